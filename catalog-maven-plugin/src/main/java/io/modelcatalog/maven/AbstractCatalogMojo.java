@@ -1,0 +1,106 @@
+package io.modelcatalog.maven;
+
+import io.modelcatalog.providers.ProviderDefinition;
+import io.modelcatalog.providers.ProviderFileException;
+import io.modelcatalog.providers.ProviderRegistry;
+import java.io.File;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import org.apache.maven.plugin.AbstractMojo;
+import org.apache.maven.plugin.MojoExecutionException;
+import org.apache.maven.plugin.MojoFailureException;
+import org.apache.maven.plugins.annotations.Parameter;
+import org.apache.maven.project.MavenProject;
+
+/**
+ * What every goal shares: the skip flags, the catalog folder, and turning comma lists into lists. Subclasses
+ * translate their parameters into a core call and its result into log lines; they hold no catalog logic.
+ */
+public abstract class AbstractCatalogMojo extends AbstractMojo {
+
+    /** Skips every goal of this plugin. */
+    @Parameter(property = "catalog.skip", defaultValue = "false")
+    protected boolean skip;
+
+    /** The current project; a stand-in project when the goal runs without a POM. */
+    @Parameter(defaultValue = "${project}", readonly = true, required = true)
+    protected MavenProject project;
+
+    /**
+     * Providers beyond the built-in 40, or replacements of built-in ones (same name). See {@link ProviderConfig}.
+     */
+    @Parameter
+    protected List<ProviderConfig> providers;
+
+    /** A YAML file of further providers ({@code providers:} list of name, kind, baseUrl, baseUrlEnv, apiKeyEnv, headers). */
+    @Parameter(property = "catalog.providersFile")
+    protected File providersFile;
+
+    @Override
+    public final void execute() throws MojoExecutionException, MojoFailureException {
+        if (skip || goalSkipped()) {
+            getLog().info("Skipping " + goalName() + ": " + (skip ? "catalog.skip" : "catalog." + goalName() + ".skip")
+                    + " is true");
+            return;
+        }
+        run();
+    }
+
+    /** The goal's name, for messages and its skip property. */
+    protected abstract String goalName();
+
+    /** Whether the goal's own skip flag ({@code catalog.<goal>.skip}) is set. */
+    protected abstract boolean goalSkipped();
+
+    protected abstract void run() throws MojoExecutionException, MojoFailureException;
+
+    /** The folder a relative path is resolved against: the project's base dir, or the working folder without a POM. */
+    protected File baseDir() {
+        File base = project == null ? null : project.getBasedir();
+        return base != null ? base : new File(System.getProperty("user.dir"));
+    }
+
+    /**
+     * The provider registry in force: the built-in providers, then those of {@code catalog.providersFile}, then
+     * the POM's {@code <providers>}; a configured provider with a built-in's name replaces it, with a log line.
+     */
+    protected ProviderRegistry registry() throws MojoExecutionException {
+        ProviderRegistry builtIn = ProviderRegistry.builtIn();
+        List<ProviderDefinition> configured = new ArrayList<>();
+        try {
+            if (providersFile != null) {
+                File file = providersFile.isAbsolute() ? providersFile : new File(baseDir(), providersFile.getPath());
+                configured.addAll(ProviderRegistry.readFile(file.toPath()));
+            }
+            if (providers != null) {
+                for (int i = 0; i < providers.size(); i++) {
+                    try {
+                        configured.add(providers.get(i).toDefinition());
+                    } catch (IllegalArgumentException e) {
+                        throw new MojoExecutionException("<providers> entry " + (i + 1) + " in the plugin configuration: "
+                                + e.getMessage());
+                    }
+                }
+            }
+            for (ProviderDefinition p : configured) {
+                if (builtIn.contains(p.name())) {
+                    getLog().info("Provider " + p.name() + ": configured definition replaces the built-in one");
+                }
+            }
+            return builtIn.withOverrides(configured);
+        } catch (ProviderFileException | IllegalArgumentException e) {
+            throw new MojoExecutionException(e.getMessage(), e);
+        }
+    }
+
+    /** Splits a comma list, trimming blanks; {@code null} or blank gives an empty list. */
+    protected static List<String> commaList(String value) {
+        List<String> out = new ArrayList<>();
+        if (value == null) {
+            return out;
+        }
+        Arrays.stream(value.split(",")).map(String::trim).filter(s -> !s.isEmpty()).forEach(out::add);
+        return out;
+    }
+}
