@@ -66,6 +66,7 @@ class FetchMojoTest {
     @Test
     @InjectMojo(goal = "fetch", pom = POM)
     @MojoParameter(name = "outputDirectory", value = "target/unit-fetch")
+    @MojoParameter(name = "cacheDirectory", value = "target/unit-fetch/cache")
     @MojoParameter(name = "providersFile", value = "target/unit-fetch/providers.yaml")
     @MojoParameter(name = "providerNames", value = "docs,broken")
     @MojoParameter(name = "retries", value = "0")
@@ -81,6 +82,7 @@ class FetchMojoTest {
     @Test
     @InjectMojo(goal = "fetch", pom = POM)
     @MojoParameter(name = "outputDirectory", value = "target/unit-fetch")
+    @MojoParameter(name = "cacheDirectory", value = "target/unit-fetch/cache")
     @MojoParameter(name = "providersFile", value = "target/unit-fetch/providers.yaml")
     @MojoParameter(name = "providerNames", value = "broken")
     @MojoParameter(name = "retries", value = "0")
@@ -93,6 +95,7 @@ class FetchMojoTest {
     @Test
     @InjectMojo(goal = "fetch", pom = POM)
     @MojoParameter(name = "outputDirectory", value = "target/unit-fetch")
+    @MojoParameter(name = "cacheDirectory", value = "target/unit-fetch/cache")
     @MojoParameter(name = "providersFile", value = "target/unit-fetch/providers.yaml")
     @MojoParameter(name = "providerNames", value = "keyed")
     void keyComesFromSettingsServerWhenTheVariableIsUnset(FetchMojo mojo) throws Exception {
@@ -110,6 +113,7 @@ class FetchMojoTest {
     @Test
     @InjectMojo(goal = "fetch", pom = POM)
     @MojoParameter(name = "outputDirectory", value = "target/unit-fetch")
+    @MojoParameter(name = "cacheDirectory", value = "target/unit-fetch/cache")
     @MojoParameter(name = "providerNames", value = "openai,not-a-provider")
     void unknownProviderListsValidNames(FetchMojo mojo) {
         MojoExecutionException e = assertThrows(MojoExecutionException.class, mojo::execute);
@@ -120,6 +124,7 @@ class FetchMojoTest {
     @Test
     @InjectMojo(goal = "fetch", pom = POM)
     @MojoParameter(name = "outputDirectory", value = "target/unit-fetch")
+    @MojoParameter(name = "cacheDirectory", value = "target/unit-fetch/cache")
     @MojoParameter(name = "layout", value = "nested")
     void unknownLayoutIsAnError(FetchMojo mojo) {
         MojoExecutionException e = assertThrows(MojoExecutionException.class, mojo::execute);
@@ -129,6 +134,7 @@ class FetchMojoTest {
     @Test
     @InjectMojo(goal = "fetch", pom = POM)
     @MojoParameter(name = "outputDirectory", value = "target/unit-fetch")
+    @MojoParameter(name = "cacheDirectory", value = "target/unit-fetch/cache")
     @MojoParameter(name = "providersFile", value = "target/unit-fetch/providers.yaml")
     @MojoParameter(name = "fetchSkip", value = "true")
     void goalSkipFlagWritesNothing(FetchMojo mojo) throws Exception {
@@ -140,6 +146,7 @@ class FetchMojoTest {
     @Test
     @InjectMojo(goal = "fetch", pom = POM)
     @MojoParameter(name = "outputDirectory", value = "target/unit-fetch")
+    @MojoParameter(name = "cacheDirectory", value = "target/unit-fetch/cache")
     @MojoParameter(name = "skip", value = "true")
     @MojoParameter(name = "providerNames", value = "not-a-provider")
     void globalSkipFlagSkipsBeforeValidation(FetchMojo mojo) throws Exception {
