@@ -205,8 +205,11 @@ public final class ModelListHttpClient implements Closeable {
             }
             return new HttpBody(status, buffer, length, headers, uri, attempt);
         } catch (IOException e) {
-            String what = timedOut.get()
-                    ? "no complete response within " + policy.timeout().toSeconds() + " s (catalog.timeout)"
+            // the read timeout and our whole-exchange deadline are the same limit: say so either way
+            boolean timeout = timedOut.get() || e instanceof java.net.SocketTimeoutException
+                    || e instanceof org.apache.hc.client5.http.ConnectTimeoutException;
+            String what = timeout
+                    ? "no complete response within " + policy.timeout().toMillis() + " ms (catalog.timeout)"
                     : describe(e);
             throw new TransientException(what + " from " + uri);
         } finally {
