@@ -165,8 +165,9 @@ public final class ModelListHttpClient implements Closeable {
             timedOut.set(true);
             get.cancel();
         }, policy.timeout().toMillis(), TimeUnit.MILLISECONDS);
+        int status = 0;
         try (ClassicHttpResponse response = client.executeOpen(null, get, null)) {
-            int status = response.getCode();
+            status = response.getCode();
             Map<String, String> headers = new HashMap<>();
             for (String name : new String[] {"date", "etag", "last-modified", "content-type", "retry-after", "location"}) {
                 Header h = response.getFirstHeader(name);
@@ -211,7 +212,9 @@ public final class ModelListHttpClient implements Closeable {
             String what = timeout
                     ? "no complete response within " + policy.timeout().toMillis() + " ms (catalog.timeout)"
                     : describe(e);
-            throw new TransientException(what + " from " + uri);
+            // a status means the headers arrived and the body broke off
+            throw new TransientException(what + (status > 0 ? " while reading the body of HTTP " + status : "")
+                    + " from " + uri);
         } finally {
             deadline.cancel(false);
         }
