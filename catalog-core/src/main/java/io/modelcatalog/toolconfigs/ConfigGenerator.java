@@ -85,7 +85,7 @@ public final class ConfigGenerator {
             String source = catalog.layout().json(root, def.name()).getFileName().toString();
             ProviderModels models = new ProviderModels(def.name(), def.kind(), def.apiKeyEnv(),
                     ProviderEndpoint.resolve(def, request.env()).configBaseUrl(), source, kept);
-            checkDistinctToolNames(def, registry, selected);
+            checkDistinctToolNames(def, selected);
             Path out = request.outputDir();
             if (request.tools().contains(Tool.AICHAT)) {
                 files.put(out.resolve("aichat").resolve("models_" + def.name() + ".yaml"), AichatConfig.toBytes(models));
@@ -123,8 +123,7 @@ public final class ConfigGenerator {
      * A renamed reserved id (codex {@code openai} to {@code openai-catalog}, mods {@code anthropic} to
      * {@code anthropic-catalog}) must not meet a provider that is really called so.
      */
-    private static void checkDistinctToolNames(ProviderDefinition def, ProviderRegistry registry,
-            List<ProviderDefinition> selected) {
+    private static void checkDistinctToolNames(ProviderDefinition def, List<ProviderDefinition> selected) {
         for (String renamed : List.of(CodexConfig.providerId(def.name()), ModsConfig.apiName(def.name()))) {
             if (!renamed.equals(def.name()) && selected.stream().anyMatch(p -> p.name().equals(renamed))) {
                 throw new GenerateConfigsException("provider " + def.name() + " is written as '" + renamed
