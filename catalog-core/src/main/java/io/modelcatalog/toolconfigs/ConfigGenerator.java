@@ -40,7 +40,8 @@ public final class ConfigGenerator {
             throw new GenerateConfigsException("catalog folder " + root + " does not exist: run the fetch goal first,"
                     + " or point catalog.outputDirectory at a catalog folder");
         }
-        CatalogFolder catalog = CatalogFolder.detect(root);
+        CatalogFolder catalog = request.layout() == null ? CatalogFolder.detect(root)
+                : new CatalogFolder(root, request.layout());
         List<String> inCatalog = catalog.providers();
         ProviderRegistry registry = request.registry();
         List<String> skipped = new ArrayList<>();

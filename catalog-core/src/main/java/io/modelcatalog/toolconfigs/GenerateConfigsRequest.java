@@ -1,5 +1,6 @@
 package io.modelcatalog.toolconfigs;
 
+import io.modelcatalog.catalog.CatalogLayout;
 import io.modelcatalog.providers.EnvironmentLookup;
 import io.modelcatalog.providers.ProviderRegistry;
 import java.nio.file.Path;
@@ -10,7 +11,8 @@ import java.util.Set;
 /**
  * One run of {@link ConfigGenerator}.
  *
- * @param catalogDir the catalog folder (either layout)
+ * @param catalogDir the catalog folder
+ * @param layout     the catalog's layout, or {@code null} to detect it
  * @param outputDir  where {@code aichat/}, {@code codex/} and {@code mods/} are written
  * @param tools      the tools to write configs for
  * @param providers  provider names to generate for; empty: every registered provider the catalog holds
@@ -19,7 +21,7 @@ import java.util.Set;
  * @param env        where base-URL overrides are read from (never keys)
  */
 public record GenerateConfigsRequest(
-        Path catalogDir, Path outputDir, Set<Tool> tools, List<String> providers, ModelIdFilter filter,
+        Path catalogDir, CatalogLayout layout, Path outputDir, Set<Tool> tools, List<String> providers, ModelIdFilter filter,
         ProviderRegistry registry, EnvironmentLookup env) {
 
     public GenerateConfigsRequest {

@@ -61,7 +61,7 @@ class ConfigGeneratorTest {
     }
 
     static GenerateConfigsRequest request(Path catalog, Path output, List<String> providers, ModelIdFilter filter) {
-        return new GenerateConfigsRequest(catalog, output, Set.of(Tool.values()), providers, filter, REGISTRY,
+        return new GenerateConfigsRequest(catalog, null, output, Set.of(Tool.values()), providers, filter, REGISTRY,
                 EnvironmentLookup.of(env));
     }
 
