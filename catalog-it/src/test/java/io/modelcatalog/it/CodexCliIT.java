@@ -26,6 +26,7 @@ import java.util.TreeMap;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -39,14 +40,18 @@ class CodexCliIT {
 
     @TempDir
     static Path work;
+    static CodexBinary.Located located;
     static CodexBinary codex;
     static Path configs;
     static GenerateConfigsResult result;
 
     @BeforeAll
     static void generateFromTheCorpus() throws IOException, InterruptedException {
-        CodexBinary.Located located = CodexBinary.locate(Path.of(System.getProperty("user.dir")));
-        Assumptions.assumeTrue(located.binary().isPresent(), () -> "Skipping the codex CLI check: " + located.whyAbsent());
+        located = CodexBinary.locate(Path.of(System.getProperty("user.dir")));
+        if (located.binary().isEmpty()) {
+            System.out.println("CodexCliIT skips: " + located.whyAbsent());
+            return;
+        }
         codex = located.binary().get();
         Path emptyDir = Files.createDirectories(work.resolve("version-run"));
         CodexBinary.Result version = codex.version(emptyDir);
@@ -59,6 +64,11 @@ class CodexCliIT {
                 Set.of(Tool.CODEX), List.of(), ModelIdFilter.all(), ProviderRegistry.builtIn(),
                 EnvironmentLookup.of(Map.of())));
         assertFalse(result.generated().isEmpty());
+    }
+
+    @BeforeEach
+    void needsTheCodexCli() {
+        Assumptions.assumeTrue(codex != null, () -> "Skipping the codex CLI check: " + located.whyAbsent());
     }
 
     /** A fresh CODEX_HOME holding {@code text} as config.toml, checked from a fresh empty working folder. */
