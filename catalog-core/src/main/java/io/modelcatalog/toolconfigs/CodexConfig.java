@@ -4,9 +4,7 @@ import io.modelcatalog.facts.Fact;
 import io.modelcatalog.facts.ModelFacts;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
-import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
 
 /**
  * Codex 0.169 configuration: {@code codex/models_<p>.toml} holds the provider's {@code [model_providers.<id>]}
@@ -17,15 +15,11 @@ import java.util.Set;
  */
 public final class CodexConfig {
 
-    /** Provider ids codex defines itself and refuses to have redefined. */
-    public static final Set<String> RESERVED_PROVIDER_IDS = Set.of("openai", "ollama", "lmstudio", "amazon-bedrock");
-
     private CodexConfig() {}
 
     /** The {@code model_providers} id: the provider name, or {@code <name>-catalog} for a reserved id. */
     public static String providerId(String provider) {
-        return RESERVED_PROVIDER_IDS.contains(provider.toLowerCase(Locale.ROOT))
-                ? provider + ModsConfig.RESERVED_SUFFIX : provider;
+        return ReservedNames.avoid(provider, ReservedNames.CODEX_PROVIDER_IDS);
     }
 
     /** The provider file's bytes. */

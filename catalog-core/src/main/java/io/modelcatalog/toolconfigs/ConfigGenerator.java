@@ -10,15 +10,21 @@ import io.modelcatalog.providers.ProviderDefinition;
 import io.modelcatalog.providers.ProviderEndpoint;
 import io.modelcatalog.providers.ProviderKind;
 import io.modelcatalog.providers.ProviderRegistry;
+import java.io.BufferedReader;
 import java.io.IOException;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeMap;
+import java.util.stream.Stream;
 
 /**
  * The {@code generate-configs} goal's work: reads the catalog folder, normalizes every model, and writes per
@@ -27,7 +33,7 @@ import java.util.TreeMap;
  *
  * <p>Everything is generated in memory first: a catalog file that does not parse, an unknown provider or a
  * name clash fails the run before any file is written. Files are then written atomically, and only when
- * their bytes changed. Stateless: one instance may serve parallel builds.
+ * their bytes changed, and the profiles an earlier run wrote for a model that is gone are removed. Stateless: one instance may serve parallel builds.
  */
 public final class ConfigGenerator {
 
@@ -73,6 +79,7 @@ public final class ConfigGenerator {
         ModelNormalizer normalizer = new ModelNormalizer(liteLlm);
 
         Map<Path, byte[]> files = new TreeMap<>();
+        Set<String> profileHeaders = new HashSet<>();
         Map<String, String> profileOwners = new HashMap<>();
         List<GenerateConfigsResult.ProviderSummary> generated = new ArrayList<>();
         for (ProviderDefinition def : selected) {
@@ -95,6 +102,7 @@ public final class ConfigGenerator {
                 files.put(out.resolve("mods").resolve("models_" + def.name() + ".yml"), ModsConfig.toBytes(models));
             }
             if (request.tools().contains(Tool.CODEX)) {
+                profileHeaders.add(models.header("#"));
                 files.put(out.resolve("codex").resolve("models_" + def.name() + ".toml"), CodexConfig.providerFile(models));
                 for (Map.Entry<String, byte[]> profile : CodexConfig.profileFiles(models).entrySet()) {
                     String owner = profileOwners.putIfAbsent(profile.getKey(), def.name());
@@ -116,8 +124,41 @@ public final class ConfigGenerator {
         for (Map.Entry<Path, byte[]> f : files.entrySet()) {
             (AtomicFiles.writeIfChanged(f.getKey(), f.getValue()) ? written : unchanged).add(f.getKey());
         }
+        List<Path> removed = removeStaleProfiles(request.outputDir().resolve("codex").resolve("profiles"),
+                profileHeaders, files.keySet());
         return new GenerateConfigsResult(List.copyOf(generated), List.copyOf(skipped), List.copyOf(written),
-                List.copyOf(unchanged));
+                List.copyOf(unchanged), removed);
+    }
+
+    /**
+     * Deletes the profiles an earlier run wrote for a provider of this run (recognized by their first line, the
+     * header naming the provider's catalog file) whose model is gone or now left out. Files without that header,
+     * such as a user's own profiles, and other providers' profiles are never touched.
+     */
+    private static List<Path> removeStaleProfiles(Path profilesDir, Set<String> headers, Set<Path> current)
+            throws IOException {
+        if (headers.isEmpty() || !Files.isDirectory(profilesDir)) {
+            return List.of();
+        }
+        List<Path> candidates;
+        try (Stream<Path> s = Files.list(profilesDir)) {
+            candidates = s.filter(f -> f.getFileName().toString().endsWith(".config.toml") && !current.contains(f))
+                    .sorted().toList();
+        }
+        List<Path> removed = new ArrayList<>();
+        for (Path f : candidates) {
+            String first;
+            try (BufferedReader r = Files.newBufferedReader(f, StandardCharsets.UTF_8)) {
+                first = r.readLine();
+            } catch (CharacterCodingException e) {
+                continue;
+            }
+            if (first != null && headers.contains(first + "\n")) {
+                Files.deleteIfExists(f);
+                removed.add(f);
+            }
+        }
+        return List.copyOf(removed);
     }
 
     /**

@@ -10,9 +10,11 @@ import java.util.List;
  * @param skipped   providers of the catalog that got no configs, each with the reason
  * @param written   files written because they were new or their content changed
  * @param unchanged files whose content was already current (not rewritten)
+ * @param removed   codex profiles of an earlier run whose model is gone or now left out
  */
 public record GenerateConfigsResult(
-        List<ProviderSummary> generated, List<String> skipped, List<Path> written, List<Path> unchanged) {
+        List<ProviderSummary> generated, List<String> skipped, List<Path> written, List<Path> unchanged,
+        List<Path> removed) {
 
     /**
      * @param provider   the provider

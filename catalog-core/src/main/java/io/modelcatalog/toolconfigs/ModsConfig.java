@@ -3,8 +3,6 @@ package io.modelcatalog.toolconfigs;
 import io.modelcatalog.facts.Fact;
 import io.modelcatalog.facts.ModelFacts;
 import java.nio.charset.StandardCharsets;
-import java.util.Locale;
-import java.util.Set;
 
 /**
  * {@code mods/models_<p>.yml}: an {@code apis:} map with one API for the provider ({@code base-url},
@@ -13,19 +11,13 @@ import java.util.Set;
  */
 public final class ModsConfig {
 
-    /** API names that make mods use a special client instead of the OpenAI-compatible one. */
-    public static final Set<String> RESERVED_NAMES = Set.of("anthropic", "google", "cohere", "ollama", "azure", "azure-ad");
-
-    /** What a reserved name gets appended (also used for codex's reserved provider ids). */
-    public static final String RESERVED_SUFFIX = "-catalog";
-
     static final int CHARS_PER_TOKEN = 3;
 
     private ModsConfig() {}
 
     /** The API name: the provider name, or {@code <name>-catalog} when mods reserves the name. */
     public static String apiName(String provider) {
-        return RESERVED_NAMES.contains(provider.toLowerCase(Locale.ROOT)) ? provider + RESERVED_SUFFIX : provider;
+        return ReservedNames.avoid(provider, ReservedNames.MODS_API_NAMES);
     }
 
     public static byte[] toBytes(ProviderModels p) {

@@ -177,7 +177,7 @@ class ConfigGeneratorTest {
             JsonNode apis = doc.get("apis");
             assertEquals(1, apis.size(), p);
             String apiName = apis.fieldNames().next();
-            assertFalse(ModsConfig.RESERVED_NAMES.contains(apiName), apiName);
+            assertFalse(ReservedNames.MODS_API_NAMES.contains(apiName), apiName);
             JsonNode api = apis.get(apiName);
             assertTrue(api.get("base-url").asText().startsWith("http"));
             assertEquals(REGISTRY.find(p).orElseThrow().apiKeyEnv(), api.get("api-key-env").asText());
@@ -207,7 +207,7 @@ class ConfigGeneratorTest {
             JsonNode providers = doc.get("model_providers");
             assertEquals(1, providers.size());
             String id = providers.fieldNames().next();
-            assertFalse(CodexConfig.RESERVED_PROVIDER_IDS.contains(id), id);
+            assertFalse(ReservedNames.CODEX_PROVIDER_IDS.contains(id), id);
             JsonNode table = providers.get(id);
             assertEquals(p, table.get("name").asText());
             assertEquals("responses", table.get("wire_api").asText());
@@ -297,6 +297,25 @@ class ConfigGeneratorTest {
                 names.toString());
         assertEquals(names.size(), r.generated().get(0).models());
         assertEquals(distinctNames("openai").size() - names.size(), r.generated().get(0).filtered());
+    }
+
+    @Test
+    void profilesOfModelsThatAreGoneAreRemovedAndNothingElse(@TempDir Path dir) throws IOException {
+        Path profiles = dir.resolve("codex/profiles");
+        new ConfigGenerator().generate(request(CorpusEntries.catalogDir(), dir, List.of("openai", "deepseek"),
+                ModelIdFilter.all()));
+        Path users = Files.writeString(profiles.resolve("my-own.config.toml"), "model = \"gpt-4o\"\n");
+        assertTrue(Files.exists(profiles.resolve("openai_gpt-4o.config.toml")));
+
+        GenerateConfigsResult r = new ConfigGenerator().generate(request(CorpusEntries.catalogDir(), dir,
+                List.of("openai"), ModelIdFilter.of(List.of(), List.of("gpt-4o*"))));
+        assertFalse(Files.exists(profiles.resolve("openai_gpt-4o.config.toml")));
+        assertTrue(r.removed().contains(profiles.resolve("openai_gpt-4o.config.toml")), r.removed().toString());
+        assertTrue(r.removed().stream().allMatch(p -> p.getFileName().toString().startsWith("openai_gpt-4o")),
+                r.removed().toString());
+        assertTrue(Files.exists(profiles.resolve("openai_gpt-4_1.config.toml")), "still listed, kept");
+        assertTrue(Files.exists(profiles.resolve("deepseek_deepseek-chat.config.toml")), "provider not in this run");
+        assertEquals("model = \"gpt-4o\"\n", Files.readString(users), "a file the goal did not write");
     }
 
     @Test

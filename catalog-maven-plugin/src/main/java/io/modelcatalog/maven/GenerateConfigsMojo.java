@@ -38,7 +38,8 @@ import org.apache.maven.plugins.annotations.Parameter;
  *
  * <p>Model facts come from each provider's own fields; what a provider does not say stays out, unless the
  * catalog holds LiteLLM's map ({@code models_litellm.json}), which then fills the gaps and is named in a comment.
- * The run generates everything in memory first: a catalog file that does not parse fails the build with its
+ * Codex profiles that an earlier run wrote for a model that is gone, or now left out, are removed; files
+ * the goal did not write are never touched. The run generates everything in memory first: a catalog file that does not parse fails the build with its
  * file, line and column, and nothing is written. A file whose content is unchanged is not rewritten.
  */
 @Mojo(name = "generate-configs", defaultPhase = LifecyclePhase.GENERATE_RESOURCES, requiresProject = false,
@@ -126,7 +127,9 @@ public class GenerateConfigsMojo extends AbstractCatalogMojo {
                     s.fromLiteLlm() > 0 ? ", " + s.fromLiteLlm() + " completed from LiteLLM's map" : ""));
         }
         result.skipped().forEach(s -> getLog().info("skipped " + s));
-        getLog().info(result.written().size() + " file(s) written, " + result.unchanged().size() + " unchanged");
+        getLog().info(result.written().size() + " file(s) written, " + result.unchanged().size() + " unchanged"
+                + (result.removed().isEmpty() ? "" : ", " + result.removed().size()
+                        + " codex profile(s) removed whose model is gone or left out"));
     }
 
     private File resolve(File f) {
