@@ -101,6 +101,17 @@ class GenerateConfigsMojoTest {
 
     @Test
     @InjectMojo(goal = "generate-configs", pom = POM)
+    void withoutAPomTheUnresolvedDefaultMeansModelsInTheWorkingFolder(GenerateConfigsMojo mojo) throws Exception {
+        // Maven 3.8 without a POM leaves ${project.basedir} unresolved in the default value
+        setVariableValueToObject(mojo, "outputDirectory", new File("${project.basedir}/models"));
+        setVariableValueToObject(mojo, "project", null);
+        MojoExecutionException e = assertThrows(MojoExecutionException.class, mojo::execute);
+        String expected = new File(System.getProperty("user.dir"), "models").getPath();
+        assertTrue(e.getMessage().contains("catalog folder " + expected + " does not exist"), e.getMessage());
+    }
+
+    @Test
+    @InjectMojo(goal = "generate-configs", pom = POM)
     @MojoParameter(name = "generateConfigsSkip", value = "true")
     void skipFlag(GenerateConfigsMojo mojo) throws Exception {
         setVariableValueToObject(mojo, "outputDirectory", corpusCatalog());
