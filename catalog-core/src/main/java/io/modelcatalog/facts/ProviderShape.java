@@ -10,6 +10,7 @@ import static io.modelcatalog.facts.FactValues.text;
 import static io.modelcatalog.facts.FactValues.tokens;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.MissingNode;
 import java.math.BigDecimal;
 import java.util.Locale;
 
@@ -215,14 +216,11 @@ public enum ProviderShape {
     /** Normalizes one entry (for the keyed shape, the value under the id). */
     public ModelFacts read(String id, JsonNode entry) {
         ModelFacts.Builder b = ModelFacts.builder(id);
-        if (entry != null && entry.isObject()) {
-            GENERIC.readOwn(entry, b);
-            if (this != GENERIC) {
-                readOwn(entry, b);
-            }
-        } else if (this == GEMINI) {
-            readOwn(entry, b);
+        JsonNode e = entry != null && entry.isObject() ? entry : MissingNode.getInstance();
+        if (this != GENERIC) {
+            GENERIC.readOwn(e, b);
         }
+        readOwn(e, b);
         return b.build();
     }
 
