@@ -32,9 +32,4 @@ final class YamlText {
         }
         return sb.append('"').toString();
     }
-
-    /** A comment's text on one line: line breaks become spaces. */
-    static String comment(String s) {
-        return s.replaceAll("[\\r\\n\\u0085\\u2028\\u2029]+", " ");
-    }
 }
