@@ -9,7 +9,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import java.io.File;
-import java.net.URISyntaxException;
+import java.io.IOException;
+import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.stream.Stream;
@@ -29,10 +30,29 @@ class GenerateConfigsMojoTest {
     @TempDir
     Path dir;
 
-    /** The corpus catalog (a legacy-layout folder) from the core's test jar. */
-    private static File corpusCatalog() throws URISyntaxException {
-        return Path.of(GenerateConfigsMojoTest.class.getClassLoader()
-                .getResource("legacy-corpus/bak/models_openai.json").toURI()).getParent().toFile();
+    /**
+     * A catalog folder with these providers' corpus files (from the core's test jar, which is a jar in a
+     * reactor {@code verify}, so the files are copied rather than used in place).
+     */
+    private File corpusCatalog() throws IOException {
+        Path catalog = dir.resolve("corpus");
+        if (!Files.isDirectory(catalog)) {
+            Files.createDirectories(catalog);
+            for (String p : new String[] {"openai", "anthropic", "openrouter", "litellm"}) {
+                copyCorpusFile("models_" + p + ".json", catalog);
+            }
+        }
+        return catalog.toFile();
+    }
+
+    private static void copyCorpusFile(String name, Path folder) throws IOException {
+        try (InputStream in = GenerateConfigsMojoTest.class.getClassLoader()
+                .getResourceAsStream("legacy-corpus/bak/" + name)) {
+            if (in == null) {
+                throw new IllegalStateException("legacy-corpus/bak/" + name + " is not on the test classpath");
+            }
+            Files.copy(in, folder.resolve(name));
+        }
     }
 
     private static long count(Path folder) throws Exception {
@@ -48,21 +68,21 @@ class GenerateConfigsMojoTest {
     @InjectMojo(goal = "generate-configs", pom = POM)
     void writesTheSelectedToolsAndProvidersIntoTheConfigsDirectory(GenerateConfigsMojo mojo) throws Exception {
         setVariableValueToObject(mojo, "outputDirectory", corpusCatalog());
-        setVariableValueToObject(mojo, "configsDirectory", dir.toFile());
+        setVariableValueToObject(mojo, "configsDirectory", dir.resolve("configs").toFile());
         mojo.execute();
 
-        assertTrue(Files.isRegularFile(dir.resolve("aichat/models_openai.yaml")));
-        assertTrue(Files.isRegularFile(dir.resolve("aichat/models_anthropic.yaml")));
-        assertTrue(Files.isRegularFile(dir.resolve("codex/models_openai.toml")));
-        assertFalse(Files.exists(dir.resolve("mods")), "catalog.tools=aichat,codex");
-        assertFalse(Files.exists(dir.resolve("aichat/models_openrouter.yaml")), "catalog.providers=openai,anthropic");
-        JsonNode models = new YAMLMapper().readTree(dir.resolve("aichat/models_openai.yaml").toFile())
+        assertTrue(Files.isRegularFile(dir.resolve("configs/aichat/models_openai.yaml")));
+        assertTrue(Files.isRegularFile(dir.resolve("configs/aichat/models_anthropic.yaml")));
+        assertTrue(Files.isRegularFile(dir.resolve("configs/codex/models_openai.toml")));
+        assertFalse(Files.exists(dir.resolve("configs/mods")), "catalog.tools=aichat,codex");
+        assertFalse(Files.exists(dir.resolve("configs/aichat/models_openrouter.yaml")), "catalog.providers=openai,anthropic");
+        JsonNode models = new YAMLMapper().readTree(dir.resolve("configs/aichat/models_openai.yaml").toFile())
                 .get("clients").get(0).get("models");
         for (JsonNode m : models) {
             String name = m.get("name").asText();
             assertFalse(name.contains("audio") || name.contains("realtime"), name + ": catalog.exclude");
         }
-        assertEquals(models.size() + 9, count(dir.resolve("codex/profiles")), "one profile per model kept");
+        assertEquals(models.size() + 9, count(dir.resolve("configs/codex/profiles")), "one profile per model kept");
     }
 
     @Test
@@ -70,10 +90,10 @@ class GenerateConfigsMojoTest {
     @MojoParameter(name = "providerNames", value = "nosuch")
     void anUnknownProviderFailsNamingTheParameter(GenerateConfigsMojo mojo) throws Exception {
         setVariableValueToObject(mojo, "outputDirectory", corpusCatalog());
-        setVariableValueToObject(mojo, "configsDirectory", dir.toFile());
+        setVariableValueToObject(mojo, "configsDirectory", dir.resolve("configs").toFile());
         MojoExecutionException e = assertThrows(MojoExecutionException.class, mojo::execute);
         assertTrue(e.getMessage().startsWith("catalog.providers:"), e.getMessage());
-        assertEquals(0, count(dir));
+        assertEquals(0, count(dir.resolve("configs")));
     }
 
     @Test
@@ -81,7 +101,7 @@ class GenerateConfigsMojoTest {
     @MojoParameter(name = "tools", value = "aichat,vim")
     void anUnknownToolFailsNamingTheParameter(GenerateConfigsMojo mojo) throws Exception {
         setVariableValueToObject(mojo, "outputDirectory", corpusCatalog());
-        setVariableValueToObject(mojo, "configsDirectory", dir.toFile());
+        setVariableValueToObject(mojo, "configsDirectory", dir.resolve("configs").toFile());
         MojoExecutionException e = assertThrows(MojoExecutionException.class, mojo::execute);
         assertTrue(e.getMessage().contains("catalog.tools") && e.getMessage().contains("vim"), e.getMessage());
     }
@@ -91,7 +111,7 @@ class GenerateConfigsMojoTest {
     void aBrokenCatalogFileFailsWithFileAndLineAndNothingIsWritten(GenerateConfigsMojo mojo) throws Exception {
         Path catalog = dir.resolve("models");
         Files.createDirectories(catalog);
-        Files.copy(corpusCatalog().toPath().resolve("models_openai.json"), catalog.resolve("models_openai.json"));
+        copyCorpusFile("models_openai.json", catalog);
         Files.writeString(catalog.resolve("models_anthropic.json"), "{\"data\": [\n{\"id\": }]}");
         setVariableValueToObject(mojo, "outputDirectory", catalog.toFile());
         MojoExecutionException e = assertThrows(MojoExecutionException.class, mojo::execute);
@@ -115,9 +135,9 @@ class GenerateConfigsMojoTest {
     @MojoParameter(name = "generateConfigsSkip", value = "true")
     void skipFlag(GenerateConfigsMojo mojo) throws Exception {
         setVariableValueToObject(mojo, "outputDirectory", corpusCatalog());
-        setVariableValueToObject(mojo, "configsDirectory", dir.toFile());
+        setVariableValueToObject(mojo, "configsDirectory", dir.resolve("configs").toFile());
         mojo.execute();
-        assertEquals(0, count(dir));
+        assertEquals(0, count(dir.resolve("configs")));
     }
 
     @Test
@@ -126,7 +146,7 @@ class GenerateConfigsMojoTest {
         Path catalog = dir.resolve("models");
         Files.createDirectories(catalog);
         for (String f : new String[] {"models_openai.json", "models_anthropic.json"}) {
-            Files.copy(corpusCatalog().toPath().resolve(f), catalog.resolve(f));
+            copyCorpusFile(f, catalog);
         }
         setVariableValueToObject(mojo, "outputDirectory", catalog.toFile());
         mojo.execute();
