@@ -90,9 +90,8 @@ public class GenerateConfigsMojo extends AbstractCatalogMojo {
 
     @Override
     protected void run() throws MojoExecutionException {
-        File catalogDir = resolve(outputDirectory == null || unresolved(outputDirectory) ? new File("models")
-                : outputDirectory);
-        File out = configsDirectory == null ? new File(catalogDir, "configs") : resolve(configsDirectory);
+        File catalogDir = resolvePath(outputDirectory, "models");
+        File out = configsDirectory == null ? new File(catalogDir, "configs") : resolvePath(configsDirectory, "models/configs");
         Set<Tool> selectedTools;
         try {
             selectedTools = Tool.parse(commaList(tools));
@@ -131,17 +130,5 @@ public class GenerateConfigsMojo extends AbstractCatalogMojo {
         getLog().info(result.written().size() + " file(s) written, " + result.unchanged().size() + " unchanged"
                 + (result.removed().isEmpty() ? "" : ", " + result.removed().size()
                         + " codex profile(s) removed whose model is gone or left out"));
-    }
-
-    /**
-     * Without a POM, Maven 3.8 leaves {@code ${project.basedir}} in the default value as it is; the documented
-     * default is then {@code ./models}.
-     */
-    private static boolean unresolved(File f) {
-        return f.getPath().contains("${");
-    }
-
-    private File resolve(File f) {
-        return f.isAbsolute() ? f : new File(baseDir(), f.getPath());
     }
 }
