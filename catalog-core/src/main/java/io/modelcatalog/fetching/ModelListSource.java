@@ -21,8 +21,8 @@ import java.util.Set;
  * the response cache (a 304, or offline mode).
  *
  * <p>Pagination: Anthropic pages with {@code limit=1000} and {@code after_id} while {@code has_more}; an
- * OpenAI-style list that answers {@code has_more: true} with a {@code last_id} is followed with {@code after}
- * (OpenAI's list convention). The written document is the first page whose {@code data} holds every page's
+ * OpenAI-style list that answers {@code has_more: true} is followed with {@code after} (OpenAI's list
+ * convention). The cursor is {@code last_id}, or the last item's id where a gateway leaves {@code last_id} null. The written document is the first page whose {@code data} holds every page's
  * items, with {@code has_more: false} and the last page's {@code last_id}. A page limit and a repeated-cursor
  * check guard against loops.
  */
@@ -95,7 +95,11 @@ final class ModelListSource {
             JsonNode page = tree;
             String param = provider.kind() == ProviderKind.ANTHROPIC ? "after_id" : "after";
             while (hasMore(page)) {
-                String cursor = page.get("last_id").asText();
+                String cursor = cursor(page);
+                if (cursor == null) {
+                    throw new FetchException(provider.name() + ": page " + pages + " from " + request.uri()
+                            + " says has_more but gives no last_id and its last item no id; cannot page on");
+                }
                 if (!cursors.add(cursor)) {
                     throw new FetchException(provider.name() + ": pagination loop: cursor '" + cursor
                             + "' came back twice from " + request.uri());
@@ -135,7 +139,18 @@ final class ModelListSource {
     private static boolean hasMore(JsonNode page) {
         JsonNode data = page.get("data");
         return page.isObject() && page.path("has_more").asBoolean(false) && data != null && data.isArray()
-                && page.hasNonNull("last_id");
+                && !data.isEmpty();
+    }
+
+    /** The next page's cursor: {@code last_id}, or the id of the page's last item (some gateways leave last_id null). */
+    private static String cursor(JsonNode page) {
+        JsonNode lastId = page.get("last_id");
+        if (lastId != null && lastId.isTextual() && !lastId.asText().isEmpty()) {
+            return lastId.asText();
+        }
+        JsonNode data = page.get("data");
+        JsonNode id = data.get(data.size() - 1).get("id");
+        return id != null && id.isTextual() && !id.asText().isEmpty() ? id.asText() : null;
     }
 
     private static JsonNode parse(ProviderDefinition provider, byte[] body, String what) throws FetchException {

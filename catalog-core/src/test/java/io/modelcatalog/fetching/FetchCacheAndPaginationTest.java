@@ -145,6 +145,16 @@ class FetchCacheAndPaginationTest {
     }
 
     @Test
+    void missingLastIdFallsBackToTheLastItemsId() throws Exception {
+        server.route("/anthropic/v1/models",
+                Response.json("{\"data\": [{\"id\": \"p1\"}], \"has_more\": true, \"first_id\": null, \"last_id\": null}"),
+                Response.json("{\"data\": [{\"id\": \"p2\"}], \"has_more\": false, \"first_id\": null, \"last_id\": null}"));
+        ProviderOutcome o = fetch(false, false, "anthropic").outcomes().get(0);
+        assertEquals(2, o.models(), o::message);
+        assertEquals("/anthropic/v1/models?limit=1000&after_id=p1", server.requestsTo("/anthropic/v1/models").get(1).path());
+    }
+
+    @Test
     void shrinkGateRefusesAListThatLostMoreThanHalfUnlessAllowed() throws Exception {
         fetch(false, false, "groq");
         byte[] before = Files.readAllBytes(out.resolve("models_groq.json"));
