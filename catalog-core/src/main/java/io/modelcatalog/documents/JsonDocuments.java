@@ -42,10 +42,15 @@ public final class JsonDocuments {
      * @throws DocumentParseException naming the source, line and column
      */
     public static JsonNode parse(byte[] body, String source) {
-        if (body.length == 0) {
+        return parse(body, body.length, source);
+    }
+
+    /** Parses the first {@code length} bytes of {@code buffer} (a response buffer larger than its body). */
+    public static JsonNode parse(byte[] buffer, int length, String source) {
+        if (length == 0) {
             throw new DocumentParseException(source, 1, 1, "empty body");
         }
-        try (JsonParser parser = MAPPER.createParser(body)) {
+        try (JsonParser parser = MAPPER.createParser(buffer, 0, length)) {
             JsonToken first = parser.nextToken();
             if (first == null) {
                 throw new DocumentParseException(source, 1, 1, "no JSON value (only whitespace)");

@@ -1,0 +1,233 @@
+package io.modelcatalog.fetching;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.modelcatalog.CatalogVersion;
+import io.modelcatalog.catalog.CatalogLayout;
+import io.modelcatalog.catalog.FailedModels;
+import io.modelcatalog.documents.DocumentParseException;
+import io.modelcatalog.documents.JsonDocuments;
+import io.modelcatalog.documents.ModelList;
+import io.modelcatalog.files.AtomicFiles;
+import io.modelcatalog.legacy.LegacyTomlWriter;
+import io.modelcatalog.legacy.LegacyTxtWriter;
+import io.modelcatalog.legacy.PythonJsonWriter;
+import io.modelcatalog.providers.ApiKey;
+import io.modelcatalog.providers.ProviderDefinition;
+import io.modelcatalog.providers.ProviderEndpoint;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDateTime;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * A fetch run: every selected provider at once on a bounded pool, each one requested, parsed, sorted and written
+ * as its three legacy files; then {@code failed_models.json}. A provider that fails leaves its previous files
+ * byte-identical and does not stop the others.
+ */
+public final class CatalogFetch {
+
+    private final FetchOptions options;
+
+    public CatalogFetch(FetchOptions options) {
+        this.options = options;
+    }
+
+    /**
+     * Runs the fetch.
+     *
+     * @throws IOException when {@code failed_models.json} cannot be read or written
+     */
+    public FetchReport run(FetchListener listener) throws IOException {
+        long start = System.nanoTime();
+        Path out = options.outputDirectory();
+        Path failedFile = out.resolve(CatalogLayout.FAILED_MODELS);
+        FailedModels failed = FailedModels.read(failedFile);
+
+        List<ProviderDefinition> selected = options.providers();
+        if (options.failedRescan()) {
+            Set<String> rescan = Set.copyOf(failed.failedProviders());
+            selected = selected.stream().filter(p -> rescan.contains(p.name())).toList();
+        }
+        Files.createDirectories(out);
+
+        List<ProviderOutcome> outcomes = new ArrayList<>();
+        Map<String, String> lastSuccess = new LinkedHashMap<>();
+        if (!selected.isEmpty()) {
+            int threads = Math.min(selected.size(), options.network().concurrency());
+            AtomicInteger n = new AtomicInteger();
+            ExecutorService pool = Executors.newFixedThreadPool(threads, r -> {
+                Thread t = new Thread(r, "catalog-fetch-" + n.incrementAndGet());
+                t.setDaemon(true);
+                return t;
+            });
+            try (ModelListHttpClient http = new ModelListHttpClient(options.network(), CatalogVersion.userAgent())) {
+                List<Future<ProviderRun>> futures = new ArrayList<>();
+                for (ProviderDefinition p : selected) {
+                    futures.add(pool.submit(() -> {
+                        ProviderRun run = fetchOne(http, p);
+                        listener.completed(run.outcome);
+                        return run;
+                    }));
+                }
+                for (Future<ProviderRun> f : futures) {
+                    ProviderRun run = join(f);
+                    outcomes.add(run.outcome);
+                    if (run.date != null) {
+                        lastSuccess.put(run.outcome.provider(), run.date);
+                    }
+                }
+            } finally {
+                pool.shutdownNow();
+            }
+        }
+
+        LocalDateTime now = LocalDateTime.now(options.clock());
+        for (ProviderOutcome o : outcomes) {
+            if (o.status() == ProviderOutcome.Status.FAILED) {
+                failed.recordFailure(o.provider(), withoutProviderPrefix(o.provider(), o.message()), now);
+            } else if (o.status().fetched()) {
+                failed.recordSuccess(o.provider(), lastSuccess.get(o.provider()));
+            }
+        }
+        AtomicFiles.writeIfChanged(failedFile, failed.toBytes());
+        return new FetchReport(outcomes, (System.nanoTime() - start) / 1_000_000);
+    }
+
+    private static ProviderRun join(Future<ProviderRun> f) throws IOException {
+        try {
+            return f.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException("fetch interrupted", e);
+        } catch (ExecutionException e) {
+            Throwable c = e.getCause();
+            if (c instanceof UncheckedIOException u) {
+                throw u.getCause();
+            }
+            if (c instanceof RuntimeException r) {
+                throw r;
+            }
+            throw new IOException(c);
+        }
+    }
+
+    /** One provider's fetch; never throws for a provider problem, which becomes a FAILED outcome. */
+    private ProviderRun fetchOne(ModelListHttpClient http, ProviderDefinition p) {
+        long t0 = System.nanoTime();
+        ProviderEndpoint endpoint = ProviderEndpoint.resolve(p, options.env());
+        Optional<ApiKey> key = p.kind().needsKey() ? options.credentials().find(p) : Optional.empty();
+        if (p.kind().needsKey() && key.isEmpty()) {
+            return new ProviderRun(ProviderOutcome.skipped(p.name(), ProviderOutcome.Status.SKIPPED_NO_KEY,
+                    "no API key: set " + p.apiKeyEnv() + " or a settings.xml <server> with id catalog-" + p.name()),
+                    null);
+        }
+        Path root = options.outputDirectory();
+        CatalogLayout layout = options.layout();
+        if (options.skipExisting() && Files.exists(layout.json(root, p.name()))
+                && Files.exists(layout.txt(root, p.name())) && Files.exists(layout.toml(root, p.name()))) {
+            return new ProviderRun(ProviderOutcome.skipped(p.name(), ProviderOutcome.Status.SKIPPED_EXISTING,
+                    "its three files exist (catalog.skipExisting)"), null);
+        }
+        try {
+            HttpRequestSpec request = ProviderRequests.modelList(endpoint, key);
+            HttpBody body = http.get(request);
+            JsonNode tree = parseBody(p.name(), body);
+            List<String> warnings = new ArrayList<>();
+            if (p.name().equals(ChutesEnrichment.PROVIDER) && key.isPresent()) {
+                enrichChutes(http, tree, key.get(), warnings);
+            }
+            ModelList list = ModelList.of(tree);
+            byte[] json = PythonJsonWriter.toBytes(list.document());
+            byte[] txt = LegacyTxtWriter.toBytes(list);
+            byte[] toml = LegacyTomlWriter.toBytes(p.name(), endpoint.configBaseUrl(), p.apiKeyEnv(), list);
+            boolean changed = AtomicFiles.writeIfChanged(layout.json(root, p.name()), json);
+            changed |= AtomicFiles.writeIfChanged(layout.txt(root, p.name()), txt);
+            changed |= AtomicFiles.writeIfChanged(layout.toml(root, p.name()), toml);
+            String date = body.header("date").orElseGet(
+                    () -> DateTimeFormatter.RFC_1123_DATE_TIME.format(ZonedDateTime.now(options.clock())));
+            ProviderOutcome outcome = new ProviderOutcome(p.name(),
+                    changed ? ProviderOutcome.Status.FETCHED : ProviderOutcome.Status.UNCHANGED,
+                    list.ids().size(), body.length(), millisSince(t0), null, warnings);
+            return new ProviderRun(outcome, date);
+        } catch (FetchException e) {
+            return new ProviderRun(ProviderOutcome.failed(p.name(), millisSince(t0), e.getMessage()), null);
+        } catch (IOException e) {
+            return new ProviderRun(ProviderOutcome.failed(p.name(), millisSince(t0),
+                    p.name() + ": cannot write its files in " + root + ": " + e.getMessage()), null);
+        }
+    }
+
+    private void enrichChutes(ModelListHttpClient http, JsonNode models, ApiKey key, List<String> warnings) {
+        String url = options.env().get(ChutesEnrichment.URL_ENV).orElse(ChutesEnrichment.DEFAULT_URL);
+        try {
+            Map<String, String> headers = new LinkedHashMap<>();
+            headers.put("Accept", "application/json");
+            headers.put("Authorization", key.reveal());
+            HttpRequestSpec request = new HttpRequestSpec(ChutesEnrichment.PROVIDER,
+                    ProviderRequests.uri(ChutesEnrichment.PROVIDER, url), headers, Set.of("Authorization"));
+            HttpBody body = http.get(request);
+            JsonNode chutes = parseBody(ChutesEnrichment.PROVIDER, body);
+            AtomicFiles.writeIfChanged(options.outputDirectory().resolve(CatalogLayout.CHUTES_CHUTES),
+                    PythonJsonWriter.toBytes(chutes));
+            ChutesEnrichment.apply(models, chutes);
+        } catch (FetchException | IOException e) {
+            warnings.add("chutes enrichment skipped, plain list written: " + e.getMessage());
+        }
+    }
+
+    /** Parses a response body; a body that is not JSON fails with the URL, status, content type and an excerpt. */
+    static JsonNode parseBody(String provider, HttpBody body) throws FetchException {
+        String where = body.finalUri() + " (HTTP " + body.status()
+                + body.header("content-type").map(t -> ", " + t).orElse("") + ")";
+        if (body.length() == 0) {
+            throw new FetchException(provider + ": empty response from " + where, body.status());
+        }
+        if (looksLikeHtml(body)) {
+            throw new FetchException(provider + ": an HTML page instead of JSON from " + where + ": "
+                    + ModelListHttpClient.excerpt(body), body.status());
+        }
+        try {
+            return JsonDocuments.parse(body.body(), body.length(), where);
+        } catch (DocumentParseException e) {
+            throw new FetchException(provider + ": invalid JSON from " + where + " at line " + e.line() + ", column "
+                    + e.column() + ": " + e.reason() + "; body starts: " + ModelListHttpClient.excerpt(body),
+                    body.status());
+        }
+    }
+
+    private static boolean looksLikeHtml(HttpBody body) {
+        String type = body.header("content-type").orElse("");
+        if (type.toLowerCase(java.util.Locale.ROOT).contains("text/html")) {
+            return true;
+        }
+        String start = new String(body.body(), 0, Math.min(body.length(), 64), StandardCharsets.UTF_8)
+                .stripLeading().toLowerCase(java.util.Locale.ROOT);
+        return start.startsWith("<!doctype html") || start.startsWith("<html");
+    }
+
+    private static String withoutProviderPrefix(String provider, String message) {
+        String prefix = provider + ": ";
+        return message != null && message.startsWith(prefix) ? message.substring(prefix.length()) : message;
+    }
+
+    private static long millisSince(long t0) {
+        return (System.nanoTime() - t0) / 1_000_000;
+    }
+
+    private record ProviderRun(ProviderOutcome outcome, String date) {}
+}

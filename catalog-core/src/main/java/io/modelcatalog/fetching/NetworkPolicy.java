@@ -1,0 +1,83 @@
+package io.modelcatalog.fetching;
+
+import java.time.Duration;
+import java.util.Objects;
+
+/**
+ * How the fetcher may use the network: handed in by the caller (the plugin translates Maven's offline flag,
+ * proxies and timeouts into it).
+ *
+ * @param offline          build outputs from the cache only; no request is sent
+ * @param timeout          limit for one request: connecting, each read, and the whole exchange
+ * @param retries          further attempts after a failed one (429, 5xx, connection errors, timeouts)
+ * @param retryBaseDelay   first backoff delay; doubled per attempt, with jitter
+ * @param retryAfterCap    the longest {@code Retry-After} honoured
+ * @param maxResponseBytes bodies larger than this fail the provider
+ * @param concurrency      providers fetched at once
+ * @param proxies          proxy per target host
+ */
+public record NetworkPolicy(
+        boolean offline,
+        Duration timeout,
+        int retries,
+        Duration retryBaseDelay,
+        Duration retryAfterCap,
+        long maxResponseBytes,
+        int concurrency,
+        ProxySettings proxies) {
+
+    public static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(30);
+    public static final int DEFAULT_RETRIES = 2;
+    public static final Duration DEFAULT_RETRY_AFTER_CAP = Duration.ofSeconds(30);
+    public static final long DEFAULT_MAX_RESPONSE_BYTES = 64L * 1024 * 1024;
+    public static final int DEFAULT_CONCURRENCY = 16;
+
+    public NetworkPolicy {
+        Objects.requireNonNull(timeout, "timeout");
+        Objects.requireNonNull(retryBaseDelay, "retryBaseDelay");
+        Objects.requireNonNull(retryAfterCap, "retryAfterCap");
+        Objects.requireNonNull(proxies, "proxies");
+        if (timeout.isNegative() || timeout.isZero()) {
+            throw new IllegalArgumentException("timeout must be positive, was " + timeout);
+        }
+        if (retries < 0) {
+            throw new IllegalArgumentException("retries must be >= 0, was " + retries);
+        }
+        if (maxResponseBytes <= 0) {
+            throw new IllegalArgumentException("maxResponseBytes must be positive, was " + maxResponseBytes);
+        }
+        if (concurrency < 1) {
+            throw new IllegalArgumentException("concurrency must be >= 1, was " + concurrency);
+        }
+    }
+
+    /** Online, 30 s timeout, 2 retries from 500 ms, Retry-After capped at 30 s, 64 MiB bodies, 16 at once, no proxy. */
+    public static NetworkPolicy defaults() {
+        return new NetworkPolicy(false, DEFAULT_TIMEOUT, DEFAULT_RETRIES, Duration.ofMillis(500),
+                DEFAULT_RETRY_AFTER_CAP, DEFAULT_MAX_RESPONSE_BYTES, DEFAULT_CONCURRENCY, ProxySettings.none());
+    }
+
+    public NetworkPolicy withOffline(boolean value) {
+        return new NetworkPolicy(value, timeout, retries, retryBaseDelay, retryAfterCap, maxResponseBytes, concurrency, proxies);
+    }
+
+    public NetworkPolicy withTimeout(Duration value) {
+        return new NetworkPolicy(offline, value, retries, retryBaseDelay, retryAfterCap, maxResponseBytes, concurrency, proxies);
+    }
+
+    public NetworkPolicy withRetries(int value, Duration baseDelay, Duration afterCap) {
+        return new NetworkPolicy(offline, timeout, value, baseDelay, afterCap, maxResponseBytes, concurrency, proxies);
+    }
+
+    public NetworkPolicy withMaxResponseBytes(long value) {
+        return new NetworkPolicy(offline, timeout, retries, retryBaseDelay, retryAfterCap, value, concurrency, proxies);
+    }
+
+    public NetworkPolicy withConcurrency(int value) {
+        return new NetworkPolicy(offline, timeout, retries, retryBaseDelay, retryAfterCap, maxResponseBytes, value, proxies);
+    }
+
+    public NetworkPolicy withProxies(ProxySettings value) {
+        return new NetworkPolicy(offline, timeout, retries, retryBaseDelay, retryAfterCap, maxResponseBytes, concurrency, value);
+    }
+}

@@ -1,0 +1,51 @@
+package io.modelcatalog.fetching;
+
+import java.util.List;
+
+/**
+ * What happened to one provider in a fetch run.
+ *
+ * @param provider provider name
+ * @param status   the outcome
+ * @param models   model ids in the written list (0 unless fetched)
+ * @param bytes    response body bytes (all pages)
+ * @param millis   wall time spent on the provider
+ * @param message  why it was skipped or failed; {@code null} when fetched
+ * @param warnings things that went wrong without failing the provider (e.g. the Chutes enrichment)
+ */
+public record ProviderOutcome(
+        String provider, Status status, int models, long bytes, long millis, String message, List<String> warnings) {
+
+    public enum Status {
+        /** Fetched and its files written. */
+        FETCHED,
+        /** Fetched; its files already held these bytes and were left untouched. */
+        UNCHANGED,
+        /** Not fetched: the key is not set. */
+        SKIPPED_NO_KEY,
+        /** Not fetched: its three files exist and skip-existing is on. */
+        SKIPPED_EXISTING,
+        /** Failed; its previous files are untouched. */
+        FAILED;
+
+        public boolean fetched() {
+            return this == FETCHED || this == UNCHANGED;
+        }
+
+        public boolean skipped() {
+            return this == SKIPPED_NO_KEY || this == SKIPPED_EXISTING;
+        }
+    }
+
+    public ProviderOutcome {
+        warnings = List.copyOf(warnings);
+    }
+
+    static ProviderOutcome skipped(String provider, Status status, String message) {
+        return new ProviderOutcome(provider, status, 0, 0, 0, message, List.of());
+    }
+
+    static ProviderOutcome failed(String provider, long millis, String message) {
+        return new ProviderOutcome(provider, Status.FAILED, 0, 0, millis, message, List.of());
+    }
+}
