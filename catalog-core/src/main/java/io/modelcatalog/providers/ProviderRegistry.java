@@ -1,7 +1,9 @@
 package io.modelcatalog.providers;
 
 import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
@@ -76,26 +78,47 @@ public final class ProviderRegistry {
     }
 
     private static List<ProviderDefinition> read(byte[] yaml, String source) {
-        ProvidersFile parsed;
-        try {
-            parsed = YAML.readValue(yaml, ProvidersFile.class);
+        List<ProviderDefinition> out = new ArrayList<>();
+        try (JsonParser parser = YAML.createParser(yaml)) {
+            if (parser.nextToken() != JsonToken.START_OBJECT) {
+                throw new ProviderFileException(source + ": expected a top-level 'providers:' list", null);
+            }
+            boolean seen = false;
+            while (parser.nextToken() == JsonToken.FIELD_NAME) {
+                String field = parser.currentName();
+                JsonToken value = parser.nextToken();
+                if (!field.equals("providers")) {
+                    throw new ProviderFileException(at(source, parser.currentLocation()) + ": unknown key '" + field
+                            + "'; a providers file holds one 'providers:' list", null);
+                }
+                if (value != JsonToken.START_ARRAY) {
+                    throw new ProviderFileException(at(source, parser.currentLocation())
+                            + ": 'providers' must be a list of providers", null);
+                }
+                seen = true;
+                while (parser.nextToken() != JsonToken.END_ARRAY) {
+                    JsonLocation entryStart = parser.currentLocation();
+                    ProviderEntry entry = YAML.readValue(parser, ProviderEntry.class);
+                    try {
+                        out.add(entry.toDefinition());
+                    } catch (IllegalArgumentException e) {
+                        throw new ProviderFileException(at(source, entryStart) + ": " + e.getMessage(), e);
+                    }
+                }
+            }
+            if (!seen) {
+                throw new ProviderFileException(source + ": expected a top-level 'providers:' list", null);
+            }
         } catch (JsonProcessingException e) {
-            JsonLocation at = e.getLocation();
-            String where = at == null ? source : source + ":" + at.getLineNr() + ":" + at.getColumnNr();
-            Throwable cause = e.getCause() != null ? e.getCause() : e;
-            String message = cause instanceof IllegalArgumentException ? cause.getMessage() : e.getOriginalMessage();
-            throw new ProviderFileException(where + ": " + message, e);
+            throw new ProviderFileException(at(source, e.getLocation()) + ": " + e.getOriginalMessage(), e);
         } catch (IOException e) {
             throw new ProviderFileException(source + ": " + e.getMessage(), e);
         }
-        if (parsed == null || parsed.providers() == null) {
-            throw new ProviderFileException(source + ": expected a top-level 'providers:' list", null);
-        }
-        List<ProviderDefinition> out = new ArrayList<>();
-        for (ProviderEntry entry : parsed.providers()) {
-            out.add(entry.toDefinition());
-        }
         return out;
+    }
+
+    private static String at(String source, JsonLocation location) {
+        return location == null ? source : source + ":" + location.getLineNr() + ":" + location.getColumnNr();
     }
 
     /**
@@ -147,16 +170,9 @@ public final class ProviderRegistry {
         return byName.values().stream().filter(p -> names.contains(p.name())).toList();
     }
 
-    /** The YAML file's shape. */
-    record ProvidersFile(List<ProviderEntry> providers) {}
-
     /** One entry of a providers file, before validation. */
     record ProviderEntry(
             String name, String kind, String apiKeyEnv, String baseUrlEnv, String baseUrl, Map<String, String> headers) {
-        ProviderEntry {
-            // validate while Jackson still knows the entry's location, so the error names its line
-            toDefinition();
-        }
 
         ProviderDefinition toDefinition() {
             return new ProviderDefinition(name, ProviderKind.parse(kind), apiKeyEnv, baseUrlEnv, baseUrl, headers);

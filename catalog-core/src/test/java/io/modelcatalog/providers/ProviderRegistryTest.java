@@ -1,0 +1,124 @@
+package io.modelcatalog.providers;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.modelcatalog.testing.LegacyCorpus;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ProviderRegistryTest {
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void builtInMatchesTheLegacyProvidersCsv() throws Exception {
+        List<String> lines = new String(readCsv(), StandardCharsets.UTF_8).lines().skip(1).toList();
+        List<ProviderDefinition> all = ProviderRegistry.builtIn().all();
+        assertEquals(40, all.size());
+        for (int i = 0; i < lines.size(); i++) {
+            String[] f = lines.get(i).split(",", -1);
+            ProviderDefinition p = all.get(i);
+            assertEquals(f[0], p.name());
+            assertEquals(ProviderKind.parse(f[1]), p.kind());
+            assertEquals(f[2].isEmpty() ? null : f[2], p.apiKeyEnv());
+            assertEquals(f[3], p.baseUrlEnv());
+            assertEquals(f[4], p.baseUrl());
+        }
+    }
+
+    private static byte[] readCsv() throws Exception {
+        try (var in = LegacyCorpus.class.getClassLoader().getResourceAsStream(LegacyCorpus.ROOT + "providers.csv")) {
+            return in.readAllBytes();
+        }
+    }
+
+    @Test
+    void unknownSelectionListsValidNames() {
+        UnknownProviderException e = assertThrows(UnknownProviderException.class,
+                () -> ProviderRegistry.builtIn().select(List.of("openai", "nope")));
+        assertEquals(List.of("nope"), e.unknown());
+        assertTrue(e.getMessage().contains("valid names: aihorde, anthropic"), e.getMessage());
+    }
+
+    @Test
+    void selectionKeepsRegistryOrder() {
+        List<String> names = new ArrayList<>();
+        ProviderRegistry.builtIn().select(List.of("zai", "groq", "anthropic")).forEach(p -> names.add(p.name()));
+        assertEquals(List.of("anthropic", "groq", "zai"), names);
+    }
+
+    @Test
+    void baseUrlComesFromItsVariableAndModelsUrlIsDerived() {
+        ProviderDefinition groq = ProviderRegistry.builtIn().find("groq").orElseThrow();
+        assertEquals("https://api.groq.com/openai/v1/models",
+                ProviderEndpoint.resolve(groq, EnvironmentLookup.of(Map.of())).modelsUrl());
+        ProviderEndpoint local = ProviderEndpoint.resolve(groq, EnvironmentLookup.of(Map.of("GROQ_API_OPENAI", "http://h:1/v1/")));
+        assertEquals("http://h:1/v1/models", local.modelsUrl());
+        assertEquals("http://h:1/v1", local.configBaseUrl());
+        ProviderDefinition litellm = ProviderRegistry.builtIn().find("litellm").orElseThrow();
+        ProviderEndpoint doc = ProviderEndpoint.resolve(litellm, EnvironmentLookup.of(Map.of()));
+        assertEquals(litellm.baseUrl(), doc.modelsUrl());
+        assertEquals(litellm.baseUrl(), doc.configBaseUrl());
+    }
+
+    @Test
+    void configBaseUrlDoesNotReproduceTheRstripQuirk() {
+        ProviderDefinition p = new ProviderDefinition("x", ProviderKind.OPENAI, null, null, "http://h/api/tools", null);
+        // Python's rstrip('/models') would have eaten "tools" down to "t"
+        assertEquals("http://h/api/tools", ProviderEndpoint.resolve(p, EnvironmentLookup.of(Map.of())).configBaseUrl());
+    }
+
+    @Test
+    void providersFileAddsAndReplaces() throws Exception {
+        Path file = dir.resolve("providers.yaml");
+        Files.writeString(file, "providers:\n"
+                + "  - name: local\n    kind: openai\n    baseUrl: http://localhost:8080/v1\n    apiKeyEnv: LOCAL_KEY\n"
+                + "    headers:\n      X-Team: blue\n"
+                + "  - name: groq\n    kind: openai\n    baseUrl: http://proxy.internal/groq/v1\n");
+        ProviderRegistry r = ProviderRegistry.builtIn().withOverrides(ProviderRegistry.readFile(file));
+        assertEquals(41, r.all().size());
+        assertEquals("http://proxy.internal/groq/v1", r.find("groq").orElseThrow().baseUrl());
+        assertEquals(r.names().indexOf("groq"), ProviderRegistry.builtIn().names().indexOf("groq"), "replaced in place");
+        assertEquals(Map.of("X-Team", "blue"), r.find("local").orElseThrow().headers());
+    }
+
+    @Test
+    void badProvidersFileNamesFileAndLine() throws Exception {
+        Path file = dir.resolve("bad.yaml");
+        Files.writeString(file, "providers:\n  - name: ok\n    baseUrl: http://x/v1\n    kind: openai\n"
+                + "  - name: ../etc\n    kind: openai\n    baseUrl: http://x/v1\n");
+        ProviderFileException e = assertThrows(ProviderFileException.class, () -> ProviderRegistry.readFile(file));
+        assertTrue(e.getMessage().startsWith(file + ":"), e.getMessage());
+        assertTrue(e.getMessage().contains("invalid provider name '../etc'"), e.getMessage());
+        Files.writeString(file, "providers:\n  - name: x\n    kind: grpc\n    baseUrl: http://x\n");
+        e = assertThrows(ProviderFileException.class, () -> ProviderRegistry.readFile(file));
+        assertTrue(e.getMessage().contains("unknown provider kind 'grpc'"), e.getMessage());
+        Files.writeString(file, "providers:\n  - name: x\n    kind: openai\n    baseUrl: http://x\n    colour: red\n");
+        e = assertThrows(ProviderFileException.class, () -> ProviderRegistry.readFile(file));
+        assertTrue(e.getMessage().matches("(?s).*bad\\.yaml:\\d+:\\d+: .*\"colour\".*"), e.getMessage());
+    }
+
+    @Test
+    void providerNamesAreFileNameSafe() {
+        for (String bad : List.of("", "a/b", "..", "a b", "x\\y", "é")) {
+            assertThrows(IllegalArgumentException.class,
+                    () -> new ProviderDefinition(bad, ProviderKind.OPENAI, null, null, "http://x", null), bad);
+        }
+        new ProviderDefinition("my-provider_2.v1", ProviderKind.OPENAI, null, null, "http://x", null);
+    }
+
+    @Test
+    void apiKeyNeverPrintsItself() {
+        ApiKey key = new ApiKey("sk-very-secret", "env X");
+        assertTrue(!key.toString().contains("sk-very-secret"));
+    }
+}

@@ -1,0 +1,146 @@
+package io.modelcatalog.it;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.modelcatalog.documents.JsonDocuments;
+import io.modelcatalog.testing.LegacyCorpus;
+import io.modelcatalog.testing.LoopbackProviderServer;
+import io.modelcatalog.testing.LoopbackProviderServer.Response;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** {@code fetch} in forked Maven builds without a POM, against the corpus served on loopback. */
+class FetchCorpusIT {
+
+    @TempDir
+    Path work;
+
+    private LoopbackProviderServer server;
+    private Map<String, String> env;
+
+    @BeforeEach
+    void start() throws Exception {
+        server = new LoopbackProviderServer();
+        env = LegacyCorpus.serve(server);
+    }
+
+    @AfterEach
+    void stop() throws Exception {
+        server.close();
+    }
+
+    private ForkedMaven fetch(Path models) {
+        return new ForkedMaven(work).goals(ForkedMaven.goal("fetch"))
+                .property("catalog.outputDirectory", models)
+                .property("catalog.providers", String.join(",", LegacyCorpus.providerNames()))
+                .env(env);
+    }
+
+    @Test
+    void allCorpusFilesAreByteIdenticalToTheLegacyDump() throws Exception {
+        Path models = work.resolve("models");
+        ForkedMaven.Result result = fetch(models).run();
+        assertEquals(0, result.exitCode(), result::text);
+
+        List<String> differing = new ArrayList<>();
+        int compared = 0;
+        for (String p : LegacyCorpus.providerNames()) {
+            for (String ext : List.of("json", "txt", "toml")) {
+                String name = "models_" + p + "." + ext;
+                byte[] actual = Files.readAllBytes(models.resolve(name));
+                if (ext.equals("toml")) {
+                    String expectedLine = "base_url = \"" + server.baseUrl() + "/" + p + "/v1\"";
+                    String text = new String(actual, StandardCharsets.UTF_8);
+                    if (!p.equals("litellm")) {
+                        assertTrue(text.contains(expectedLine + "\n"), name + " names the server it was fetched from");
+                    }
+                    actual = LegacyCorpus.withBakBaseUrl(p, text).getBytes(StandardCharsets.UTF_8);
+                }
+                compared++;
+                if (!Arrays.equals(LegacyCorpus.bak(name), actual)) {
+                    differing.add(name);
+                }
+            }
+        }
+        assertEquals(108, compared);
+        assertEquals(List.of(), differing);
+
+        // one line per provider, then the summary; no key anywhere in the log
+        for (String p : LegacyCorpus.providerNames()) {
+            assertTrue(result.log().stream().anyMatch(l -> l.matches("\\[INFO\\] " + p + " +\\d+ models +\\d+ bytes +\\d+ ms.*")),
+                    "log line for " + p);
+        }
+        assertTrue(result.logContains("36 providers: 36 written, 0 unchanged, 0 skipped, 0 failed"), result::text);
+        for (String p : LegacyCorpus.providerNames()) {
+            assertFalse(result.text().contains(LegacyCorpus.testKey(p)), "key of " + p + " in the log");
+        }
+    }
+
+    @Test
+    void failingProvidersKeepTheirFilesAndTheBuildSucceedsUnlessFailOnError() throws Exception {
+        Path models = work.resolve("models");
+        assertEquals(0, fetch(models).run().exitCode());
+        byte[] groqJson = Files.readAllBytes(models.resolve("models_groq.json"));
+        byte[] zaiToml = Files.readAllBytes(models.resolve("models_zai.toml"));
+
+        server.route("/groq/v1/models", Response.status(500, "down"));
+        server.route("/zai/v1/models", Response.json("not json at all"));
+        ForkedMaven.Result result = fetch(models).property("catalog.retries", 0).run();
+        assertEquals(0, result.exitCode(), result::text);
+        assertTrue(result.log().stream().anyMatch(l -> l.startsWith("[WARNING] groq") && l.contains("FAILED: HTTP 500")),
+                result::text);
+        assertTrue(result.logContains("2 failed"), result::text);
+        assertArrayEquals(groqJson, Files.readAllBytes(models.resolve("models_groq.json")));
+        assertArrayEquals(zaiToml, Files.readAllBytes(models.resolve("models_zai.toml")));
+        JsonNode failed = JsonDocuments.parse(Files.readAllBytes(models.resolve("failed_models.json")), "f");
+        assertTrue(failed.get("groq").get("failed").asBoolean());
+        assertTrue(failed.get("zai").get("error").asText().contains("invalid JSON"), failed.toString());
+
+        ForkedMaven.Result strict = fetch(models).property("catalog.retries", 0).property("catalog.failOnError", true).run();
+        assertNotEquals(0, strict.exitCode());
+        assertTrue(strict.logContains("2 provider(s) failed: groq, zai"), strict::text);
+    }
+
+    @Test
+    void unknownProviderIsABuildErrorListingValidNames() throws Exception {
+        ForkedMaven.Result result = new ForkedMaven(work).goals(ForkedMaven.goal("fetch"))
+                .property("catalog.providers", "openai,nosuch").run();
+        assertNotEquals(0, result.exitCode());
+        assertTrue(result.logContains("unknown provider nosuch; valid names: aihorde, anthropic"), result::text);
+    }
+
+    @Test
+    void providerWithoutKeyIsSkippedNamingItsVariable() throws Exception {
+        Path models = work.resolve("models");
+        ForkedMaven.Result result = new ForkedMaven(work).goals(ForkedMaven.goal("fetch"))
+                .property("catalog.outputDirectory", models)
+                .property("catalog.providers", "groq")
+                .run();
+        assertEquals(0, result.exitCode(), result::text);
+        assertTrue(result.logContains("groq skipped: no API key: set GROQ_API_KEY or a settings.xml <server> with id catalog-groq"),
+                result::text);
+        assertFalse(Files.exists(models.resolve("models_groq.json")));
+    }
+
+    @Test
+    void skipFlagsSkipTheGoal() throws Exception {
+        ForkedMaven.Result result = new ForkedMaven(work).goals(ForkedMaven.goal("fetch"))
+                .property("catalog.fetch.skip", true).property("catalog.providers", "nosuch").run();
+        assertEquals(0, result.exitCode(), result::text);
+        assertTrue(result.logContains("Skipping fetch"), result::text);
+    }
+}
