@@ -97,7 +97,8 @@ public final class CatalogFetch {
         }
 
         LocalDateTime now = LocalDateTime.now(options.clock());
-        for (ProviderOutcome o : outcomes) {
+        // an offline run says nothing about the providers, so it leaves their history alone
+        for (ProviderOutcome o : options.network().offline() ? List.<ProviderOutcome>of() : outcomes) {
             if (o.status() == ProviderOutcome.Status.FAILED) {
                 failed.recordFailure(o.provider(), withoutProviderPrefix(o.provider(), o.message()), now);
             } else if (o.status().fetched()) {
@@ -144,35 +145,73 @@ public final class CatalogFetch {
                     "its three files exist (catalog.skipExisting)"), null);
         }
         try {
-            HttpRequestSpec request = ProviderRequests.modelList(endpoint, key);
-            HttpBody body = http.get(request);
-            JsonNode tree = parseBody(p.name(), body);
+            ModelListSource source = new ModelListSource(http, options.cache(), options.network().offline());
+            ModelListSource.Fetched fetched = source.fetch(p, ProviderRequests.modelList(endpoint, key),
+                    ResponseCache.MODELS);
+            JsonNode tree = fetched.tree();
             List<String> warnings = new ArrayList<>();
             if (p.name().equals(ChutesEnrichment.PROVIDER) && key.isPresent()) {
-                enrichChutes(http, tree, key.get(), warnings);
+                enrichChutes(source, p, tree, key.get(), warnings);
             }
             ModelList list = ModelList.of(tree);
+            List<String> previous = previousIds(layout.txt(root, p.name()));
+            checkShrink(p, list, previous, layout.txt(root, p.name()));
             byte[] json = PythonJsonWriter.toBytes(list.document());
             byte[] txt = LegacyTxtWriter.toBytes(list);
             byte[] toml = LegacyTomlWriter.toBytes(p.name(), endpoint.configBaseUrl(), p.apiKeyEnv(), list);
             boolean changed = AtomicFiles.writeIfChanged(layout.json(root, p.name()), json);
             changed |= AtomicFiles.writeIfChanged(layout.txt(root, p.name()), txt);
             changed |= AtomicFiles.writeIfChanged(layout.toml(root, p.name()), toml);
-            String date = body.header("date").orElseGet(
-                    () -> DateTimeFormatter.RFC_1123_DATE_TIME.format(ZonedDateTime.now(options.clock())));
+            String date = fetched.date() != null ? fetched.date()
+                    : DateTimeFormatter.RFC_1123_DATE_TIME.format(ZonedDateTime.now(options.clock()));
             ProviderOutcome outcome = new ProviderOutcome(p.name(),
                     changed ? ProviderOutcome.Status.FETCHED : ProviderOutcome.Status.UNCHANGED,
-                    list.ids().size(), body.length(), millisSince(t0), null, warnings);
+                    list.ids().size(), fetched.bytes(), millisSince(t0), null, warnings, fetched.source(),
+                    difference(list.ids(), previous), difference(previous, list.ids()));
             return new ProviderRun(outcome, date);
         } catch (FetchException e) {
             return new ProviderRun(ProviderOutcome.failed(p.name(), millisSince(t0), e.getMessage()), null);
         } catch (IOException e) {
             return new ProviderRun(ProviderOutcome.failed(p.name(), millisSince(t0),
-                    p.name() + ": cannot write its files in " + root + ": " + e.getMessage()), null);
+                    p.name() + ": cannot write its files in " + root + " or the cache: " + e.getMessage()), null);
         }
     }
 
-    private void enrichChutes(ModelListHttpClient http, JsonNode models, ApiKey key, List<String> warnings) {
+    /** The ids of the provider's current txt file; empty when there is none. */
+    private static List<String> previousIds(Path txt) throws IOException {
+        if (!Files.isRegularFile(txt)) {
+            return List.of();
+        }
+        String text = Files.readString(txt, StandardCharsets.UTF_8);
+        return text.isEmpty() ? List.of() : List.of(text.split("\n", -1));
+    }
+
+    /** The integrity gate: a list that lost more than half its models (or all) is not written. */
+    private void checkShrink(ProviderDefinition p, ModelList list, List<String> previous, Path txt) throws FetchException {
+        int before = previous.size();
+        int now = list.ids().size();
+        if (options.allowShrink() || before == 0 || now * 2 >= before && now > 0) {
+            return;
+        }
+        throw new FetchException(p.name() + ": refusing to write " + now + " models over the " + before + " of "
+                + txt.getFileName() + " (less than half); if the provider really dropped them, run again with "
+                + "catalog.allowShrink=true");
+    }
+
+    /** Ids in {@code a} and not in {@code b}, sorted by code point, distinct. */
+    private static List<String> difference(List<String> a, List<String> b) {
+        java.util.Set<String> exclude = new java.util.HashSet<>(b);
+        java.util.TreeSet<String> out = new java.util.TreeSet<>(io.modelcatalog.documents.CodePointOrder.INSTANCE);
+        for (String id : a) {
+            if (!exclude.contains(id)) {
+                out.add(id);
+            }
+        }
+        return List.copyOf(out);
+    }
+
+    private void enrichChutes(ModelListSource source, ProviderDefinition chutes, JsonNode models, ApiKey key,
+            List<String> warnings) {
         String url = options.env().get(ChutesEnrichment.URL_ENV).orElse(ChutesEnrichment.DEFAULT_URL);
         try {
             Map<String, String> headers = new LinkedHashMap<>();
@@ -180,11 +219,10 @@ public final class CatalogFetch {
             headers.put("Authorization", key.reveal());
             HttpRequestSpec request = new HttpRequestSpec(ChutesEnrichment.PROVIDER,
                     ProviderRequests.uri(ChutesEnrichment.PROVIDER, url), headers, Set.of("Authorization"));
-            HttpBody body = http.get(request);
-            JsonNode chutes = parseBody(ChutesEnrichment.PROVIDER, body);
+            JsonNode enrichment = source.fetch(chutes, request, ChutesEnrichment.CACHE_ENTRY).tree();
             AtomicFiles.writeIfChanged(options.outputDirectory().resolve(CatalogLayout.CHUTES_CHUTES),
-                    PythonJsonWriter.toBytes(chutes));
-            ChutesEnrichment.apply(models, chutes);
+                    PythonJsonWriter.toBytes(enrichment));
+            ChutesEnrichment.apply(models, enrichment);
         } catch (FetchException | IOException e) {
             warnings.add("chutes enrichment skipped, plain list written: " + e.getMessage());
         }

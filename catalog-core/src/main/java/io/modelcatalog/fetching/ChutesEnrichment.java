@@ -19,6 +19,8 @@ public final class ChutesEnrichment {
     public static final String DEFAULT_URL = "https://api.chutes.ai/chutes/?include_public=true&include_schemas=false";
     public static final String URL_ENV = "CHUTES_CHUTES_URL";
     public static final String PROVIDER = "chutes";
+    /** The response-cache entry of the enrichment body. */
+    public static final String CACHE_ENTRY = "chutes";
 
     private ChutesEnrichment() {}
 

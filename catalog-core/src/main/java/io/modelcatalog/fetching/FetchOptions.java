@@ -21,6 +21,8 @@ import java.util.Objects;
  * @param credentials     where keys come from
  * @param network         timeouts, retries, proxies, offline
  * @param clock           for {@code last_attempt} times
+ * @param cache           raw responses for conditional requests and offline runs; null for none
+ * @param allowShrink     write a list with less than half the models of the current file
  */
 public record FetchOptions(
         Path outputDirectory,
@@ -31,7 +33,9 @@ public record FetchOptions(
         EnvironmentLookup env,
         CredentialLookup credentials,
         NetworkPolicy network,
-        Clock clock) {
+        Clock clock,
+        ResponseCache cache,
+        boolean allowShrink) {
 
     public FetchOptions {
         Objects.requireNonNull(outputDirectory, "outputDirectory");

@@ -12,9 +12,22 @@ import java.util.List;
  * @param millis   wall time spent on the provider
  * @param message  why it was skipped or failed; {@code null} when fetched
  * @param warnings things that went wrong without failing the provider (e.g. the Chutes enrichment)
+ * @param source   where the list came from: {@code network}, {@code network, 3 pages}, {@code cache (304)},
+ *                 {@code cache (offline)}; null when not fetched
+ * @param added    model ids new since the previous output (sorted, distinct)
+ * @param removed  model ids gone since the previous output (sorted, distinct)
  */
 public record ProviderOutcome(
-        String provider, Status status, int models, long bytes, long millis, String message, List<String> warnings) {
+        String provider,
+        Status status,
+        int models,
+        long bytes,
+        long millis,
+        String message,
+        List<String> warnings,
+        String source,
+        List<String> added,
+        List<String> removed) {
 
     public enum Status {
         /** Fetched and its files written. */
@@ -39,13 +52,20 @@ public record ProviderOutcome(
 
     public ProviderOutcome {
         warnings = List.copyOf(warnings);
+        added = List.copyOf(added);
+        removed = List.copyOf(removed);
+    }
+
+    /** Whether the model ids changed since the previous output. */
+    public boolean changed() {
+        return !added.isEmpty() || !removed.isEmpty();
     }
 
     static ProviderOutcome skipped(String provider, Status status, String message) {
-        return new ProviderOutcome(provider, status, 0, 0, 0, message, List.of());
+        return new ProviderOutcome(provider, status, 0, 0, 0, message, List.of(), null, List.of(), List.of());
     }
 
     static ProviderOutcome failed(String provider, long millis, String message) {
-        return new ProviderOutcome(provider, Status.FAILED, 0, 0, millis, message, List.of());
+        return new ProviderOutcome(provider, Status.FAILED, 0, 0, millis, message, List.of(), null, List.of(), List.of());
     }
 }

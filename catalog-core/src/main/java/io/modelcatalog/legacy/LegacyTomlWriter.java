@@ -1,9 +1,44 @@
 package io.modelcatalog.legacy;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import io.modelcatalog.documents.ModelList;
+import java.math.BigInteger;
+import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 
-/** The legacy {@code models_<p>.toml} in tomli_w formatting. (Stub: being implemented.) */
+/**
+ * The legacy {@code models_<p>.toml} in tomli_w formatting:
+ *
+ * <pre>
+ * [model_providers.&lt;p&gt;]
+ * base_url = "..."
+ * name = "&lt;p&gt;"
+ * wire_api = "chat"
+ * env_key = "..."                 (omitted when null)
+ *
+ * [profiles.&lt;profile&gt;]
+ * approval_policy = "never"
+ * model = "&lt;id&gt;"
+ * model_provider = "&lt;p&gt;"
+ * model_reasoning_effort = "high"
+ * model_context_window = &lt;int&gt;    (only when found)
+ * model_max_output_tokens = &lt;int&gt; (only when found)
+ * </pre>
+ *
+ * <p>One profile per id of the txt list, in that order; ids with the same {@link LegacyProfileNames profile name}
+ * share one table at the first one's position with the last one's values. Without models the file ends with a
+ * bare {@code [profiles]} table. One blank line between tables, {@code \n} after the last line.
+ */
 public final class LegacyTomlWriter {
+
+    private static final List<String> CONTEXT_FIELDS =
+            List.of("context_length", "context_window", "max_context_length", "max_tokens", "max_model_len");
+    private static final List<String> MAX_OUTPUT_FIELDS =
+            List.of("max_completion_tokens", "max_output_tokens", "max_tokens_output");
+    private static final String TOP_PROVIDER = "top_provider";
+
     private LegacyTomlWriter() {}
 
     /**
@@ -13,6 +48,256 @@ public final class LegacyTomlWriter {
      * @param list     the sorted model list
      */
     public static byte[] toBytes(String provider, String baseUrl, String envKey, ModelList list) {
-        throw new UnsupportedOperationException("not yet implemented");
+        Map<String, JsonNode> details = list.entries();
+        // profile name -> id; a repeated name keeps its first position and takes the last id (dict semantics)
+        Map<String, String> profiles = new LinkedHashMap<>();
+        for (String id : list.ids()) {
+            profiles.put(LegacyProfileNames.profileName(provider, id), id);
+        }
+
+        StringBuilder sb = new StringBuilder(256 + profiles.size() * 200);
+        sb.append("[model_providers.").append(key(provider)).append("]\n");
+        sb.append("base_url = ");
+        string(baseUrl, sb);
+        sb.append("\nname = ");
+        string(provider, sb);
+        sb.append("\nwire_api = \"chat\"\n");
+        if (envKey != null) {
+            sb.append("env_key = ");
+            string(envKey, sb);
+            sb.append('\n');
+        }
+        if (profiles.isEmpty()) {
+            sb.append("\n[profiles]\n");
+        }
+        for (Map.Entry<String, String> p : profiles.entrySet()) {
+            String id = p.getValue();
+            JsonNode element = details.get(id);
+            sb.append("\n[profiles.").append(key(p.getKey())).append("]\n");
+            sb.append("approval_policy = \"never\"\nmodel = ");
+            string(id, sb);
+            sb.append("\nmodel_provider = ");
+            string(provider, sb);
+            sb.append("\nmodel_reasoning_effort = \"high\"\n");
+            BigInteger context = contextWindow(element);
+            if (context != null) {
+                sb.append("model_context_window = ").append(context).append('\n');
+            }
+            BigInteger maxOutput = maxOutputTokens(element);
+            if (maxOutput != null) {
+                sb.append("model_max_output_tokens = ").append(maxOutput).append('\n');
+            }
+        }
+        return sb.toString().getBytes(StandardCharsets.UTF_8);
+    }
+
+    /**
+     * The legacy context window of one model element: the first truthy (Python's sense) of
+     * {@code context_length}, {@code context_window}, {@code max_context_length}, {@code max_tokens},
+     * {@code max_model_len}; when
+     * the element has a {@code top_provider} key, {@code top_provider.context_length} instead (even when null
+     * or absent); then {@link #pythonInt} of that value.
+     */
+    static BigInteger contextWindow(JsonNode element) {
+        return pythonInt(lookup(element, CONTEXT_FIELDS, "context_length"));
+    }
+
+    /**
+     * The legacy max output tokens: the first truthy of {@code max_completion_tokens}, {@code max_output_tokens},
+     * {@code max_tokens_output}, replaced by {@code top_provider.max_completion_tokens} likewise.
+     */
+    static BigInteger maxOutputTokens(JsonNode element) {
+        return pythonInt(lookup(element, MAX_OUTPUT_FIELDS, "max_completion_tokens"));
+    }
+
+    private static JsonNode lookup(JsonNode element, List<String> fields, String topProviderField) {
+        if (element == null || !element.isObject()) {
+            return null;
+        }
+        JsonNode found = null;
+        for (String f : fields) {
+            JsonNode v = element.get(f);
+            if (truthy(v)) {
+                found = v;
+                break;
+            }
+        }
+        if (element.has(TOP_PROVIDER)) {
+            JsonNode top = element.get(TOP_PROVIDER);
+            found = top.isObject() ? top.get(topProviderField) : null;
+        }
+        return found;
+    }
+
+    /** Python's truth value of a JSON value; {@code null} (absent) is falsy. */
+    static boolean truthy(JsonNode v) {
+        if (v == null) {
+            return false;
+        }
+        switch (v.getNodeType()) {
+            case NULL:
+            case MISSING:
+                return false;
+            case BOOLEAN:
+                return v.booleanValue();
+            case NUMBER:
+                if (v.isIntegralNumber()) {
+                    return v.isBigInteger() ? v.bigIntegerValue().signum() != 0 : v.longValue() != 0;
+                }
+                double d = v.doubleValue();
+                return d != 0.0; // NaN is truthy in Python, and NaN != 0.0
+            case STRING:
+                return !v.textValue().isEmpty();
+            case ARRAY:
+            case OBJECT:
+                return v.size() > 0;
+            default:
+                return true;
+        }
+    }
+
+    /**
+     * The legacy tool's {@code int(value)} for an integer, a boolean or a string; {@code null} for anything
+     * else (absent, null, double, array, object) or a string that Python's {@code int()} rejects.
+     */
+    static BigInteger pythonInt(JsonNode v) {
+        if (v == null) {
+            return null;
+        }
+        if (v.isIntegralNumber()) {
+            return v.bigIntegerValue();
+        }
+        if (v.isBoolean()) {
+            return v.booleanValue() ? BigInteger.ONE : BigInteger.ZERO;
+        }
+        if (v.isTextual()) {
+            return parsePythonInt(v.textValue());
+        }
+        return null;
+    }
+
+    /**
+     * Python's {@code int(str)} in base 10: surrounding whitespace (ASCII {@code " \t\n\v\f\r"} and Unicode
+     * spaces), an optional sign, decimal digits (any Unicode decimal digit) with single underscores between
+     * digits. {@code null} when Python raises {@code ValueError}.
+     */
+    static BigInteger parsePythonInt(String s) {
+        int start = 0;
+        int end = s.length();
+        while (start < end && isPythonIntSpace(s.charAt(start))) {
+            start++;
+        }
+        while (end > start && isPythonIntSpace(s.charAt(end - 1))) {
+            end--;
+        }
+        if (start == end) {
+            return null;
+        }
+        boolean negative = false;
+        char first = s.charAt(start);
+        if (first == '+' || first == '-') {
+            negative = first == '-';
+            start++;
+        }
+        StringBuilder digits = new StringBuilder(end - start);
+        boolean lastWasDigit = false;
+        for (int i = start; i < end; i++) {
+            char c = s.charAt(i);
+            if (c == '_') {
+                if (!lastWasDigit) {
+                    return null;
+                }
+                lastWasDigit = false;
+                continue;
+            }
+            int d = decimalDigit(c);
+            if (d < 0) {
+                return null;
+            }
+            digits.append((char) ('0' + d));
+            lastWasDigit = true;
+        }
+        if (!lastWasDigit) {
+            return null; // empty, or ends with '_'
+        }
+        BigInteger value = new BigInteger(digits.toString());
+        return negative ? value.negate() : value;
+    }
+
+    private static int decimalDigit(char c) {
+        if (c >= '0' && c <= '9') {
+            return c - '0';
+        }
+        if (c < 128 || Character.getType(c) != Character.DECIMAL_DIGIT_NUMBER) {
+            return -1;
+        }
+        return Character.digit(c, 10);
+    }
+
+    /** CPython maps non-ASCII whitespace to ' ' and then skips C-locale spaces; ASCII \x1c-\x1f are not spaces. */
+    private static boolean isPythonIntSpace(char c) {
+        switch (c) {
+            case ' ': case '\t': case '\n': case 0x0B: case '\f': case '\r':
+            case 0x85: case 0xA0: case 0x1680: case 0x2028: case 0x2029: case 0x202F: case 0x205F: case 0x3000:
+                return true;
+            default:
+                return c >= 0x2000 && c <= 0x200A;
+        }
+    }
+
+    /** tomli_w's key part: bare when non-empty and only {@code A-Za-z0-9_-}, else a basic string. */
+    static String key(String k) {
+        boolean bare = !k.isEmpty();
+        for (int i = 0; bare && i < k.length(); i++) {
+            char c = k.charAt(i);
+            bare = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_' || c == '-';
+        }
+        if (bare) {
+            return k;
+        }
+        StringBuilder sb = new StringBuilder(k.length() + 2);
+        string(k, sb);
+        return sb.toString();
+    }
+
+    /**
+     * tomli_w's single-line basic string: {@code \"} {@code \\} {@code \b} {@code \n} {@code \f} {@code \r}
+     * escaped, other control characters and DEL as {@code \}{@code u00xx}; tab and non-ASCII as is.
+     */
+    static void string(String s, StringBuilder sb) {
+        sb.append('"');
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            switch (c) {
+                case '"':
+                    sb.append("\\\"");
+                    break;
+                case '\\':
+                    sb.append("\\\\");
+                    break;
+                case '\b':
+                    sb.append("\\b");
+                    break;
+                case '\n':
+                    sb.append("\\n");
+                    break;
+                case '\f':
+                    sb.append("\\f");
+                    break;
+                case '\r':
+                    sb.append("\\r");
+                    break;
+                case '\t':
+                    sb.append('\t');
+                    break;
+                default:
+                    if (c < 0x20 || c == 0x7F) {
+                        sb.append("\\u00").append(Character.forDigit(c >> 4, 16)).append(Character.forDigit(c & 0xF, 16));
+                    } else {
+                        sb.append(c);
+                    }
+            }
+        }
+        sb.append('"');
     }
 }

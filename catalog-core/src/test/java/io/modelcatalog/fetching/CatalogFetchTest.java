@@ -61,7 +61,7 @@ class CatalogFetchTest {
         NetworkPolicy policy = NetworkPolicy.defaults().withTimeout(Duration.ofSeconds(5))
                 .withRetries(1, Duration.ofMillis(10), Duration.ofMillis(100));
         FetchOptions options = new FetchOptions(out, layout, providers, skipExisting, failedRescan, lookup,
-                CredentialLookup.environment(lookup), policy, CLOCK);
+                CredentialLookup.environment(lookup), policy, CLOCK, null, false);
         return new CatalogFetch(options).run(FetchListener.none());
     }
 

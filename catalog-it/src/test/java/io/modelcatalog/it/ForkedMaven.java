@@ -38,6 +38,8 @@ public final class ForkedMaven {
 
     public ForkedMaven(Path workDir) {
         this.workDir = workDir;
+        // never the developer's own cache
+        properties.setProperty("catalog.cacheDirectory", workDir.resolve("cache").toString());
     }
 
     public ForkedMaven goals(String... g) {

@@ -5,7 +5,10 @@ import io.modelcatalog.fetching.CatalogFetch;
 import io.modelcatalog.fetching.FetchOptions;
 import io.modelcatalog.fetching.FetchReport;
 import io.modelcatalog.fetching.NetworkPolicy;
+import io.modelcatalog.fetching.ChangeReport;
 import io.modelcatalog.fetching.ProviderOutcome;
+import io.modelcatalog.fetching.ResponseCache;
+import io.modelcatalog.files.AtomicFiles;
 import io.modelcatalog.providers.EnvironmentLookup;
 import io.modelcatalog.providers.ProviderDefinition;
 import io.modelcatalog.providers.ProviderRegistry;
@@ -81,6 +84,25 @@ public class FetchMojo extends AbstractCatalogMojo {
     @Parameter(property = "catalog.concurrency", defaultValue = "16")
     private int concurrency;
 
+    /**
+     * Where raw responses are kept for conditional requests (ETag/Last-Modified) and offline runs. A folder of
+     * recorded responses doubles as a replay source.
+     */
+    @Parameter(property = "catalog.cacheDirectory", defaultValue = "${user.home}/.cache/model-catalog")
+    private File cacheDirectory;
+
+    /** Build the outputs from the cache alone, sending no request (also on with Maven's {@code -o}). */
+    @Parameter(property = "catalog.offline", defaultValue = "false")
+    private boolean offline;
+
+    /** Write a list even when it has less than half the models of the current file (or none). */
+    @Parameter(property = "catalog.allowShrink", defaultValue = "false")
+    private boolean allowShrink;
+
+    /** A JSON file to write the model ids added and removed per provider into. */
+    @Parameter(property = "catalog.changesFile")
+    private File changesFile;
+
     /** Skips this goal. */
     @Parameter(property = "catalog.fetch.skip", defaultValue = "false")
     private boolean fetchSkip;
@@ -124,7 +146,7 @@ public class FetchMojo extends AbstractCatalogMojo {
         NetworkPolicy policy;
         try {
             policy = NetworkPolicy.defaults()
-                    .withOffline(session != null && session.isOffline())
+                    .withOffline(offline || (session != null && session.isOffline()))
                     .withTimeout(Duration.ofSeconds(timeout))
                     .withRetries(retries, NetworkPolicy.defaults().retryBaseDelay(), Duration.ofSeconds(retryAfterCap))
                     .withMaxResponseBytes(maxResponseBytes)
@@ -135,10 +157,12 @@ public class FetchMojo extends AbstractCatalogMojo {
         }
         EnvironmentLookup env = EnvironmentLookup.system();
         FetchOptions options = new FetchOptions(outputDirectory.toPath(), catalogLayout, selected, skipExisting,
-                failedRescan, env, network.credentials(env), policy, Clock.systemDefaultZone());
+                failedRescan, env, network.credentials(env), policy, Clock.systemDefaultZone(),
+                new ResponseCache(cacheDirectory.toPath()), allowShrink);
 
         getLog().info("Fetching " + selected.size() + " provider" + (selected.size() == 1 ? "" : "s") + " into "
-                + outputDirectory + (failedRescan ? " (failed rescan)" : ""));
+                + outputDirectory + (failedRescan ? " (failed rescan)" : "")
+                + (policy.offline() ? " offline, from the cache in " + cacheDirectory : ""));
         FetchReport report;
         try {
             report = new CatalogFetch(options).run(outcome -> getLog().debug("done: " + outcome.provider()));
@@ -146,6 +170,7 @@ public class FetchMojo extends AbstractCatalogMojo {
             throw new MojoExecutionException("Fetch into " + outputDirectory + " failed: " + e.getMessage(), e);
         }
         logReport(report);
+        writeChanges(report);
         if (failOnError && !report.failures().isEmpty()) {
             throw new MojoFailureException(report.failures().size() + " provider(s) failed: "
                     + String.join(", ", report.failures().stream().map(ProviderOutcome::provider).toList())
@@ -161,8 +186,9 @@ public class FetchMojo extends AbstractCatalogMojo {
             switch (o.status()) {
                 case FETCHED:
                 case UNCHANGED:
-                    getLog().info(String.format("%s %6d models %10d bytes %6d ms%s", name, o.models(), o.bytes(),
-                            o.millis(), o.status() == ProviderOutcome.Status.UNCHANGED ? "  (unchanged)" : ""));
+                    getLog().info(String.format("%s %6d models %10d bytes %6d ms  %s%s%s", name, o.models(), o.bytes(),
+                            o.millis(), o.source(), o.status() == ProviderOutcome.Status.UNCHANGED ? ", unchanged" : "",
+                            o.changed() ? ", +" + o.added().size() + " -" + o.removed().size() : ""));
                     break;
                 case SKIPPED_NO_KEY:
                 case SKIPPED_EXISTING:
@@ -182,5 +208,28 @@ public class FetchMojo extends AbstractCatalogMojo {
             o.warnings().forEach(w -> getLog().warn(o.provider() + ": " + w));
         }
         getLog().info(report.summary());
+        for (ProviderOutcome o : report.outcomes()) {
+            if (o.changed()) {
+                getLog().info("  " + o.provider() + ": " + describe("added", o.added()) + "; " + describe("removed", o.removed()));
+            }
+        }
+    }
+
+    private static String describe(String what, List<String> ids) {
+        int shown = Math.min(ids.size(), 5);
+        return ids.size() + " " + what + (ids.isEmpty() ? "" : " (" + String.join(", ", ids.subList(0, shown))
+                + (ids.size() > shown ? ", ..." : "") + ")");
+    }
+
+    private void writeChanges(FetchReport report) throws MojoExecutionException {
+        if (changesFile == null) {
+            return;
+        }
+        try {
+            AtomicFiles.write(changesFile.toPath(), ChangeReport.toJson(report));
+            getLog().info("Model changes written to " + changesFile);
+        } catch (IOException e) {
+            throw new MojoExecutionException("Cannot write catalog.changesFile " + changesFile + ": " + e.getMessage(), e);
+        }
     }
 }
