@@ -100,7 +100,7 @@ public final class CatalogFetch {
         // an offline run says nothing about the providers, so it leaves their history alone
         for (ProviderOutcome o : options.network().offline() ? List.<ProviderOutcome>of() : outcomes) {
             if (o.status() == ProviderOutcome.Status.FAILED) {
-                failed.recordFailure(o.provider(), withoutProviderPrefix(o.provider(), o.message()), now);
+                failed.recordFailure(o.provider(), o.message(), now);
             } else if (o.status().fetched()) {
                 failed.recordSuccess(o.provider(), lastSuccess.get(o.provider()));
             }
@@ -170,10 +170,11 @@ public final class CatalogFetch {
                     difference(list.ids(), previous), difference(previous, list.ids()));
             return new ProviderRun(outcome, date);
         } catch (FetchException e) {
-            return new ProviderRun(ProviderOutcome.failed(p.name(), millisSince(t0), e.getMessage()), null);
+            return new ProviderRun(ProviderOutcome.failed(p.name(), millisSince(t0),
+                    withoutProviderPrefix(p.name(), e.getMessage())), null);
         } catch (IOException e) {
             return new ProviderRun(ProviderOutcome.failed(p.name(), millisSince(t0),
-                    p.name() + ": cannot write its files in " + root + " or the cache: " + e.getMessage()), null);
+                    "cannot write its files in " + root + " or the cache: " + e.getMessage()), null);
         }
     }
 

@@ -58,6 +58,7 @@ public final class ModelListHttpClient implements Closeable {
         this.policy = Objects.requireNonNull(policy, "policy");
         Timeout timeout = Timeout.of(policy.timeout());
         PoolingHttpClientConnectionManager connections = PoolingHttpClientConnectionManagerBuilder.create()
+                .setConnectionFactory(new UnloggedConnectionFactory())
                 .setDefaultConnectionConfig(ConnectionConfig.custom()
                         .setConnectTimeout(timeout)
                         .setSocketTimeout(timeout)

@@ -10,7 +10,7 @@ import java.util.List;
  * @param models   model ids in the written list (0 unless fetched)
  * @param bytes    response body bytes (all pages)
  * @param millis   wall time spent on the provider
- * @param message  why it was skipped or failed; {@code null} when fetched
+ * @param message  why it was skipped or failed, without the provider's name; {@code null} when fetched
  * @param warnings things that went wrong without failing the provider (e.g. the Chutes enrichment)
  * @param source   where the list came from: {@code network}, {@code network, 3 pages}, {@code cache (304)},
  *                 {@code cache (offline)}; null when not fetched

@@ -46,7 +46,7 @@ public final class PythonFloatRepr {
         }
         // Schubfach's text: [-]d.ddd[E[-]n] or [-]ddd.ddd; read it back as digits and a decimal exponent.
         String s = DoubleToDecimal.toString(value);
-        char[] digits = new char[20];
+        char[] digits = new char[32]; // at most 17 significant digits plus up to 3 leading zeros
         int nDigits = 0;
         int pointPos = -1; // number of digits before the '.'
         int exp = 0;

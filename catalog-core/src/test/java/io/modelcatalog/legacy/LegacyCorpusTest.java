@@ -10,6 +10,7 @@ import io.modelcatalog.providers.EnvironmentLookup;
 import io.modelcatalog.providers.ProviderDefinition;
 import io.modelcatalog.providers.ProviderEndpoint;
 import io.modelcatalog.providers.ProviderKind;
+import io.modelcatalog.providers.ProviderRegistry;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -79,11 +80,7 @@ class LegacyCorpusTest {
                 assertBytes(resource(CORPUS + "bak/models_" + p + ".txt"), LegacyTxtWriter.toBytes(sorted(p)), p + ".txt")));
     }
 
-    /**
-     * The corpus' own registry ({@code providers.csv}: name, kind, api_key_env, url_env, default_url) as
-     * definitions. (Read here rather than through {@code ProviderRegistry.builtIn()}, so that this test pins
-     * the writers to the legacy data itself.)
-     */
+    /** The corpus' own registry ({@code providers.csv}: name, kind, api_key_env, url_env, default_url) as definitions. */
     static Map<String, ProviderDefinition> corpusRegistry() {
         Map<String, ProviderDefinition> out = new LinkedHashMap<>();
         String csv = new String(resource(CORPUS + "providers.csv"), StandardCharsets.UTF_8);
@@ -95,11 +92,26 @@ class LegacyCorpusTest {
         return out;
     }
 
+    /**
+     * The TOML's {@code base_url} and {@code env_key} come from the built-in registry; it must agree with the
+     * corpus' own registry for every legacy provider.
+     */
+    @Test
+    void builtInRegistryAgreesWithTheCorpusRegistry() {
+        ProviderRegistry builtIn = ProviderRegistry.builtIn();
+        for (ProviderDefinition legacy : corpusRegistry().values()) {
+            ProviderDefinition def = builtIn.find(legacy.name()).orElseThrow(() -> new AssertionError(legacy.name()));
+            assertEquals(legacy.apiKeyEnv(), def.apiKeyEnv(), legacy.name() + " env_key");
+            assertEquals(ProviderEndpoint.resolve(legacy, EnvironmentLookup.of(Map.of())).configBaseUrl(),
+                    ProviderEndpoint.resolve(def, EnvironmentLookup.of(Map.of())).configBaseUrl(), legacy.name() + " base_url");
+        }
+    }
+
     @TestFactory
     Stream<DynamicTest> tomlFiles() {
-        Map<String, ProviderDefinition> registry = corpusRegistry();
+        ProviderRegistry registry = ProviderRegistry.builtIn();
         return PROVIDERS.stream().map(p -> DynamicTest.dynamicTest("models_" + p + ".toml", () -> {
-            ProviderDefinition def = registry.get(p);
+            ProviderDefinition def = registry.find(p).orElseThrow();
             String baseUrl = ProviderEndpoint.resolve(def, EnvironmentLookup.of(Map.of())).configBaseUrl();
             byte[] actual = LegacyTomlWriter.toBytes(p, baseUrl, def.apiKeyEnv(), sorted(p));
             assertBytes(resource(CORPUS + "bak/models_" + p + ".toml"), actual, p + ".toml");

@@ -39,6 +39,26 @@ class PythonFloatReprTest {
         assertEquals(List.of(), mismatches.subList(0, Math.min(20, mismatches.size())), mismatches.size() + " mismatches");
     }
 
+    @Test
+    void randomBitPatternsRoundTripAndAreNeverLongerThanJdkDigits() {
+        java.util.SplittableRandom random = new java.util.SplittableRandom(42);
+        for (int i = 0; i < 200_000; i++) {
+            double d = Double.longBitsToDouble(random.nextLong());
+            if (Double.isNaN(d) || Double.isInfinite(d)) {
+                continue;
+            }
+            String r = PythonFloatRepr.repr(d);
+            assertEquals(Double.doubleToRawLongBits(d), Double.doubleToRawLongBits(Double.parseDouble(r)), r);
+            assertTrue(significantDigits(r) <= significantDigits(Double.toString(d)), r + " vs " + d);
+        }
+    }
+
+    private static int significantDigits(String s) {
+        String mantissa = s.split("[eE]")[0].replace("-", "").replace(".", "");
+        mantissa = mantissa.replaceFirst("^0+", "").replaceFirst("0+$", "");
+        return Math.max(1, mantissa.length());
+    }
+
     @ParameterizedTest
     @CsvSource(delimiter = '|', value = {
         "0.0|0.0", "-0.0|-0.0", "1.0|1.0", "100.0|100.0", "0.0001|0.0001", "0.00001|1e-05", "2.5e-5|2.5e-05",

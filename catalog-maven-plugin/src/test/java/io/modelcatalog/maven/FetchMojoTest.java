@@ -42,6 +42,7 @@ class FetchMojoTest {
         server.route("/doc.json", Response.json("{\"data\": [{\"id\": \"b\"}, {\"id\": \"a\"}]}"));
         server.route("/v1/models", Response.json("{\"data\": [{\"id\": \"m1\"}]}"));
         server.route("/broken.json", Response.status(500, "down"));
+        deleteRecursively(OUT);
         Files.createDirectories(OUT);
         Path providers = OUT.resolve("providers.yaml");
         Files.writeString(providers, "providers:\n"
@@ -49,11 +50,15 @@ class FetchMojoTest {
                 + "  - name: broken\n    kind: url\n    baseUrl: " + server.baseUrl() + "/broken.json\n"
                 + "  - name: keyed\n    kind: openai\n    apiKeyEnv: KEYED_TEST_KEY_THAT_IS_UNSET\n    baseUrl: "
                 + server.baseUrl() + "/v1\n");
-        try (var files = Files.list(OUT)) {
-            for (Path f : files.toList()) {
-                if (!f.getFileName().toString().equals("providers.yaml")) {
-                    Files.delete(f);
-                }
+    }
+
+    private static void deleteRecursively(Path dir) throws java.io.IOException {
+        if (!Files.exists(dir)) {
+            return;
+        }
+        try (var files = Files.walk(dir)) {
+            for (Path f : files.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                Files.delete(f);
             }
         }
     }
