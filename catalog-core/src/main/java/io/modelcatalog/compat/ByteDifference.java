@@ -10,6 +10,7 @@ import java.util.Arrays;
  */
 final class ByteDifference {
 
+    /** Bytes of context shown on each side of the difference. */
     private static final int CONTEXT = 30;
 
     private ByteDifference() {}
@@ -109,16 +110,17 @@ final class ByteDifference {
         }
         int to = Math.min(b.length, at + CONTEXT);
         int nl = indexOf(b, (byte) '\n', at, to);
-        // show the newline itself when it is the difference, else stop the excerpt at the line's end
-        to = nl < 0 ? to : (nl == at ? nl + 1 : nl);
+        // show the line ending itself when it is the difference (a \n, or the \n after a \r), else stop before it
+        to = nl < 0 ? to : (nl - at <= 1 ? nl + 1 : nl);
         while (to < b.length && to > from && (b[to] & 0xC0) == 0x80) {
             to++;
         }
         if (at >= b.length) {
             return quote(new String(b, from, b.length - from, StandardCharsets.UTF_8)) + " (end of file)";
         }
+        boolean cut = to < b.length && b[to - 1] != '\n' && b[to] != '\n';
         return (from > lineStart ? "..." : "") + quote(new String(b, from, to - from, StandardCharsets.UTF_8))
-                + (to < b.length && b[to] != '\n' ? "..." : "");
+                + (cut ? "..." : "");
     }
 
     private static int indexOf(byte[] b, byte c, int from, int to) {
