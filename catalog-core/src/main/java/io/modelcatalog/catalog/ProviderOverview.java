@@ -39,6 +39,9 @@ public final class ProviderOverview {
 
     private static final Pattern MODEL_FILE = Pattern.compile("models_([A-Za-z0-9._-]+)\\.(json|txt|toml)");
     private static final Pattern URL_USER_INFO = Pattern.compile("(?<=://)[^/@?#]+@");
+    /** Query parameters that carry credentials in some APIs ({@code ?key=}, {@code ?api_key=}, {@code ?token=}). */
+    private static final Pattern URL_SECRET_PARAM = Pattern.compile(
+            "(?i)([?&][^=&#]*(?:key|token|secret|password|sig)[^=&#]*=)[^&#]*");
 
     private final Path folder;
     private final List<ProviderStatus> statuses;
@@ -389,9 +392,13 @@ public final class ProviderOverview {
         return String.format(Locale.ROOT, "%.1f MiB", bytes / (1024.0 * 1024.0));
     }
 
-    /** A URL without user info: {@code https://user:secret@host/} shows as {@code https://***@host/}. */
+    /**
+     * A URL without credentials: {@code https://user:secret@host/} shows as {@code https://***@host/}, and
+     * {@code ?key=abc} as {@code ?key=***}.
+     */
     static String safeUrl(String url) {
-        return URL_USER_INFO.matcher(url).replaceFirst("***@");
+        String noUser = URL_USER_INFO.matcher(url).replaceFirst("***@");
+        return URL_SECRET_PARAM.matcher(noUser).replaceAll("$1***");
     }
 
     private static String pad(String s, int width, boolean right) {

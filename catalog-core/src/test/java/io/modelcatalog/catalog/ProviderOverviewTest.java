@@ -228,6 +228,15 @@ class ProviderOverviewTest {
     }
 
     @Test
+    void urlsShowNoCredentials() {
+        assertEquals("https://***@host.example/v1", ProviderOverview.safeUrl("https://user:pw@host.example/v1"));
+        assertEquals("https://host.example/doc.json?include_public=true&api_key=***&x=1",
+                ProviderOverview.safeUrl("https://host.example/doc.json?include_public=true&api_key=abc123&x=1"));
+        assertEquals("https://host.example/v1?KEY=***", ProviderOverview.safeUrl("https://host.example/v1?KEY=abc"));
+        assertEquals("https://api.openai.com/v1", ProviderOverview.safeUrl("https://api.openai.com/v1"));
+    }
+
+    @Test
     void humanSizes() {
         assertEquals("0 B", ProviderOverview.humanSize(0));
         assertEquals("1023 B", ProviderOverview.humanSize(1023));
