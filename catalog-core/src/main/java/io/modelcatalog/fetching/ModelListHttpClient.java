@@ -165,8 +165,9 @@ public final class ModelListHttpClient implements Closeable {
             timedOut.set(true);
             get.cancel();
         }, policy.timeout().toMillis(), TimeUnit.MILLISECONDS);
+        int status = 0;
         try (ClassicHttpResponse response = client.executeOpen(null, get, null)) {
-            int status = response.getCode();
+            status = response.getCode();
             Map<String, String> headers = new HashMap<>();
             for (String name : new String[] {"date", "etag", "last-modified", "content-type", "retry-after", "location"}) {
                 Header h = response.getFirstHeader(name);
@@ -205,10 +206,15 @@ public final class ModelListHttpClient implements Closeable {
             }
             return new HttpBody(status, buffer, length, headers, uri, attempt);
         } catch (IOException e) {
-            String what = timedOut.get()
-                    ? "no complete response within " + policy.timeout().toSeconds() + " s (catalog.timeout)"
+            // the read timeout and our whole-exchange deadline are the same limit: say so either way
+            boolean timeout = timedOut.get() || e instanceof java.net.SocketTimeoutException
+                    || e instanceof org.apache.hc.client5.http.ConnectTimeoutException;
+            String what = timeout
+                    ? "no complete response within " + policy.timeout().toMillis() + " ms (catalog.timeout)"
                     : describe(e);
-            throw new TransientException(what + " from " + uri);
+            // a status means the headers arrived and the body broke off
+            throw new TransientException(what + (status > 0 ? " while reading the body of HTTP " + status : "")
+                    + " from " + uri);
         } finally {
             deadline.cancel(false);
         }

@@ -133,7 +133,8 @@ class ModelListHttpClientTest {
         server.route("/r", Response.fault(Fault.RESET));
         try (ModelListHttpClient http = new ModelListHttpClient(policy, "ua")) {
             FetchException t = assertThrows(FetchException.class, () -> http.get(request("/t")));
-            assertTrue(t.getMessage().contains(server.baseUrl() + "/t"), t.getMessage());
+            assertTrue(t.getMessage().contains("while reading the body of HTTP 200 from " + server.baseUrl() + "/t"),
+                    t.getMessage());
             FetchException r = assertThrows(FetchException.class, () -> http.get(request("/r")));
             assertTrue(r.getMessage().contains(server.baseUrl() + "/r"), r.getMessage());
         }

@@ -124,16 +124,16 @@ class FetchCorpusIT {
     }
 
     @Test
-    void providerWithoutKeyIsSkippedNamingItsVariable() throws Exception {
+    void providerWithoutKeyIsSkippedNamingItsVariableAndNoPomMeansModelsInTheWorkingFolder() throws Exception {
         Path models = work.resolve("models");
         ForkedMaven.Result result = new ForkedMaven(work).goals(ForkedMaven.goal("fetch"))
-                .property("catalog.outputDirectory", models)
                 .property("catalog.providers", "groq")
                 .run();
         assertEquals(0, result.exitCode(), result::text);
         assertTrue(result.logContains("groq skipped: no API key: set GROQ_API_KEY or a settings.xml <server> with id catalog-groq"),
                 result::text);
         assertFalse(Files.exists(models.resolve("models_groq.json")));
+        assertEquals("{}", Files.readString(models.resolve("failed_models.json")), "default folder ./models without a POM");
     }
 
     @Test

@@ -151,6 +151,18 @@ public abstract class AbstractCatalogMojo extends AbstractMojo {
         }
     }
 
+    /**
+     * A folder or file parameter made absolute: relative paths against {@link #baseDir()}; a value that still holds
+     * an unresolved expression (Maven 3.8 leaves {@code ${project.basedir}} as is when a goal runs without a POM)
+     * means the documented default {@code <working folder>/<whenUnresolved>}.
+     */
+    protected File resolvePath(File configured, String whenUnresolved) {
+        if (configured == null || configured.getPath().contains("${")) {
+            return new File(baseDir(), whenUnresolved);
+        }
+        return configured.isAbsolute() ? configured : new File(baseDir(), configured.getPath());
+    }
+
     /** Splits a comma list, trimming blanks; {@code null} or blank gives an empty list. */
     protected static List<String> commaList(String value) {
         List<String> out = new ArrayList<>();

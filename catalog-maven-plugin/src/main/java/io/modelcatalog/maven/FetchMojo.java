@@ -129,6 +129,10 @@ public class FetchMojo extends AbstractCatalogMojo {
 
     @Override
     protected void run() throws MojoExecutionException, MojoFailureException {
+        File outputDirectory = resolvePath(this.outputDirectory, "models");
+        File cacheDirectory = this.cacheDirectory != null
+                ? resolvePath(this.cacheDirectory, ".cache/model-catalog")
+                : new File(System.getProperty("user.home"), ".cache/model-catalog");
         CatalogLayout catalogLayout;
         try {
             catalogLayout = CatalogLayout.parse(layout);

@@ -1,0 +1,151 @@
+package io.modelcatalog.facts;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.Collections;
+import java.util.EnumSet;
+import java.util.Objects;
+import java.util.Set;
+
+/**
+ * One model, normalized from its provider's own fields. A {@code null} component means the provider does not
+ * say: nothing here is guessed or defaulted.
+ *
+ * @param id              the id as the provider lists it
+ * @param name            the name to put in configs and send in requests (for Gemini's OpenAI endpoint the id
+ *                        without its {@code models/} prefix; otherwise the id)
+ * @param displayName     a human-readable name
+ * @param contextWindow   tokens of input the model accepts (its context window)
+ * @param maxOutputTokens tokens the model can produce in one response
+ * @param inputPrice      USD per 1M input tokens
+ * @param outputPrice     USD per 1M output tokens
+ * @param vision          accepts images
+ * @param toolCalling     supports tool (function) calling
+ * @param reasoning       is a reasoning model (has a reasoning/thinking mode)
+ * @param kind            chat, embedding or other
+ * @param created         when the provider says the model was created
+ * @param fromLiteLlm     the facts that were absent from the provider's entry and came from LiteLLM's map
+ */
+public record ModelFacts(
+        String id,
+        String name,
+        String displayName,
+        Long contextWindow,
+        Long maxOutputTokens,
+        BigDecimal inputPrice,
+        BigDecimal outputPrice,
+        Boolean vision,
+        Boolean toolCalling,
+        Boolean reasoning,
+        ModelKind kind,
+        Instant created,
+        Set<Fact> fromLiteLlm) {
+
+    public ModelFacts {
+        Objects.requireNonNull(id, "id");
+        Objects.requireNonNull(name, "name");
+        fromLiteLlm = fromLiteLlm == null || fromLiteLlm.isEmpty()
+                ? Set.of() : Collections.unmodifiableSet(EnumSet.copyOf(fromLiteLlm));
+    }
+
+    /** Whether the fact has a value. */
+    public boolean has(Fact fact) {
+        return value(fact) != null;
+    }
+
+    /** The value of a fact, {@code null} when absent. */
+    public Object value(Fact fact) {
+        switch (fact) {
+            case DISPLAY_NAME: return displayName;
+            case CONTEXT_WINDOW: return contextWindow;
+            case MAX_OUTPUT_TOKENS: return maxOutputTokens;
+            case INPUT_PRICE: return inputPrice;
+            case OUTPUT_PRICE: return outputPrice;
+            case VISION: return vision;
+            case TOOL_CALLING: return toolCalling;
+            case REASONING: return reasoning;
+            case KIND: return kind;
+            case CREATED: return created;
+            default: throw new IllegalArgumentException(fact.name());
+        }
+    }
+
+    /**
+     * These facts with every absent one taken from {@code other} (a LiteLLM entry for the same model); the
+     * taken facts are recorded in {@link #fromLiteLlm()}. Facts this record has are never replaced.
+     */
+    public ModelFacts fillGapsFrom(ModelFacts other) {
+        EnumSet<Fact> taken = fromLiteLlm.isEmpty() ? EnumSet.noneOf(Fact.class) : EnumSet.copyOf(fromLiteLlm);
+        for (Fact f : Fact.values()) {
+            if (!has(f) && other.has(f)) {
+                taken.add(f);
+            }
+        }
+        if (taken.equals(fromLiteLlm)) {
+            return this;
+        }
+        return new ModelFacts(id, name,
+                pick(displayName, other.displayName),
+                pick(contextWindow, other.contextWindow),
+                pick(maxOutputTokens, other.maxOutputTokens),
+                pick(inputPrice, other.inputPrice),
+                pick(outputPrice, other.outputPrice),
+                pick(vision, other.vision),
+                pick(toolCalling, other.toolCalling),
+                pick(reasoning, other.reasoning),
+                pick(kind, other.kind),
+                pick(created, other.created),
+                taken);
+    }
+
+    private static <T> T pick(T own, T other) {
+        return own != null ? own : other;
+    }
+
+    /** Starts a record for a model; {@code name} defaults to the id. */
+    public static Builder builder(String id) {
+        return new Builder(id);
+    }
+
+    /** Collects facts while a shape reads an entry; later readers overwrite only with a known value. */
+    public static final class Builder {
+        private final String id;
+        private String name;
+        private String displayName;
+        private Long contextWindow;
+        private Long maxOutputTokens;
+        private BigDecimal inputPrice;
+        private BigDecimal outputPrice;
+        private Boolean vision;
+        private Boolean toolCalling;
+        private Boolean reasoning;
+        private ModelKind kind;
+        private Instant created;
+
+        private Builder(String id) {
+            this.id = Objects.requireNonNull(id, "id");
+            this.name = id;
+        }
+
+        public String id() {
+            return id;
+        }
+
+        public Builder name(String v) { if (v != null) name = v; return this; }
+        public Builder displayName(String v) { if (v != null && !v.isBlank()) displayName = v; return this; }
+        public Builder contextWindow(Long v) { if (v != null) contextWindow = v; return this; }
+        public Builder maxOutputTokens(Long v) { if (v != null) maxOutputTokens = v; return this; }
+        public Builder inputPrice(BigDecimal v) { if (v != null) inputPrice = v; return this; }
+        public Builder outputPrice(BigDecimal v) { if (v != null) outputPrice = v; return this; }
+        public Builder vision(Boolean v) { if (v != null) vision = v; return this; }
+        public Builder toolCalling(Boolean v) { if (v != null) toolCalling = v; return this; }
+        public Builder reasoning(Boolean v) { if (v != null) reasoning = v; return this; }
+        public Builder kind(ModelKind v) { if (v != null) kind = v; return this; }
+        public Builder created(Instant v) { if (v != null) created = v; return this; }
+
+        public ModelFacts build() {
+            return new ModelFacts(id, name, displayName, contextWindow, maxOutputTokens, inputPrice, outputPrice,
+                    vision, toolCalling, reasoning, kind, created, Set.of());
+        }
+    }
+}

@@ -1,0 +1,26 @@
+package io.modelcatalog.toolconfigs;
+
+import java.nio.file.Path;
+import java.util.List;
+
+/**
+ * What a run did.
+ *
+ * @param generated one line per provider configs were generated for
+ * @param skipped   providers of the catalog that got no configs, each with the reason
+ * @param written   files written because they were new or their content changed
+ * @param unchanged files whose content was already current (not rewritten)
+ * @param removed   codex profiles of an earlier run whose model is gone or now left out
+ */
+public record GenerateConfigsResult(
+        List<ProviderSummary> generated, List<String> skipped, List<Path> written, List<Path> unchanged,
+        List<Path> removed) {
+
+    /**
+     * @param provider   the provider
+     * @param models     models written (after include/exclude)
+     * @param filtered   models left out by include/exclude
+     * @param fromLiteLlm models with at least one fact from LiteLLM's map
+     */
+    public record ProviderSummary(String provider, int models, int filtered, int fromLiteLlm) {}
+}

@@ -1,0 +1,134 @@
+package io.modelcatalog.maven;
+
+import io.modelcatalog.catalog.CatalogLayout;
+import io.modelcatalog.documents.DocumentParseException;
+import io.modelcatalog.providers.EnvironmentLookup;
+import io.modelcatalog.providers.UnknownProviderException;
+import io.modelcatalog.toolconfigs.ConfigGenerator;
+import io.modelcatalog.toolconfigs.GenerateConfigsException;
+import io.modelcatalog.toolconfigs.GenerateConfigsRequest;
+import io.modelcatalog.toolconfigs.GenerateConfigsResult;
+import io.modelcatalog.toolconfigs.ModelIdFilter;
+import io.modelcatalog.toolconfigs.Tool;
+import java.io.File;
+import java.io.IOException;
+import java.util.Set;
+import org.apache.maven.plugin.MojoExecutionException;
+import org.apache.maven.plugins.annotations.LifecyclePhase;
+import org.apache.maven.plugins.annotations.Mojo;
+import org.apache.maven.plugins.annotations.Parameter;
+
+/**
+ * Turns the catalog folder into configuration for aichat, codex and mods. Per provider it writes
+ * {@code aichat/models_<p>.yaml} (a {@code clients:} entry), {@code mods/models_<p>.yml} (an {@code apis:}
+ * entry), {@code codex/models_<p>.toml} (a {@code [model_providers.<id>]} table for codex 0.169, with
+ * {@code wire_api = "responses"}) and {@code codex/profiles/<profile>.config.toml} (one self-contained codex
+ * profile per model). Each file is valid on its own; none holds a key, only the name of the variable that does.
+ *
+ * <p>Where the files go: {@code catalog.configsDirectory}, by default the {@code configs} folder inside the
+ * catalog folder ({@code catalog.outputDirectory}, by default {@code ${project.basedir}/models}, or
+ * {@code ./models} without a POM). Configs are derived from the catalog and versioned with it, so they sit next
+ * to it rather than under {@code target/}, which {@code mvn clean} removes; set {@code catalog.configsDirectory}
+ * to put them elsewhere (for example {@code ${project.build.directory}/configs} in a CI build).
+ *
+ * <p>Names the tools reserve are renamed with the suffix {@code -catalog}: codex's provider ids {@code openai},
+ * {@code ollama}, {@code lmstudio}, {@code amazon-bedrock}; mods' API names {@code anthropic}, {@code google},
+ * {@code cohere}, {@code ollama}, {@code azure}, {@code azure-ad}. Codex profile names depend on provider and
+ * model alone (see the generate-configs guide), so they are stable from run to run and never shared.
+ *
+ * <p>Model facts come from each provider's own fields; what a provider does not say stays out, unless the
+ * catalog holds LiteLLM's map ({@code models_litellm.json}), which then fills the gaps and is named in a comment.
+ * Codex profiles that an earlier run wrote for a model that is gone, or now left out, are removed; files
+ * the goal did not write are never touched. The run generates everything in memory first: a catalog file that does not parse fails the build with its
+ * file, line and column, and nothing is written. A file whose content is unchanged is not rewritten.
+ */
+@Mojo(name = "generate-configs", defaultPhase = LifecyclePhase.GENERATE_RESOURCES, requiresProject = false,
+        threadSafe = true)
+public class GenerateConfigsMojo extends AbstractCatalogMojo {
+
+    /** The catalog folder, as the fetch goal writes it (either layout). */
+    @Parameter(property = "catalog.outputDirectory", defaultValue = "${project.basedir}/models")
+    private File outputDirectory;
+
+    /** The catalog's layout, {@code legacy} or {@code structured}; detected from the folder when not set. */
+    @Parameter(property = "catalog.layout")
+    private String layout;
+
+    /** Where the tool configs are written; default: {@code configs} inside the catalog folder. */
+    @Parameter(property = "catalog.configsDirectory")
+    private File configsDirectory;
+
+    /** Comma list of tools: {@code aichat}, {@code codex}, {@code mods}; all when empty. */
+    @Parameter(property = "catalog.tools")
+    private String tools;
+
+    /** Comma list of provider names; every registered provider the catalog holds when empty. */
+    @Parameter(property = "catalog.providers")
+    private String providerNames;
+
+    /** Comma list of globs on model ids ({@code *} any characters, {@code /} included; {@code ?} one); all when empty. */
+    @Parameter(property = "catalog.include")
+    private String include;
+
+    /** Comma list of globs on model ids to leave out. */
+    @Parameter(property = "catalog.exclude")
+    private String exclude;
+
+    /** Skips this goal. */
+    @Parameter(property = "catalog.generate-configs.skip", defaultValue = "false")
+    private boolean generateConfigsSkip;
+
+    @Override
+    protected String goalName() {
+        return "generate-configs";
+    }
+
+    @Override
+    protected boolean goalSkipped() {
+        return generateConfigsSkip;
+    }
+
+    @Override
+    protected void run() throws MojoExecutionException {
+        File catalogDir = resolvePath(outputDirectory, "models");
+        File out = configsDirectory == null ? new File(catalogDir, "configs") : resolvePath(configsDirectory, "models/configs");
+        Set<Tool> selectedTools;
+        try {
+            selectedTools = Tool.parse(commaList(tools));
+        } catch (IllegalArgumentException e) {
+            throw new MojoExecutionException("catalog.tools: " + e.getMessage());
+        }
+        CatalogLayout catalogLayout;
+        try {
+            catalogLayout = layout == null || layout.isBlank() ? null : CatalogLayout.parse(layout);
+        } catch (IllegalArgumentException e) {
+            throw new MojoExecutionException("catalog.layout: " + e.getMessage());
+        }
+        GenerateConfigsRequest request = new GenerateConfigsRequest(catalogDir.toPath(), catalogLayout, out.toPath(),
+                selectedTools, commaList(providerNames), ModelIdFilter.of(commaList(include), commaList(exclude)),
+                registry(), EnvironmentLookup.system());
+
+        getLog().info("Generating " + String.join(", ", selectedTools.stream().sorted().map(Tool::id).toList())
+                + " configs from " + catalogDir + " into " + out);
+        GenerateConfigsResult result;
+        try {
+            result = new ConfigGenerator().generate(request);
+        } catch (UnknownProviderException e) {
+            throw new MojoExecutionException("catalog.providers: " + e.getMessage());
+        } catch (GenerateConfigsException | DocumentParseException e) {
+            throw new MojoExecutionException(e.getMessage() + " (nothing was written)", e);
+        } catch (IOException e) {
+            throw new MojoExecutionException("Generating configs into " + out + " failed: " + e, e);
+        }
+        int width = result.generated().stream().mapToInt(s -> s.provider().length()).max().orElse(8);
+        for (GenerateConfigsResult.ProviderSummary s : result.generated()) {
+            getLog().info(String.format("%-" + width + "s %6d models%s%s", s.provider(), s.models(),
+                    s.filtered() > 0 ? ", " + s.filtered() + " left out by include/exclude" : "",
+                    s.fromLiteLlm() > 0 ? ", " + s.fromLiteLlm() + " completed from LiteLLM's map" : ""));
+        }
+        result.skipped().forEach(s -> getLog().info("skipped " + s));
+        getLog().info(result.written().size() + " file(s) written, " + result.unchanged().size() + " unchanged"
+                + (result.removed().isEmpty() ? "" : ", " + result.removed().size()
+                        + " codex profile(s) removed whose model is gone or left out"));
+    }
+}

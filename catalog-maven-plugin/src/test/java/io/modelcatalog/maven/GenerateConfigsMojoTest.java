@@ -1,0 +1,155 @@
+package io.modelcatalog.maven;
+
+import static org.apache.maven.api.plugin.testing.MojoExtension.setVariableValueToObject;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
+import java.io.File;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.stream.Stream;
+import org.apache.maven.api.plugin.testing.InjectMojo;
+import org.apache.maven.api.plugin.testing.MojoParameter;
+import org.apache.maven.api.plugin.testing.MojoTest;
+import org.apache.maven.plugin.MojoExecutionException;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The goal's parameters reach the core and its files appear where the parameters say. */
+@MojoTest
+class GenerateConfigsMojoTest {
+
+    private static final String POM = "src/test/resources/generate-configs/pom.xml";
+
+    @TempDir
+    Path dir;
+
+    /**
+     * A catalog folder with these providers' corpus files (from the core's test jar, which is a jar in a
+     * reactor {@code verify}, so the files are copied rather than used in place).
+     */
+    private File corpusCatalog() throws IOException {
+        Path catalog = dir.resolve("corpus");
+        if (!Files.isDirectory(catalog)) {
+            Files.createDirectories(catalog);
+            for (String p : new String[] {"openai", "anthropic", "openrouter", "litellm"}) {
+                copyCorpusFile("models_" + p + ".json", catalog);
+            }
+        }
+        return catalog.toFile();
+    }
+
+    private static void copyCorpusFile(String name, Path folder) throws IOException {
+        try (InputStream in = GenerateConfigsMojoTest.class.getClassLoader()
+                .getResourceAsStream("legacy-corpus/bak/" + name)) {
+            if (in == null) {
+                throw new IllegalStateException("legacy-corpus/bak/" + name + " is not on the test classpath");
+            }
+            Files.copy(in, folder.resolve(name));
+        }
+    }
+
+    private static long count(Path folder) throws Exception {
+        if (!Files.isDirectory(folder)) {
+            return 0;
+        }
+        try (Stream<Path> s = Files.list(folder)) {
+            return s.count();
+        }
+    }
+
+    @Test
+    @InjectMojo(goal = "generate-configs", pom = POM)
+    void writesTheSelectedToolsAndProvidersIntoTheConfigsDirectory(GenerateConfigsMojo mojo) throws Exception {
+        setVariableValueToObject(mojo, "outputDirectory", corpusCatalog());
+        setVariableValueToObject(mojo, "configsDirectory", dir.resolve("configs").toFile());
+        mojo.execute();
+
+        assertTrue(Files.isRegularFile(dir.resolve("configs/aichat/models_openai.yaml")));
+        assertTrue(Files.isRegularFile(dir.resolve("configs/aichat/models_anthropic.yaml")));
+        assertTrue(Files.isRegularFile(dir.resolve("configs/codex/models_openai.toml")));
+        assertFalse(Files.exists(dir.resolve("configs/mods")), "catalog.tools=aichat,codex");
+        assertFalse(Files.exists(dir.resolve("configs/aichat/models_openrouter.yaml")), "catalog.providers=openai,anthropic");
+        JsonNode models = new YAMLMapper().readTree(dir.resolve("configs/aichat/models_openai.yaml").toFile())
+                .get("clients").get(0).get("models");
+        for (JsonNode m : models) {
+            String name = m.get("name").asText();
+            assertFalse(name.contains("audio") || name.contains("realtime"), name + ": catalog.exclude");
+        }
+        assertEquals(models.size() + 9, count(dir.resolve("configs/codex/profiles")), "one profile per model kept");
+    }
+
+    @Test
+    @InjectMojo(goal = "generate-configs", pom = POM)
+    @MojoParameter(name = "providerNames", value = "nosuch")
+    void anUnknownProviderFailsNamingTheParameter(GenerateConfigsMojo mojo) throws Exception {
+        setVariableValueToObject(mojo, "outputDirectory", corpusCatalog());
+        setVariableValueToObject(mojo, "configsDirectory", dir.resolve("configs").toFile());
+        MojoExecutionException e = assertThrows(MojoExecutionException.class, mojo::execute);
+        assertTrue(e.getMessage().startsWith("catalog.providers:"), e.getMessage());
+        assertEquals(0, count(dir.resolve("configs")));
+    }
+
+    @Test
+    @InjectMojo(goal = "generate-configs", pom = POM)
+    @MojoParameter(name = "tools", value = "aichat,vim")
+    void anUnknownToolFailsNamingTheParameter(GenerateConfigsMojo mojo) throws Exception {
+        setVariableValueToObject(mojo, "outputDirectory", corpusCatalog());
+        setVariableValueToObject(mojo, "configsDirectory", dir.resolve("configs").toFile());
+        MojoExecutionException e = assertThrows(MojoExecutionException.class, mojo::execute);
+        assertTrue(e.getMessage().contains("catalog.tools") && e.getMessage().contains("vim"), e.getMessage());
+    }
+
+    @Test
+    @InjectMojo(goal = "generate-configs", pom = POM)
+    void aBrokenCatalogFileFailsWithFileAndLineAndNothingIsWritten(GenerateConfigsMojo mojo) throws Exception {
+        Path catalog = dir.resolve("models");
+        Files.createDirectories(catalog);
+        copyCorpusFile("models_openai.json", catalog);
+        Files.writeString(catalog.resolve("models_anthropic.json"), "{\"data\": [\n{\"id\": }]}");
+        setVariableValueToObject(mojo, "outputDirectory", catalog.toFile());
+        MojoExecutionException e = assertThrows(MojoExecutionException.class, mojo::execute);
+        assertTrue(e.getMessage().contains("models_anthropic.json:2:"), e.getMessage());
+        assertFalse(Files.exists(catalog.resolve("configs")), "default configs folder, not created");
+    }
+
+    @Test
+    @InjectMojo(goal = "generate-configs", pom = POM)
+    void withoutAPomTheUnresolvedDefaultMeansModelsInTheWorkingFolder(GenerateConfigsMojo mojo) throws Exception {
+        // Maven 3.8 without a POM leaves ${project.basedir} unresolved in the default value
+        setVariableValueToObject(mojo, "outputDirectory", new File("${project.basedir}/models"));
+        setVariableValueToObject(mojo, "project", null);
+        MojoExecutionException e = assertThrows(MojoExecutionException.class, mojo::execute);
+        String expected = new File(System.getProperty("user.dir"), "models").getPath();
+        assertTrue(e.getMessage().contains("catalog folder " + expected + " does not exist"), e.getMessage());
+    }
+
+    @Test
+    @InjectMojo(goal = "generate-configs", pom = POM)
+    @MojoParameter(name = "generateConfigsSkip", value = "true")
+    void skipFlag(GenerateConfigsMojo mojo) throws Exception {
+        setVariableValueToObject(mojo, "outputDirectory", corpusCatalog());
+        setVariableValueToObject(mojo, "configsDirectory", dir.resolve("configs").toFile());
+        mojo.execute();
+        assertEquals(0, count(dir.resolve("configs")));
+    }
+
+    @Test
+    @InjectMojo(goal = "generate-configs", pom = POM)
+    void defaultConfigsFolderIsInsideTheCatalogFolder(GenerateConfigsMojo mojo) throws Exception {
+        Path catalog = dir.resolve("models");
+        Files.createDirectories(catalog);
+        for (String f : new String[] {"models_openai.json", "models_anthropic.json"}) {
+            copyCorpusFile(f, catalog);
+        }
+        setVariableValueToObject(mojo, "outputDirectory", catalog.toFile());
+        mojo.execute();
+        assertTrue(Files.isRegularFile(catalog.resolve("configs/aichat/models_openai.yaml")));
+    }
+}
