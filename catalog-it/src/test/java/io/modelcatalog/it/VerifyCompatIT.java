@@ -116,9 +116,12 @@ class VerifyCompatIT {
         Files.delete(models.resolve("models_featherless_best.json"));
         Files.writeString(models.resolve("models_local.txt"), "a\nb");
 
-        ForkedMaven.Result result = verifyCompat(models, bak).run();
+        // no POM and no catalog.outputDirectory: the goal checks ./models
+        ForkedMaven.Result result = new ForkedMaven(work).goals(ForkedMaven.goal("verify-compat"))
+                .property("catalog.referenceDirectory", bak).run();
 
         assertEquals(0, result.exitCode(), result::text);
+        assertTrue(result.logContains("[INFO] Comparing " + models + " with the legacy folder " + bak), result::text);
         assertTrue(result.logContains("[WARNING] models_featherless_best.json: only in the reference folder"),
                 result::text);
         assertTrue(result.logContains("[WARNING] models_local.txt: only in the output folder"), result::text);

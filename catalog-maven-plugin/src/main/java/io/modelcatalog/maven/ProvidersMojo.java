@@ -64,7 +64,7 @@ public class ProvidersMojo extends AbstractCatalogMojo {
         } catch (UnknownProviderException e) {
             throw new MojoExecutionException("catalog.providers: " + e.getMessage());
         }
-        File folder = outputDirectory.isAbsolute() ? outputDirectory : new File(baseDir(), outputDirectory.getPath());
+        File folder = resolvePath(outputDirectory, "models");
         EnvironmentLookup env = EnvironmentLookup.system();
         MavenNetwork network = new MavenNetwork(session, decrypter, getLog());
         ProviderOverview overview;

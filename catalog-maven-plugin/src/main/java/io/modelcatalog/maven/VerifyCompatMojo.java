@@ -68,8 +68,8 @@ public class VerifyCompatMojo extends AbstractCatalogMojo {
             throw new MojoExecutionException("No reference folder: set catalog.referenceDirectory to a legacy "
                     + "dump_models.py folder, e.g. -Dcatalog.referenceDirectory=../old-models");
         }
-        File output = resolve(outputDirectory);
-        File reference = resolve(referenceDirectory);
+        File output = resolvePath(outputDirectory, "models");
+        File reference = resolvePath(referenceDirectory, referenceDirectory.getPath());
         if (!output.isDirectory()) {
             throw new MojoExecutionException("The catalog folder " + output + " does not exist: run catalog:fetch "
                     + "first, or point catalog.outputDirectory at the folder to check");
@@ -118,9 +118,5 @@ public class VerifyCompatMojo extends AbstractCatalogMojo {
             }
             getLog().warn(message + " (catalog.compat.failOnDifference=false: not failing)");
         }
-    }
-
-    private File resolve(File f) {
-        return f.isAbsolute() ? f : new File(baseDir(), f.getPath());
     }
 }
