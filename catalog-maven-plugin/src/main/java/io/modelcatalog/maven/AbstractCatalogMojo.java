@@ -4,9 +4,16 @@ import io.modelcatalog.providers.ProviderDefinition;
 import io.modelcatalog.providers.ProviderFileException;
 import io.modelcatalog.providers.ProviderRegistry;
 import java.io.File;
+import java.net.URI;
+import java.net.URISyntaxException;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
 import org.apache.maven.plugin.AbstractMojo;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
@@ -63,34 +70,84 @@ public abstract class AbstractCatalogMojo extends AbstractMojo {
 
     /**
      * The provider registry in force: the built-in providers, then those of {@code catalog.providersFile}, then
-     * the POM's {@code <providers>}; a configured provider with a built-in's name replaces it, with a log line.
+     * the POM's {@code <providers>}. Each layer may replace a provider of the layers before it (same name), with
+     * a log line; a name given twice within one layer is an error. Every configured provider is validated (name,
+     * kind, http(s) base URL, variable names), and errors name the file and line or the POM entry.
      */
     protected ProviderRegistry registry() throws MojoExecutionException {
-        ProviderRegistry builtIn = ProviderRegistry.builtIn();
-        List<ProviderDefinition> configured = new ArrayList<>();
+        ProviderRegistry registry = ProviderRegistry.builtIn();
+        Map<String, String> origin = new HashMap<>();
+        registry.names().forEach(n -> origin.put(n, "the built-in one"));
+        if (providersFile != null) {
+            File file = providersFile.isAbsolute() ? providersFile : new File(baseDir(), providersFile.getPath());
+            if (!file.isFile()) {
+                throw new MojoExecutionException("The providers file " + file + " (catalog.providersFile) does not "
+                        + "exist: create it (a YAML 'providers:' list of name, kind, baseUrl, baseUrlEnv, apiKeyEnv, "
+                        + "headers) or remove the setting");
+            }
+            List<ProviderDefinition> fromFile;
+            try {
+                fromFile = ProviderRegistry.readFile(file.toPath());
+            } catch (ProviderFileException e) {
+                throw new MojoExecutionException(e.getMessage(), e);
+            }
+            registry = layer(registry, fromFile, origin, file.toString(), "the one in " + file.getName());
+        }
+        if (providers != null && !providers.isEmpty()) {
+            List<ProviderDefinition> fromPom = new ArrayList<>();
+            for (int i = 0; i < providers.size(); i++) {
+                ProviderConfig config = providers.get(i);
+                String where = "<providers> entry " + (i + 1)
+                        + (config == null || config.getName() == null ? "" : " (" + config.getName() + ")")
+                        + " in the plugin configuration";
+                if (config == null || config.getName() == null || config.getName().isBlank()) {
+                    throw new MojoExecutionException(where + " has no <name>: give each <provider> a name of "
+                            + "letters, digits, '.', '_' and '-'");
+                }
+                try {
+                    fromPom.add(config.toDefinition());
+                } catch (IllegalArgumentException e) {
+                    throw new MojoExecutionException(where + ": " + e.getMessage());
+                }
+            }
+            registry = layer(registry, fromPom, origin, "the POM's <providers>", "the POM's <providers> one");
+        }
+        return registry;
+    }
+
+    /** Adds one layer of configured providers, logging each replacement and checking each base URL. */
+    private ProviderRegistry layer(ProviderRegistry below, List<ProviderDefinition> layer, Map<String, String> origin,
+            String source, String label) throws MojoExecutionException {
+        Set<String> seen = new HashSet<>();
+        for (ProviderDefinition p : layer) {
+            if (!seen.add(p.name())) {
+                throw new MojoExecutionException("Provider " + p.name() + " is defined twice in " + source
+                        + ": keep one definition");
+            }
+            checkBaseUrl(p, source);
+            String replaced = origin.put(p.name(), label);
+            if (replaced != null) {
+                getLog().info("Provider " + p.name() + ": the definition in " + source + " replaces " + replaced);
+            }
+        }
         try {
-            if (providersFile != null) {
-                File file = providersFile.isAbsolute() ? providersFile : new File(baseDir(), providersFile.getPath());
-                configured.addAll(ProviderRegistry.readFile(file.toPath()));
-            }
-            if (providers != null) {
-                for (int i = 0; i < providers.size(); i++) {
-                    try {
-                        configured.add(providers.get(i).toDefinition());
-                    } catch (IllegalArgumentException e) {
-                        throw new MojoExecutionException("<providers> entry " + (i + 1) + " in the plugin configuration: "
-                                + e.getMessage());
-                    }
-                }
-            }
-            for (ProviderDefinition p : configured) {
-                if (builtIn.contains(p.name())) {
-                    getLog().info("Provider " + p.name() + ": configured definition replaces the built-in one");
-                }
-            }
-            return builtIn.withOverrides(configured);
-        } catch (ProviderFileException | IllegalArgumentException e) {
-            throw new MojoExecutionException(e.getMessage(), e);
+            return below.withOverrides(layer);
+        } catch (IllegalArgumentException e) {
+            throw new MojoExecutionException(source + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static void checkBaseUrl(ProviderDefinition p, String source) throws MojoExecutionException {
+        URI uri;
+        try {
+            uri = new URI(p.baseUrl().trim());
+        } catch (URISyntaxException e) {
+            uri = null;
+        }
+        String scheme = uri == null || uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
+        if (uri == null || !(scheme.equals("http") || scheme.equals("https")) || uri.getHost() == null) {
+            throw new MojoExecutionException("Provider " + p.name() + " in " + source + ": baseUrl '" + p.baseUrl()
+                    + "' is not an absolute http(s) URL, e.g. https://api.example.com/v1");
         }
     }
 
