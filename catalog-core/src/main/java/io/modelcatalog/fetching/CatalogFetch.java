@@ -28,6 +28,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -68,7 +70,8 @@ public final class CatalogFetch {
         List<ProviderOutcome> outcomes = new ArrayList<>();
         Map<String, String> lastSuccess = new LinkedHashMap<>();
         if (!selected.isEmpty()) {
-            int threads = Math.min(selected.size(), options.network().concurrency());
+            // one more thread than providers: Chutes' enrichment request runs beside its model list
+            int threads = Math.min(selected.size() + 1, options.network().concurrency() + 1);
             AtomicInteger n = new AtomicInteger();
             ExecutorService pool = Executors.newFixedThreadPool(threads, r -> {
                 Thread t = new Thread(r, "catalog-fetch-" + n.incrementAndGet());
@@ -79,7 +82,7 @@ public final class CatalogFetch {
                 List<Future<ProviderRun>> futures = new ArrayList<>();
                 for (ProviderDefinition p : selected) {
                     futures.add(pool.submit(() -> {
-                        ProviderRun run = fetchOne(http, p);
+                        ProviderRun run = fetchOne(http, pool, p);
                         listener.completed(run.outcome);
                         return run;
                     }));
@@ -128,7 +131,7 @@ public final class CatalogFetch {
     }
 
     /** One provider's fetch; never throws for a provider problem, which becomes a FAILED outcome. */
-    private ProviderRun fetchOne(ModelListHttpClient http, ProviderDefinition p) {
+    private ProviderRun fetchOne(ModelListHttpClient http, ExecutorService pool, ProviderDefinition p) {
         long t0 = System.nanoTime();
         ProviderEndpoint endpoint = ProviderEndpoint.resolve(p, options.env());
         Optional<ApiKey> key = p.kind().needsKey() ? options.credentials().find(p) : Optional.empty();
@@ -146,12 +149,16 @@ public final class CatalogFetch {
         }
         try {
             ModelListSource source = new ModelListSource(http, options.cache(), options.network().offline());
+            // the enrichment needs only the key, so it is requested while the model list is
+            CompletableFuture<JsonNode> enrichment = p.name().equals(ChutesEnrichment.PROVIDER) && key.isPresent()
+                    ? CompletableFuture.supplyAsync(() -> fetchChutesEnrichment(source, p, key.get()), pool)
+                    : null;
             ModelListSource.Fetched fetched = source.fetch(p, ProviderRequests.modelList(endpoint, key),
                     ResponseCache.MODELS);
             JsonNode tree = fetched.tree();
             List<String> warnings = new ArrayList<>();
-            if (p.name().equals(ChutesEnrichment.PROVIDER) && key.isPresent()) {
-                enrichChutes(source, p, tree, key.get(), warnings);
+            if (enrichment != null) {
+                applyChutesEnrichment(enrichment, tree, warnings);
             }
             ModelList list = ModelList.of(tree);
             List<String> previous = previousIds(layout.txt(root, p.name()));
@@ -211,8 +218,7 @@ public final class CatalogFetch {
         return List.copyOf(out);
     }
 
-    private void enrichChutes(ModelListSource source, ProviderDefinition chutes, JsonNode models, ApiKey key,
-            List<String> warnings) {
+    private JsonNode fetchChutesEnrichment(ModelListSource source, ProviderDefinition chutes, ApiKey key) {
         String url = options.env().get(ChutesEnrichment.URL_ENV).orElse(ChutesEnrichment.DEFAULT_URL);
         try {
             Map<String, String> headers = new LinkedHashMap<>();
@@ -220,12 +226,22 @@ public final class CatalogFetch {
             headers.put("Authorization", key.reveal());
             HttpRequestSpec request = new HttpRequestSpec(ChutesEnrichment.PROVIDER,
                     ProviderRequests.uri(ChutesEnrichment.PROVIDER, url), headers, Set.of("Authorization"));
-            JsonNode enrichment = source.fetch(chutes, request, ChutesEnrichment.CACHE_ENTRY).tree();
+            return source.fetch(chutes, request, ChutesEnrichment.CACHE_ENTRY).tree();
+        } catch (FetchException | IOException e) {
+            throw new CompletionException(e);
+        }
+    }
+
+    /** Saves the enrichment body as chutes_chutes.json and applies it; a failure only warns. */
+    private void applyChutesEnrichment(CompletableFuture<JsonNode> pending, JsonNode models, List<String> warnings) {
+        try {
+            JsonNode enrichment = pending.join();
             AtomicFiles.writeIfChanged(options.outputDirectory().resolve(CatalogLayout.CHUTES_CHUTES),
                     PythonJsonWriter.toBytes(enrichment));
             ChutesEnrichment.apply(models, enrichment);
-        } catch (FetchException | IOException e) {
-            warnings.add("chutes enrichment skipped, plain list written: " + e.getMessage());
+        } catch (CompletionException | IOException e) {
+            Throwable cause = e instanceof CompletionException && e.getCause() != null ? e.getCause() : e;
+            warnings.add("chutes enrichment skipped, plain list written: " + cause.getMessage());
         }
     }
 

@@ -30,7 +30,8 @@ public record NetworkPolicy(
     public static final int DEFAULT_RETRIES = 2;
     public static final Duration DEFAULT_RETRY_AFTER_CAP = Duration.ofSeconds(30);
     public static final long DEFAULT_MAX_RESPONSE_BYTES = 64L * 1024 * 1024;
-    public static final int DEFAULT_CONCURRENCY = 16;
+    /** Enough for every built-in provider at once: a run then costs about one round trip of latency. */
+    public static final int DEFAULT_CONCURRENCY = 64;
 
     public NetworkPolicy {
         Objects.requireNonNull(timeout, "timeout");
@@ -51,7 +52,7 @@ public record NetworkPolicy(
         }
     }
 
-    /** Online, 30 s timeout, 2 retries from 500 ms, Retry-After capped at 30 s, 64 MiB bodies, 16 at once, no proxy. */
+    /** Online, 30 s timeout, 2 retries from 500 ms, Retry-After capped at 30 s, 64 MiB bodies, 64 at once, no proxy. */
     public static NetworkPolicy defaults() {
         return new NetworkPolicy(false, DEFAULT_TIMEOUT, DEFAULT_RETRIES, Duration.ofMillis(500),
                 DEFAULT_RETRY_AFTER_CAP, DEFAULT_MAX_RESPONSE_BYTES, DEFAULT_CONCURRENCY, ProxySettings.none());

@@ -81,7 +81,7 @@ public class FetchMojo extends AbstractCatalogMojo {
     private long maxResponseBytes;
 
     /** Providers fetched at once. */
-    @Parameter(property = "catalog.concurrency", defaultValue = "16")
+    @Parameter(property = "catalog.concurrency", defaultValue = "64")
     private int concurrency;
 
     /**
