@@ -1,6 +1,14 @@
 package io.modelcatalog.it.bench;
 
+import io.modelcatalog.catalog.CatalogLayout;
+import io.modelcatalog.fetching.CatalogFetch;
+import io.modelcatalog.fetching.FetchListener;
+import io.modelcatalog.fetching.FetchOptions;
+import io.modelcatalog.fetching.FetchReport;
+import io.modelcatalog.fetching.NetworkPolicy;
 import io.modelcatalog.it.ForkedMaven;
+import io.modelcatalog.providers.CredentialLookup;
+import io.modelcatalog.providers.EnvironmentLookup;
 import io.modelcatalog.testing.LegacyCorpus;
 import io.modelcatalog.testing.LoopbackProviderServer;
 import java.io.IOException;
@@ -9,6 +17,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -23,13 +32,16 @@ import java.util.regex.Pattern;
  * End-to-end benchmark of the {@code fetch} goal: forked {@code mvn …:fetch} of all corpus providers against the
  * loopback server, timed from outside (process wall time), with Maven's own start cost (a skipped fetch) and the
  * pipeline's own time (the summary line's {@code in N ms}) beside it, once without and once with latency on
- * every response; then the peak heap of a fetch under {@code -Xmx256m}, read from a GC log.
+ * every response (the three interleaved, round by round, against load drift); then the peak heap of a fetch
+ * under {@code -Xmx256m}, read from a GC log.
  *
  * <p>Run by the {@code benchmarks} profile of catalog-it (see its pom). Settings, as system properties:
  * {@code bench.runs} (5), {@code bench.warmups} (1), {@code bench.latency} (300 ms), {@code bench.heapRuns} (3),
  * {@code bench.concurrency} (unset: the goal's default), {@code bench.jfr} (true: each timed fetch also writes a
- * JFR recording into the work folder), {@code bench.workDir}, plus {@code maven.home}, {@code it.localRepo},
- * {@code it.pluginVersion} as for the ITs. The table is printed at the end and written to
+ * JFR recording into the work folder), {@code bench.mavenOpts} (more MAVEN_OPTS for every fork, {@code @RUN@} standing
+ * for the run's folder, e.g. {@code -XX:TieredStopAtLevel=1}), {@code bench.workDir}, plus {@code maven.home}, {@code it.localRepo},
+ * {@code it.pluginVersion} as for the ITs; {@code bench.inProcessRuns} (5; 0: none) for the pipeline alone, run in
+ * this JVM. The table is printed at the end and written to
  * {@code <workDir>/results.txt}.
  */
 public final class FetchBenchmark {
@@ -48,6 +60,8 @@ public final class FetchBenchmark {
     private final int heapRuns = Integer.getInteger("bench.heapRuns", 3);
     private final String concurrency = System.getProperty("bench.concurrency", "");
     private final boolean jfr = Boolean.getBoolean("bench.jfr");
+    private final String mavenOpts = System.getProperty("bench.mavenOpts", "").trim();
+    private final int inProcessRuns = Integer.getInteger("bench.inProcessRuns", 5);
     private final Path work;
     private final List<String> providers = LegacyCorpus.providerNames();
     private final PrintStream out = System.out;
@@ -63,7 +77,7 @@ public final class FetchBenchmark {
     }
 
     /** One timed forked build. */
-    record Sample(double wallMs, double mavenTotalMs, long pipelineMs) {}
+    record Sample(double wallMs, double mavenTotalMs, long pipelineMs, double cpuMs) {}
 
     /** A peak heap measurement. */
     record Heap(double peakBeforeGcMiB, double peakAfterGcMiB, double usedAtExitMiB, double committedMiB, int gcs) {
@@ -74,8 +88,9 @@ public final class FetchBenchmark {
 
     private void run() throws Exception {
         Files.createDirectories(work);
-        out.printf(Locale.ROOT, "fetch benchmark: %d providers, %d warm-up + %d runs per scenario, latency %d ms%s%n",
-                providers.size(), warmups, runs, latency, concurrency.isEmpty() ? "" : ", catalog.concurrency=" + concurrency);
+        out.printf(Locale.ROOT, "fetch benchmark: %d providers, %d warm-up + %d runs per scenario, latency %d ms%s%s%n",
+                providers.size(), warmups, runs, latency, concurrency.isEmpty() ? "" : ", catalog.concurrency=" + concurrency,
+                mavenOpts.isEmpty() ? "" : ", MAVEN_OPTS += " + mavenOpts);
         String loadBefore = loadAverage();
         out.println("load average before: " + loadBefore);
 
@@ -83,32 +98,39 @@ public final class FetchBenchmark {
         List<Sample> plain;
         List<Sample> slow;
         List<Heap> heaps = new ArrayList<>();
+        List<String> inProcess = new ArrayList<>();
         try (LoopbackProviderServer server = new LoopbackProviderServer()) {
             Map<String, String> env = LegacyCorpus.serve(server);
-            start = scenario("maven-start (fetch skipped)", env, true);
-            plain = scenario("fetch, no latency", env, false);
-            server.latency(latency);
-            slow = scenario("fetch, " + latency + " ms latency", env, false);
+            // interleaved rounds, so that a change in the machine's load hits every scenario alike
+            List<List<Sample>> all = interleaved(server, env);
+            start = all.get(0);
+            plain = all.get(1);
+            slow = all.get(2);
             server.latency(0);
             for (int i = 0; i < heapRuns; i++) {
                 heaps.add(heapRun(env, i));
+            }
+            if (inProcessRuns > 0) {
+                inProcess = inProcess(server, env);
             }
         }
         String loadAfter = loadAverage();
 
         StringBuilder t = new StringBuilder();
-        t.append(String.format(Locale.ROOT, "%n== fetch benchmark, %s, %d providers, %d runs after %d warm-up%s ==%n",
+        t.append(String.format(Locale.ROOT, "%n== fetch benchmark, %s, %d providers, %d runs after %d warm-up%s%s ==%n",
                 Instant.now(), providers.size(), runs, warmups,
-                concurrency.isEmpty() ? "" : ", catalog.concurrency=" + concurrency));
-        t.append(String.format(Locale.ROOT, "%-32s %8s %8s %8s %8s   %-22s %s%n", "scenario (wall ms, forked mvn)",
-                "median", "min", "max", "spread", "Maven 'Total time' med", "pipeline ms med (min-max)"));
+                concurrency.isEmpty() ? "" : ", catalog.concurrency=" + concurrency,
+                mavenOpts.isEmpty() ? "" : ", MAVEN_OPTS += " + mavenOpts));
+        t.append(String.format(Locale.ROOT, "%-32s %8s %8s %8s %8s   %-16s %-12s %s%n", "scenario (wall ms, forked mvn)",
+                "median", "min", "max", "spread", "CPU ms med (min)", "'Total time'", "pipeline ms med (min-max)"));
         row(t, "maven start only (skip=true)", start);
         row(t, "fetch, no latency", plain);
         row(t, "fetch, " + latency + " ms latency", slow);
         double overhead = median(wall(slow)) - median(wall(plain));
         t.append(String.format(Locale.ROOT, "latency overhead: %+.0f ms (target <= %d ms + a little)%n", overhead, latency));
-        t.append(String.format(Locale.ROOT, "fetch minus maven start (medians): %.0f ms%n",
-                median(wall(plain)) - median(wall(start))));
+        t.append(String.format(Locale.ROOT, "fetch minus maven start (medians): %.0f ms wall, %.0f ms CPU%n",
+                median(wall(plain)) - median(wall(start)),
+                median(plain.stream().map(Sample::cpuMs).toList()) - median(start.stream().map(Sample::cpuMs).toList())));
         if (!heaps.isEmpty()) {
             t.append(String.format(Locale.ROOT, "peak heap, MAVEN_OPTS=-Xmx256m (%d runs, all succeeded):%n", heaps.size()));
             for (Heap h : heaps) {
@@ -120,24 +142,81 @@ public final class FetchBenchmark {
                     heaps.stream().mapToDouble(Heap::peakUsedMiB).max().orElse(0),
                     heaps.stream().mapToDouble(Heap::peakAfterGcMiB).max().orElse(0)));
         }
+        if (!inProcess.isEmpty()) {
+            t.append(String.format(Locale.ROOT,
+                    "pipeline in-process (CatalogFetch.run in this warm JVM, no Maven; %d runs after 5 warm-up; ms):%n",
+                    inProcessRuns));
+            inProcess.forEach(l -> t.append("  ").append(l).append('\n'));
+        }
         t.append("load average before: ").append(loadBefore).append("; after: ").append(loadAfter).append('\n');
         out.print(t);
         Files.writeString(work.resolve("results.txt"), t.toString(), StandardCharsets.UTF_8);
     }
 
-    private List<Sample> scenario(String name, Map<String, String> env, boolean skip) throws Exception {
-        out.println("-- " + name);
-        List<Sample> samples = new ArrayList<>();
+    /** Rounds of (Maven start, fetch, fetch with latency); warm-up rounds first, not counted. */
+    private List<List<Sample>> interleaved(LoopbackProviderServer server, Map<String, String> env) throws Exception {
+        String[] names = {"maven start (fetch skipped)", "fetch, no latency", "fetch, " + latency + " ms latency"};
+        List<List<Sample>> samples = List.of(new ArrayList<>(), new ArrayList<>(), new ArrayList<>());
         for (int i = -warmups; i < runs; i++) {
-            Sample s = timedRun(env, skip, null);
-            out.printf(Locale.ROOT, "   %s %d: wall %.0f ms, Maven total %.0f ms%s, load %s%n",
-                    i < 0 ? "warm-up" : "run", i < 0 ? i + warmups + 1 : i + 1, s.wallMs, s.mavenTotalMs,
-                    s.pipelineMs >= 0 ? ", pipeline " + s.pipelineMs + " ms" : "", loadAverage());
-            if (i >= 0) {
-                samples.add(s);
+            out.println(i < 0 ? "-- warm-up round " + (i + warmups + 1) : "-- round " + (i + 1));
+            for (int k = 0; k < 3; k++) {
+                server.latency(k == 2 ? latency : 0);
+                Sample s = timedRun(env, k == 0, null);
+                out.printf(Locale.ROOT, "   %-30s wall %5.0f ms, CPU %5.0f ms, Maven total %5.0f ms%s, load %s%n", names[k],
+                        s.wallMs, s.cpuMs, s.mavenTotalMs, s.pipelineMs >= 0 ? ", pipeline " + s.pipelineMs + " ms" : "",
+                        loadAverage());
+                if (i >= 0) {
+                    samples.get(k).add(s);
+                }
             }
         }
+        server.latency(0);
         return samples;
+    }
+
+    /**
+     * The pipeline alone, warm, in this JVM: {@link CatalogFetch#run} of all corpus providers with and without
+     * latency, with the goal's default concurrency and with one thread per provider. Shows what latency costs the
+     * pipeline itself (how many round trips lie on its critical path), free of Maven's start and of JIT warm-up.
+     */
+    private List<String> inProcess(LoopbackProviderServer server, Map<String, String> env) throws Exception {
+        out.println("-- in-process pipeline");
+        List<String> lines = new ArrayList<>();
+        int defaultConcurrency = NetworkPolicy.defaults().concurrency();
+        for (int threads : new int[] {defaultConcurrency, Math.max(providers.size(), defaultConcurrency)}) {
+            List<Double> base = null;
+            for (long lat : new long[] {0, latency}) {
+                server.latency(lat);
+                List<Double> ms = new ArrayList<>();
+                for (int i = -5; i < inProcessRuns; i++) {
+                    Path dir = work.resolve("in-process-" + (++forks));
+                    EnvironmentLookup lookup = EnvironmentLookup.of(env);
+                    FetchOptions options = new FetchOptions(dir.resolve("models"), CatalogLayout.LEGACY,
+                            LegacyCorpus.providers(), false, false, lookup, CredentialLookup.environment(lookup),
+                            NetworkPolicy.defaults().withConcurrency(threads), Clock.systemDefaultZone(), null, false);
+                    long t0 = System.nanoTime();
+                    FetchReport report = new CatalogFetch(options).run(FetchListener.none());
+                    double elapsed = (System.nanoTime() - t0) / 1e6;
+                    if (!report.failures().isEmpty() || report.outcomes().size() != providers.size()) {
+                        throw new IllegalStateException("in-process fetch: " + report.summary());
+                    }
+                    if (i >= 0) {
+                        ms.add(elapsed);
+                    }
+                }
+                String line = String.format(Locale.ROOT, "concurrency %2d, latency %3d ms: median %5.0f, min %5.0f, max %5.0f%s",
+                        threads, lat, median(ms), min(ms), max(ms),
+                        base == null ? "" : String.format(Locale.ROOT, "   (latency costs %+.0f ms = %.1f round trips)",
+                                median(ms) - median(base), (median(ms) - median(base)) / Math.max(1, lat)));
+                out.println("   " + line + ", load " + loadAverage());
+                lines.add(line);
+                if (base == null) {
+                    base = ms;
+                }
+            }
+        }
+        server.latency(0);
+        return lines;
     }
 
     private ForkedMaven fork(Path dir, Map<String, String> env) {
@@ -158,14 +237,17 @@ public final class FetchBenchmark {
         if (skip) {
             m.property("catalog.fetch.skip", true);
         }
-        String opts = mavenOpts != null ? mavenOpts : "-Xmx512m";
+        String opts = (mavenOpts != null ? mavenOpts : "-Xmx512m")
+                + (this.mavenOpts.isEmpty() ? "" : " " + this.mavenOpts.replace("@RUN@", dir.toString()));
         if (jfr && !skip) {
             opts += " -XX:StartFlightRecording=filename=" + dir.resolve("fetch.jfr") + ",settings=profile";
         }
         m.env("MAVEN_OPTS", opts);
+        double cpu0 = childrenCpuMillis();
         long t0 = System.nanoTime();
         ForkedMaven.Result r = m.run();
         double wall = (System.nanoTime() - t0) / 1e6;
+        double cpu = childrenCpuMillis() - cpu0;
         Files.write(dir.resolve("build.log"), r.log(), StandardCharsets.UTF_8);
         if (r.exitCode() != 0) {
             throw new IllegalStateException("forked build failed (exit " + r.exitCode() + "), log in " + dir + ":\n" + r.text());
@@ -185,7 +267,7 @@ public final class FetchBenchmark {
         }
         Matcher tm = find(MAVEN_TOTAL, r.log());
         double total = tm == null ? Double.NaN : Double.parseDouble(tm.group(1)) * 1000;
-        return new Sample(wall, total, pipeline);
+        return new Sample(wall, total, pipeline, cpu);
     }
 
     private Heap heapRun(Map<String, String> env, int i) throws Exception {
@@ -245,9 +327,11 @@ public final class FetchBenchmark {
     private void row(StringBuilder t, String name, List<Sample> s) {
         List<Double> w = wall(s);
         List<Double> mt = s.stream().map(Sample::mavenTotalMs).toList();
+        List<Double> cpu = s.stream().map(Sample::cpuMs).toList();
         List<Double> p = s.stream().filter(x -> x.pipelineMs >= 0).map(x -> (double) x.pipelineMs).toList();
-        t.append(String.format(Locale.ROOT, "%-32s %8.0f %8.0f %8.0f %8.0f   %-22s %s%n", name, median(w), min(w), max(w),
-                max(w) - min(w), String.format(Locale.ROOT, "%.0f", median(mt)),
+        t.append(String.format(Locale.ROOT, "%-32s %8.0f %8.0f %8.0f %8.0f   %-16s %-12s %s%n", name, median(w), min(w),
+                max(w), max(w) - min(w), String.format(Locale.ROOT, "%.0f (%.0f)", median(cpu), min(cpu)),
+                String.format(Locale.ROOT, "%.0f", median(mt)),
                 p.isEmpty() ? "-" : String.format(Locale.ROOT, "%.0f (%.0f-%.0f)", median(p), min(p), max(p))));
     }
 
@@ -271,6 +355,22 @@ public final class FetchBenchmark {
 
     private static double max(List<Double> v) {
         return v.stream().mapToDouble(Double::doubleValue).max().orElse(Double.NaN);
+    }
+
+    /**
+     * User plus system CPU time of this JVM's finished (waited-for) child processes, from /proc/self/stat
+     * (cutime, cstime; in clock ticks, taken as 100 a second): the forked build's CPU, which depends far less on
+     * the machine's load than its wall time. NaN where there is no /proc.
+     */
+    private static double childrenCpuMillis() {
+        try {
+            String stat = Files.readString(Paths.get("/proc/self/stat"));
+            String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+            // fields 16 and 17 of stat(5), counted from the state field (3)
+            return (Long.parseLong(f[16 - 3]) + Long.parseLong(f[17 - 3])) * 10.0;
+        } catch (IOException | RuntimeException e) {
+            return Double.NaN;
+        }
     }
 
     private static String loadAverage() {
