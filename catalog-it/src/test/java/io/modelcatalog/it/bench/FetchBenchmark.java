@@ -206,8 +206,9 @@ public final class FetchBenchmark {
                 }
                 String line = String.format(Locale.ROOT, "concurrency %2d, latency %3d ms: median %5.0f, min %5.0f, max %5.0f%s",
                         threads, lat, median(ms), min(ms), max(ms),
-                        base == null ? "" : String.format(Locale.ROOT, "   (latency costs %+.0f ms = %.1f round trips)",
-                                median(ms) - median(base), (median(ms) - median(base)) / Math.max(1, lat)));
+                        base == null ? "" : String.format(Locale.ROOT,
+                                "   (latency costs %+.0f ms; the whole run lasts %.1f latencies)",
+                                median(ms) - median(base), median(ms) / Math.max(1, lat)));
                 out.println("   " + line + ", load " + loadAverage());
                 lines.add(line);
                 if (base == null) {
