@@ -6,6 +6,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import java.io.IOException;
 import java.io.InputStream;
@@ -21,16 +22,26 @@ import java.util.Optional;
 
 /**
  * An immutable, ordered set of providers by name. The built-in registry is the legacy tool's 40 providers,
- * kept as the data resource {@code builtin-providers.yaml}; users add or replace providers with
+ * kept as the data resource {@code builtin-providers.json}; users add or replace providers with
  * {@link #withOverrides(Collection)}.
+ *
+ * <p>The built-in entries keep the legacy environment variable names. For atlascloud the legacy tool keyed its
+ * default URL under the wrong variable; the resource gives the intended default.
  */
 public final class ProviderRegistry {
 
-    private static final String BUILTIN_RESOURCE = "builtin-providers.yaml";
-    private static final ObjectMapper YAML = YAMLMapper.builder()
+    /** JSON, not YAML: reading it then needs no YAML parser, which saves its start-up on every fetch. */
+    private static final String BUILTIN_RESOURCE = "builtin-providers.json";
+    private static final ObjectMapper JSON = JsonMapper.builder()
             .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
-            .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
             .build();
+
+    /** Loaded on first use only: most runs have no providers file. */
+    private static final class Yaml {
+        static final ObjectMapper MAPPER = YAMLMapper.builder()
+                .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+                .build();
+    }
 
     private final Map<String, ProviderDefinition> byName;
 
@@ -44,7 +55,7 @@ public final class ProviderRegistry {
             if (in == null) {
                 throw new IllegalStateException("missing resource " + BUILTIN_RESOURCE);
             }
-            return of(read(in.readAllBytes(), BUILTIN_RESOURCE));
+            return of(read(in.readAllBytes(), BUILTIN_RESOURCE, JSON));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -74,12 +85,13 @@ public final class ProviderRegistry {
         } catch (IOException e) {
             throw new ProviderFileException(file + ": cannot read providers file: " + e.getMessage(), e);
         }
-        return read(bytes, file.toString());
+        return read(bytes, file.toString(), Yaml.MAPPER);
     }
 
-    private static List<ProviderDefinition> read(byte[] yaml, String source) {
+    /** Reads a providers document; YAML is a superset of JSON, so a user's file may be either. */
+    private static List<ProviderDefinition> read(byte[] document, String source, ObjectMapper mapper) {
         List<ProviderDefinition> out = new ArrayList<>();
-        try (JsonParser parser = YAML.createParser(yaml)) {
+        try (JsonParser parser = mapper.createParser(document)) {
             if (parser.nextToken() != JsonToken.START_OBJECT) {
                 throw new ProviderFileException(source + ": expected a top-level 'providers:' list", null);
             }
@@ -98,7 +110,7 @@ public final class ProviderRegistry {
                 seen = true;
                 while (parser.nextToken() != JsonToken.END_ARRAY) {
                     JsonLocation entryStart = parser.currentLocation();
-                    ProviderEntry entry = YAML.readValue(parser, ProviderEntry.class);
+                    ProviderEntry entry = mapper.readValue(parser, ProviderEntry.class);
                     try {
                         out.add(entry.toDefinition());
                     } catch (IllegalArgumentException e) {
