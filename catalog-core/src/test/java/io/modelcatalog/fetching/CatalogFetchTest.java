@@ -13,6 +13,7 @@ import io.modelcatalog.providers.CredentialLookup;
 import io.modelcatalog.providers.EnvironmentLookup;
 import io.modelcatalog.providers.ProviderDefinition;
 import io.modelcatalog.providers.ProviderRegistry;
+import io.modelcatalog.testing.CorpusServer;
 import io.modelcatalog.testing.LegacyCorpus;
 import io.modelcatalog.testing.LoopbackProviderServer;
 import io.modelcatalog.testing.LoopbackProviderServer.Response;
@@ -25,13 +26,12 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 class CatalogFetchTest {
@@ -41,18 +41,16 @@ class CatalogFetchTest {
     @TempDir
     Path out;
 
+    @RegisterExtension
+    final CorpusServer corpus = new CorpusServer();
+
     private LoopbackProviderServer server;
     private Map<String, String> env;
 
     @BeforeEach
-    void start() throws Exception {
-        server = new LoopbackProviderServer();
-        env = new HashMap<>(LegacyCorpus.serve(server));
-    }
-
-    @AfterEach
-    void stop() throws Exception {
-        server.close();
+    void bind() {
+        server = corpus.server();
+        env = corpus.env();
     }
 
     private FetchReport fetch(List<ProviderDefinition> providers, CatalogLayout layout, boolean skipExisting,

@@ -11,6 +11,7 @@ import io.modelcatalog.documents.JsonDocuments;
 import io.modelcatalog.providers.CredentialLookup;
 import io.modelcatalog.providers.EnvironmentLookup;
 import io.modelcatalog.providers.ProviderRegistry;
+import io.modelcatalog.testing.CorpusServer;
 import io.modelcatalog.testing.LegacyCorpus;
 import io.modelcatalog.testing.LoopbackProviderServer;
 import io.modelcatalog.testing.LoopbackProviderServer.Response;
@@ -18,12 +19,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 class FetchCacheAndPaginationTest {
@@ -34,18 +34,16 @@ class FetchCacheAndPaginationTest {
     @TempDir
     Path cacheDir;
 
+    @RegisterExtension
+    final CorpusServer corpus = new CorpusServer();
+
     private LoopbackProviderServer server;
     private Map<String, String> env;
 
     @BeforeEach
-    void start() throws Exception {
-        server = new LoopbackProviderServer();
-        env = new HashMap<>(LegacyCorpus.serve(server));
-    }
-
-    @AfterEach
-    void stop() throws Exception {
-        server.close();
+    void bind() {
+        server = corpus.server();
+        env = corpus.env();
     }
 
     private FetchReport fetch(boolean offline, boolean allowShrink, String... providers) throws Exception {

@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.modelcatalog.documents.JsonDocuments;
+import io.modelcatalog.testing.CorpusServer;
 import io.modelcatalog.testing.LegacyCorpus;
 import io.modelcatalog.testing.LoopbackProviderServer;
 import io.modelcatalog.testing.LoopbackProviderServer.Response;
@@ -18,9 +19,9 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /** {@code fetch} in forked Maven builds without a POM, against the corpus served on loopback. */
@@ -29,18 +30,16 @@ class FetchCorpusIT {
     @TempDir
     Path work;
 
+    @RegisterExtension
+    final CorpusServer corpus = new CorpusServer();
+
     private LoopbackProviderServer server;
     private Map<String, String> env;
 
     @BeforeEach
-    void start() throws Exception {
-        server = new LoopbackProviderServer();
-        env = LegacyCorpus.serve(server);
-    }
-
-    @AfterEach
-    void stop() throws Exception {
-        server.close();
+    void bind() {
+        server = corpus.server();
+        env = corpus.env();
     }
 
     private ForkedMaven fetch(Path models) {

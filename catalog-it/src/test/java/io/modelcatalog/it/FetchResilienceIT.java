@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.modelcatalog.documents.JsonDocuments;
+import io.modelcatalog.testing.CorpusServer;
 import io.modelcatalog.testing.LegacyCorpus;
 import io.modelcatalog.testing.LoopbackProviderServer;
 import io.modelcatalog.testing.LoopbackProviderServer.Fault;
@@ -16,14 +17,13 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /** {@code fetch} under the faults, caches, proxies and credentials of the real internet, in forked builds. */
@@ -35,18 +35,16 @@ class FetchResilienceIT {
     @TempDir
     Path work;
 
+    @RegisterExtension
+    final CorpusServer corpus = new CorpusServer();
+
     private LoopbackProviderServer server;
     private Map<String, String> env;
 
     @BeforeEach
-    void start() throws Exception {
-        server = new LoopbackProviderServer();
-        env = new HashMap<>(LegacyCorpus.serve(server));
-    }
-
-    @AfterEach
-    void stop() throws Exception {
-        server.close();
+    void bind() {
+        server = corpus.server();
+        env = corpus.env();
     }
 
     private ForkedMaven fetch(Path models, String providers) {
