@@ -35,6 +35,7 @@ public final class ForkedMaven {
     private File settings;
     private boolean offline;
     private boolean debug;
+    private Path mavenHome;
 
     public ForkedMaven(Path workDir) {
         this.workDir = workDir;
@@ -69,6 +70,12 @@ public final class ForkedMaven {
 
     public ForkedMaven offline(boolean value) {
         this.offline = value;
+        return this;
+    }
+
+    /** Runs this Maven installation instead of the one running the tests. */
+    public ForkedMaven mavenHome(Path home) {
+        this.mavenHome = home;
         return this;
     }
 
@@ -121,7 +128,10 @@ public final class ForkedMaven {
         request.setOutputHandler(log::add);
         request.setErrorHandler(log::add);
         DefaultInvoker invoker = new DefaultInvoker();
-        invoker.setMavenHome(new File(required("maven.home")));
+        File home = mavenHome != null ? mavenHome.toFile() : new File(required("maven.home"));
+        invoker.setMavenHome(home);
+        request.setMavenHome(home);
+        request.setMavenExecutable(new File(home, "bin/mvn"));
         InvocationResult result = invoker.execute(request);
         if (result.getExecutionException() != null) {
             throw new IOException("could not fork Maven", result.getExecutionException());
