@@ -2,14 +2,16 @@ package io.modelcatalog.documents;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.core.json.JsonReadFeature;
-import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 
 /**
@@ -20,16 +22,16 @@ import java.io.IOException;
  */
 public final class JsonDocuments {
 
-    private static final JsonMapper MAPPER = JsonMapper.builder(JsonFactory.builder()
-                    .streamReadConstraints(StreamReadConstraints.builder()
-                            .maxStringLength(Integer.MAX_VALUE)
-                            .maxNumberLength(100_000)
-                            .build())
-                    .build())
+    /**
+     * Streaming only: the tree is built here rather than by an {@code ObjectMapper}, whose deserialization machinery
+     * costs about 150 ms to start in a fresh JVM, on the path of every fetch.
+     */
+    private static final JsonFactory FACTORY = JsonFactory.builder()
             .enable(JsonReadFeature.ALLOW_NON_NUMERIC_NUMBERS)
-            .disable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
-            .disable(DeserializationFeature.FAIL_ON_READING_DUP_TREE_KEY)
-            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+            .streamReadConstraints(StreamReadConstraints.builder()
+                    .maxStringLength(Integer.MAX_VALUE)
+                    .maxNumberLength(100_000)
+                    .build())
             .build();
 
     private JsonDocuments() {}
@@ -50,12 +52,17 @@ public final class JsonDocuments {
         if (length == 0) {
             throw new DocumentParseException(source, 1, 1, "empty body");
         }
-        try (JsonParser parser = MAPPER.createParser(buffer, 0, length)) {
-            JsonToken first = parser.nextToken();
-            if (first == null) {
+        try (JsonParser parser = FACTORY.createParser(buffer, 0, length)) {
+            if (parser.nextToken() == null) {
                 throw new DocumentParseException(source, 1, 1, "no JSON value (only whitespace)");
             }
-            return MAPPER.readTree(parser);
+            JsonNode root = readValue(parser);
+            if (parser.nextToken() != null) {
+                JsonLocation at = parser.currentLocation();
+                throw new DocumentParseException(source, at.getLineNr(), at.getColumnNr(),
+                        "more content after the JSON value");
+            }
+            return root;
         } catch (JsonProcessingException e) {
             JsonLocation at = e.getLocation();
             int line = at == null ? 0 : at.getLineNr();
@@ -66,8 +73,52 @@ public final class JsonDocuments {
         }
     }
 
-    /** The shared mapper, for callers that build or read trees with the same settings. */
-    public static JsonMapper mapper() {
-        return MAPPER;
+    /**
+     * Builds the tree of the value at the parser's current token, leaving the parser on that value's last token.
+     * Works for any Jackson streaming parser (JSON, YAML). Objects keep their key order; a repeated key's last
+     * value replaces the first at its position; integers become int, long or BigInteger nodes, other numbers doubles.
+     */
+    public static JsonNode readValue(JsonParser parser) throws IOException {
+        JsonNodeFactory f = JsonNodeFactory.instance;
+        JsonToken token = parser.currentToken();
+        switch (token) {
+            case START_OBJECT: {
+                ObjectNode object = f.objectNode();
+                while (parser.nextToken() == JsonToken.FIELD_NAME) {
+                    String key = parser.currentName();
+                    parser.nextToken();
+                    object.set(key, readValue(parser));
+                }
+                return object;
+            }
+            case START_ARRAY: {
+                ArrayNode array = f.arrayNode();
+                while (parser.nextToken() != JsonToken.END_ARRAY) {
+                    array.add(readValue(parser));
+                }
+                return array;
+            }
+            case VALUE_STRING:
+                return f.textNode(parser.getText());
+            case VALUE_NUMBER_INT:
+                switch (parser.getNumberType()) {
+                    case INT:
+                        return f.numberNode(parser.getIntValue());
+                    case LONG:
+                        return f.numberNode(parser.getLongValue());
+                    default:
+                        return f.numberNode(parser.getBigIntegerValue());
+                }
+            case VALUE_NUMBER_FLOAT:
+                return f.numberNode(parser.getDoubleValue());
+            case VALUE_TRUE:
+                return f.booleanNode(true);
+            case VALUE_FALSE:
+                return f.booleanNode(false);
+            case VALUE_NULL:
+                return f.nullNode();
+            default:
+                throw new JsonParseException(parser, "unexpected " + token);
+        }
     }
 }

@@ -1,11 +1,10 @@
 package io.modelcatalog.fetching;
 
-import com.fasterxml.jackson.core.json.JsonWriteFeature;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectWriter;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.modelcatalog.documents.JsonDocuments;
+import io.modelcatalog.legacy.PythonJsonWriter;
 import io.modelcatalog.providers.ProviderDefinition;
 import io.modelcatalog.providers.ProviderKind;
 import java.io.IOException;
@@ -30,10 +29,6 @@ final class ModelListSource {
 
     static final int MAX_PAGES = 500;
     static final String ANTHROPIC_PAGE_SIZE = "1000";
-
-    /** Writes merged documents for the cache: compact, with NaN/Infinity bare so they read back as numbers. */
-    private static final ObjectWriter CACHE_WRITER = JsonDocuments.mapper().writer()
-            .without(JsonWriteFeature.WRITE_NAN_AS_STRINGS);
 
     private final ModelListHttpClient http;
     private final ResponseCache cache;
@@ -125,7 +120,8 @@ final class ModelListSource {
             if (page.has("last_id")) {
                 merged.set("last_id", page.get("last_id"));
             }
-            toCache = CACHE_WRITER.writeValueAsBytes(merged);
+            // reads back to the same tree: shortest round-trip doubles, exact integers, NaN/Infinity bare
+            toCache = PythonJsonWriter.toBytes(merged);
         }
         if (cache != null) {
             cache.write(provider, entry, new ResponseCache.Entry(request.uri().toString(),

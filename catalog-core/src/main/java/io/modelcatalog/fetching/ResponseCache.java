@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.modelcatalog.documents.DocumentParseException;
 import io.modelcatalog.documents.JsonDocuments;
 import io.modelcatalog.files.AtomicFiles;
+import io.modelcatalog.legacy.PythonJsonWriter;
 import io.modelcatalog.providers.ProviderDefinition;
 import java.io.IOException;
 import java.nio.channels.FileChannel;
@@ -75,7 +76,7 @@ public final class ResponseCache {
             // body first: a reader that sees the new meta always finds the new body
             AtomicFiles.write(folder.resolve(entry + ".body"), value.body());
             AtomicFiles.write(folder.resolve(entry + ".meta.json"),
-                    JsonDocuments.mapper().writerWithDefaultPrettyPrinter().writeValueAsBytes(meta));
+                    PythonJsonWriter.toBytes(meta));
             return null;
         });
     }

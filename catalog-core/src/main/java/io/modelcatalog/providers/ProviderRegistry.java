@@ -4,10 +4,8 @@ import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
-import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.json.JsonMapper;
-import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -30,18 +28,19 @@ import java.util.Optional;
  */
 public final class ProviderRegistry {
 
-    /** JSON, not YAML: reading it then needs no YAML parser, which saves its start-up on every fetch. */
+    /**
+     * JSON, not YAML, read with a streaming parser: a fetch then starts neither a YAML parser nor Jackson's
+     * data binding, which together cost a few hundred milliseconds in a fresh JVM.
+     */
     private static final String BUILTIN_RESOURCE = "builtin-providers.json";
-    private static final ObjectMapper JSON = JsonMapper.builder()
-            .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
-            .build();
+    private static final JsonFactory JSON = new JsonFactory();
 
     /** Loaded on first use only: most runs have no providers file. */
     private static final class Yaml {
-        static final ObjectMapper MAPPER = YAMLMapper.builder()
-                .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
-                .build();
+        static final JsonFactory FACTORY = new YAMLFactory();
     }
+
+    private static final String KEYS = "name, kind, baseUrl, baseUrlEnv, apiKeyEnv, headers";
 
     private final Map<String, ProviderDefinition> byName;
 
@@ -85,23 +84,24 @@ public final class ProviderRegistry {
         } catch (IOException e) {
             throw new ProviderFileException(file + ": cannot read providers file: " + e.getMessage(), e);
         }
-        return read(bytes, file.toString(), Yaml.MAPPER);
+        return read(bytes, file.toString(), Yaml.FACTORY);
     }
 
     /** Reads a providers document; YAML is a superset of JSON, so a user's file may be either. */
-    private static List<ProviderDefinition> read(byte[] document, String source, ObjectMapper mapper) {
+    private static List<ProviderDefinition> read(byte[] document, String source, JsonFactory format) {
         List<ProviderDefinition> out = new ArrayList<>();
-        try (JsonParser parser = mapper.createParser(document)) {
+        try (JsonParser parser = format.createParser(document)) {
             if (parser.nextToken() != JsonToken.START_OBJECT) {
                 throw new ProviderFileException(source + ": expected a top-level 'providers:' list", null);
             }
             boolean seen = false;
             while (parser.nextToken() == JsonToken.FIELD_NAME) {
                 String field = parser.currentName();
+                JsonLocation fieldAt = parser.currentLocation();
                 JsonToken value = parser.nextToken();
                 if (!field.equals("providers")) {
-                    throw new ProviderFileException(at(source, parser.currentLocation()) + ": unknown key '" + field
-                            + "'; a providers file holds one 'providers:' list", null);
+                    throw new ProviderFileException(at(source, fieldAt) + ": unknown key \"" + field
+                            + "\"; a providers file holds one 'providers:' list", null);
                 }
                 if (value != JsonToken.START_ARRAY) {
                     throw new ProviderFileException(at(source, parser.currentLocation())
@@ -109,13 +109,7 @@ public final class ProviderRegistry {
                 }
                 seen = true;
                 while (parser.nextToken() != JsonToken.END_ARRAY) {
-                    JsonLocation entryStart = parser.currentLocation();
-                    ProviderEntry entry = mapper.readValue(parser, ProviderEntry.class);
-                    try {
-                        out.add(entry.toDefinition());
-                    } catch (IllegalArgumentException e) {
-                        throw new ProviderFileException(at(source, entryStart) + ": " + e.getMessage(), e);
-                    }
+                    out.add(readEntry(parser, source));
                 }
             }
             if (!seen) {
@@ -127,6 +121,67 @@ public final class ProviderRegistry {
             throw new ProviderFileException(source + ": " + e.getMessage(), e);
         }
         return out;
+    }
+
+    /** One list entry; errors name the entry's line, or the line of an unknown key. */
+    private static ProviderDefinition readEntry(JsonParser parser, String source) throws IOException {
+        JsonLocation entryAt = parser.currentLocation();
+        if (parser.currentToken() != JsonToken.START_OBJECT) {
+            throw new ProviderFileException(at(source, entryAt) + ": a provider is a mapping of " + KEYS, null);
+        }
+        String name = null;
+        String kind = null;
+        String apiKeyEnv = null;
+        String baseUrlEnv = null;
+        String baseUrl = null;
+        Map<String, String> headers = null;
+        while (parser.nextToken() == JsonToken.FIELD_NAME) {
+            String key = parser.currentName();
+            JsonLocation keyAt = parser.currentLocation();
+            parser.nextToken();
+            switch (key) {
+                case "name" -> name = scalar(parser, source, key);
+                case "kind" -> kind = scalar(parser, source, key);
+                case "apiKeyEnv" -> apiKeyEnv = scalar(parser, source, key);
+                case "baseUrlEnv" -> baseUrlEnv = scalar(parser, source, key);
+                case "baseUrl" -> baseUrl = scalar(parser, source, key);
+                case "headers" -> headers = headers(parser, source);
+                default -> throw new ProviderFileException(at(source, keyAt) + ": unknown key \"" + key
+                        + "\"; a provider has " + KEYS, null);
+            }
+        }
+        try {
+            return new ProviderDefinition(name, ProviderKind.parse(kind == null ? "openai" : kind), apiKeyEnv,
+                    baseUrlEnv, baseUrl, headers);
+        } catch (IllegalArgumentException e) {
+            throw new ProviderFileException(at(source, entryAt) + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static String scalar(JsonParser parser, String source, String key) throws IOException {
+        JsonToken t = parser.currentToken();
+        if (t == JsonToken.VALUE_NULL) {
+            return null;
+        }
+        if (!t.isScalarValue()) {
+            throw new ProviderFileException(at(source, parser.currentLocation()) + ": '" + key
+                    + "' must be a single value", null);
+        }
+        return parser.getText();
+    }
+
+    private static Map<String, String> headers(JsonParser parser, String source) throws IOException {
+        if (parser.currentToken() != JsonToken.START_OBJECT) {
+            throw new ProviderFileException(at(source, parser.currentLocation())
+                    + ": 'headers' must be a mapping of header name to value", null);
+        }
+        Map<String, String> headers = new LinkedHashMap<>();
+        while (parser.nextToken() == JsonToken.FIELD_NAME) {
+            String header = parser.currentName();
+            parser.nextToken();
+            headers.put(header, scalar(parser, source, "headers." + header));
+        }
+        return headers;
     }
 
     private static String at(String source, JsonLocation location) {
@@ -180,14 +235,5 @@ public final class ProviderRegistry {
             throw new UnknownProviderException(unknown, names());
         }
         return byName.values().stream().filter(p -> names.contains(p.name())).toList();
-    }
-
-    /** One entry of a providers file, before validation. */
-    record ProviderEntry(
-            String name, String kind, String apiKeyEnv, String baseUrlEnv, String baseUrl, Map<String, String> headers) {
-
-        ProviderDefinition toDefinition() {
-            return new ProviderDefinition(name, ProviderKind.parse(kind), apiKeyEnv, baseUrlEnv, baseUrl, headers);
-        }
     }
 }
