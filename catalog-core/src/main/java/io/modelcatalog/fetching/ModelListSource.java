@@ -3,6 +3,7 @@ package io.modelcatalog.fetching;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.modelcatalog.documents.DocumentParseException;
 import io.modelcatalog.documents.JsonDocuments;
 import io.modelcatalog.legacy.PythonJsonWriter;
 import io.modelcatalog.providers.ProviderDefinition;
@@ -11,6 +12,7 @@ import java.io.IOException;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.util.HashSet;
 import java.util.Optional;
 import java.util.Set;
@@ -57,7 +59,7 @@ final class ModelListSource {
                     + ": offline (mvn -o or catalog.offline) and nothing cached for it"
                     + (cache == null ? " (no cache folder configured)" : " in " + cache.directory())
                     + "; run once online to fill the cache"));
-            return new Fetched(parse(provider, hit.body(), "cached " + entry), 0, hit.date(), "cache (offline)");
+            return new Fetched(parseCached(provider, entry, hit), 0, hit.date(), "cache (offline)");
         }
         HttpRequestSpec first = provider.kind() == ProviderKind.ANTHROPIC
                 ? request.withUri(withQuery(request.uri(), "limit", ANTHROPIC_PAGE_SIZE))
@@ -76,7 +78,7 @@ final class ModelListSource {
         if (body.status() == 304) {
             if (usable.isPresent()) {
                 ResponseCache.Entry hit = usable.get();
-                return new Fetched(parse(provider, hit.body(), "cached " + entry), 0,
+                return new Fetched(parseCached(provider, entry, hit), 0,
                         body.header("date").orElse(hit.date()), "cache (304)");
             }
             body = http.get(first);
@@ -149,11 +151,15 @@ final class ModelListSource {
         return id != null && id.isTextual() && !id.asText().isEmpty() ? id.asText() : null;
     }
 
-    private static JsonNode parse(ProviderDefinition provider, byte[] body, String what) throws FetchException {
+    /** A cached body; a damaged one fails naming its file and what to do. */
+    private JsonNode parseCached(ProviderDefinition provider, String entry, ResponseCache.Entry hit)
+            throws FetchException {
+        Path file = cache.bodyFile(provider, entry);
         try {
-            return JsonDocuments.parse(body, provider.name() + " " + what);
-        } catch (io.modelcatalog.documents.DocumentParseException e) {
-            throw new FetchException(provider.name() + ": the " + e.getMessage() + "; delete the cache entry or fetch online");
+            return JsonDocuments.parse(hit.body(), file.toString());
+        } catch (DocumentParseException e) {
+            throw new FetchException(provider.name() + ": cached response " + e.getMessage()
+                    + "; delete " + file.getParent() + " and fetch online to refill it");
         }
     }
 

@@ -47,7 +47,7 @@ public final class ResponseCache {
     /** The entry, or empty when there is none or it is unreadable (a broken entry is treated as absent). */
     public Optional<Entry> read(ProviderDefinition provider, String entry) throws IOException {
         Path folder = folder(provider);
-        Path body = folder.resolve(entry + ".body");
+        Path body = bodyFile(provider, entry);
         Path meta = folder.resolve(entry + ".meta.json");
         if (!Files.isRegularFile(body) || !Files.isRegularFile(meta)) {
             return Optional.empty();
@@ -79,6 +79,11 @@ public final class ResponseCache {
                     PythonJsonWriter.toBytes(meta));
             return null;
         });
+    }
+
+    /** The file holding an entry's body, for messages. */
+    public Path bodyFile(ProviderDefinition provider, String entry) {
+        return folder(provider).resolve(entry + ".body");
     }
 
     private Path folder(ProviderDefinition provider) {
