@@ -20,8 +20,6 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
@@ -37,17 +35,9 @@ class FetchCacheAndPaginationTest {
     @RegisterExtension
     final CorpusServer corpus = new CorpusServer();
 
-    private LoopbackProviderServer server;
-    private Map<String, String> env;
-
-    @BeforeEach
-    void bind() {
-        server = corpus.server();
-        env = corpus.env();
-    }
 
     private FetchReport fetch(boolean offline, boolean allowShrink, String... providers) throws Exception {
-        EnvironmentLookup lookup = EnvironmentLookup.of(env);
+        EnvironmentLookup lookup = EnvironmentLookup.of(corpus.env());
         NetworkPolicy policy = NetworkPolicy.defaults().withTimeout(Duration.ofSeconds(3))
                 .withRetries(0, Duration.ofMillis(10), Duration.ofMillis(100)).withOffline(offline);
         return new CatalogFetch(new FetchOptions(out, CatalogLayout.LEGACY,
@@ -58,7 +48,7 @@ class FetchCacheAndPaginationTest {
 
     @Test
     void notModifiedReusesTheCachedBodyAndRebuildsIdenticalFiles() throws Exception {
-        server.route("/openai/v1/models",
+        corpus.server().route("/openai/v1/models",
                 Response.json(LegacyCorpus.response("openai")).header("ETag", "\"v1\"").header("Last-Modified",
                         "Mon, 08 Sep 2025 10:29:31 GMT"),
                 Response.status(304, ""));
@@ -72,7 +62,7 @@ class FetchCacheAndPaginationTest {
         assertEquals("cache (304)", o.source());
         assertEquals(83, o.models());
         assertArrayEquals(json, Files.readAllBytes(out.resolve("models_openai.json")));
-        LoopbackProviderServer.Request conditional = server.requestsTo("/openai/v1/models").get(1);
+        LoopbackProviderServer.Request conditional = corpus.server().requestsTo("/openai/v1/models").get(1);
         assertEquals("\"v1\"", conditional.header("if-none-match"));
         assertEquals("Mon, 08 Sep 2025 10:29:31 GMT", conditional.header("if-modified-since"));
     }
@@ -83,7 +73,7 @@ class FetchCacheAndPaginationTest {
         byte[] openai = Files.readAllBytes(out.resolve("models_openai.json"));
         byte[] chutes = Files.readAllBytes(out.resolve("models_chutes.json"));
         byte[] failedBefore = Files.readAllBytes(out.resolve("failed_models.json"));
-        server.close();
+        corpus.server().close();
         Files.delete(out.resolve("models_openai.json"));
         Files.delete(out.resolve("models_chutes.json"));
 
@@ -99,13 +89,23 @@ class FetchCacheAndPaginationTest {
                 "an offline run leaves the failure history alone");
     }
 
+    @Test
+    void damagedCachedBodyNamesItsFileOffline() throws Exception {
+        fetch(false, false, "openai");
+        Files.writeString(cacheDir.resolve("openai/models.body"), "{\"data\": [");
+        ProviderOutcome o = fetch(true, false, "openai").outcomes().get(0);
+        assertEquals(ProviderOutcome.Status.FAILED, o.status());
+        assertTrue(o.message().contains(cacheDir.resolve("openai/models.body") + ":1:"), o.message());
+        assertTrue(o.message().contains("fetch online to refill it"), o.message());
+    }
+
     private static ProviderOutcome outcome(FetchReport report, String provider) {
         return report.outcomes().stream().filter(o -> o.provider().equals(provider)).findFirst().orElseThrow();
     }
 
     @Test
     void anthropicPagesAreMergedIntoTheFirstPage() throws Exception {
-        server.route("/anthropic/v1/models",
+        corpus.server().route("/anthropic/v1/models",
                 Response.json("{\"data\": [{\"id\": \"m-c\"}, {\"id\": \"m-a\"}], \"has_more\": true, "
                         + "\"first_id\": \"m-c\", \"last_id\": \"m-a\"}"),
                 Response.json("{\"data\": [{\"id\": \"m-d\"}], \"has_more\": true, \"first_id\": \"m-d\", \"last_id\": \"m-d\"}"),
@@ -113,7 +113,7 @@ class FetchCacheAndPaginationTest {
         ProviderOutcome o = fetch(false, false, "anthropic").outcomes().get(0);
         assertEquals(ProviderOutcome.Status.FETCHED, o.status(), o::message);
         assertEquals("network, 3 pages", o.source());
-        List<LoopbackProviderServer.Request> requests = server.requestsTo("/anthropic/v1/models");
+        List<LoopbackProviderServer.Request> requests = corpus.server().requestsTo("/anthropic/v1/models");
         assertEquals("/anthropic/v1/models?limit=1000", requests.get(0).path());
         assertEquals("/anthropic/v1/models?limit=1000&after_id=m-a", requests.get(1).path());
         assertEquals("/anthropic/v1/models?limit=1000&after_id=m-d", requests.get(2).path());
@@ -124,39 +124,39 @@ class FetchCacheAndPaginationTest {
 
     @Test
     void paginationLoopIsCaught() throws Exception {
-        server.route("/anthropic/v1/models",
+        corpus.server().route("/anthropic/v1/models",
                 Response.json("{\"data\": [{\"id\": \"a\"}], \"has_more\": true, \"last_id\": \"a\"}"));
         ProviderOutcome o = fetch(false, false, "anthropic").outcomes().get(0);
         assertEquals(ProviderOutcome.Status.FAILED, o.status());
         assertTrue(o.message().contains("pagination loop"), o.message());
-        assertEquals(2, server.requestsTo("/anthropic/v1/models").size());
+        assertEquals(2, corpus.server().requestsTo("/anthropic/v1/models").size());
     }
 
     @Test
     void openAiStyleHasMoreIsFollowedWithAfter() throws Exception {
-        server.route("/groq/v1/models",
+        corpus.server().route("/groq/v1/models",
                 Response.json("{\"object\": \"list\", \"data\": [{\"id\": \"x\"}], \"has_more\": true, \"last_id\": \"x\"}"),
                 Response.json("{\"object\": \"list\", \"data\": [{\"id\": \"y\"}], \"has_more\": false, \"last_id\": \"y\"}"));
         ProviderOutcome o = fetch(false, false, "groq").outcomes().get(0);
         assertEquals(2, o.models());
-        assertEquals("/groq/v1/models?after=x", server.requestsTo("/groq/v1/models").get(1).path());
+        assertEquals("/groq/v1/models?after=x", corpus.server().requestsTo("/groq/v1/models").get(1).path());
     }
 
     @Test
     void missingLastIdFallsBackToTheLastItemsId() throws Exception {
-        server.route("/anthropic/v1/models",
+        corpus.server().route("/anthropic/v1/models",
                 Response.json("{\"data\": [{\"id\": \"p1\"}], \"has_more\": true, \"first_id\": null, \"last_id\": null}"),
                 Response.json("{\"data\": [{\"id\": \"p2\"}], \"has_more\": false, \"first_id\": null, \"last_id\": null}"));
         ProviderOutcome o = fetch(false, false, "anthropic").outcomes().get(0);
         assertEquals(2, o.models(), o::message);
-        assertEquals("/anthropic/v1/models?limit=1000&after_id=p1", server.requestsTo("/anthropic/v1/models").get(1).path());
+        assertEquals("/anthropic/v1/models?limit=1000&after_id=p1", corpus.server().requestsTo("/anthropic/v1/models").get(1).path());
     }
 
     @Test
     void shrinkGateRefusesAListThatLostMoreThanHalfUnlessAllowed() throws Exception {
         fetch(false, false, "groq");
         byte[] before = Files.readAllBytes(out.resolve("models_groq.json"));
-        server.route("/groq/v1/models", Response.json("{\"data\": [{\"id\": \"only-one\"}]}"));
+        corpus.server().route("/groq/v1/models", Response.json("{\"data\": [{\"id\": \"only-one\"}]}"));
         ProviderOutcome o = fetch(false, false, "groq").outcomes().get(0);
         assertEquals(ProviderOutcome.Status.FAILED, o.status());
         assertTrue(o.message().contains("refusing to write 1 models over the 21 of models_groq.txt"), o.message());
@@ -165,7 +165,7 @@ class FetchCacheAndPaginationTest {
         JsonNode failed = JsonDocuments.parse(Files.readAllBytes(out.resolve("failed_models.json")), "f");
         assertTrue(failed.get("groq").get("error").asText().contains("refusing"), failed.toString());
 
-        server.route("/groq/v1/models", Response.json("{\"data\": []}"));
+        corpus.server().route("/groq/v1/models", Response.json("{\"data\": []}"));
         assertEquals(ProviderOutcome.Status.FAILED, fetch(false, false, "groq").outcomes().get(0).status(),
                 "none where it had some");
         ProviderOutcome allowed = fetch(false, true, "groq").outcomes().get(0);
@@ -175,7 +175,7 @@ class FetchCacheAndPaginationTest {
 
     @Test
     void changesNameAddedAndRemovedIds() throws Exception {
-        server.route("/zai/v1/models", Response.json("{\"data\": [{\"id\": \"a\"}, {\"id\": \"b\"}, {\"id\": \"c\"}]}"),
+        corpus.server().route("/zai/v1/models", Response.json("{\"data\": [{\"id\": \"a\"}, {\"id\": \"b\"}, {\"id\": \"c\"}]}"),
                 Response.json("{\"data\": [{\"id\": \"b\"}, {\"id\": \"c\"}, {\"id\": \"d\"}, {\"id\": \"e\"}]}"));
         ProviderOutcome first = fetch(false, false, "zai").outcomes().get(0);
         assertEquals(List.of("a", "b", "c"), first.added());
