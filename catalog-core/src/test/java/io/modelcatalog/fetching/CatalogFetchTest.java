@@ -27,9 +27,7 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
@@ -44,18 +42,10 @@ class CatalogFetchTest {
     @RegisterExtension
     final CorpusServer corpus = new CorpusServer();
 
-    private LoopbackProviderServer server;
-    private Map<String, String> env;
-
-    @BeforeEach
-    void bind() {
-        server = corpus.server();
-        env = corpus.env();
-    }
 
     private FetchReport fetch(List<ProviderDefinition> providers, CatalogLayout layout, boolean skipExisting,
             boolean failedRescan) throws IOException {
-        EnvironmentLookup lookup = EnvironmentLookup.of(env);
+        EnvironmentLookup lookup = EnvironmentLookup.of(corpus.env());
         NetworkPolicy policy = NetworkPolicy.defaults().withTimeout(Duration.ofSeconds(5))
                 .withRetries(1, Duration.ofMillis(10), Duration.ofMillis(100));
         FetchOptions options = new FetchOptions(out, layout, providers, skipExisting, failedRescan, lookup,
@@ -107,9 +97,9 @@ class CatalogFetchTest {
         for (String ext : List.of("json", "txt", "toml")) {
             Files.write(out.resolve("models_groq." + ext), previous);
         }
-        server.route("/groq/v1/models", Response.status(500, "upstream exploded"));
-        server.route("/zai/v1/models", Response.html("<!DOCTYPE html><html><body>Login</body></html>"));
-        server.route("/cerebras/v1/models", Response.json("{\"data\": [ {\"id\": "));
+        corpus.server().route("/groq/v1/models", Response.status(500, "upstream exploded"));
+        corpus.server().route("/zai/v1/models", Response.html("<!DOCTYPE html><html><body>Login</body></html>"));
+        corpus.server().route("/cerebras/v1/models", Response.json("{\"data\": [ {\"id\": "));
         FetchReport report = fetch(only("groq", "zai", "cerebras", "deepseek"), CatalogLayout.LEGACY, false, false);
 
         assertEquals(List.of("cerebras", "groq", "zai"),
@@ -123,7 +113,7 @@ class CatalogFetchTest {
         JsonNode failed = JsonDocuments.parse(Files.readAllBytes(out.resolve("failed_models.json")), "failed");
         JsonNode groq = failed.get("groq");
         assertTrue(groq.get("failed").asBoolean());
-        assertTrue(groq.get("error").asText().startsWith("HTTP 500 Internal Server Error from " + server.baseUrl()
+        assertTrue(groq.get("error").asText().startsWith("HTTP 500 Internal Server Error from " + corpus.server().baseUrl()
                 + "/groq/v1/models"), groq.toString());
         assertEquals("2026-03-01T10:15:30.123456", groq.get("last_attempt").asText());
         assertTrue(failed.get("zai").get("error").asText().contains("HTML page"), failed.toString());
@@ -134,13 +124,13 @@ class CatalogFetchTest {
 
     @Test
     void providerWithoutKeyIsSkippedNamingTheVariableAndNotRecorded() throws Exception {
-        env.remove("DEEPSEEK_API_KEY");
+        corpus.env().remove("DEEPSEEK_API_KEY");
         FetchReport report = fetch(only("deepseek", "litellm"), CatalogLayout.LEGACY, false, false);
         ProviderOutcome deepseek = report.outcomes().get(0);
         assertEquals(ProviderOutcome.Status.SKIPPED_NO_KEY, deepseek.status());
         assertTrue(deepseek.message().contains("DEEPSEEK_API_KEY"), deepseek.message());
         assertTrue(deepseek.message().contains("catalog-deepseek"), deepseek.message());
-        assertTrue(server.requestsTo("/deepseek/v1/models").isEmpty());
+        assertTrue(corpus.server().requestsTo("/deepseek/v1/models").isEmpty());
         assertEquals(ProviderOutcome.Status.FETCHED, report.outcomes().get(1).status(), "url kind needs no key");
         assertEquals("{}", Files.readString(out.resolve("failed_models.json")));
     }
@@ -148,13 +138,13 @@ class CatalogFetchTest {
     @Test
     void eachKindSendsItsHeadersAndKeysOnlyToItsProvider() throws Exception {
         fetch(only("openai", "anthropic", "litellm"), CatalogLayout.LEGACY, false, false);
-        LoopbackProviderServer.Request openai = server.requestsTo("/openai/v1/models").get(0);
+        LoopbackProviderServer.Request openai = corpus.server().requestsTo("/openai/v1/models").get(0);
         assertEquals("Bearer " + LegacyCorpus.testKey("openai"), openai.header("authorization"));
-        LoopbackProviderServer.Request anthropic = server.requestsTo("/anthropic/v1/models").get(0);
+        LoopbackProviderServer.Request anthropic = corpus.server().requestsTo("/anthropic/v1/models").get(0);
         assertEquals(LegacyCorpus.testKey("anthropic"), anthropic.header("x-api-key"));
         assertEquals("2023-06-01", anthropic.header("anthropic-version"));
         assertNull(anthropic.header("authorization"));
-        LoopbackProviderServer.Request litellm = server.requestsTo("/litellm/document.json").get(0);
+        LoopbackProviderServer.Request litellm = corpus.server().requestsTo("/litellm/document.json").get(0);
         assertNull(litellm.header("authorization"));
         assertNull(litellm.header("x-api-key"));
         assertTrue(litellm.header("user-agent").startsWith("model-catalog/"));
@@ -170,7 +160,7 @@ class CatalogFetchTest {
         assertEquals(ProviderOutcome.Status.SKIPPED_EXISTING, report.outcomes().get(0).status());
         assertEquals("kept", Files.readString(out.resolve("models_deepseek.json")));
         assertEquals(ProviderOutcome.Status.FETCHED, report.outcomes().get(1).status());
-        assertTrue(server.requestsTo("/deepseek/v1/models").isEmpty());
+        assertTrue(corpus.server().requestsTo("/deepseek/v1/models").isEmpty());
     }
 
     @Test
@@ -180,7 +170,7 @@ class CatalogFetchTest {
                 + "  },\n  \"deepseek\": {\n    \"failed\": false,\n    \"error\": \"\"\n  }\n}");
         FetchReport report = fetch(only("zai", "deepseek", "groq"), CatalogLayout.LEGACY, false, true);
         assertEquals(List.of("zai"), report.outcomes().stream().map(ProviderOutcome::provider).toList());
-        assertTrue(server.requestsTo("/deepseek/v1/models").isEmpty());
+        assertTrue(corpus.server().requestsTo("/deepseek/v1/models").isEmpty());
         JsonNode zai = JsonDocuments.parse(Files.readAllBytes(out.resolve("failed_models.json")), "f").get("zai");
         assertFalse(zai.get("failed").asBoolean());
         assertEquals("boom", zai.get("error").asText(), "other fields are kept");
@@ -191,7 +181,7 @@ class CatalogFetchTest {
 
     @Test
     void chutesEnrichmentFailureWritesThePlainListWithAWarning() throws Exception {
-        server.route(LegacyCorpus.CHUTES_API_PATH, Response.status(503, "down"));
+        corpus.server().route(LegacyCorpus.CHUTES_API_PATH, Response.status(503, "down"));
         FetchReport report = fetch(only("chutes"), CatalogLayout.LEGACY, false, false);
         ProviderOutcome chutes = report.outcomes().get(0);
         assertEquals(ProviderOutcome.Status.FETCHED, chutes.status());
@@ -201,13 +191,13 @@ class CatalogFetchTest {
         assertFalse(written.get("data").get(0).has("chute_id"));
         assertFalse(Files.exists(out.resolve("chutes_chutes.json")));
         assertEquals(LegacyCorpus.testKey("chutes"),
-                server.requestsTo(LegacyCorpus.CHUTES_API_PATH).get(0).header("authorization"),
+                corpus.server().requestsTo(LegacyCorpus.CHUTES_API_PATH).get(0).header("authorization"),
                 "the enrichment endpoint takes the key without Bearer");
     }
 
     @Test
     void noKeyInAnyWrittenFile() throws Exception {
-        server.route("/groq/v1/models", Response.status(401, "bad key " + LegacyCorpus.testKey("groq")));
+        corpus.server().route("/groq/v1/models", Response.status(401, "bad key " + LegacyCorpus.testKey("groq")));
         fetch(LegacyCorpus.providers(), CatalogLayout.LEGACY, false, false);
         try (Stream<Path> files = Files.list(out)) {
             for (Path f : files.toList()) {

@@ -18,8 +18,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Map;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
@@ -33,20 +31,12 @@ class FetchCorpusIT {
     @RegisterExtension
     final CorpusServer corpus = new CorpusServer();
 
-    private LoopbackProviderServer server;
-    private Map<String, String> env;
-
-    @BeforeEach
-    void bind() {
-        server = corpus.server();
-        env = corpus.env();
-    }
 
     private ForkedMaven fetch(Path models) {
         return new ForkedMaven(work).goals(ForkedMaven.goal("fetch"))
                 .property("catalog.outputDirectory", models)
                 .property("catalog.providers", String.join(",", LegacyCorpus.providerNames()))
-                .env(env);
+                .env(corpus.env());
     }
 
     @Test
@@ -62,7 +52,7 @@ class FetchCorpusIT {
                 String name = "models_" + p + "." + ext;
                 byte[] actual = Files.readAllBytes(models.resolve(name));
                 if (ext.equals("toml")) {
-                    String expectedLine = "base_url = \"" + server.baseUrl() + "/" + p + "/v1\"";
+                    String expectedLine = "base_url = \"" + corpus.server().baseUrl() + "/" + p + "/v1\"";
                     String text = new String(actual, StandardCharsets.UTF_8);
                     if (!p.equals("litellm")) {
                         assertTrue(text.contains(expectedLine + "\n"), name + " names the server it was fetched from");
@@ -96,8 +86,8 @@ class FetchCorpusIT {
         byte[] groqJson = Files.readAllBytes(models.resolve("models_groq.json"));
         byte[] zaiToml = Files.readAllBytes(models.resolve("models_zai.toml"));
 
-        server.route("/groq/v1/models", Response.status(500, "down"));
-        server.route("/zai/v1/models", Response.json("not json at all"));
+        corpus.server().route("/groq/v1/models", Response.status(500, "down"));
+        corpus.server().route("/zai/v1/models", Response.json("not json at all"));
         ForkedMaven.Result result = fetch(models).property("catalog.retries", 0).run();
         assertEquals(0, result.exitCode(), result::text);
         assertTrue(result.log().stream().anyMatch(l -> l.startsWith("[WARNING] groq") && l.contains("FAILED: HTTP 500")),
