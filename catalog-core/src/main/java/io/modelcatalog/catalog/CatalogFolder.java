@@ -33,7 +33,8 @@ public final class CatalogFolder {
      */
     public static CatalogFolder detect(Path root) throws IOException {
         boolean flat = !jsonFiles(root).isEmpty();
-        boolean structured = Files.isDirectory(root.resolve("json")) && !jsonFiles(root.resolve("json")).isEmpty();
+        boolean structured = Files.isDirectory(root.resolve("json"))
+                && !jsonFiles(root.resolve("json")).isEmpty();
         return new CatalogFolder(root, structured && !flat ? CatalogLayout.STRUCTURED : CatalogLayout.LEGACY);
     }
 

@@ -13,6 +13,7 @@ public enum CatalogLayout {
 
     /** Shared files of a fetch run, at the top of the output folder in both layouts. */
     public static final String FAILED_MODELS = "failed_models.json";
+
     public static final String CHUTES_CHUTES = "chutes_chutes.json";
 
     public static CatalogLayout parse(String text) {

@@ -31,6 +31,7 @@ public final class FailedModels {
 
     /** Python's {@code datetime.isoformat()}: microseconds only when non-zero. */
     private static final DateTimeFormatter ISO_MICROS = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSSSSS");
+
     private static final DateTimeFormatter ISO_SECONDS = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss");
 
     private final ObjectNode root;
@@ -54,8 +55,8 @@ public final class FailedModels {
         }
         JsonNode node = JsonDocuments.parse(Files.readAllBytes(file), file.toString());
         if (!node.isObject()) {
-            throw new DocumentParseException(file.toString(), 1, 1,
-                    "expected an object keyed by provider name, found " + node.getNodeType());
+            throw new DocumentParseException(
+                    file.toString(), 1, 1, "expected an object keyed by provider name, found " + node.getNodeType());
         }
         return new FailedModels((ObjectNode) node);
     }

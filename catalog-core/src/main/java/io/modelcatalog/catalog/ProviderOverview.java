@@ -40,8 +40,8 @@ public final class ProviderOverview {
     private static final Pattern MODEL_FILE = Pattern.compile("models_([A-Za-z0-9._-]+)\\.(json|txt|toml)");
     private static final Pattern URL_USER_INFO = Pattern.compile("(?<=://)[^/@?#]+@");
     /** Query parameters that carry credentials in some APIs ({@code ?key=}, {@code ?api_key=}, {@code ?token=}). */
-    private static final Pattern URL_SECRET_PARAM = Pattern.compile(
-            "(?i)([?&][^=&#]*(?:key|token|secret|password|sig)[^=&#]*=)[^&#]*");
+    private static final Pattern URL_SECRET_PARAM =
+            Pattern.compile("(?i)([?&][^=&#]*(?:key|token|secret|password|sig)[^=&#]*=)[^&#]*");
 
     private final Path folder;
     private final List<ProviderStatus> statuses;
@@ -50,8 +50,13 @@ public final class ProviderOverview {
     private final Optional<String> historyProblem;
     private final CatalogLayout layout;
 
-    private ProviderOverview(Path folder, CatalogLayout layout, List<ProviderStatus> statuses,
-            List<String> unknownInHistory, List<String> unknownFiles, Optional<String> historyProblem) {
+    private ProviderOverview(
+            Path folder,
+            CatalogLayout layout,
+            List<ProviderStatus> statuses,
+            List<String> unknownInHistory,
+            List<String> unknownFiles,
+            Optional<String> historyProblem) {
         this.folder = folder;
         this.layout = layout;
         this.statuses = List.copyOf(statuses);
@@ -71,8 +76,12 @@ public final class ProviderOverview {
      *                          variable ({@code settings.xml server catalog-<p>}); empty when nowhere
      * @throws IOException when the folder cannot be listed or a file cannot be read
      */
-    public static ProviderOverview read(ProviderRegistry registry, Path folder, EnvironmentLookup env,
-            CredentialLookup credentials, Function<ProviderDefinition, Optional<String>> otherKeySource)
+    public static ProviderOverview read(
+            ProviderRegistry registry,
+            Path folder,
+            EnvironmentLookup env,
+            CredentialLookup credentials,
+            Function<ProviderDefinition, Optional<String>> otherKeySource)
             throws IOException {
         CatalogFolder catalog = CatalogFolder.detect(folder);
         Path historyFile = folder.resolve(CatalogLayout.FAILED_MODELS);
@@ -83,7 +92,8 @@ public final class ProviderOverview {
             history = FailedModels.read(historyFile);
             if (!history.isEmpty()) {
                 JsonDocuments.parse(Files.readAllBytes(historyFile), historyFile.toString())
-                        .fieldNames().forEachRemaining(historyNames::add);
+                        .fieldNames()
+                        .forEachRemaining(historyNames::add);
             }
         } catch (DocumentParseException e) {
             // a view should still show what it can: the problem is reported under the table
@@ -93,12 +103,18 @@ public final class ProviderOverview {
         ProviderRegistry builtIn = ProviderRegistry.builtIn();
         List<ProviderStatus> statuses = new ArrayList<>();
         for (ProviderDefinition p : registry.all()) {
-            ProviderStatus.Origin origin = builtIn.find(p.name()).map(b -> b.equals(p)
-                    ? ProviderStatus.Origin.BUILT_IN : ProviderStatus.Origin.REPLACES_BUILT_IN)
+            ProviderStatus.Origin origin = builtIn.find(p.name())
+                    .map(b -> b.equals(p) ? ProviderStatus.Origin.BUILT_IN : ProviderStatus.Origin.REPLACES_BUILT_IN)
                     .orElse(ProviderStatus.Origin.CONFIGURED);
             ProviderEndpoint endpoint = ProviderEndpoint.resolve(p, env);
             boolean fromEnv = p.baseUrlEnv() != null && env.get(p.baseUrlEnv()).isPresent();
-            statuses.add(fileStatus(catalog, p, origin, endpoint, fromEnv, keyStatus(p, credentials, otherKeySource),
+            statuses.add(fileStatus(
+                    catalog,
+                    p,
+                    origin,
+                    endpoint,
+                    fromEnv,
+                    keyStatus(p, credentials, otherKeySource),
                     history.entry(p.name())));
         }
         List<String> unknownInHistory = new ArrayList<>();
@@ -107,11 +123,13 @@ public final class ProviderOverview {
                 unknownInHistory.add(name);
             }
         }
-        return new ProviderOverview(folder, catalog.layout(), statuses, unknownInHistory,
-                unknownFiles(catalog, registry), historyProblem);
+        return new ProviderOverview(
+                folder, catalog.layout(), statuses, unknownInHistory, unknownFiles(catalog, registry), historyProblem);
     }
 
-    private static ProviderStatus.KeyStatus keyStatus(ProviderDefinition p, CredentialLookup credentials,
+    private static ProviderStatus.KeyStatus keyStatus(
+            ProviderDefinition p,
+            CredentialLookup credentials,
             Function<ProviderDefinition, Optional<String>> otherKeySource) {
         if (!p.kind().needsKey()) {
             return new ProviderStatus.KeyStatus(false, Optional.empty(), List.of());
@@ -125,21 +143,28 @@ public final class ProviderOverview {
         return new ProviderStatus.KeyStatus(true, source, List.copyOf(sources));
     }
 
-    private static ProviderStatus fileStatus(CatalogFolder catalog, ProviderDefinition p, ProviderStatus.Origin origin,
-            ProviderEndpoint endpoint, boolean fromEnv, ProviderStatus.KeyStatus key, Optional<JsonNode> entry)
+    private static ProviderStatus fileStatus(
+            CatalogFolder catalog,
+            ProviderDefinition p,
+            ProviderStatus.Origin origin,
+            ProviderEndpoint endpoint,
+            boolean fromEnv,
+            ProviderStatus.KeyStatus key,
+            Optional<JsonNode> entry)
             throws IOException {
         CatalogLayout layout = catalog.layout();
         Path root = catalog.root();
         Path json = layout.json(root, p.name());
         Path txt = layout.txt(root, p.name());
-        ProviderStatus.FileSizes sizes = new ProviderStatus.FileSizes(size(json), size(txt),
-                size(layout.toml(root, p.name())));
+        ProviderStatus.FileSizes sizes =
+                new ProviderStatus.FileSizes(size(json), size(txt), size(layout.toml(root, p.name())));
         OptionalInt models = OptionalInt.empty();
         Optional<String> problem = Optional.empty();
         if (sizes.json().isPresent()) {
             try {
                 models = OptionalInt.of(ModelList.of(JsonDocuments.parse(Files.readAllBytes(json), json.toString()))
-                        .ids().size());
+                        .ids()
+                        .size());
             } catch (DocumentParseException e) {
                 problem = Optional.of(e.getMessage());
             }
@@ -160,7 +185,10 @@ public final class ProviderOverview {
         Set<String> names = new TreeSet<>();
         List<Path> dirs = catalog.layout() == CatalogLayout.LEGACY
                 ? List.of(catalog.root())
-                : List.of(catalog.root().resolve("json"), catalog.root().resolve("txt"), catalog.root().resolve("toml"));
+                : List.of(
+                        catalog.root().resolve("json"),
+                        catalog.root().resolve("txt"),
+                        catalog.root().resolve("toml"));
         for (Path dir : dirs) {
             if (!Files.isDirectory(dir)) {
                 continue;
@@ -206,7 +234,9 @@ public final class ProviderOverview {
 
     // ---- rendering ----
 
-    private static final String[] HEADER = {"PROVIDER", "KIND", "BASE URL", "KEY", "LAST RUN", "MODELS", "JSON", "TXT", "TOML"};
+    private static final String[] HEADER = {
+        "PROVIDER", "KIND", "BASE URL", "KEY", "LAST RUN", "MODELS", "JSON", "TXT", "TOML"
+    };
 
     /** The aligned table: a header line, then one line per provider, in registry order. */
     public List<String> table() {
@@ -219,7 +249,9 @@ public final class ProviderOverview {
                 safeUrl(s.endpoint().baseUrl()) + (s.baseUrlFromEnv() ? " (env)" : ""),
                 keyCell(s.key()),
                 lastRunCell(s.history()),
-                s.models().isPresent() ? Integer.toString(s.models().getAsInt()) : (s.problem().isPresent() ? "?" : "-"),
+                s.models().isPresent()
+                        ? Integer.toString(s.models().getAsInt())
+                        : (s.problem().isPresent() ? "?" : "-"),
                 sizeCell(s.files().json()),
                 sizeCell(s.files().txt()),
                 sizeCell(s.files().toml())
@@ -252,7 +284,8 @@ public final class ProviderOverview {
         }
         historyProblem.ifPresent(p -> out.add("failed_models.json could not be read: " + p));
         if (!unknownInHistory.isEmpty()) {
-            out.add("failed_models.json also names providers not in the registry: " + String.join(", ", unknownInHistory));
+            out.add("failed_models.json also names providers not in the registry: "
+                    + String.join(", ", unknownInHistory));
         }
         if (!unknownFiles.isEmpty()) {
             out.add("files of no registered provider: " + String.join(", ", unknownFiles));
@@ -262,14 +295,18 @@ public final class ProviderOverview {
 
     /** One line of totals. */
     public String summary() {
-        long configured = statuses.stream().filter(s -> s.origin() != ProviderStatus.Origin.BUILT_IN).count();
+        long configured = statuses.stream()
+                .filter(s -> s.origin() != ProviderStatus.Origin.BUILT_IN)
+                .count();
         long withFiles = statuses.stream().filter(s -> s.files().any()).count();
         long models = statuses.stream().mapToLong(s -> s.models().orElse(0)).sum();
         long bytes = statuses.stream().mapToLong(s -> s.files().total()).sum();
         long needKey = statuses.stream().filter(s -> s.key().needed()).count();
         long keySet = statuses.stream().filter(s -> s.key().isSet()).count();
         long failed = statuses.stream().filter(s -> isFailed(s.history())).count();
-        long ok = statuses.stream().filter(s -> s.history().isPresent() && !isFailed(s.history())).count();
+        long ok = statuses.stream()
+                .filter(s -> s.history().isPresent() && !isFailed(s.history()))
+                .count();
         return statuses.size() + " providers" + (configured > 0 ? " (" + configured + " configured)" : "") + "; "
                 + withFiles + " with files in " + folder + ": " + models + " models, " + humanSize(bytes)
                 + "; keys set for " + keySet + " of the " + needKey + " that need one; failed_models.json: "
@@ -297,8 +334,11 @@ public final class ProviderOverview {
             row(out, "headers", String.join(", ", p.headers().keySet()) + " (values not shown)");
         }
         if (s.history().isEmpty()) {
-            row(out, "last run", "no entry in failed_models.json (the legacy file records failures and the "
-                    + "successes that follow them)");
+            row(
+                    out,
+                    "last run",
+                    "no entry in failed_models.json (the legacy file records failures and the "
+                            + "successes that follow them)");
         } else {
             JsonNode h = s.history().get();
             row(out, "last run", isFailed(s.history()) ? "FAILED" : "ok");
@@ -318,8 +358,11 @@ public final class ProviderOverview {
         addFile(files, layout.toml(folder, p.name()), s.files().toml());
         row(out, "files", files.isEmpty() ? "none in " + folder : String.join(", ", files));
         if (s.models().isPresent()) {
-            row(out, "models", Integer.toString(s.models().getAsInt())
-                    + (s.files().json().isEmpty() ? " (counted in the txt: no json)" : ""));
+            row(
+                    out,
+                    "models",
+                    Integer.toString(s.models().getAsInt())
+                            + (s.files().json().isEmpty() ? " (counted in the txt: no json)" : ""));
         }
         s.problem().ifPresent(pr -> row(out, "problem", pr));
         return out;
@@ -359,7 +402,8 @@ public final class ProviderOverview {
             return "not needed (the document is fetched without authentication)";
         }
         if (key.isSet()) {
-            return "set, from " + key.source().get() + " (looked up in order: " + String.join(", ", key.sources()) + ")";
+            return "set, from " + key.source().get() + " (looked up in order: " + String.join(", ", key.sources())
+                    + ")";
         }
         return key.sources().isEmpty()
                 ? "not set, and this provider names no variable: configure apiKeyEnv"

@@ -119,7 +119,8 @@ final class ByteDifference {
             return quote(new String(b, from, b.length - from, StandardCharsets.UTF_8)) + " (end of file)";
         }
         boolean cut = to < b.length && b[to - 1] != '\n' && b[to] != '\n';
-        return (from > lineStart ? "..." : "") + quote(new String(b, from, to - from, StandardCharsets.UTF_8))
+        return (from > lineStart ? "..." : "")
+                + quote(new String(b, from, to - from, StandardCharsets.UTF_8))
                 + (cut ? "..." : "");
     }
 

@@ -54,7 +54,8 @@ final class CatalogFileSet {
                 if (only != null && type != only) {
                     continue;
                 }
-                into.computeIfAbsent(m.group(1), k -> new EnumMap<>(FileType.class)).put(type, p);
+                into.computeIfAbsent(m.group(1), k -> new EnumMap<>(FileType.class))
+                        .put(type, p);
             }
         }
     }

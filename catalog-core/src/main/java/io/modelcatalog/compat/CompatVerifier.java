@@ -66,10 +66,16 @@ public final class CompatVerifier {
                     compared++;
                     compare(provider, type, r, o, findings);
                 } else if (inOut) {
-                    findings.add(new CompatFinding(FindingKind.ONLY_IN_OUTPUT, provider, o.display(type),
+                    findings.add(new CompatFinding(
+                            FindingKind.ONLY_IN_OUTPUT,
+                            provider,
+                            o.display(type),
                             o.display(type) + ": only in the output folder"));
                 } else if (inRef) {
-                    findings.add(new CompatFinding(FindingKind.ONLY_IN_REFERENCE, provider, r.display(type),
+                    findings.add(new CompatFinding(
+                            FindingKind.ONLY_IN_REFERENCE,
+                            provider,
+                            r.display(type),
                             r.display(type) + ": only in the reference folder"));
                 }
             }
@@ -81,7 +87,8 @@ public final class CompatVerifier {
 
     private static void requireFolder(Path dir, String side) throws NoSuchFileException {
         if (!Files.isDirectory(dir)) {
-            throw new NoSuchFileException(dir.toString(), null, "the " + side + " folder does not exist or is not a folder");
+            throw new NoSuchFileException(
+                    dir.toString(), null, "the " + side + " folder does not exist or is not a folder");
         }
     }
 
@@ -144,17 +151,23 @@ public final class CompatVerifier {
             }
         }
         if (dataDifference.isPresent()) {
-            findings.add(new CompatFinding(FindingKind.DATA, provider, name,
-                    name + ": different data at " + dataDifference.get()));
+            findings.add(new CompatFinding(
+                    FindingKind.DATA, provider, name, name + ": different data at " + dataDifference.get()));
         } else {
-            findings.add(new CompatFinding(FindingKind.FORMATTING, provider, name, name + ": same data, different bytes: "
-                    + keyOrder.map(k -> k + "; first byte difference at ").orElse("first at ")
-                    + ByteDifference.describe(r, o)));
+            findings.add(new CompatFinding(
+                    FindingKind.FORMATTING,
+                    provider,
+                    name,
+                    name + ": same data, different bytes: "
+                            + keyOrder.map(k -> k + "; first byte difference at ")
+                                    .orElse("first at ")
+                            + ByteDifference.describe(r, o)));
         }
     }
 
     private static String describe(TreeDiff.Difference d) {
-        return (d.path().isEmpty() ? "the document" : d.path()) + ": reference " + d.reference() + ", output " + d.output();
+        return (d.path().isEmpty() ? "the document" : d.path()) + ": reference " + d.reference() + ", output "
+                + d.output();
     }
 
     private static Optional<String> firstLineDifference(List<String> ref, List<String> out) {
@@ -184,10 +197,14 @@ public final class CompatVerifier {
             return;
         }
         if (!missing.isEmpty()) {
-            findings.add(new CompatFinding(FindingKind.INCOMPLETE_SET, p, side.display(present.get(0)),
+            findings.add(new CompatFinding(
+                    FindingKind.INCOMPLETE_SET,
+                    p,
+                    side.display(present.get(0)),
                     side.label + " folder: " + names(side, present) + " without " + names(p, missing)
                             + ": not a complete provider set (a hand-made or leftover file?)"
-                            + (present.size() > 1 ? "; only the files present are checked against each other"
+                            + (present.size() > 1
+                                    ? "; only the files present are checked against each other"
                                     : "; not checked for consistency")));
         }
         if (side.has(FileType.JSON) && side.has(FileType.TXT)) {
@@ -216,15 +233,24 @@ public final class CompatVerifier {
             }
         }
         if (problem == null && ids.size() != lines.size()) {
-            problem = "it has " + lines.size() + " ids, the json " + ids.size() + "; first unmatched: line " + (common + 1)
-                    + " " + (lines.size() > common ? "`" + lines.get(common) + "` (txt)" : "`" + ids.get(common) + "` (json)");
+            problem = "it has " + lines.size() + " ids, the json " + ids.size() + "; first unmatched: line "
+                    + (common + 1) + " "
+                    + (lines.size() > common
+                            ? "`" + lines.get(common) + "` (txt)"
+                            : "`" + ids.get(common) + "` (json)");
         }
         if (problem != null) {
-            findings.add(new CompatFinding(FindingKind.INCONSISTENT, side.provider, txtName, side.label + " folder: "
-                    + txtName + " does not match the ids of " + jsonName + ": " + problem));
+            findings.add(new CompatFinding(
+                    FindingKind.INCONSISTENT,
+                    side.provider,
+                    txtName,
+                    side.label + " folder: " + txtName + " does not match the ids of " + jsonName + ": " + problem));
         } else {
-            findings.add(new CompatFinding(FindingKind.CONSISTENT, side.provider, txtName, side.label + " folder: "
-                    + txtName + " matches the " + ids.size() + " ids of " + jsonName));
+            findings.add(new CompatFinding(
+                    FindingKind.CONSISTENT,
+                    side.provider,
+                    txtName,
+                    side.label + " folder: " + txtName + " matches the " + ids.size() + " ids of " + jsonName));
         }
     }
 
@@ -263,13 +289,16 @@ public final class CompatVerifier {
         }
         if (problem == null && names.size() != actual.size()) {
             int i = Math.min(names.size(), actual.size());
-            problem = "it has " + actual.size() + " profile tables, the txt's " + txt.get().size() + " ids give "
-                    + names.size() + "; first unmatched: " + (actual.size() > i
+            problem = "it has " + actual.size() + " profile tables, the txt's "
+                    + txt.get().size() + " ids give "
+                    + names.size() + "; first unmatched: "
+                    + (actual.size() > i
                             ? "[profiles." + actual.get(i) + "] (toml)"
                             : "[profiles." + names.get(i) + "] (id `" + expected.get(names.get(i)) + "`)");
         }
         if (problem == null) {
-            for (Iterator<Map.Entry<String, String>> it = expected.entrySet().iterator(); it.hasNext() && problem == null; ) {
+            for (Iterator<Map.Entry<String, String>> it = expected.entrySet().iterator();
+                    it.hasNext() && problem == null; ) {
                 Map.Entry<String, String> e = it.next();
                 JsonNode table = profiles.get(e.getKey());
                 if (!e.getValue().equals(table.path("model").asText(null))) {
@@ -282,12 +311,21 @@ public final class CompatVerifier {
             }
         }
         if (problem != null) {
-            findings.add(new CompatFinding(FindingKind.INCONSISTENT, p, tomlName, side.label + " folder: " + tomlName
-                    + " does not match " + txtName + " under the legacy profile naming: " + problem));
+            findings.add(new CompatFinding(
+                    FindingKind.INCONSISTENT,
+                    p,
+                    tomlName,
+                    side.label + " folder: " + tomlName + " does not match " + txtName
+                            + " under the legacy profile naming: " + problem));
         } else {
-            findings.add(new CompatFinding(FindingKind.CONSISTENT, p, tomlName, side.label + " folder: " + tomlName
-                    + " has the " + names.size() + " profiles that the " + txt.get().size() + " ids of " + txtName
-                    + " give"));
+            findings.add(new CompatFinding(
+                    FindingKind.CONSISTENT,
+                    p,
+                    tomlName,
+                    side.label + " folder: " + tomlName
+                            + " has the " + names.size() + " profiles that the "
+                            + txt.get().size() + " ids of " + txtName
+                            + " give"));
         }
     }
 
@@ -296,7 +334,8 @@ public final class CompatVerifier {
     }
 
     private static String names(String provider, List<FileType> types) {
-        return String.join(" and ", types.stream().map(t -> t.fileName(provider)).toList());
+        return String.join(
+                " and ", types.stream().map(t -> t.fileName(provider)).toList());
     }
 
     /**
@@ -369,8 +408,8 @@ public final class CompatVerifier {
                     }
                 } catch (LegacyFiles.UnreadableException e) {
                     done = Optional.empty();
-                    findings.add(new CompatFinding(FindingKind.UNREADABLE, provider, display(t),
-                            label + " folder: " + e.getMessage()));
+                    findings.add(new CompatFinding(
+                            FindingKind.UNREADABLE, provider, display(t), label + " folder: " + e.getMessage()));
                 }
                 parsed.put(t, done);
             }

@@ -51,7 +51,8 @@ final class LegacyFiles {
             return (ObjectNode) node;
         } catch (JsonProcessingException e) {
             JsonLocation at = e.getLocation();
-            String where = at == null || at.getLineNr() < 1 ? source : source + ":" + at.getLineNr() + ":" + at.getColumnNr();
+            String where =
+                    at == null || at.getLineNr() < 1 ? source : source + ":" + at.getLineNr() + ":" + at.getColumnNr();
             throw new UnreadableException(where + ": not valid TOML: " + oneLine(e.getOriginalMessage()));
         } catch (IOException e) {
             throw new UnreadableException(source + ": " + e.getMessage());
@@ -82,7 +83,8 @@ final class LegacyFiles {
 
     private static String utf8(byte[] bytes, String source) throws UnreadableException {
         try {
-            return StandardCharsets.UTF_8.newDecoder()
+            return StandardCharsets.UTF_8
+                    .newDecoder()
                     .onMalformedInput(CodingErrorAction.REPORT)
                     .onUnmappableCharacter(CodingErrorAction.REPORT)
                     .decode(ByteBuffer.wrap(bytes))
@@ -110,7 +112,9 @@ final class LegacyFiles {
             String t = lines[i].trim();
             if (t.startsWith("[")) {
                 inProviderTable = t.startsWith("[" + PROVIDER_TABLE + ".");
-            } else if (inProviderTable && t.startsWith(BASE_URL) && t.substring(BASE_URL.length()).trim().startsWith("=")) {
+            } else if (inProviderTable
+                    && t.startsWith(BASE_URL)
+                    && t.substring(BASE_URL.length()).trim().startsWith("=")) {
                 lines[i] = BASE_URL + " = \"(ignored)\"";
             }
         }

@@ -96,7 +96,8 @@ final class TreeDiff {
             return Optional.empty();
         }
         boolean kindsDiffer = !kind(ref).equals(kind(out));
-        return Optional.of(new Difference(path,
+        return Optional.of(new Difference(
+                path,
                 render(ref) + (kindsDiffer ? " (" + kind(ref) + ")" : ""),
                 render(out) + (kindsDiffer ? " (" + kind(out) + ")" : "")));
     }

@@ -59,8 +59,8 @@ public final class JsonDocuments {
             JsonNode root = readValue(parser);
             if (parser.nextToken() != null) {
                 JsonLocation at = parser.currentLocation();
-                throw new DocumentParseException(source, at.getLineNr(), at.getColumnNr(),
-                        "more content after the JSON value");
+                throw new DocumentParseException(
+                        source, at.getLineNr(), at.getColumnNr(), "more content after the JSON value");
             }
             return root;
         } catch (JsonProcessingException e) {

@@ -124,7 +124,8 @@ public final class ModelList {
         switch (shape) {
             case DATA_ARRAY:
             case TOP_LEVEL_ARRAY:
-                ArrayNode array = shape == DocumentShape.DATA_ARRAY ? (ArrayNode) sorted.get("data") : (ArrayNode) sorted;
+                ArrayNode array =
+                        shape == DocumentShape.DATA_ARRAY ? (ArrayNode) sorted.get("data") : (ArrayNode) sorted;
                 for (JsonNode element : array) {
                     JsonNode id = element.isObject() ? element.get("id") : null;
                     if (id != null && id.isTextual() && !id.asText().isEmpty()) {

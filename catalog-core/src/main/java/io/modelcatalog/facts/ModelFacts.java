@@ -45,7 +45,8 @@ public record ModelFacts(
         Objects.requireNonNull(id, "id");
         Objects.requireNonNull(name, "name");
         fromLiteLlm = fromLiteLlm == null || fromLiteLlm.isEmpty()
-                ? Set.of() : Collections.unmodifiableSet(EnumSet.copyOf(fromLiteLlm));
+                ? Set.of()
+                : Collections.unmodifiableSet(EnumSet.copyOf(fromLiteLlm));
     }
 
     /** Whether the fact has a value. */
@@ -56,17 +57,28 @@ public record ModelFacts(
     /** The value of a fact, {@code null} when absent. */
     public Object value(Fact fact) {
         switch (fact) {
-            case DISPLAY_NAME: return displayName;
-            case CONTEXT_WINDOW: return contextWindow;
-            case MAX_OUTPUT_TOKENS: return maxOutputTokens;
-            case INPUT_PRICE: return inputPrice;
-            case OUTPUT_PRICE: return outputPrice;
-            case VISION: return vision;
-            case TOOL_CALLING: return toolCalling;
-            case REASONING: return reasoning;
-            case KIND: return kind;
-            case CREATED: return created;
-            default: throw new IllegalArgumentException(fact.name());
+            case DISPLAY_NAME:
+                return displayName;
+            case CONTEXT_WINDOW:
+                return contextWindow;
+            case MAX_OUTPUT_TOKENS:
+                return maxOutputTokens;
+            case INPUT_PRICE:
+                return inputPrice;
+            case OUTPUT_PRICE:
+                return outputPrice;
+            case VISION:
+                return vision;
+            case TOOL_CALLING:
+                return toolCalling;
+            case REASONING:
+                return reasoning;
+            case KIND:
+                return kind;
+            case CREATED:
+                return created;
+            default:
+                throw new IllegalArgumentException(fact.name());
         }
     }
 
@@ -84,7 +96,9 @@ public record ModelFacts(
         if (taken.equals(fromLiteLlm)) {
             return this;
         }
-        return new ModelFacts(id, name,
+        return new ModelFacts(
+                id,
+                name,
                 pick(displayName, other.displayName),
                 pick(contextWindow, other.contextWindow),
                 pick(maxOutputTokens, other.maxOutputTokens),
@@ -131,21 +145,76 @@ public record ModelFacts(
             return id;
         }
 
-        public Builder name(String v) { if (v != null) name = v; return this; }
-        public Builder displayName(String v) { if (v != null && !v.isBlank()) displayName = v; return this; }
-        public Builder contextWindow(Long v) { if (v != null) contextWindow = v; return this; }
-        public Builder maxOutputTokens(Long v) { if (v != null) maxOutputTokens = v; return this; }
-        public Builder inputPrice(BigDecimal v) { if (v != null) inputPrice = v; return this; }
-        public Builder outputPrice(BigDecimal v) { if (v != null) outputPrice = v; return this; }
-        public Builder vision(Boolean v) { if (v != null) vision = v; return this; }
-        public Builder toolCalling(Boolean v) { if (v != null) toolCalling = v; return this; }
-        public Builder reasoning(Boolean v) { if (v != null) reasoning = v; return this; }
-        public Builder kind(ModelKind v) { if (v != null) kind = v; return this; }
-        public Builder created(Instant v) { if (v != null) created = v; return this; }
+        public Builder name(String v) {
+            if (v != null) name = v;
+            return this;
+        }
+
+        public Builder displayName(String v) {
+            if (v != null && !v.isBlank()) displayName = v;
+            return this;
+        }
+
+        public Builder contextWindow(Long v) {
+            if (v != null) contextWindow = v;
+            return this;
+        }
+
+        public Builder maxOutputTokens(Long v) {
+            if (v != null) maxOutputTokens = v;
+            return this;
+        }
+
+        public Builder inputPrice(BigDecimal v) {
+            if (v != null) inputPrice = v;
+            return this;
+        }
+
+        public Builder outputPrice(BigDecimal v) {
+            if (v != null) outputPrice = v;
+            return this;
+        }
+
+        public Builder vision(Boolean v) {
+            if (v != null) vision = v;
+            return this;
+        }
+
+        public Builder toolCalling(Boolean v) {
+            if (v != null) toolCalling = v;
+            return this;
+        }
+
+        public Builder reasoning(Boolean v) {
+            if (v != null) reasoning = v;
+            return this;
+        }
+
+        public Builder kind(ModelKind v) {
+            if (v != null) kind = v;
+            return this;
+        }
+
+        public Builder created(Instant v) {
+            if (v != null) created = v;
+            return this;
+        }
 
         public ModelFacts build() {
-            return new ModelFacts(id, name, displayName, contextWindow, maxOutputTokens, inputPrice, outputPrice,
-                    vision, toolCalling, reasoning, kind, created, Set.of());
+            return new ModelFacts(
+                    id,
+                    name,
+                    displayName,
+                    contextWindow,
+                    maxOutputTokens,
+                    inputPrice,
+                    outputPrice,
+                    vision,
+                    toolCalling,
+                    reasoning,
+                    kind,
+                    created,
+                    Set.of());
         }
     }
 }

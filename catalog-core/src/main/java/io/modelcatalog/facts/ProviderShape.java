@@ -37,10 +37,18 @@ public enum ProviderShape {
         void readOwn(JsonNode e, ModelFacts.Builder b) {
             b.displayName(text(e.get("name"))).displayName(text(e.get("display_name")));
             b.created(created(e.get("created_at"))).created(created(e.get("created")));
-            b.contextWindow(first(e.get("context_length"), e.get("context_window"), e.get("max_context_length"),
-                    e.get("max_model_len"), e.get("context_size"), e.path("limits").get("context")));
-            b.maxOutputTokens(first(e.get("max_completion_tokens"), e.get("max_output_tokens"),
-                    e.get("max_output_length"), e.path("limits").get("completion")));
+            b.contextWindow(first(
+                    e.get("context_length"),
+                    e.get("context_window"),
+                    e.get("max_context_length"),
+                    e.get("max_model_len"),
+                    e.get("context_size"),
+                    e.path("limits").get("context")));
+            b.maxOutputTokens(first(
+                    e.get("max_completion_tokens"),
+                    e.get("max_output_tokens"),
+                    e.get("max_output_length"),
+                    e.path("limits").get("completion")));
             JsonNode pricing = e.path("pricing");
             if (pricing.path("prompt").isTextual()) {
                 b.inputPrice(perTokenAsPerMillion(pricing.get("prompt")));
@@ -50,12 +58,16 @@ public enum ProviderShape {
             }
             JsonNode features = e.get("supported_features");
             JsonNode parameters = e.get("supported_parameters");
-            b.toolCalling(bool(e.get("supports_tools"))).toolCalling(bool(e.get("supports_function_calling")))
+            b.toolCalling(bool(e.get("supports_tools")))
+                    .toolCalling(bool(e.get("supports_function_calling")))
                     .toolCalling(bool(e.path("functionality").get("tool_call")))
-                    .toolCalling(listed(features, "tools")).toolCalling(listed(parameters, "tools"));
-            b.reasoning(bool(e.get("supports_reasoning"))).reasoning(listed(features, "reasoning"))
+                    .toolCalling(listed(features, "tools"))
+                    .toolCalling(listed(parameters, "tools"));
+            b.reasoning(bool(e.get("supports_reasoning")))
+                    .reasoning(listed(features, "reasoning"))
                     .reasoning(listed(parameters, "reasoning"));
-            b.vision(bool(e.get("supports_vision"))).vision(bool(e.get("supports_image_input")))
+            b.vision(bool(e.get("supports_vision")))
+                    .vision(bool(e.get("supports_image_input")))
                     .vision(listed(e.get("input_modalities"), "image"))
                     .vision(listed(e.path("architecture").get("input_modalities"), "image"))
                     .vision(listed(e.path("modalities").get("input"), "image"));
@@ -149,10 +161,13 @@ public enum ProviderShape {
         void readOwn(JsonNode e, ModelFacts.Builder b) {
             JsonNode caps = e.path("capabilities");
             b.vision(bool(caps.get("vision"))).toolCalling(bool(caps.get("function_calling")));
-            if (caps.path("completion_chat").asBoolean(false) || caps.path("completion_fim").asBoolean(false)) {
+            if (caps.path("completion_chat").asBoolean(false)
+                    || caps.path("completion_fim").asBoolean(false)) {
                 b.kind(ModelKind.CHAT);
-            } else if (caps.path("ocr").asBoolean(false) || caps.path("moderation").asBoolean(false)
-                    || caps.path("classification").asBoolean(false) || caps.path("audio").asBoolean(false)) {
+            } else if (caps.path("ocr").asBoolean(false)
+                    || caps.path("moderation").asBoolean(false)
+                    || caps.path("classification").asBoolean(false)
+                    || caps.path("audio").asBoolean(false)) {
                 b.kind(ModelKind.OTHER);
             }
         }
@@ -200,12 +215,15 @@ public enum ProviderShape {
             b.inputPrice(perMillionInUnits(e.get("input_token_price_per_m"), unitsPerDollar));
             b.outputPrice(perMillionInUnits(e.get("output_token_price_per_m"), unitsPerDollar));
             JsonNode features = e.get("features");
-            b.toolCalling(listed(features, "function-calling")).vision(listed(features, "vision"))
+            b.toolCalling(listed(features, "function-calling"))
+                    .vision(listed(features, "vision"))
                     .reasoning(listed(features, "reasoning"));
             String type = text(e.get("model_type"));
             if (type != null) {
-                b.kind(type.equals("chat") ? ModelKind.CHAT
-                        : type.equals("embedding") ? ModelKind.EMBEDDING : ModelKind.OTHER);
+                b.kind(
+                        type.equals("chat")
+                                ? ModelKind.CHAT
+                                : type.equals("embedding") ? ModelKind.EMBEDDING : ModelKind.OTHER);
             }
         }
     };

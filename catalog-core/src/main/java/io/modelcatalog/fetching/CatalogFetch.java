@@ -136,25 +136,36 @@ public final class CatalogFetch {
         ProviderEndpoint endpoint = ProviderEndpoint.resolve(p, options.env());
         Optional<ApiKey> key = p.kind().needsKey() ? options.credentials().find(p) : Optional.empty();
         if (p.kind().needsKey() && key.isEmpty()) {
-            return new ProviderRun(ProviderOutcome.skipped(p.name(), ProviderOutcome.Status.SKIPPED_NO_KEY,
-                    "no API key: set " + p.apiKeyEnv() + " or a settings.xml <server> with id catalog-" + p.name()),
+            return new ProviderRun(
+                    ProviderOutcome.skipped(
+                            p.name(),
+                            ProviderOutcome.Status.SKIPPED_NO_KEY,
+                            "no API key: set " + p.apiKeyEnv() + " or a settings.xml <server> with id catalog-"
+                                    + p.name()),
                     null);
         }
         Path root = options.outputDirectory();
         CatalogLayout layout = options.layout();
-        if (options.skipExisting() && Files.exists(layout.json(root, p.name()))
-                && Files.exists(layout.txt(root, p.name())) && Files.exists(layout.toml(root, p.name()))) {
-            return new ProviderRun(ProviderOutcome.skipped(p.name(), ProviderOutcome.Status.SKIPPED_EXISTING,
-                    "its three files exist (catalog.skipExisting)"), null);
+        if (options.skipExisting()
+                && Files.exists(layout.json(root, p.name()))
+                && Files.exists(layout.txt(root, p.name()))
+                && Files.exists(layout.toml(root, p.name()))) {
+            return new ProviderRun(
+                    ProviderOutcome.skipped(
+                            p.name(),
+                            ProviderOutcome.Status.SKIPPED_EXISTING,
+                            "its three files exist (catalog.skipExisting)"),
+                    null);
         }
         try {
-            ModelListSource source = new ModelListSource(http, options.cache(), options.network().offline());
+            ModelListSource source =
+                    new ModelListSource(http, options.cache(), options.network().offline());
             // the enrichment needs only the key, so it is requested while the model list is
             CompletableFuture<JsonNode> enrichment = p.name().equals(ChutesEnrichment.PROVIDER) && key.isPresent()
                     ? CompletableFuture.supplyAsync(() -> fetchChutesEnrichment(source, p, key.get()), pool)
                     : null;
-            ModelListSource.Fetched fetched = source.fetch(p, ProviderRequests.modelList(endpoint, key),
-                    ResponseCache.MODELS);
+            ModelListSource.Fetched fetched =
+                    source.fetch(p, ProviderRequests.modelList(endpoint, key), ResponseCache.MODELS);
             JsonNode tree = fetched.tree();
             List<String> warnings = new ArrayList<>();
             if (enrichment != null) {
@@ -169,19 +180,32 @@ public final class CatalogFetch {
             boolean changed = AtomicFiles.writeIfChanged(layout.json(root, p.name()), json);
             changed |= AtomicFiles.writeIfChanged(layout.txt(root, p.name()), txt);
             changed |= AtomicFiles.writeIfChanged(layout.toml(root, p.name()), toml);
-            String date = fetched.date() != null ? fetched.date()
+            String date = fetched.date() != null
+                    ? fetched.date()
                     : DateTimeFormatter.RFC_1123_DATE_TIME.format(ZonedDateTime.now(options.clock()));
-            ProviderOutcome outcome = new ProviderOutcome(p.name(),
+            ProviderOutcome outcome = new ProviderOutcome(
+                    p.name(),
                     changed ? ProviderOutcome.Status.FETCHED : ProviderOutcome.Status.UNCHANGED,
-                    list.ids().size(), fetched.bytes(), millisSince(t0), null, warnings, fetched.source(),
-                    difference(list.ids(), previous), difference(previous, list.ids()));
+                    list.ids().size(),
+                    fetched.bytes(),
+                    millisSince(t0),
+                    null,
+                    warnings,
+                    fetched.source(),
+                    difference(list.ids(), previous),
+                    difference(previous, list.ids()));
             return new ProviderRun(outcome, date);
         } catch (FetchException e) {
-            return new ProviderRun(ProviderOutcome.failed(p.name(), millisSince(t0),
-                    withoutProviderPrefix(p.name(), e.getMessage())), null);
+            return new ProviderRun(
+                    ProviderOutcome.failed(p.name(), millisSince(t0), withoutProviderPrefix(p.name(), e.getMessage())),
+                    null);
         } catch (IOException e) {
-            return new ProviderRun(ProviderOutcome.failed(p.name(), millisSince(t0),
-                    "cannot write its files in " + root + " or the cache: " + e.getMessage()), null);
+            return new ProviderRun(
+                    ProviderOutcome.failed(
+                            p.name(),
+                            millisSince(t0),
+                            "cannot write its files in " + root + " or the cache: " + e.getMessage()),
+                    null);
         }
     }
 
@@ -195,7 +219,8 @@ public final class CatalogFetch {
     }
 
     /** The integrity gate: a list that lost more than half its models (or all) is not written. */
-    private void checkShrink(ProviderDefinition p, ModelList list, List<String> previous, Path txt) throws FetchException {
+    private void checkShrink(ProviderDefinition p, ModelList list, List<String> previous, Path txt)
+            throws FetchException {
         int before = previous.size();
         int now = list.ids().size();
         if (options.allowShrink() || before == 0 || now * 2 >= before && now > 0) {
@@ -224,8 +249,11 @@ public final class CatalogFetch {
             Map<String, String> headers = new LinkedHashMap<>();
             headers.put("Accept", "application/json");
             headers.put("Authorization", key.reveal());
-            HttpRequestSpec request = new HttpRequestSpec(ChutesEnrichment.PROVIDER,
-                    ProviderRequests.uri(ChutesEnrichment.PROVIDER, url), headers, Set.of("Authorization"));
+            HttpRequestSpec request = new HttpRequestSpec(
+                    ChutesEnrichment.PROVIDER,
+                    ProviderRequests.uri(ChutesEnrichment.PROVIDER, url),
+                    headers,
+                    Set.of("Authorization"));
             return source.fetch(chutes, request, ChutesEnrichment.CACHE_ENTRY).tree();
         } catch (FetchException | IOException e) {
             throw new CompletionException(e);
@@ -236,7 +264,8 @@ public final class CatalogFetch {
     private void applyChutesEnrichment(CompletableFuture<JsonNode> pending, JsonNode models, List<String> warnings) {
         try {
             JsonNode enrichment = pending.join();
-            AtomicFiles.writeIfChanged(options.outputDirectory().resolve(CatalogLayout.CHUTES_CHUTES),
+            AtomicFiles.writeIfChanged(
+                    options.outputDirectory().resolve(CatalogLayout.CHUTES_CHUTES),
                     PythonJsonWriter.toBytes(enrichment));
             ChutesEnrichment.apply(models, enrichment);
         } catch (CompletionException | IOException e) {
@@ -253,14 +282,17 @@ public final class CatalogFetch {
             throw new FetchException(provider + ": empty response from " + where, body.status());
         }
         if (looksLikeHtml(body)) {
-            throw new FetchException(provider + ": an HTML page instead of JSON from " + where + ": "
-                    + ModelListHttpClient.excerpt(body), body.status());
+            throw new FetchException(
+                    provider + ": an HTML page instead of JSON from " + where + ": "
+                            + ModelListHttpClient.excerpt(body),
+                    body.status());
         }
         try {
             return JsonDocuments.parse(body.body(), body.length(), where);
         } catch (DocumentParseException e) {
-            throw new FetchException(provider + ": invalid JSON from " + where + " at line " + e.line() + ", column "
-                    + e.column() + ": " + e.reason() + "; body starts: " + ModelListHttpClient.excerpt(body),
+            throw new FetchException(
+                    provider + ": invalid JSON from " + where + " at line " + e.line() + ", column " + e.column() + ": "
+                            + e.reason() + "; body starts: " + ModelListHttpClient.excerpt(body),
                     body.status());
         }
     }
@@ -271,7 +303,8 @@ public final class CatalogFetch {
             return true;
         }
         String start = new String(body.body(), 0, Math.min(body.length(), 64), StandardCharsets.UTF_8)
-                .stripLeading().toLowerCase(java.util.Locale.ROOT);
+                .stripLeading()
+                .toLowerCase(java.util.Locale.ROOT);
         return start.startsWith("<!doctype html") || start.startsWith("<html");
     }
 

@@ -17,6 +17,7 @@ public final class ChutesEnrichment {
 
     /** The legacy endpoint; {@code CHUTES_CHUTES_URL} overrides it. */
     public static final String DEFAULT_URL = "https://api.chutes.ai/chutes/?include_public=true&include_schemas=false";
+
     public static final String URL_ENV = "CHUTES_CHUTES_URL";
     public static final String PROVIDER = "chutes";
     /** The response-cache entry of the enrichment body. */
@@ -84,7 +85,8 @@ public final class ChutesEnrichment {
         if (instances != null && instances.isArray()) {
             int active = 0;
             for (JsonNode instance : instances) {
-                if (instance.path("active").isBoolean() && instance.get("active").asBoolean()) {
+                if (instance.path("active").isBoolean()
+                        && instance.get("active").asBoolean()) {
                     active++;
                 }
             }

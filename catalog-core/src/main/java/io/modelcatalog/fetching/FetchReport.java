@@ -19,7 +19,9 @@ public record FetchReport(List<ProviderOutcome> outcomes, long millis) {
     }
 
     public List<ProviderOutcome> failures() {
-        return outcomes.stream().filter(o -> o.status() == ProviderOutcome.Status.FAILED).toList();
+        return outcomes.stream()
+                .filter(o -> o.status() == ProviderOutcome.Status.FAILED)
+                .toList();
     }
 
     public long models() {
@@ -38,7 +40,8 @@ public record FetchReport(List<ProviderOutcome> outcomes, long millis) {
         long existing = count(ProviderOutcome.Status.SKIPPED_EXISTING);
         long failed = count(ProviderOutcome.Status.FAILED);
         return outcomes.size() + " providers: " + fetched + " written, " + unchanged + " unchanged, "
-                + (noKey + existing) + " skipped" + (existing > 0 ? " (" + existing + " existing, " + noKey + " without key)" : "")
+                + (noKey + existing) + " skipped"
+                + (existing > 0 ? " (" + existing + " existing, " + noKey + " without key)" : "")
                 + ", " + failed + " failed; " + models() + " models, " + bytes() + " bytes in " + millis + " ms";
     }
 }

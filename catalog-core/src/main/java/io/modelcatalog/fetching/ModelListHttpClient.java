@@ -125,7 +125,8 @@ public final class ModelListHttpClient implements Closeable {
             }
             sleep(wait);
         }
-        throw new FetchException(last.getMessage() + " (after " + attempts + " attempt" + (attempts > 1 ? "s" : "") + ")",
+        throw new FetchException(
+                last.getMessage() + " (after " + attempts + " attempt" + (attempts > 1 ? "s" : "") + ")",
                 last.status());
     }
 
@@ -149,27 +150,33 @@ public final class ModelListHttpClient implements Closeable {
                 try {
                     uri = uri.resolve(new URI(location.trim()));
                 } catch (URISyntaxException e) {
-                    throw new FetchException(request.provider() + ": HTTP " + s + " with an invalid Location from " + uri, s);
+                    throw new FetchException(
+                            request.provider() + ": HTTP " + s + " with an invalid Location from " + uri, s);
                 }
                 continue;
             }
             return response;
         }
-        throw new FetchException(request.provider() + ": more than " + MAX_REDIRECTS + " redirects from " + request.uri());
+        throw new FetchException(
+                request.provider() + ": more than " + MAX_REDIRECTS + " redirects from " + request.uri());
     }
 
     private HttpBody execute(HttpRequestSpec request, HttpGet get, URI uri, int attempt)
             throws TransientException, FetchException {
         AtomicBoolean timedOut = new AtomicBoolean();
-        ScheduledFuture<?> deadline = deadlines.schedule(() -> {
-            timedOut.set(true);
-            get.cancel();
-        }, policy.timeout().toMillis(), TimeUnit.MILLISECONDS);
+        ScheduledFuture<?> deadline = deadlines.schedule(
+                () -> {
+                    timedOut.set(true);
+                    get.cancel();
+                },
+                policy.timeout().toMillis(),
+                TimeUnit.MILLISECONDS);
         int status = 0;
         try (ClassicHttpResponse response = client.executeOpen(null, get, null)) {
             status = response.getCode();
             Map<String, String> headers = new HashMap<>();
-            for (String name : new String[] {"date", "etag", "last-modified", "content-type", "retry-after", "location"}) {
+            for (String name :
+                    new String[] {"date", "etag", "last-modified", "content-type", "retry-after", "location"}) {
                 Header h = response.getFirstHeader(name);
                 if (h != null) {
                     headers.put(name, h.getValue());
@@ -181,9 +188,11 @@ public final class ModelListHttpClient implements Closeable {
             if (entity != null) {
                 long declared = entity.getContentLength();
                 if (declared > policy.maxResponseBytes()) {
-                    throw new FetchException(request.provider() + ": response from " + uri + " declares " + declared
-                            + " bytes, over the limit of " + policy.maxResponseBytes()
-                            + " (raise catalog.maxResponseBytes)", status);
+                    throw new FetchException(
+                            request.provider() + ": response from " + uri + " declares " + declared
+                                    + " bytes, over the limit of " + policy.maxResponseBytes()
+                                    + " (raise catalog.maxResponseBytes)",
+                            status);
                 }
                 buffer = new byte[(int) Math.max(Math.min(declared, policy.maxResponseBytes()), 8192)];
                 try (InputStream in = entity.getContent()) {
@@ -195,11 +204,14 @@ public final class ModelListHttpClient implements Closeable {
                                 if (in.read() == -1) {
                                     break;
                                 }
-                                throw new FetchException(request.provider() + ": response from " + uri
-                                        + " is larger than the limit of " + policy.maxResponseBytes()
-                                        + " bytes (raise catalog.maxResponseBytes)", status);
+                                throw new FetchException(
+                                        request.provider() + ": response from " + uri
+                                                + " is larger than the limit of " + policy.maxResponseBytes()
+                                                + " bytes (raise catalog.maxResponseBytes)",
+                                        status);
                             }
-                            buffer = Arrays.copyOf(buffer, (int) Math.min((long) buffer.length * 2, policy.maxResponseBytes()));
+                            buffer = Arrays.copyOf(
+                                    buffer, (int) Math.min((long) buffer.length * 2, policy.maxResponseBytes()));
                         }
                     }
                 }
@@ -207,14 +219,15 @@ public final class ModelListHttpClient implements Closeable {
             return new HttpBody(status, buffer, length, headers, uri, attempt);
         } catch (IOException e) {
             // the read timeout and our whole-exchange deadline are the same limit: say so either way
-            boolean timeout = timedOut.get() || e instanceof java.net.SocketTimeoutException
+            boolean timeout = timedOut.get()
+                    || e instanceof java.net.SocketTimeoutException
                     || e instanceof org.apache.hc.client5.http.ConnectTimeoutException;
             String what = timeout
                     ? "no complete response within " + policy.timeout().toMillis() + " ms (catalog.timeout)"
                     : describe(e);
             // a status means the headers arrived and the body broke off
-            throw new TransientException(what + (status > 0 ? " while reading the body of HTTP " + status : "")
-                    + " from " + uri);
+            throw new TransientException(
+                    what + (status > 0 ? " while reading the body of HTTP " + status : "") + " from " + uri);
         } finally {
             deadline.cancel(false);
         }
@@ -237,7 +250,9 @@ public final class ModelListHttpClient implements Closeable {
     /** The first characters of a body, on one line, for messages. */
     static String excerpt(HttpBody body) {
         int n = Math.min(body.length(), 160);
-        String s = new String(body.body(), 0, n, StandardCharsets.UTF_8).replaceAll("\\s+", " ").trim();
+        String s = new String(body.body(), 0, n, StandardCharsets.UTF_8)
+                .replaceAll("\\s+", " ")
+                .trim();
         StringBuilder sb = new StringBuilder(s.length());
         s.codePoints().forEach(cp -> sb.appendCodePoint(cp < 0x20 || cp == 0x7f ? '?' : cp));
         return body.length() > n ? sb + "..." : sb.toString();
@@ -302,8 +317,10 @@ public final class ModelListHttpClient implements Closeable {
     }
 
     private static boolean sameOrigin(URI a, URI b) {
-        return a.getScheme() != null && a.getScheme().equalsIgnoreCase(b.getScheme())
-                && a.getHost() != null && a.getHost().equalsIgnoreCase(b.getHost())
+        return a.getScheme() != null
+                && a.getScheme().equalsIgnoreCase(b.getScheme())
+                && a.getHost() != null
+                && a.getHost().equalsIgnoreCase(b.getHost())
                 && port(a) == port(b);
     }
 
@@ -316,18 +333,30 @@ public final class ModelListHttpClient implements Closeable {
 
     private static String reasonPhrase(int status) {
         switch (status) {
-            case 400: return "Bad Request";
-            case 401: return "Unauthorized";
-            case 403: return "Forbidden";
-            case 404: return "Not Found";
-            case 405: return "Method Not Allowed";
-            case 408: return "Request Timeout";
-            case 429: return "Too Many Requests";
-            case 500: return "Internal Server Error";
-            case 502: return "Bad Gateway";
-            case 503: return "Service Unavailable";
-            case 504: return "Gateway Timeout";
-            default: return "";
+            case 400:
+                return "Bad Request";
+            case 401:
+                return "Unauthorized";
+            case 403:
+                return "Forbidden";
+            case 404:
+                return "Not Found";
+            case 405:
+                return "Method Not Allowed";
+            case 408:
+                return "Request Timeout";
+            case 429:
+                return "Too Many Requests";
+            case 500:
+                return "Internal Server Error";
+            case 502:
+                return "Bad Gateway";
+            case 503:
+                return "Service Unavailable";
+            case 504:
+                return "Gateway Timeout";
+            default:
+                return "";
         }
     }
 
@@ -356,10 +385,9 @@ public final class ModelListHttpClient implements Closeable {
         public Credentials getCredentials(AuthScope scope, HttpContext context) {
             return proxies.at(scope.getHost(), scope.getPort())
                     .filter(p -> p.username() != null)
-                    .map(p -> (Credentials) new UsernamePasswordCredentials(p.username(),
-                            (p.password() == null ? "" : p.password()).toCharArray()))
+                    .map(p -> (Credentials) new UsernamePasswordCredentials(
+                            p.username(), (p.password() == null ? "" : p.password()).toCharArray()))
                     .orElse(null);
         }
     }
-
 }

@@ -52,7 +52,8 @@ final class ModelListSource {
      */
     record Fetched(JsonNode tree, long bytes, String date, String source) {}
 
-    Fetched fetch(ProviderDefinition provider, HttpRequestSpec request, String entry) throws FetchException, IOException {
+    Fetched fetch(ProviderDefinition provider, HttpRequestSpec request, String entry)
+            throws FetchException, IOException {
         Optional<ResponseCache.Entry> cached = cache == null ? Optional.empty() : cache.read(provider, entry);
         if (offline) {
             ResponseCache.Entry hit = cached.orElseThrow(() -> new FetchException(provider.name()
@@ -65,21 +66,27 @@ final class ModelListSource {
                 ? request.withUri(withQuery(request.uri(), "limit", ANTHROPIC_PAGE_SIZE))
                 : request;
         HttpRequestSpec conditional = first;
-        Optional<ResponseCache.Entry> usable = cached.filter(c -> request.uri().toString().equals(c.url()));
+        Optional<ResponseCache.Entry> usable =
+                cached.filter(c -> request.uri().toString().equals(c.url()));
         if (usable.isPresent()) {
             if (usable.get().etag() != null) {
-                conditional = conditional.withHeader("If-None-Match", usable.get().etag());
+                conditional =
+                        conditional.withHeader("If-None-Match", usable.get().etag());
             }
             if (usable.get().lastModified() != null) {
-                conditional = conditional.withHeader("If-Modified-Since", usable.get().lastModified());
+                conditional =
+                        conditional.withHeader("If-Modified-Since", usable.get().lastModified());
             }
         }
         HttpBody body = http.get(conditional);
         if (body.status() == 304) {
             if (usable.isPresent()) {
                 ResponseCache.Entry hit = usable.get();
-                return new Fetched(parseCached(provider, entry, hit), 0,
-                        body.header("date").orElse(hit.date()), "cache (304)");
+                return new Fetched(
+                        parseCached(provider, entry, hit),
+                        0,
+                        body.header("date").orElse(hit.date()),
+                        "cache (304)");
             }
             body = http.get(first);
         }
@@ -102,15 +109,16 @@ final class ModelListSource {
                             + "' came back twice from " + request.uri());
                 }
                 if (++pages > MAX_PAGES) {
-                    throw new FetchException(provider.name() + ": more than " + MAX_PAGES + " pages from " + request.uri());
+                    throw new FetchException(
+                            provider.name() + ": more than " + MAX_PAGES + " pages from " + request.uri());
                 }
                 HttpBody next = http.get(request.withUri(withQuery(first.uri(), param, cursor)));
                 bytes += next.length();
                 page = CatalogFetch.parseBody(provider.name(), next);
                 JsonNode items = page.get("data");
                 if (items == null || !items.isArray()) {
-                    throw new FetchException(provider.name() + ": page " + pages + " from " + next.finalUri()
-                            + " has no data array");
+                    throw new FetchException(
+                            provider.name() + ": page " + pages + " from " + next.finalUri() + " has no data array");
                 }
                 if (items.isEmpty()) {
                     break;
@@ -126,17 +134,26 @@ final class ModelListSource {
             toCache = PythonJsonWriter.toBytes(merged);
         }
         if (cache != null) {
-            cache.write(provider, entry, new ResponseCache.Entry(request.uri().toString(),
-                    toCache != null ? toCache : body.bytes(), body.header("etag").orElse(null),
-                    body.header("last-modified").orElse(null), body.header("date").orElse(null)));
+            cache.write(
+                    provider,
+                    entry,
+                    new ResponseCache.Entry(
+                            request.uri().toString(),
+                            toCache != null ? toCache : body.bytes(),
+                            body.header("etag").orElse(null),
+                            body.header("last-modified").orElse(null),
+                            body.header("date").orElse(null)));
         }
-        return new Fetched(tree, bytes, body.header("date").orElse(null),
-                pages > 1 ? "network, " + pages + " pages" : "network");
+        return new Fetched(
+                tree, bytes, body.header("date").orElse(null), pages > 1 ? "network, " + pages + " pages" : "network");
     }
 
     private static boolean hasMore(JsonNode page) {
         JsonNode data = page.get("data");
-        return page.isObject() && page.path("has_more").asBoolean(false) && data != null && data.isArray()
+        return page.isObject()
+                && page.path("has_more").asBoolean(false)
+                && data != null
+                && data.isArray()
                 && !data.isEmpty();
     }
 
@@ -158,8 +175,8 @@ final class ModelListSource {
         try {
             return JsonDocuments.parse(hit.body(), file.toString());
         } catch (DocumentParseException e) {
-            throw new FetchException(provider.name() + ": cached response " + e.getMessage()
-                    + "; delete " + file.getParent() + " and fetch online to refill it");
+            throw new FetchException(provider.name() + ": cached response " + e.getMessage() + "; delete "
+                    + file.getParent() + " and fetch online to refill it");
         }
     }
 

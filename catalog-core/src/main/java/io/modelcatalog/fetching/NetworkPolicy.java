@@ -54,16 +54,25 @@ public record NetworkPolicy(
 
     /** Online, 30 s timeout, 2 retries from 500 ms, Retry-After capped at 30 s, 64 MiB bodies, 64 at once, no proxy. */
     public static NetworkPolicy defaults() {
-        return new NetworkPolicy(false, DEFAULT_TIMEOUT, DEFAULT_RETRIES, Duration.ofMillis(500),
-                DEFAULT_RETRY_AFTER_CAP, DEFAULT_MAX_RESPONSE_BYTES, DEFAULT_CONCURRENCY, ProxySettings.none());
+        return new NetworkPolicy(
+                false,
+                DEFAULT_TIMEOUT,
+                DEFAULT_RETRIES,
+                Duration.ofMillis(500),
+                DEFAULT_RETRY_AFTER_CAP,
+                DEFAULT_MAX_RESPONSE_BYTES,
+                DEFAULT_CONCURRENCY,
+                ProxySettings.none());
     }
 
     public NetworkPolicy withOffline(boolean value) {
-        return new NetworkPolicy(value, timeout, retries, retryBaseDelay, retryAfterCap, maxResponseBytes, concurrency, proxies);
+        return new NetworkPolicy(
+                value, timeout, retries, retryBaseDelay, retryAfterCap, maxResponseBytes, concurrency, proxies);
     }
 
     public NetworkPolicy withTimeout(Duration value) {
-        return new NetworkPolicy(offline, value, retries, retryBaseDelay, retryAfterCap, maxResponseBytes, concurrency, proxies);
+        return new NetworkPolicy(
+                offline, value, retries, retryBaseDelay, retryAfterCap, maxResponseBytes, concurrency, proxies);
     }
 
     public NetworkPolicy withRetries(int value, Duration baseDelay, Duration afterCap) {
@@ -75,10 +84,12 @@ public record NetworkPolicy(
     }
 
     public NetworkPolicy withConcurrency(int value) {
-        return new NetworkPolicy(offline, timeout, retries, retryBaseDelay, retryAfterCap, maxResponseBytes, value, proxies);
+        return new NetworkPolicy(
+                offline, timeout, retries, retryBaseDelay, retryAfterCap, maxResponseBytes, value, proxies);
     }
 
     public NetworkPolicy withProxies(ProxySettings value) {
-        return new NetworkPolicy(offline, timeout, retries, retryBaseDelay, retryAfterCap, maxResponseBytes, concurrency, value);
+        return new NetworkPolicy(
+                offline, timeout, retries, retryBaseDelay, retryAfterCap, maxResponseBytes, concurrency, value);
     }
 }

@@ -66,6 +66,7 @@ public record ProviderOutcome(
     }
 
     static ProviderOutcome failed(String provider, long millis, String message) {
-        return new ProviderOutcome(provider, Status.FAILED, 0, 0, millis, message, List.of(), null, List.of(), List.of());
+        return new ProviderOutcome(
+                provider, Status.FAILED, 0, 0, millis, message, List.of(), null, List.of(), List.of());
     }
 }

@@ -39,16 +39,19 @@ final class ProviderRequests {
                 break;
         }
         endpoint.provider().headers().forEach(headers::put);
-        return new HttpRequestSpec(provider, uri(provider, endpoint.modelsUrl()), headers,
-                secret == null ? Set.of() : Set.of(secret));
+        return new HttpRequestSpec(
+                provider, uri(provider, endpoint.modelsUrl()), headers, secret == null ? Set.of() : Set.of(secret));
     }
 
     static URI uri(String provider, String url) throws FetchException {
         try {
             URI uri = new URI(url);
-            if (uri.getScheme() == null || uri.getHost() == null
-                    || !(uri.getScheme().equalsIgnoreCase("http") || uri.getScheme().equalsIgnoreCase("https"))) {
-                throw new FetchException(provider + ": '" + url + "' is not an http(s) URL; check its base URL setting");
+            if (uri.getScheme() == null
+                    || uri.getHost() == null
+                    || !(uri.getScheme().equalsIgnoreCase("http")
+                            || uri.getScheme().equalsIgnoreCase("https"))) {
+                throw new FetchException(
+                        provider + ": '" + url + "' is not an http(s) URL; check its base URL setting");
             }
             return uri;
         } catch (URISyntaxException e) {

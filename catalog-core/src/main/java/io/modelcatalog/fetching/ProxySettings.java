@@ -21,15 +21,20 @@ public record ProxySettings(List<ProxySpec> proxies) {
 
     public Optional<ProxySpec> proxyFor(String scheme, String targetHost) {
         String s = scheme.toLowerCase(Locale.ROOT);
-        Optional<ProxySpec> chosen = proxies.stream().filter(p -> s.equalsIgnoreCase(p.protocol())).findFirst();
+        Optional<ProxySpec> chosen =
+                proxies.stream().filter(p -> s.equalsIgnoreCase(p.protocol())).findFirst();
         if (chosen.isEmpty()) {
-            chosen = proxies.stream().filter(p -> "http".equalsIgnoreCase(p.protocol())).findFirst();
+            chosen = proxies.stream()
+                    .filter(p -> "http".equalsIgnoreCase(p.protocol()))
+                    .findFirst();
         }
         return chosen.filter(p -> !p.bypasses(targetHost));
     }
 
     /** The proxy at this address, for answering its authentication challenge. */
     public Optional<ProxySpec> at(String host, int port) {
-        return proxies.stream().filter(p -> p.host().equalsIgnoreCase(host) && p.port() == port).findFirst();
+        return proxies.stream()
+                .filter(p -> p.host().equalsIgnoreCase(host) && p.port() == port)
+                .findFirst();
     }
 }

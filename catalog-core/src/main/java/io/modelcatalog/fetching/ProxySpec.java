@@ -13,7 +13,8 @@ import java.util.regex.Pattern;
  * @param password      password for proxy authentication, or {@code null}
  * @param nonProxyHosts {@code |}-separated host patterns reached directly ({@code *} wildcards), or {@code null}
  */
-public record ProxySpec(String protocol, String host, int port, String username, String password, String nonProxyHosts) {
+public record ProxySpec(
+        String protocol, String host, int port, String username, String password, String nonProxyHosts) {
 
     /** Whether requests to {@code targetHost} bypass this proxy. */
     public boolean bypasses(String targetHost) {

@@ -55,8 +55,12 @@ public final class ResponseCache {
         return withLock(folder, () -> {
             try {
                 JsonNode m = JsonDocuments.parse(Files.readAllBytes(meta), meta.toString());
-                return Optional.of(new Entry(text(m, "url"), Files.readAllBytes(body), text(m, "etag"),
-                        text(m, "lastModified"), text(m, "date")));
+                return Optional.of(new Entry(
+                        text(m, "url"),
+                        Files.readAllBytes(body),
+                        text(m, "etag"),
+                        text(m, "lastModified"),
+                        text(m, "date")));
             } catch (DocumentParseException e) {
                 return Optional.empty();
             }
@@ -75,8 +79,7 @@ public final class ResponseCache {
         withLock(folder, () -> {
             // body first: a reader that sees the new meta always finds the new body
             AtomicFiles.write(folder.resolve(entry + ".body"), value.body());
-            AtomicFiles.write(folder.resolve(entry + ".meta.json"),
-                    PythonJsonWriter.toBytes(meta));
+            AtomicFiles.write(folder.resolve(entry + ".meta.json"), PythonJsonWriter.toBytes(meta));
             return null;
         });
     }
@@ -102,8 +105,8 @@ public final class ResponseCache {
 
     private static <T> T withLock(Path folder, LockedAction<T> action) throws IOException {
         Files.createDirectories(folder);
-        try (FileChannel channel = FileChannel.open(folder.resolve(".lock"),
-                StandardOpenOption.CREATE, StandardOpenOption.WRITE)) {
+        try (FileChannel channel =
+                FileChannel.open(folder.resolve(".lock"), StandardOpenOption.CREATE, StandardOpenOption.WRITE)) {
             FileLock lock = acquire(channel);
             try {
                 return action.run();

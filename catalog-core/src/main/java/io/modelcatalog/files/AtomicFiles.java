@@ -38,7 +38,8 @@ public final class AtomicFiles {
      * @return whether the file was written
      */
     public static boolean writeIfChanged(Path target, byte[] bytes) throws IOException {
-        if (Files.isRegularFile(target) && Files.size(target) == bytes.length
+        if (Files.isRegularFile(target)
+                && Files.size(target) == bytes.length
                 && Arrays.equals(Files.readAllBytes(target), bytes)) {
             return false;
         }

@@ -237,8 +237,20 @@ public final class LegacyTomlWriter {
     /** CPython maps non-ASCII whitespace to ' ' and then skips C-locale spaces; ASCII \x1c-\x1f are not spaces. */
     private static boolean isPythonIntSpace(char c) {
         switch (c) {
-            case ' ': case '\t': case '\n': case 0x0B: case '\f': case '\r':
-            case 0x85: case 0xA0: case 0x1680: case 0x2028: case 0x2029: case 0x202F: case 0x205F: case 0x3000:
+            case ' ':
+            case '\t':
+            case '\n':
+            case 0x0B:
+            case '\f':
+            case '\r':
+            case 0x85:
+            case 0xA0:
+            case 0x1680:
+            case 0x2028:
+            case 0x2029:
+            case 0x202F:
+            case 0x205F:
+            case 0x3000:
                 return true;
             default:
                 return c >= 0x2000 && c <= 0x200A;
@@ -292,7 +304,9 @@ public final class LegacyTomlWriter {
                     break;
                 default:
                     if (c < 0x20 || c == 0x7F) {
-                        sb.append("\\u00").append(Character.forDigit(c >> 4, 16)).append(Character.forDigit(c & 0xF, 16));
+                        sb.append("\\u00")
+                                .append(Character.forDigit(c >> 4, 16))
+                                .append(Character.forDigit(c & 0xF, 16));
                     } else {
                         sb.append(c);
                     }

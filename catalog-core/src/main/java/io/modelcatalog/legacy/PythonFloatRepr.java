@@ -99,8 +99,12 @@ public final class PythonFloatRepr {
             boolean hiOk = hi == value;
             if (loOk && hiOk) {
                 BigDecimal exact = new BigDecimal(value).abs();
-                BigDecimal loDiff = exact.subtract(new BigDecimal(d1).scaleByPowerOfTen(sciExp)).abs();
-                BigDecimal hiDiff = new BigDecimal(up).scaleByPowerOfTen(upExp).subtract(exact).abs();
+                BigDecimal loDiff = exact.subtract(new BigDecimal(d1).scaleByPowerOfTen(sciExp))
+                        .abs();
+                BigDecimal hiDiff = new BigDecimal(up)
+                        .scaleByPowerOfTen(upExp)
+                        .subtract(exact)
+                        .abs();
                 int cmp = loDiff.compareTo(hiDiff);
                 hiOk = cmp > 0 || (cmp == 0 && (up % 2 == 0));
                 loOk = !hiOk;

@@ -18,7 +18,12 @@ import java.util.regex.Pattern;
  * @param headers    extra request headers, in order
  */
 public record ProviderDefinition(
-        String name, ProviderKind kind, String apiKeyEnv, String baseUrlEnv, String baseUrl, Map<String, String> headers) {
+        String name,
+        ProviderKind kind,
+        String apiKeyEnv,
+        String baseUrlEnv,
+        String baseUrl,
+        Map<String, String> headers) {
 
     private static final Pattern NAME = Pattern.compile("[A-Za-z0-9._-]+");
     private static final Pattern ENV_NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
@@ -39,15 +44,15 @@ public record ProviderDefinition(
     /** Throws when a name is unfit as a provider name (and so as a file-name component). */
     public static void validateName(String name) {
         if (name == null || !NAME.matcher(name).matches() || name.equals(".") || name.equals("..")) {
-            throw new IllegalArgumentException("invalid provider name '" + name
-                    + "': use only letters, digits, '.', '_' and '-'");
+            throw new IllegalArgumentException(
+                    "invalid provider name '" + name + "': use only letters, digits, '.', '_' and '-'");
         }
     }
 
     private static void checkEnvName(String provider, String field, String value) {
         if (value != null && !ENV_NAME.matcher(value).matches()) {
-            throw new IllegalArgumentException("provider '" + provider + "': " + field + " '" + value
-                    + "' is not an environment variable name");
+            throw new IllegalArgumentException(
+                    "provider '" + provider + "': " + field + " '" + value + "' is not an environment variable name");
         }
     }
 

@@ -1,10 +1,10 @@
 package io.modelcatalog.providers;
 
+import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
-import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import java.io.IOException;
 import java.io.InputStream;
@@ -33,6 +33,7 @@ public final class ProviderRegistry {
      * data binding, which together cost a few hundred milliseconds in a fresh JVM.
      */
     private static final String BUILTIN_RESOURCE = "builtin-providers.json";
+
     private static final JsonFactory JSON = new JsonFactory();
 
     /** Loaded on first use only: most runs have no providers file. */
@@ -100,12 +101,14 @@ public final class ProviderRegistry {
                 JsonLocation fieldAt = parser.currentLocation();
                 JsonToken value = parser.nextToken();
                 if (!field.equals("providers")) {
-                    throw new ProviderFileException(at(source, fieldAt) + ": unknown key \"" + field
-                            + "\"; a providers file holds one 'providers:' list", null);
+                    throw new ProviderFileException(
+                            at(source, fieldAt) + ": unknown key \"" + field
+                                    + "\"; a providers file holds one 'providers:' list",
+                            null);
                 }
                 if (value != JsonToken.START_ARRAY) {
-                    throw new ProviderFileException(at(source, parser.currentLocation())
-                            + ": 'providers' must be a list of providers", null);
+                    throw new ProviderFileException(
+                            at(source, parser.currentLocation()) + ": 'providers' must be a list of providers", null);
                 }
                 seen = true;
                 while (parser.nextToken() != JsonToken.END_ARRAY) {
@@ -146,13 +149,14 @@ public final class ProviderRegistry {
                 case "baseUrlEnv" -> baseUrlEnv = scalar(parser, source, key);
                 case "baseUrl" -> baseUrl = scalar(parser, source, key);
                 case "headers" -> headers = headers(parser, source);
-                default -> throw new ProviderFileException(at(source, keyAt) + ": unknown key \"" + key
-                        + "\"; a provider has " + KEYS, null);
+                default ->
+                    throw new ProviderFileException(
+                            at(source, keyAt) + ": unknown key \"" + key + "\"; a provider has " + KEYS, null);
             }
         }
         try {
-            return new ProviderDefinition(name, ProviderKind.parse(kind == null ? "openai" : kind), apiKeyEnv,
-                    baseUrlEnv, baseUrl, headers);
+            return new ProviderDefinition(
+                    name, ProviderKind.parse(kind == null ? "openai" : kind), apiKeyEnv, baseUrlEnv, baseUrl, headers);
         } catch (IllegalArgumentException e) {
             throw new ProviderFileException(at(source, entryAt) + ": " + e.getMessage(), e);
         }
@@ -164,16 +168,17 @@ public final class ProviderRegistry {
             return null;
         }
         if (!t.isScalarValue()) {
-            throw new ProviderFileException(at(source, parser.currentLocation()) + ": '" + key
-                    + "' must be a single value", null);
+            throw new ProviderFileException(
+                    at(source, parser.currentLocation()) + ": '" + key + "' must be a single value", null);
         }
         return parser.getText();
     }
 
     private static Map<String, String> headers(JsonParser parser, String source) throws IOException {
         if (parser.currentToken() != JsonToken.START_OBJECT) {
-            throw new ProviderFileException(at(source, parser.currentLocation())
-                    + ": 'headers' must be a mapping of header name to value", null);
+            throw new ProviderFileException(
+                    at(source, parser.currentLocation()) + ": 'headers' must be a mapping of header name to value",
+                    null);
         }
         Map<String, String> headers = new LinkedHashMap<>();
         while (parser.nextToken() == JsonToken.FIELD_NAME) {
@@ -230,7 +235,8 @@ public final class ProviderRegistry {
         if (names == null || names.isEmpty()) {
             return all();
         }
-        List<String> unknown = names.stream().filter(n -> !byName.containsKey(n)).distinct().toList();
+        List<String> unknown =
+                names.stream().filter(n -> !byName.containsKey(n)).distinct().toList();
         if (!unknown.isEmpty()) {
             throw new UnknownProviderException(unknown, names());
         }

@@ -8,8 +8,8 @@ public class UnknownProviderException extends IllegalArgumentException {
     private final List<String> valid;
 
     public UnknownProviderException(List<String> unknown, List<String> valid) {
-        super("unknown provider" + (unknown.size() > 1 ? "s " : " ") + String.join(", ", unknown)
-                + "; valid names: " + String.join(", ", valid));
+        super("unknown provider" + (unknown.size() > 1 ? "s " : " ") + String.join(", ", unknown) + "; valid names: "
+                + String.join(", ", valid));
         this.unknown = List.copyOf(unknown);
         this.valid = List.copyOf(valid);
     }

@@ -35,9 +35,15 @@ public final class AichatConfig {
         StringBuilder y = new StringBuilder(256 + p.models().size() * 160);
         y.append(p.header("#"));
         if (p.apiKeyEnv() != null && !p.apiKeyEnv().equals(aichatKey)) {
-            y.append("# aichat reads the key from ").append(aichatKey).append("; this provider's key is in ")
-                    .append(p.apiKeyEnv()).append(": export ").append(aichatKey).append("=\"$")
-                    .append(p.apiKeyEnv()).append("\"\n");
+            y.append("# aichat reads the key from ")
+                    .append(aichatKey)
+                    .append("; this provider's key is in ")
+                    .append(p.apiKeyEnv())
+                    .append(": export ")
+                    .append(aichatKey)
+                    .append("=\"$")
+                    .append(p.apiKeyEnv())
+                    .append("\"\n");
         }
         y.append("clients:\n");
         y.append("  - type: ").append(claude ? "claude" : "openai-compatible").append('\n');
@@ -64,20 +70,33 @@ public final class AichatConfig {
                     y.append("        # max_output_tokens unknown: Anthropic requires max_tokens; set it here\n");
                 }
             }
-            field(y, "input_price", m.inputPrice() == null ? null : FactValues.plain(m.inputPrice()), m,
-                    Fact.INPUT_PRICE, fromLiteLlm);
-            field(y, "output_price", m.outputPrice() == null ? null : FactValues.plain(m.outputPrice()), m,
-                    Fact.OUTPUT_PRICE, fromLiteLlm);
+            field(
+                    y,
+                    "input_price",
+                    m.inputPrice() == null ? null : FactValues.plain(m.inputPrice()),
+                    m,
+                    Fact.INPUT_PRICE,
+                    fromLiteLlm);
+            field(
+                    y,
+                    "output_price",
+                    m.outputPrice() == null ? null : FactValues.plain(m.outputPrice()),
+                    m,
+                    Fact.OUTPUT_PRICE,
+                    fromLiteLlm);
             field(y, "supports_vision", m.vision(), m, Fact.VISION, fromLiteLlm);
             field(y, "supports_function_calling", m.toolCalling(), m, Fact.TOOL_CALLING, fromLiteLlm);
             if (!fromLiteLlm.isEmpty()) {
-                y.append("        # from LiteLLM's map: ").append(String.join(", ", fromLiteLlm)).append('\n');
+                y.append("        # from LiteLLM's map: ")
+                        .append(String.join(", ", fromLiteLlm))
+                        .append('\n');
             }
         }
         return y.toString().getBytes(StandardCharsets.UTF_8);
     }
 
-    private static void field(StringBuilder y, String key, Object value, ModelFacts m, Fact fact, List<String> fromLiteLlm) {
+    private static void field(
+            StringBuilder y, String key, Object value, ModelFacts m, Fact fact, List<String> fromLiteLlm) {
         if (value == null) {
             return;
         }

@@ -28,10 +28,14 @@ public final class CodexConfig {
         t.append(p.header("#"));
         String id = providerId(p.provider());
         if (!id.equals(p.provider())) {
-            t.append("# codex reserves the provider id '").append(p.provider()).append("'; this provider is '")
-                    .append(id).append("'\n");
+            t.append("# codex reserves the provider id '")
+                    .append(p.provider())
+                    .append("'; this provider is '")
+                    .append(id)
+                    .append("'\n");
         }
-        t.append("# One profile per model in profiles/: copy <profile>.config.toml to $CODEX_HOME and run codex --profile <profile>\n");
+        t.append(
+                "# One profile per model in profiles/: copy <profile>.config.toml to $CODEX_HOME and run codex --profile <profile>\n");
         t.append('\n');
         providerTable(t, p);
         return t.toString().getBytes(StandardCharsets.UTF_8);
@@ -59,15 +63,18 @@ public final class CodexConfig {
             providerTable(t, p);
             if (out.put(profile, t.toString().getBytes(StandardCharsets.UTF_8)) != null) {
                 // only two hashed names with equal spellings and equal 32-bit hashes can get here
-                throw new IllegalStateException("provider " + p.provider() + ": two models share the codex profile name "
-                        + profile + "; exclude one of them with catalog.exclude");
+                throw new IllegalStateException(
+                        "provider " + p.provider() + ": two models share the codex profile name " + profile
+                                + "; exclude one of them with catalog.exclude");
             }
         }
         return out;
     }
 
     private static void providerTable(StringBuilder t, ProviderModels p) {
-        t.append("[model_providers.").append(TomlText.key(providerId(p.provider()))).append("]\n");
+        t.append("[model_providers.")
+                .append(TomlText.key(providerId(p.provider())))
+                .append("]\n");
         t.append("name = ").append(TomlText.basic(p.provider())).append('\n');
         t.append("base_url = ").append(TomlText.basic(p.baseUrl())).append('\n');
         if (p.apiKeyEnv() != null) {

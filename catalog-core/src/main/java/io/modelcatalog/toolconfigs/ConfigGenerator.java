@@ -46,8 +46,8 @@ public final class ConfigGenerator {
             throw new GenerateConfigsException("catalog folder " + root + " does not exist: run the fetch goal first,"
                     + " or point catalog.outputDirectory at a catalog folder");
         }
-        CatalogFolder catalog = request.layout() == null ? CatalogFolder.detect(root)
-                : new CatalogFolder(root, request.layout());
+        CatalogFolder catalog =
+                request.layout() == null ? CatalogFolder.detect(root) : new CatalogFolder(root, request.layout());
         List<String> inCatalog = catalog.providers();
         ProviderRegistry registry = request.registry();
         List<String> skipped = new ArrayList<>();
@@ -74,8 +74,8 @@ public final class ConfigGenerator {
             }
         }
 
-        Optional<LiteLlmMap> liteLlm = inCatalog.contains(LITELLM)
-                ? catalog.read(LITELLM).map(LiteLlmMap::of) : Optional.empty();
+        Optional<LiteLlmMap> liteLlm =
+                inCatalog.contains(LITELLM) ? catalog.read(LITELLM).map(LiteLlmMap::of) : Optional.empty();
         ModelNormalizer normalizer = new ModelNormalizer(liteLlm);
 
         Map<Path, byte[]> files = new TreeMap<>();
@@ -84,39 +84,54 @@ public final class ConfigGenerator {
         List<GenerateConfigsResult.ProviderSummary> generated = new ArrayList<>();
         for (ProviderDefinition def : selected) {
             if (def.kind() == ProviderKind.URL) {
-                skipped.add(def.name() + ": a model data source (kind url), not an API; its facts fill in for other providers");
+                skipped.add(def.name()
+                        + ": a model data source (kind url), not an API; its facts fill in for other providers");
                 continue;
             }
             ModelList list = catalog.read(def.name()).orElseThrow();
             List<ModelFacts> all = normalizer.normalize(def, list);
-            List<ModelFacts> kept = all.stream().filter(request.filter()::accepts).toList();
-            String source = catalog.layout().json(root, def.name()).getFileName().toString();
-            ProviderModels models = new ProviderModels(def.name(), def.kind(), def.apiKeyEnv(),
-                    ProviderEndpoint.resolve(def, request.env()).configBaseUrl(), source, kept);
+            List<ModelFacts> kept =
+                    all.stream().filter(request.filter()::accepts).toList();
+            String source =
+                    catalog.layout().json(root, def.name()).getFileName().toString();
+            ProviderModels models = new ProviderModels(
+                    def.name(),
+                    def.kind(),
+                    def.apiKeyEnv(),
+                    ProviderEndpoint.resolve(def, request.env()).configBaseUrl(),
+                    source,
+                    kept);
             checkDistinctToolNames(def, selected);
             Path out = request.outputDir();
             if (request.tools().contains(Tool.AICHAT)) {
-                files.put(out.resolve("aichat").resolve("models_" + def.name() + ".yaml"), AichatConfig.toBytes(models));
+                files.put(
+                        out.resolve("aichat").resolve("models_" + def.name() + ".yaml"), AichatConfig.toBytes(models));
             }
             if (request.tools().contains(Tool.MODS)) {
                 files.put(out.resolve("mods").resolve("models_" + def.name() + ".yml"), ModsConfig.toBytes(models));
             }
             if (request.tools().contains(Tool.CODEX)) {
                 profileHeaders.add(models.header("#"));
-                files.put(out.resolve("codex").resolve("models_" + def.name() + ".toml"), CodexConfig.providerFile(models));
-                for (Map.Entry<String, byte[]> profile : CodexConfig.profileFiles(models).entrySet()) {
+                files.put(
+                        out.resolve("codex").resolve("models_" + def.name() + ".toml"),
+                        CodexConfig.providerFile(models));
+                for (Map.Entry<String, byte[]> profile :
+                        CodexConfig.profileFiles(models).entrySet()) {
                     String owner = profileOwners.putIfAbsent(profile.getKey(), def.name());
                     if (owner != null) {
-                        throw new GenerateConfigsException("codex profile " + profile.getKey() + " would be written for "
-                                + owner + " and " + def.name() + "; exclude one model with catalog.exclude");
+                        throw new GenerateConfigsException(
+                                "codex profile " + profile.getKey() + " would be written for " + owner + " and "
+                                        + def.name() + "; exclude one model with catalog.exclude");
                     }
-                    files.put(out.resolve("codex").resolve("profiles").resolve(profile.getKey() + ".config.toml"),
+                    files.put(
+                            out.resolve("codex").resolve("profiles").resolve(profile.getKey() + ".config.toml"),
                             profile.getValue());
                 }
             }
-            int fromLiteLlm = (int) kept.stream().filter(m -> !m.fromLiteLlm().isEmpty()).count();
-            generated.add(new GenerateConfigsResult.ProviderSummary(def.name(), kept.size(), all.size() - kept.size(),
-                    fromLiteLlm));
+            int fromLiteLlm =
+                    (int) kept.stream().filter(m -> !m.fromLiteLlm().isEmpty()).count();
+            generated.add(new GenerateConfigsResult.ProviderSummary(
+                    def.name(), kept.size(), all.size() - kept.size(), fromLiteLlm));
         }
 
         List<Path> written = new ArrayList<>();
@@ -124,10 +139,10 @@ public final class ConfigGenerator {
         for (Map.Entry<Path, byte[]> f : files.entrySet()) {
             (AtomicFiles.writeIfChanged(f.getKey(), f.getValue()) ? written : unchanged).add(f.getKey());
         }
-        List<Path> removed = removeStaleProfiles(request.outputDir().resolve("codex").resolve("profiles"),
-                profileHeaders, files.keySet());
-        return new GenerateConfigsResult(List.copyOf(generated), List.copyOf(skipped), List.copyOf(written),
-                List.copyOf(unchanged), removed);
+        List<Path> removed = removeStaleProfiles(
+                request.outputDir().resolve("codex").resolve("profiles"), profileHeaders, files.keySet());
+        return new GenerateConfigsResult(
+                List.copyOf(generated), List.copyOf(skipped), List.copyOf(written), List.copyOf(unchanged), removed);
     }
 
     /**
@@ -143,7 +158,8 @@ public final class ConfigGenerator {
         List<Path> candidates;
         try (Stream<Path> s = Files.list(profilesDir)) {
             candidates = s.filter(f -> f.getFileName().toString().endsWith(".config.toml") && !current.contains(f))
-                    .sorted().toList();
+                    .sorted()
+                    .toList();
         }
         List<Path> removed = new ArrayList<>();
         for (Path f : candidates) {
@@ -167,7 +183,8 @@ public final class ConfigGenerator {
      */
     private static void checkDistinctToolNames(ProviderDefinition def, List<ProviderDefinition> selected) {
         for (String renamed : List.of(CodexConfig.providerId(def.name()), ModsConfig.apiName(def.name()))) {
-            if (!renamed.equals(def.name()) && selected.stream().anyMatch(p -> p.name().equals(renamed))) {
+            if (!renamed.equals(def.name())
+                    && selected.stream().anyMatch(p -> p.name().equals(renamed))) {
                 throw new GenerateConfigsException("provider " + def.name() + " is written as '" + renamed
                         + "' because the tool reserves its name, but another provider is called '" + renamed
                         + "': rename that provider");

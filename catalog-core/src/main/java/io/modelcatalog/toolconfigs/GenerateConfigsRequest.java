@@ -21,8 +21,14 @@ import java.util.Set;
  * @param env        where base-URL overrides are read from (never keys)
  */
 public record GenerateConfigsRequest(
-        Path catalogDir, CatalogLayout layout, Path outputDir, Set<Tool> tools, List<String> providers, ModelIdFilter filter,
-        ProviderRegistry registry, EnvironmentLookup env) {
+        Path catalogDir,
+        CatalogLayout layout,
+        Path outputDir,
+        Set<Tool> tools,
+        List<String> providers,
+        ModelIdFilter filter,
+        ProviderRegistry registry,
+        EnvironmentLookup env) {
 
     public GenerateConfigsRequest {
         Objects.requireNonNull(catalogDir, "catalogDir");

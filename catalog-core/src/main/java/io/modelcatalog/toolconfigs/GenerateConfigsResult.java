@@ -13,7 +13,10 @@ import java.util.List;
  * @param removed   codex profiles of an earlier run whose model is gone or now left out
  */
 public record GenerateConfigsResult(
-        List<ProviderSummary> generated, List<String> skipped, List<Path> written, List<Path> unchanged,
+        List<ProviderSummary> generated,
+        List<String> skipped,
+        List<Path> written,
+        List<Path> unchanged,
         List<Path> removed) {
 
     /**

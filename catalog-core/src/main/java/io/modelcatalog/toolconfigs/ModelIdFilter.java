@@ -42,8 +42,13 @@ public final class ModelIdFilter {
     }
 
     private static List<Pattern> compile(List<String> globs) {
-        return globs == null ? List.of() : globs.stream().map(String::trim).filter(g -> !g.isEmpty())
-                .map(ModelIdFilter::toRegex).toList();
+        return globs == null
+                ? List.of()
+                : globs.stream()
+                        .map(String::trim)
+                        .filter(g -> !g.isEmpty())
+                        .map(ModelIdFilter::toRegex)
+                        .toList();
     }
 
     static Pattern toRegex(String glob) {

@@ -25,8 +25,11 @@ public final class ModsConfig {
         y.append(p.header("#"));
         String api = apiName(p.provider());
         if (!api.equals(p.provider())) {
-            y.append("# mods reserves the API name '").append(p.provider()).append("' for a special client; this one is '")
-                    .append(api).append("', OpenAI-compatible\n");
+            y.append("# mods reserves the API name '")
+                    .append(p.provider())
+                    .append("' for a special client; this one is '")
+                    .append(api)
+                    .append("', OpenAI-compatible\n");
         }
         y.append("apis:\n");
         y.append("  ").append(YamlText.quote(api)).append(":\n");

@@ -13,7 +13,8 @@ public final class ReservedNames {
     public static final Set<String> CODEX_PROVIDER_IDS = Set.of("openai", "ollama", "lmstudio", "amazon-bedrock");
 
     /** API names that make mods use a special client instead of the OpenAI-compatible one. */
-    public static final Set<String> MODS_API_NAMES = Set.of("anthropic", "google", "cohere", "ollama", "azure", "azure-ad");
+    public static final Set<String> MODS_API_NAMES =
+            Set.of("anthropic", "google", "cohere", "ollama", "azure", "azure-ad");
 
     /** What a reserved name gets appended. */
     public static final String SUFFIX = "-catalog";

@@ -26,7 +26,9 @@ public enum Tool {
         EnumSet<Tool> out = EnumSet.noneOf(Tool.class);
         for (String n : names) {
             String t = n.trim().toLowerCase(Locale.ROOT);
-            Tool tool = Arrays.stream(values()).filter(v -> v.id().equals(t)).findFirst()
+            Tool tool = Arrays.stream(values())
+                    .filter(v -> v.id().equals(t))
+                    .findFirst()
                     .orElseThrow(() -> new IllegalArgumentException("unknown tool '" + n + "'; use one of "
                             + Arrays.stream(values()).map(Tool::id).collect(Collectors.joining(", "))));
             out.add(tool);

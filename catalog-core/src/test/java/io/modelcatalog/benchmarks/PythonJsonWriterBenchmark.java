@@ -33,7 +33,8 @@ public class PythonJsonWriterBenchmark {
     @Setup
     public void setUp() throws IOException {
         byte[] body;
-        try (InputStream in = PythonJsonWriterBenchmark.class.getResourceAsStream("/legacy-corpus/responses/featherless.json")) {
+        try (InputStream in =
+                PythonJsonWriterBenchmark.class.getResourceAsStream("/legacy-corpus/responses/featherless.json")) {
             if (in == null) {
                 throw new IllegalStateException("featherless.json not on the test classpath");
             }

@@ -32,16 +32,17 @@ class ProviderOverviewTest {
     Path tmp;
 
     private Path folder;
-    private final EnvironmentLookup env = EnvironmentLookup.of(Map.of(
-            "OPENAI_API_KEY", OPENAI_KEY,
-            "ZAI_API_OPENAI", "http://user:hunter2@127.0.0.1:9/zai"));
-    private final CredentialLookup credentials = CredentialLookup.environment(env).orElse(p -> p.name().equals("groq")
-            ? Optional.of(new ApiKey(GROQ_KEY, "settings.xml server catalog-groq"))
-            : Optional.empty());
+    private final EnvironmentLookup env = EnvironmentLookup.of(
+            Map.of("OPENAI_API_KEY", OPENAI_KEY, "ZAI_API_OPENAI", "http://user:hunter2@127.0.0.1:9/zai"));
+    private final CredentialLookup credentials = CredentialLookup.environment(env)
+            .orElse(p -> p.name().equals("groq")
+                    ? Optional.of(new ApiKey(GROQ_KEY, "settings.xml server catalog-groq"))
+                    : Optional.empty());
 
     @BeforeEach
     void folderWithHistory() throws IOException, URISyntaxException {
-        Path corpus = Path.of(ProviderOverviewTest.class.getResource("/legacy-corpus").toURI());
+        Path corpus =
+                Path.of(ProviderOverviewTest.class.getResource("/legacy-corpus").toURI());
         folder = tmp.resolve("models");
         Files.createDirectories(folder);
         try (Stream<Path> files = Files.list(corpus.resolve("bak"))) {
@@ -53,13 +54,15 @@ class ProviderOverviewTest {
     }
 
     private ProviderOverview overview(ProviderRegistry registry) throws IOException {
-        return ProviderOverview.read(registry, folder, env, credentials,
-                p -> Optional.of("settings.xml server catalog-" + p.name()));
+        return ProviderOverview.read(
+                registry, folder, env, credentials, p -> Optional.of("settings.xml server catalog-" + p.name()));
     }
 
     private static String row(List<String> table, String provider) {
-        return table.stream().filter(l -> l.startsWith(provider + " ")).findFirst().orElseThrow(
-                () -> new AssertionError("no row for " + provider + " in\n" + String.join("\n", table)));
+        return table.stream()
+                .filter(l -> l.startsWith(provider + " "))
+                .findFirst()
+                .orElseThrow(() -> new AssertionError("no row for " + provider + " in\n" + String.join("\n", table)));
     }
 
     private static void assertNoSecrets(List<String> lines) {
@@ -93,7 +96,8 @@ class ProviderOverviewTest {
 
         assertTrue(row(table, "openai").contains("set (env OPENAI_API_KEY)"), row(table, "openai"));
         assertTrue(row(table, "groq").contains("set (settings.xml server catalog-groq)"), row(table, "groq"));
-        assertTrue(row(table, "xai").contains("not set (env XAI_API_KEY or settings.xml server catalog-xai)"),
+        assertTrue(
+                row(table, "xai").contains("not set (env XAI_API_KEY or settings.xml server catalog-xai)"),
                 row(table, "xai"));
         assertTrue(row(table, "litellm").contains("not needed"), row(table, "litellm"));
         assertNoSecrets(table);
@@ -114,13 +118,16 @@ class ProviderOverviewTest {
 
         ProviderStatus featherless = overview.status("featherless").orElseThrow();
         assertEquals(1956258L, featherless.files().json().getAsLong());
-        assertEquals(Files.readString(folder.resolve("models_featherless.txt")).split("\n").length,
+        assertEquals(
+                Files.readString(folder.resolve("models_featherless.txt")).split("\n").length,
                 featherless.models().getAsInt());
         // txt-only leftovers ("error\n", and an error object's keys): counted from the txt
         ProviderStatus morphllm = overview.status("morphllm").orElseThrow();
         assertTrue(morphllm.files().json().isEmpty());
         assertEquals(1, morphllm.models().getAsInt());
-        assertTrue(row(overview.table(), "morphllm").matches("morphllm .* 1 +- +6 B +-"), row(overview.table(), "morphllm"));
+        assertTrue(
+                row(overview.table(), "morphllm").matches("morphllm .* 1 +- +6 B +-"),
+                row(overview.table(), "morphllm"));
         assertEquals(3, overview.status("nineteenai").orElseThrow().models().getAsInt());
         // no files at all
         assertTrue(overview.status("xai").orElseThrow().models().isEmpty());
@@ -130,9 +137,11 @@ class ProviderOverviewTest {
     void notesNameUnknownProvidersOfTheHistoryAndStrayFiles() throws IOException {
         List<String> notes = overview(ProviderRegistry.builtIn()).notes();
 
-        assertEquals(List.of(
-                "failed_models.json also names providers not in the registry: perplexity",
-                "files of no registered provider: models_featherless_best.json, models_infermatic_manual.json"), notes);
+        assertEquals(
+                List.of(
+                        "failed_models.json also names providers not in the registry: perplexity",
+                        "files of no registered provider: models_featherless_best.json, models_infermatic_manual.json"),
+                notes);
     }
 
     @Test
@@ -150,60 +159,89 @@ class ProviderOverviewTest {
 
         assertEquals("Provider xai (built-in)", detail.get(0));
         assertTrue(detail.contains("  kind          openai"), detail::toString);
-        assertTrue(detail.contains("  base URL      https://api.x.ai/v1 (default; env XAI_API_OPENAI overrides it)"),
+        assertTrue(
+                detail.contains("  base URL      https://api.x.ai/v1 (default; env XAI_API_OPENAI overrides it)"),
                 detail::toString);
         assertTrue(detail.contains("  models URL    https://api.x.ai/v1/models"), detail::toString);
-        assertTrue(detail.contains("  key           not set; set env XAI_API_KEY or settings.xml server catalog-xai "
-                + "(the provider is skipped without a key)"), detail::toString);
+        assertTrue(
+                detail.contains("  key           not set; set env XAI_API_KEY or settings.xml server catalog-xai "
+                        + "(the provider is skipped without a key)"),
+                detail::toString);
         assertTrue(detail.contains("  last run      FAILED"), detail::toString);
         assertTrue(detail.contains("  last attempt  2025-09-08T12:29:32.400806"), detail::toString);
-        assertTrue(detail.contains("  error         Unexpected error: Client error '403 Forbidden' for url "
-                + "'https://api.x.ai/v1/models'"), detail::toString);
-        assertTrue(detail.contains("                For more information check: "
-                + "https://developer.mozilla.org/en-US/docs/Web/HTTP/Status/403"), detail::toString);
+        assertTrue(
+                detail.contains("  error         Unexpected error: Client error '403 Forbidden' for url "
+                        + "'https://api.x.ai/v1/models'"),
+                detail::toString);
+        assertTrue(
+                detail.contains("                For more information check: "
+                        + "https://developer.mozilla.org/en-US/docs/Web/HTTP/Status/403"),
+                detail::toString);
         assertTrue(detail.contains("  files         none in " + folder), detail::toString);
     }
 
     @Test
     void detailOfARecoveredProviderWithAnEnvBaseUrl() throws IOException {
         List<String> detail = overview(ProviderRegistry.builtIn()).detail("zai");
-        assertTrue(detail.contains("  base URL      http://***@127.0.0.1:9/zai (from env ZAI_API_OPENAI; default "
-                + "https://api.z.ai/api/paas/v4)"), detail::toString);
-        assertTrue(detail.contains("  files         models_zai.json 272 B, models_zai.txt 19 B, models_zai.toml 373 B"),
+        assertTrue(
+                detail.contains("  base URL      http://***@127.0.0.1:9/zai (from env ZAI_API_OPENAI; default "
+                        + "https://api.z.ai/api/paas/v4)"),
+                detail::toString);
+        assertTrue(
+                detail.contains("  files         models_zai.json 272 B, models_zai.txt 19 B, models_zai.toml 373 B"),
                 detail::toString);
         assertTrue(detail.contains("  models        2"), detail::toString);
         assertNoSecrets(detail);
 
         List<String> aihorde = overview(ProviderRegistry.builtIn()).detail("aihorde");
         assertTrue(aihorde.contains("  last run      ok"), aihorde::toString);
-        assertTrue(aihorde.contains("  earlier error 404 Client Error: Not Found for url: https://oai.aihorde.net/models"),
+        assertTrue(
+                aihorde.contains("  earlier error 404 Client Error: Not Found for url: https://oai.aihorde.net/models"),
                 aihorde::toString);
         assertTrue(aihorde.contains("  last success  Mon, 08 Sep 2025 10:29:31 GMT"), aihorde::toString);
 
         List<String> openai = overview(ProviderRegistry.builtIn()).detail("openai");
-        assertTrue(openai.contains("  key           set, from env OPENAI_API_KEY (looked up in order: env OPENAI_API_KEY, "
-                + "settings.xml server catalog-openai)"), openai::toString);
+        assertTrue(
+                openai.contains("  key           set, from env OPENAI_API_KEY (looked up in order: env OPENAI_API_KEY, "
+                        + "settings.xml server catalog-openai)"),
+                openai::toString);
         assertNoSecrets(openai);
     }
 
     @Test
     void configuredProvidersAreMarkedAndTheirHeaderValuesHidden() throws IOException {
-        ProviderRegistry registry = ProviderRegistry.builtIn().withOverrides(List.of(
-                new ProviderDefinition("local", ProviderKind.OPENAI, "LOCAL_KEY", null, "http://127.0.0.1:8080/v1",
-                        Map.of("X-Tenant", "tenant-secret-value")),
-                new ProviderDefinition("openai", ProviderKind.OPENAI, "OPENAI_API_KEY", null, "http://127.0.0.1:8081/v1",
-                        null)));
+        ProviderRegistry registry = ProviderRegistry.builtIn()
+                .withOverrides(List.of(
+                        new ProviderDefinition(
+                                "local",
+                                ProviderKind.OPENAI,
+                                "LOCAL_KEY",
+                                null,
+                                "http://127.0.0.1:8080/v1",
+                                Map.of("X-Tenant", "tenant-secret-value")),
+                        new ProviderDefinition(
+                                "openai",
+                                ProviderKind.OPENAI,
+                                "OPENAI_API_KEY",
+                                null,
+                                "http://127.0.0.1:8081/v1",
+                                null)));
         ProviderOverview overview = overview(registry);
 
         assertTrue(row(overview.table(), "openai *").contains("http://127.0.0.1:8081/v1"));
-        assertTrue(row(overview.table(), "local *").contains("not set (env LOCAL_KEY or settings.xml server catalog-local)"));
-        assertEquals("* configured in the POM or the providers file", overview.notes().get(0));
+        assertTrue(row(overview.table(), "local *")
+                .contains("not set (env LOCAL_KEY or settings.xml server catalog-local)"));
+        assertEquals(
+                "* configured in the POM or the providers file",
+                overview.notes().get(0));
         assertTrue(overview.summary().startsWith("41 providers (2 configured); "), overview.summary());
         List<String> detail = overview.detail("local");
         assertEquals("Provider local (configured)", detail.get(0));
         assertTrue(detail.contains("  headers       X-Tenant (values not shown)"), detail::toString);
         assertTrue(detail.stream().noneMatch(l -> l.contains("tenant-secret-value")));
-        assertEquals("Provider openai (configured, replaces the built-in one)", overview.detail("openai").get(0));
+        assertEquals(
+                "Provider openai (configured, replaces the built-in one)",
+                overview.detail("openai").get(0));
     }
 
     @Test
@@ -212,15 +250,16 @@ class ProviderOverviewTest {
 
         ProviderOverview overview = overview(ProviderRegistry.builtIn());
 
-        assertTrue(overview.historyProblem().orElseThrow().startsWith(folder.resolve("failed_models.json") + ":3:"),
+        assertTrue(
+                overview.historyProblem().orElseThrow().startsWith(folder.resolve("failed_models.json") + ":3:"),
                 overview.historyProblem().get());
         assertTrue(row(overview.table(), "xai").contains(" - "));
     }
 
     @Test
     void anEmptyOrMissingFolderShowsTheRegistry() throws IOException {
-        ProviderOverview overview = ProviderOverview.read(ProviderRegistry.builtIn(), tmp.resolve("none"), env,
-                credentials, p -> Optional.empty());
+        ProviderOverview overview = ProviderOverview.read(
+                ProviderRegistry.builtIn(), tmp.resolve("none"), env, credentials, p -> Optional.empty());
 
         assertEquals(41, overview.table().size());
         assertTrue(overview.summary().contains("0 with files"), overview.summary());
@@ -230,7 +269,8 @@ class ProviderOverviewTest {
     @Test
     void urlsShowNoCredentials() {
         assertEquals("https://***@host.example/v1", ProviderOverview.safeUrl("https://user:pw@host.example/v1"));
-        assertEquals("https://host.example/doc.json?include_public=true&api_key=***&x=1",
+        assertEquals(
+                "https://host.example/doc.json?include_public=true&api_key=***&x=1",
                 ProviderOverview.safeUrl("https://host.example/doc.json?include_public=true&api_key=abc123&x=1"));
         assertEquals("https://host.example/v1?KEY=***", ProviderOverview.safeUrl("https://host.example/v1?KEY=abc"));
         assertEquals("https://api.openai.com/v1", ProviderOverview.safeUrl("https://api.openai.com/v1"));

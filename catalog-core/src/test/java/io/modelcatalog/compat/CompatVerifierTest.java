@@ -23,8 +23,11 @@ class CompatVerifierTest {
     /** Providers of bak/ with all three files. */
     private static final int REGULAR_PROVIDERS = 36;
     /** models_featherless_best.json, models_infermatic_manual.json, models_morphllm.txt, models_nineteenai.txt */
-    private static final List<String> STRAY_FILES = List.of("models_featherless_best.json",
-            "models_infermatic_manual.json", "models_morphllm.txt", "models_nineteenai.txt");
+    private static final List<String> STRAY_FILES = List.of(
+            "models_featherless_best.json",
+            "models_infermatic_manual.json",
+            "models_morphllm.txt",
+            "models_nineteenai.txt");
 
     @TempDir
     Path tmp;
@@ -60,8 +63,10 @@ class CompatVerifierTest {
         Path p = output.resolve(file);
         String text = Files.readString(p, StandardCharsets.UTF_8);
         assertTrue(text.contains(from), file + " should contain " + from);
-        Files.writeString(p, text.replaceFirst(java.util.regex.Pattern.quote(from),
-                java.util.regex.Matcher.quoteReplacement(to)), StandardCharsets.UTF_8);
+        Files.writeString(
+                p,
+                text.replaceFirst(java.util.regex.Pattern.quote(from), java.util.regex.Matcher.quoteReplacement(to)),
+                StandardCharsets.UTF_8);
     }
 
     @Test
@@ -78,11 +83,16 @@ class CompatVerifierTest {
         List<CompatFinding> incomplete = of(report, FindingKind.INCOMPLETE_SET);
         assertEquals(2 * STRAY_FILES.size(), incomplete.size());
         for (String stray : STRAY_FILES) {
-            assertTrue(incomplete.stream().anyMatch(f -> f.file().equals(stray) && f.message().startsWith("output folder")));
-            assertTrue(incomplete.stream().anyMatch(f -> f.file().equals(stray) && f.message().startsWith("reference folder")));
+            assertTrue(incomplete.stream()
+                    .anyMatch(f -> f.file().equals(stray) && f.message().startsWith("output folder")));
+            assertTrue(incomplete.stream()
+                    .anyMatch(f -> f.file().equals(stray) && f.message().startsWith("reference folder")));
         }
-        assertTrue(report.summary().startsWith("112 files compared: 112 identical, 0 same data with different bytes, "
-                + "0 different data, 0 unreadable; 8 strays"), report.summary());
+        assertTrue(
+                report.summary()
+                        .startsWith("112 files compared: 112 identical, 0 same data with different bytes, "
+                                + "0 different data, 0 unreadable; 8 strays"),
+                report.summary());
     }
 
     @Test
@@ -91,10 +101,13 @@ class CompatVerifierTest {
 
         assertFalse(report.hasDifferences());
         assertEquals(8, report.strays().size());
-        assertTrue(of(report, FindingKind.INCOMPLETE_SET).stream().anyMatch(f ->
-                f.message().equals("reference folder: models_morphllm.txt without models_morphllm.json and "
-                        + "models_morphllm.toml: not a complete provider set (a hand-made or leftover file?); "
-                        + "not checked for consistency")), () -> report.strays().toString());
+        assertTrue(
+                of(report, FindingKind.INCOMPLETE_SET).stream()
+                        .anyMatch(f -> f.message()
+                                .equals("reference folder: models_morphllm.txt without models_morphllm.json and "
+                                        + "models_morphllm.toml: not a complete provider set (a hand-made or leftover file?); "
+                                        + "not checked for consistency")),
+                () -> report.strays().toString());
     }
 
     @Test
@@ -106,8 +119,14 @@ class CompatVerifierTest {
         CompatReport report = verify(output, bak);
 
         assertFalse(report.hasDifferences());
-        assertEquals(STRAY_FILES, of(report, FindingKind.ONLY_IN_REFERENCE).stream().map(CompatFinding::file).sorted().toList());
-        assertEquals("models_featherless_best.json: only in the reference folder",
+        assertEquals(
+                STRAY_FILES,
+                of(report, FindingKind.ONLY_IN_REFERENCE).stream()
+                        .map(CompatFinding::file)
+                        .sorted()
+                        .toList());
+        assertEquals(
+                "models_featherless_best.json: only in the reference folder",
                 of(report, FindingKind.ONLY_IN_REFERENCE).get(0).message());
         assertEquals(REGULAR_PROVIDERS * 3, report.count(FindingKind.IDENTICAL));
     }
@@ -136,8 +155,10 @@ class CompatVerifierTest {
         CompatFinding d = differences.get(0);
         assertEquals(FindingKind.DATA, d.kind());
         assertEquals("models_deepinfra.json", d.file());
-        assertEquals("models_deepinfra.json: different data at $.data[0].metadata.pricing.input_tokens: "
-                + "reference 0.13, output 0.14", d.message());
+        assertEquals(
+                "models_deepinfra.json: different data at $.data[0].metadata.pricing.input_tokens: "
+                        + "reference 0.13, output 0.14",
+                d.message());
         assertTrue(report.summary().contains("1 different data"), report.summary());
     }
 
@@ -147,27 +168,34 @@ class CompatVerifierTest {
 
         CompatFinding d = verify(output, bak).differences().get(0);
 
-        assertEquals("models_deepinfra.json: different data at $.data[0].metadata.pricing.input_tokens: "
-                + "reference 0.13 (float), output 13 (integer)", d.message());
+        assertEquals(
+                "models_deepinfra.json: different data at $.data[0].metadata.pricing.input_tokens: "
+                        + "reference 0.13 (float), output 13 (integer)",
+                d.message());
     }
 
     @Test
     void aMissingModelIsDifferentDataAndTheFolderIsInconsistent() throws IOException {
         // drop deepseek-reasoner from the json only
         Path json = output.resolve("models_deepseek.json");
-        Files.writeString(json, "{\n  \"object\": \"list\",\n  \"data\": [\n    {\n      \"id\": \"deepseek-chat\",\n"
-                + "      \"object\": \"model\",\n      \"owned_by\": \"deepseek\"\n    }\n  ]\n}");
+        Files.writeString(
+                json,
+                "{\n  \"object\": \"list\",\n  \"data\": [\n    {\n      \"id\": \"deepseek-chat\",\n"
+                        + "      \"object\": \"model\",\n      \"owned_by\": \"deepseek\"\n    }\n  ]\n}");
 
         CompatReport report = verify(output, bak);
 
         List<CompatFinding> differences = report.differences();
         assertEquals(2, differences.size(), differences::toString);
-        assertEquals("models_deepseek.json: different data at $.data[1]: reference "
-                + "{\"id\":\"deepseek-reasoner\",\"object\":\"model\",\"owned_by\":\"deepseek\"}, output absent (1 elements)",
+        assertEquals(
+                "models_deepseek.json: different data at $.data[1]: reference "
+                        + "{\"id\":\"deepseek-reasoner\",\"object\":\"model\",\"owned_by\":\"deepseek\"}, output absent (1 elements)",
                 differences.get(0).message());
         assertEquals(FindingKind.INCONSISTENT, differences.get(1).kind());
-        assertEquals("output folder: models_deepseek.txt does not match the ids of models_deepseek.json: it has 2 ids, "
-                + "the json 1; first unmatched: line 2 `deepseek-reasoner` (txt)", differences.get(1).message());
+        assertEquals(
+                "output folder: models_deepseek.txt does not match the ids of models_deepseek.json: it has 2 ids, "
+                        + "the json 1; first unmatched: line 2 `deepseek-reasoner` (txt)",
+                differences.get(1).message());
     }
 
     @Test
@@ -178,22 +206,28 @@ class CompatVerifierTest {
         CompatFinding d = verify(output, bak).differences().get(0);
 
         assertEquals(FindingKind.FORMATTING, d.kind());
-        assertEquals("models_deepseek.json: same data, different bytes: first at line 2, column 3 "
-                + "(whitespace or indentation): reference `  \"object\": \"list\",`, output `    \"object\": \"list\",`",
+        assertEquals(
+                "models_deepseek.json: same data, different bytes: first at line 2, column 3 "
+                        + "(whitespace or indentation): reference `  \"object\": \"list\",`, output `    \"object\": \"list\",`",
                 d.message());
     }
 
     @Test
     void membersInAnotherOrderAreSameDataDifferentBytes() throws IOException {
-        edit("models_deepseek.json", "      \"id\": \"deepseek-chat\",\n      \"object\": \"model\",",
+        edit(
+                "models_deepseek.json",
+                "      \"id\": \"deepseek-chat\",\n      \"object\": \"model\",",
                 "      \"object\": \"model\",\n      \"id\": \"deepseek-chat\",");
 
         CompatFinding d = verify(output, bak).differences().get(0);
 
         assertEquals(FindingKind.FORMATTING, d.kind());
-        assertTrue(d.message().startsWith("models_deepseek.json: same data, different bytes: members of $.data[0] in a "
-                + "different order: reference [id, object, owned_by], output [object, id, owned_by]; first byte "
-                + "difference at line 5, column 8 (layout): "), d.message());
+        assertTrue(
+                d.message()
+                        .startsWith("models_deepseek.json: same data, different bytes: members of $.data[0] in a "
+                                + "different order: reference [id, object, owned_by], output [object, id, owned_by]; first byte "
+                                + "difference at line 5, column 8 (layout): "),
+                d.message());
     }
 
     @Test
@@ -203,8 +237,11 @@ class CompatVerifierTest {
         CompatFinding d = verify(output, bak).differences().get(0);
 
         assertEquals(FindingKind.FORMATTING, d.kind());
-        assertTrue(d.message().startsWith("models_chutes.json: same data, different bytes: first at line 9, column 18 "
-                + "(number notation): reference `          \"tao\": 2.9452365658188216e-05,`"), d.message());
+        assertTrue(
+                d.message()
+                        .startsWith("models_chutes.json: same data, different bytes: first at line 9, column 18 "
+                                + "(number notation): reference `          \"tao\": 2.9452365658188216e-05,`"),
+                d.message());
     }
 
     @Test
@@ -214,7 +251,9 @@ class CompatVerifierTest {
         CompatFinding d = verify(output, bak).differences().get(0);
 
         assertEquals(FindingKind.FORMATTING, d.kind());
-        assertTrue(d.message().contains("(string escaping): reference ...`tional OCR tools struggle with\\u2014including"), d.message());
+        assertTrue(
+                d.message().contains("(string escaping): reference ...`tional OCR tools struggle with\\u2014including"),
+                d.message());
         assertTrue(d.message().contains("output ...`tional OCR tools struggle with\u2014including"), d.message());
     }
 
@@ -226,14 +265,16 @@ class CompatVerifierTest {
 
         CompatFinding d = report.differences().get(0);
         assertEquals(1, report.differences().size());
-        assertEquals("models_zai.txt: same data, different bytes: first at line 2, column 12 (trailing whitespace or "
-                + "newline: the output has 1 more byte): reference `glm-4.5-air` (end of file), output `glm-4.5-air\\n`",
+        assertEquals(
+                "models_zai.txt: same data, different bytes: first at line 2, column 12 (trailing whitespace or "
+                        + "newline: the output has 1 more byte): reference `glm-4.5-air` (end of file), output `glm-4.5-air\\n`",
                 d.message());
     }
 
     @Test
     void crlfLineEndingsInTheTxtAreFormatting() throws IOException {
-        Files.writeString(output.resolve("models_zai.txt"),
+        Files.writeString(
+                output.resolve("models_zai.txt"),
                 Files.readString(bak.resolve("models_zai.txt")).replace("\n", "\r\n"));
 
         CompatFinding d = verify(output, bak).differences().get(0);
@@ -248,10 +289,13 @@ class CompatVerifierTest {
 
         CompatReport report = verify(output, bak);
 
-        assertEquals("models_zai.txt: different data at line 2: reference `glm-4.5-air`, output `glm-4.6`",
+        assertEquals(
+                "models_zai.txt: different data at line 2: reference `glm-4.5-air`, output `glm-4.6`",
                 report.differences().get(0).message());
-        assertEquals("output folder: models_zai.txt does not match the ids of models_zai.json: line 2 is `glm-4.6`, "
-                + "the json's id there is `glm-4.5-air`", report.differences().get(1).message());
+        assertEquals(
+                "output folder: models_zai.txt does not match the ids of models_zai.json: line 2 is `glm-4.6`, "
+                        + "the json's id there is `glm-4.5-air`",
+                report.differences().get(1).message());
     }
 
     @Test
@@ -261,17 +305,23 @@ class CompatVerifierTest {
         CompatReport report = verify(output, bak);
 
         assertEquals(1, report.differences().size());
-        assertEquals("models_litellm.toml: different data at profiles.lit_1024_x_1024_50_steps.model_context_window: "
-                + "reference 77, output 78", report.differences().get(0).message());
+        assertEquals(
+                "models_litellm.toml: different data at profiles.lit_1024_x_1024_50_steps.model_context_window: "
+                        + "reference 77, output 78",
+                report.differences().get(0).message());
     }
 
     @Test
     void aLocalServersBaseUrlDiffersUnlessIgnored() throws IOException {
-        edit("models_zai.toml", "base_url = \"https://api.z.ai/api/paas/v4\"", "base_url = \"http://127.0.0.1:41234/zai\"");
+        edit(
+                "models_zai.toml",
+                "base_url = \"https://api.z.ai/api/paas/v4\"",
+                "base_url = \"http://127.0.0.1:41234/zai\"");
 
         CompatReport strict = verify(output, bak);
-        assertEquals("models_zai.toml: different data at model_providers.zai.base_url: reference "
-                + "\"https://api.z.ai/api/paas/v4\", output \"http://127.0.0.1:41234/zai\"",
+        assertEquals(
+                "models_zai.toml: different data at model_providers.zai.base_url: reference "
+                        + "\"https://api.z.ai/api/paas/v4\", output \"http://127.0.0.1:41234/zai\"",
                 strict.differences().get(0).message());
 
         CompatReport lenient = new CompatVerifier(new CompatOptions(true)).verify(output, bak);
@@ -281,29 +331,44 @@ class CompatVerifierTest {
 
     @Test
     void ignoringTheBaseUrlStillSeesOtherDifferencesInTheToml() throws IOException {
-        edit("models_zai.toml", "base_url = \"https://api.z.ai/api/paas/v4\"", "base_url = \"http://127.0.0.1:41234/zai\"");
+        edit(
+                "models_zai.toml",
+                "base_url = \"https://api.z.ai/api/paas/v4\"",
+                "base_url = \"http://127.0.0.1:41234/zai\"");
         edit("models_zai.toml", "wire_api = \"chat\"", "wire_api = \"responses\"");
 
         CompatReport report = new CompatVerifier(new CompatOptions(true)).verify(output, bak);
 
-        assertEquals("models_zai.toml: different data at model_providers.zai.wire_api: reference \"chat\", "
-                + "output \"responses\"", report.differences().get(0).message());
+        assertEquals(
+                "models_zai.toml: different data at model_providers.zai.wire_api: reference \"chat\", "
+                        + "output \"responses\"",
+                report.differences().get(0).message());
     }
 
     @Test
     void aTomlWithoutAProfileIsDifferentDataAndInconsistent() throws IOException {
-        edit("models_zai.toml", "\n[profiles.zai_glm_4_5_air]\napproval_policy = \"never\"\nmodel = \"glm-4.5-air\"\n"
-                + "model_provider = \"zai\"\nmodel_reasoning_effort = \"high\"\n", "");
+        edit(
+                "models_zai.toml",
+                "\n[profiles.zai_glm_4_5_air]\napproval_policy = \"never\"\nmodel = \"glm-4.5-air\"\n"
+                        + "model_provider = \"zai\"\nmodel_reasoning_effort = \"high\"\n",
+                "");
 
         CompatReport report = verify(output, bak);
 
         List<CompatFinding> differences = report.differences();
         assertEquals(2, differences.size(), differences::toString);
-        assertTrue(differences.get(0).message().startsWith("models_zai.toml: different data at profiles.zai_glm_4_5_air: "
-                + "reference {\"approval_policy\":\"never\""), differences.get(0).message());
-        assertEquals("output folder: models_zai.toml does not match models_zai.txt under the legacy profile naming: it "
-                + "has 1 profile tables, the txt's 2 ids give 2; first unmatched: [profiles.zai_glm_4_5_air] "
-                + "(id `glm-4.5-air`)", differences.get(1).message());
+        assertTrue(
+                differences
+                        .get(0)
+                        .message()
+                        .startsWith("models_zai.toml: different data at profiles.zai_glm_4_5_air: "
+                                + "reference {\"approval_policy\":\"never\""),
+                differences.get(0).message());
+        assertEquals(
+                "output folder: models_zai.toml does not match models_zai.txt under the legacy profile naming: it "
+                        + "has 1 profile tables, the txt's 2 ids give 2; first unmatched: [profiles.zai_glm_4_5_air] "
+                        + "(id `glm-4.5-air`)",
+                differences.get(1).message());
     }
 
     @Test
@@ -312,8 +377,9 @@ class CompatVerifierTest {
 
         CompatReport report = verify(output, bak);
 
-        assertEquals("output folder: models_zai.toml does not match models_zai.txt under the legacy profile naming: "
-                + "[profiles.zai_glm_4_5_air] has model \"glm-4.5-airy\", the txt gives `glm-4.5-air`",
+        assertEquals(
+                "output folder: models_zai.toml does not match models_zai.txt under the legacy profile naming: "
+                        + "[profiles.zai_glm_4_5_air] has model \"glm-4.5-airy\", the txt gives `glm-4.5-air`",
                 of(report, FindingKind.INCONSISTENT).get(0).message());
     }
 
@@ -325,8 +391,13 @@ class CompatVerifierTest {
 
         List<CompatFinding> unreadable = of(report, FindingKind.UNREADABLE);
         assertEquals(1, unreadable.size(), report.findings()::toString);
-        assertTrue(unreadable.get(0).message().startsWith("output folder: " + output.resolve("models_deepseek.json")
-                + ":4:1: not valid JSON"), unreadable.get(0).message());
+        assertTrue(
+                unreadable
+                        .get(0)
+                        .message()
+                        .startsWith(
+                                "output folder: " + output.resolve("models_deepseek.json") + ":4:1: not valid JSON"),
+                unreadable.get(0).message());
         assertTrue(report.summary().contains("1 unreadable"));
     }
 
@@ -337,7 +408,8 @@ class CompatVerifierTest {
         List<CompatFinding> unreadable = of(verify(output, bak), FindingKind.UNREADABLE);
 
         assertEquals(1, unreadable.size());
-        assertTrue(unreadable.get(0).message().startsWith("output folder: " + output.resolve("models_zai.toml") + ":4:"),
+        assertTrue(
+                unreadable.get(0).message().startsWith("output folder: " + output.resolve("models_zai.toml") + ":4:"),
                 unreadable.get(0).message());
     }
 

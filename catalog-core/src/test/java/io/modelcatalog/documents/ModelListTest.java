@@ -42,7 +42,8 @@ class ModelListTest {
     @Test
     void sortIsByCodePointNotUtf16Unit() {
         // U+1F600 (surrogate pair) sorts after U+FFFD by code point, before it by UTF-16 unit
-        ModelList list = ModelList.of(parse("[{\"id\":\"\\ud83d\\ude00\"},{\"id\":\"\\ufffd\"},{\"id\":\"Z\"},{\"id\":\"a\"}]"));
+        ModelList list =
+                ModelList.of(parse("[{\"id\":\"\\ud83d\\ude00\"},{\"id\":\"\\ufffd\"},{\"id\":\"Z\"},{\"id\":\"a\"}]"));
         assertEquals(DocumentShape.TOP_LEVEL_ARRAY, list.shape());
         assertEquals(List.of("Z", "a", "\ufffd", "\ud83d\ude00"), list.ids());
     }
@@ -80,9 +81,11 @@ class ModelListTest {
                 + "\"inf\":Infinity,\"nan\":NaN,\"huge\":1e400}");
         List<String> keys = new ArrayList<>();
         n.fieldNames().forEachRemaining(keys::add);
-        assertEquals(List.of("a", "b", "big", "f", "e", "inf", "nan", "huge"), keys, "duplicate key keeps first position");
+        assertEquals(
+                List.of("a", "b", "big", "f", "e", "inf", "nan", "huge"), keys, "duplicate key keeps first position");
         assertEquals(3, n.get("a").asInt(), "last value wins");
-        assertEquals(new BigInteger("123456789012345678901234567890"), n.get("big").bigIntegerValue());
+        assertEquals(
+                new BigInteger("123456789012345678901234567890"), n.get("big").bigIntegerValue());
         assertTrue(n.get("e").isDouble(), "exponent means double");
         assertTrue(Double.isInfinite(n.get("inf").doubleValue()));
         assertTrue(Double.isNaN(n.get("nan").doubleValue()));
@@ -91,12 +94,14 @@ class ModelListTest {
 
     @Test
     void invalidJsonNamesSourceLineAndColumn() {
-        DocumentParseException e = assertThrows(DocumentParseException.class,
+        DocumentParseException e = assertThrows(
+                DocumentParseException.class,
                 () -> JsonDocuments.parse("{\n  \"a\": [1,\n  }".getBytes(StandardCharsets.UTF_8), "models_x.json"));
         assertTrue(e.getMessage().startsWith("models_x.json:3:"), e.getMessage());
         assertEquals(3, e.line());
         assertThrows(DocumentParseException.class, () -> JsonDocuments.parse(new byte[0], "empty"));
-        assertThrows(DocumentParseException.class,
+        assertThrows(
+                DocumentParseException.class,
                 () -> JsonDocuments.parse("{} trailing".getBytes(StandardCharsets.UTF_8), "t"));
     }
 }

@@ -29,7 +29,9 @@ public final class CorpusEntries {
 
     public static ModelList list(String provider) {
         try {
-            return new CatalogFolder(catalogDir(), io.modelcatalog.catalog.CatalogLayout.LEGACY).read(provider).orElseThrow();
+            return new CatalogFolder(catalogDir(), io.modelcatalog.catalog.CatalogLayout.LEGACY)
+                    .read(provider)
+                    .orElseThrow();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

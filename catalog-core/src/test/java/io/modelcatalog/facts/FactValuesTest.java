@@ -13,8 +13,8 @@ class FactValuesTest {
     private static final JsonNodeFactory F = JsonNodeFactory.instance;
 
     private static String perMillion(String json) {
-        return FactValues.plain(FactValues.perTokenAsPerMillion(
-                JsonDocuments.parse(json.getBytes(StandardCharsets.UTF_8), "test")));
+        return FactValues.plain(
+                FactValues.perTokenAsPerMillion(JsonDocuments.parse(json.getBytes(StandardCharsets.UTF_8), "test")));
     }
 
     @Test

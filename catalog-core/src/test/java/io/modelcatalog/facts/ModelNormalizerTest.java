@@ -44,10 +44,18 @@ class ModelNormalizerTest {
         assertEquals(128000L, gpt4o.contextWindow());
         assertEquals(16384L, gpt4o.maxOutputTokens());
         assertEquals(0, new BigDecimal("2.5").compareTo(gpt4o.inputPrice()));
-        assertEquals(Set.of(Fact.CONTEXT_WINDOW, Fact.MAX_OUTPUT_TOKENS, Fact.INPUT_PRICE, Fact.OUTPUT_PRICE,
-                Fact.VISION, Fact.TOOL_CALLING, Fact.KIND), gpt4o.fromLiteLlm());
-        assertTrue(gpt4o.created() != null && !gpt4o.fromLiteLlm().contains(Fact.CREATED),
-                "OpenAI's own created stays");
+        assertEquals(
+                Set.of(
+                        Fact.CONTEXT_WINDOW,
+                        Fact.MAX_OUTPUT_TOKENS,
+                        Fact.INPUT_PRICE,
+                        Fact.OUTPUT_PRICE,
+                        Fact.VISION,
+                        Fact.TOOL_CALLING,
+                        Fact.KIND),
+                gpt4o.fromLiteLlm());
+        assertTrue(
+                gpt4o.created() != null && !gpt4o.fromLiteLlm().contains(Fact.CREATED), "OpenAI's own created stays");
     }
 
     @Test
@@ -62,7 +70,8 @@ class ModelNormalizerTest {
     @Test
     void theProvidersOwnValuesWin() {
         // OpenRouter says 128000 for openai/gpt-4o; LiteLLM's openrouter/openai/gpt-4o must not replace it
-        ModelFacts own = normalize(new ModelNormalizer(Optional.empty()), "openrouter").get("openai/gpt-4o");
+        ModelFacts own =
+                normalize(new ModelNormalizer(Optional.empty()), "openrouter").get("openai/gpt-4o");
         ModelFacts filled = normalize(WITH_LITELLM, "openrouter").get("openai/gpt-4o");
         for (Fact f : Fact.values()) {
             if (own.has(f)) {
@@ -74,7 +83,8 @@ class ModelNormalizerTest {
 
     @Test
     void withoutLiteLlmNothingIsFilled() {
-        ModelFacts gpt4o = normalize(new ModelNormalizer(Optional.empty()), "openai").get("gpt-4o");
+        ModelFacts gpt4o =
+                normalize(new ModelNormalizer(Optional.empty()), "openai").get("gpt-4o");
         assertNull(gpt4o.contextWindow());
         assertTrue(gpt4o.fromLiteLlm().isEmpty());
     }
@@ -82,6 +92,8 @@ class ModelNormalizerTest {
     @Test
     void providersLiteLlmDoesNotKnowAreLeftAlone() {
         assertTrue(LiteLlmMap.liteLlmProvider("aihorde").isEmpty());
-        normalize(WITH_LITELLM, "aihorde").values().forEach(m -> assertTrue(m.fromLiteLlm().isEmpty(), m.id()));
+        normalize(WITH_LITELLM, "aihorde")
+                .values()
+                .forEach(m -> assertTrue(m.fromLiteLlm().isEmpty(), m.id()));
     }
 }

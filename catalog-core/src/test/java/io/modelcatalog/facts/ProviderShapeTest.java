@@ -37,7 +37,10 @@ class ProviderShapeTest {
         assertEquals(false, m.reasoning(), "supported_parameters lists no reasoning");
         assertEquals(ModelKind.CHAT, m.kind());
         assertEquals("OpenAI: GPT-4o", m.displayName());
-        assertEquals(Instant.ofEpochSecond(entry("openrouter", "openai/gpt-4o").get("created").asLong()), m.created());
+        assertEquals(
+                Instant.ofEpochSecond(
+                        entry("openrouter", "openai/gpt-4o").get("created").asLong()),
+                m.created());
 
         ModelFacts flash = read("openrouter", "google/gemini-2.5-flash");
         assertEquals(true, flash.reasoning());
@@ -47,10 +50,13 @@ class ProviderShapeTest {
 
     @Test
     void openRouterPricesPerMillionAreTheStringsTimesAMillionForEveryModel() {
-        for (Map.Entry<String, JsonNode> e : CorpusEntries.list("openrouter").entries().entrySet()) {
+        for (Map.Entry<String, JsonNode> e :
+                CorpusEntries.list("openrouter").entries().entrySet()) {
             ModelFacts m = ProviderShape.OPENROUTER.read(e.getKey(), e.getValue());
-            BigDecimal prompt = new BigDecimal(e.getValue().path("pricing").path("prompt").asText());
-            BigDecimal completion = new BigDecimal(e.getValue().path("pricing").path("completion").asText());
+            BigDecimal prompt =
+                    new BigDecimal(e.getValue().path("pricing").path("prompt").asText());
+            BigDecimal completion = new BigDecimal(
+                    e.getValue().path("pricing").path("completion").asText());
             if (prompt.signum() < 0) {
                 assertNull(m.inputPrice(), e.getKey() + ": a negative price means 'varies' and stays absent");
                 continue;
@@ -124,7 +130,9 @@ class ProviderShapeTest {
         assertPrice("0.04", m.outputPrice());
         assertEquals(ModelKind.CHAT, m.kind());
         assertEquals("Gemma 3N E4B Instruct", m.displayName());
-        assertEquals(ModelKind.EMBEDDING, read("togetherai", "Alibaba-NLP/gte-modernbert-base").kind());
+        assertEquals(
+                ModelKind.EMBEDDING,
+                read("togetherai", "Alibaba-NLP/gte-modernbert-base").kind());
     }
 
     @Test
@@ -139,7 +147,8 @@ class ProviderShapeTest {
         assertEquals(16384L, ocr.contextWindow());
         assertEquals(ModelKind.CHAT, ocr.kind(), "Mistral says completion_chat: true");
 
-        assertEquals(ModelKind.OTHER, read("mistral", "mistral-moderation-latest").kind());
+        assertEquals(
+                ModelKind.OTHER, read("mistral", "mistral-moderation-latest").kind());
 
         ModelFacts embed = read("mistral", "mistral-embed");
         assertNull(embed.kind(), "every capability false says nothing about the kind");
@@ -152,7 +161,9 @@ class ProviderShapeTest {
         assertEquals(16384L, m.contextWindow());
         assertEquals(4096L, m.maxOutputTokens());
         assertEquals(true, m.toolCalling());
-        assertNull(read("featherless", "aristsakpinisaws/llama-31-hhrlhf-squad-rlhf-policy-model").toolCalling(),
+        assertNull(
+                read("featherless", "aristsakpinisaws/llama-31-hhrlhf-squad-rlhf-policy-model")
+                        .toolCalling(),
                 "features: null says nothing");
     }
 
@@ -174,7 +185,8 @@ class ProviderShapeTest {
 
         ModelFacts ids = read("openai", "gpt-4o");
         assertEquals("gpt-4o", ids.name());
-        assertEquals(Instant.ofEpochSecond(entry("openai", "gpt-4o").get("created").asLong()), ids.created());
+        assertEquals(
+                Instant.ofEpochSecond(entry("openai", "gpt-4o").get("created").asLong()), ids.created());
         for (Fact f : Fact.values()) {
             if (f != Fact.CREATED) {
                 assertFalse(ids.has(f), f + ": OpenAI lists ids only");

@@ -42,14 +42,25 @@ class CatalogFetchTest {
     @RegisterExtension
     final CorpusServer corpus = new CorpusServer();
 
-
-    private FetchReport fetch(List<ProviderDefinition> providers, CatalogLayout layout, boolean skipExisting,
-            boolean failedRescan) throws IOException {
+    private FetchReport fetch(
+            List<ProviderDefinition> providers, CatalogLayout layout, boolean skipExisting, boolean failedRescan)
+            throws IOException {
         EnvironmentLookup lookup = EnvironmentLookup.of(corpus.env());
-        NetworkPolicy policy = NetworkPolicy.defaults().withTimeout(Duration.ofSeconds(5))
+        NetworkPolicy policy = NetworkPolicy.defaults()
+                .withTimeout(Duration.ofSeconds(5))
                 .withRetries(1, Duration.ofMillis(10), Duration.ofMillis(100));
-        FetchOptions options = new FetchOptions(out, layout, providers, skipExisting, failedRescan, lookup,
-                CredentialLookup.environment(lookup), policy, CLOCK, null, false);
+        FetchOptions options = new FetchOptions(
+                out,
+                layout,
+                providers,
+                skipExisting,
+                failedRescan,
+                lookup,
+                CredentialLookup.environment(lookup),
+                policy,
+                CLOCK,
+                null,
+                false);
         return new CatalogFetch(options).run(FetchListener.none());
     }
 
@@ -78,15 +89,18 @@ class CatalogFetchTest {
             }
         }
         assertEquals(List.of(), mismatches, "files that differ from the legacy dump");
-        assertEquals(JsonDocuments.parse(LegacyCorpus.chutesApi(), "api"),
+        assertEquals(
+                JsonDocuments.parse(LegacyCorpus.chutesApi(), "api"),
                 JsonDocuments.parse(Files.readAllBytes(out.resolve("chutes_chutes.json")), "out"));
     }
 
     @Test
     void structuredLayoutPutsFilesInSubFolders() throws Exception {
         fetch(only("deepseek"), CatalogLayout.STRUCTURED, false, false);
-        assertArrayEquals(LegacyCorpus.bak("models_deepseek.json"), Files.readAllBytes(out.resolve("json/models_deepseek.json")));
-        assertArrayEquals(LegacyCorpus.bak("models_deepseek.txt"), Files.readAllBytes(out.resolve("txt/models_deepseek.txt")));
+        assertArrayEquals(
+                LegacyCorpus.bak("models_deepseek.json"), Files.readAllBytes(out.resolve("json/models_deepseek.json")));
+        assertArrayEquals(
+                LegacyCorpus.bak("models_deepseek.txt"), Files.readAllBytes(out.resolve("txt/models_deepseek.txt")));
         assertTrue(Files.exists(out.resolve("toml/models_deepseek.toml")));
         assertFalse(Files.exists(out.resolve("models_deepseek.json")));
     }
@@ -102,19 +116,28 @@ class CatalogFetchTest {
         corpus.server().route("/cerebras/v1/models", Response.json("{\"data\": [ {\"id\": "));
         FetchReport report = fetch(only("groq", "zai", "cerebras", "deepseek"), CatalogLayout.LEGACY, false, false);
 
-        assertEquals(List.of("cerebras", "groq", "zai"),
-                report.failures().stream().map(ProviderOutcome::provider).sorted().toList());
+        assertEquals(
+                List.of("cerebras", "groq", "zai"),
+                report.failures().stream()
+                        .map(ProviderOutcome::provider)
+                        .sorted()
+                        .toList());
         for (String ext : List.of("json", "txt", "toml")) {
             assertArrayEquals(previous, Files.readAllBytes(out.resolve("models_groq." + ext)));
         }
         assertFalse(Files.exists(out.resolve("models_zai.json")));
-        assertArrayEquals(LegacyCorpus.bak("models_deepseek.json"), Files.readAllBytes(out.resolve("models_deepseek.json")));
+        assertArrayEquals(
+                LegacyCorpus.bak("models_deepseek.json"), Files.readAllBytes(out.resolve("models_deepseek.json")));
 
         JsonNode failed = JsonDocuments.parse(Files.readAllBytes(out.resolve("failed_models.json")), "failed");
         JsonNode groq = failed.get("groq");
         assertTrue(groq.get("failed").asBoolean());
-        assertTrue(groq.get("error").asText().startsWith("HTTP 500 Internal Server Error from " + corpus.server().baseUrl()
-                + "/groq/v1/models"), groq.toString());
+        assertTrue(
+                groq.get("error")
+                        .asText()
+                        .startsWith("HTTP 500 Internal Server Error from "
+                                + corpus.server().baseUrl() + "/groq/v1/models"),
+                groq.toString());
         assertEquals("2026-03-01T10:15:30.123456", groq.get("last_attempt").asText());
         assertTrue(failed.get("zai").get("error").asText().contains("HTML page"), failed.toString());
         assertTrue(failed.get("cerebras").get("error").asText().contains("invalid JSON"), failed.toString());
@@ -138,13 +161,16 @@ class CatalogFetchTest {
     @Test
     void eachKindSendsItsHeadersAndKeysOnlyToItsProvider() throws Exception {
         fetch(only("openai", "anthropic", "litellm"), CatalogLayout.LEGACY, false, false);
-        LoopbackProviderServer.Request openai = corpus.server().requestsTo("/openai/v1/models").get(0);
+        LoopbackProviderServer.Request openai =
+                corpus.server().requestsTo("/openai/v1/models").get(0);
         assertEquals("Bearer " + LegacyCorpus.testKey("openai"), openai.header("authorization"));
-        LoopbackProviderServer.Request anthropic = corpus.server().requestsTo("/anthropic/v1/models").get(0);
+        LoopbackProviderServer.Request anthropic =
+                corpus.server().requestsTo("/anthropic/v1/models").get(0);
         assertEquals(LegacyCorpus.testKey("anthropic"), anthropic.header("x-api-key"));
         assertEquals("2023-06-01", anthropic.header("anthropic-version"));
         assertNull(anthropic.header("authorization"));
-        LoopbackProviderServer.Request litellm = corpus.server().requestsTo("/litellm/document.json").get(0);
+        LoopbackProviderServer.Request litellm =
+                corpus.server().requestsTo("/litellm/document.json").get(0);
         assertNull(litellm.header("authorization"));
         assertNull(litellm.header("x-api-key"));
         assertTrue(litellm.header("user-agent").startsWith("model-catalog/"));
@@ -157,7 +183,9 @@ class CatalogFetchTest {
         }
         Files.writeString(out.resolve("models_zai.json"), "only one file");
         FetchReport report = fetch(only("deepseek", "zai"), CatalogLayout.LEGACY, true, false);
-        assertEquals(ProviderOutcome.Status.SKIPPED_EXISTING, report.outcomes().get(0).status());
+        assertEquals(
+                ProviderOutcome.Status.SKIPPED_EXISTING,
+                report.outcomes().get(0).status());
         assertEquals("kept", Files.readString(out.resolve("models_deepseek.json")));
         assertEquals(ProviderOutcome.Status.FETCHED, report.outcomes().get(1).status());
         assertTrue(corpus.server().requestsTo("/deepseek/v1/models").isEmpty());
@@ -165,13 +193,18 @@ class CatalogFetchTest {
 
     @Test
     void failedRescanFetchesOnlyFailedProvidersAndMarksSuccess() throws Exception {
-        Files.writeString(out.resolve("failed_models.json"), "{\n  \"zai\": {\n    \"failed\": true,\n"
-                + "    \"error\": \"boom\",\n    \"last_attempt\": \"2025-08-07T21:28:19.043446\",\n    \"note\": \"kept\"\n"
-                + "  },\n  \"deepseek\": {\n    \"failed\": false,\n    \"error\": \"\"\n  }\n}");
+        Files.writeString(
+                out.resolve("failed_models.json"),
+                "{\n  \"zai\": {\n    \"failed\": true,\n"
+                        + "    \"error\": \"boom\",\n    \"last_attempt\": \"2025-08-07T21:28:19.043446\",\n    \"note\": \"kept\"\n"
+                        + "  },\n  \"deepseek\": {\n    \"failed\": false,\n    \"error\": \"\"\n  }\n}");
         FetchReport report = fetch(only("zai", "deepseek", "groq"), CatalogLayout.LEGACY, false, true);
-        assertEquals(List.of("zai"), report.outcomes().stream().map(ProviderOutcome::provider).toList());
+        assertEquals(
+                List.of("zai"),
+                report.outcomes().stream().map(ProviderOutcome::provider).toList());
         assertTrue(corpus.server().requestsTo("/deepseek/v1/models").isEmpty());
-        JsonNode zai = JsonDocuments.parse(Files.readAllBytes(out.resolve("failed_models.json")), "f").get("zai");
+        JsonNode zai = JsonDocuments.parse(Files.readAllBytes(out.resolve("failed_models.json")), "f")
+                .get("zai");
         assertFalse(zai.get("failed").asBoolean());
         assertEquals("boom", zai.get("error").asText(), "other fields are kept");
         assertEquals("kept", zai.get("note").asText());
@@ -190,7 +223,8 @@ class CatalogFetchTest {
         JsonNode written = JsonDocuments.parse(Files.readAllBytes(out.resolve("models_chutes.json")), "c");
         assertFalse(written.get("data").get(0).has("chute_id"));
         assertFalse(Files.exists(out.resolve("chutes_chutes.json")));
-        assertEquals(LegacyCorpus.testKey("chutes"),
+        assertEquals(
+                LegacyCorpus.testKey("chutes"),
                 corpus.server().requestsTo(LegacyCorpus.CHUTES_API_PATH).get(0).header("authorization"),
                 "the enrichment endpoint takes the key without Bearer");
     }

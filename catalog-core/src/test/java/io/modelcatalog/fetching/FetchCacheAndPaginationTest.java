@@ -35,23 +35,36 @@ class FetchCacheAndPaginationTest {
     @RegisterExtension
     final CorpusServer corpus = new CorpusServer();
 
-
     private FetchReport fetch(boolean offline, boolean allowShrink, String... providers) throws Exception {
         EnvironmentLookup lookup = EnvironmentLookup.of(corpus.env());
-        NetworkPolicy policy = NetworkPolicy.defaults().withTimeout(Duration.ofSeconds(3))
-                .withRetries(0, Duration.ofMillis(10), Duration.ofMillis(100)).withOffline(offline);
-        return new CatalogFetch(new FetchOptions(out, CatalogLayout.LEGACY,
-                ProviderRegistry.builtIn().select(List.of(providers)), false, false, lookup,
-                CredentialLookup.environment(lookup), policy, Clock.systemUTC(), new ResponseCache(cacheDir), allowShrink))
+        NetworkPolicy policy = NetworkPolicy.defaults()
+                .withTimeout(Duration.ofSeconds(3))
+                .withRetries(0, Duration.ofMillis(10), Duration.ofMillis(100))
+                .withOffline(offline);
+        return new CatalogFetch(new FetchOptions(
+                        out,
+                        CatalogLayout.LEGACY,
+                        ProviderRegistry.builtIn().select(List.of(providers)),
+                        false,
+                        false,
+                        lookup,
+                        CredentialLookup.environment(lookup),
+                        policy,
+                        Clock.systemUTC(),
+                        new ResponseCache(cacheDir),
+                        allowShrink))
                 .run(FetchListener.none());
     }
 
     @Test
     void notModifiedReusesTheCachedBodyAndRebuildsIdenticalFiles() throws Exception {
-        corpus.server().route("/openai/v1/models",
-                Response.json(LegacyCorpus.response("openai")).header("ETag", "\"v1\"").header("Last-Modified",
-                        "Mon, 08 Sep 2025 10:29:31 GMT"),
-                Response.status(304, ""));
+        corpus.server()
+                .route(
+                        "/openai/v1/models",
+                        Response.json(LegacyCorpus.response("openai"))
+                                .header("ETag", "\"v1\"")
+                                .header("Last-Modified", "Mon, 08 Sep 2025 10:29:31 GMT"),
+                        Response.status(304, ""));
         FetchReport first = fetch(false, false, "openai");
         assertEquals("network", first.outcomes().get(0).source());
         byte[] json = Files.readAllBytes(out.resolve("models_openai.json"));
@@ -62,7 +75,8 @@ class FetchCacheAndPaginationTest {
         assertEquals("cache (304)", o.source());
         assertEquals(83, o.models());
         assertArrayEquals(json, Files.readAllBytes(out.resolve("models_openai.json")));
-        LoopbackProviderServer.Request conditional = corpus.server().requestsTo("/openai/v1/models").get(1);
+        LoopbackProviderServer.Request conditional =
+                corpus.server().requestsTo("/openai/v1/models").get(1);
         assertEquals("\"v1\"", conditional.header("if-none-match"));
         assertEquals("Mon, 08 Sep 2025 10:29:31 GMT", conditional.header("if-modified-since"));
     }
@@ -80,12 +94,15 @@ class FetchCacheAndPaginationTest {
         FetchReport offline = fetch(true, false, "openai", "chutes", "groq");
         assertEquals("cache (offline)", outcome(offline, "openai").source());
         assertArrayEquals(openai, Files.readAllBytes(out.resolve("models_openai.json")));
-        assertArrayEquals(chutes, Files.readAllBytes(out.resolve("models_chutes.json")), "enrichment from the cache too");
+        assertArrayEquals(
+                chutes, Files.readAllBytes(out.resolve("models_chutes.json")), "enrichment from the cache too");
         ProviderOutcome groq = outcome(offline, "groq");
         assertEquals(ProviderOutcome.Status.FAILED, groq.status());
         assertTrue(groq.message().contains("offline") && groq.message().contains("nothing cached"), groq.message());
         assertTrue(groq.message().contains(cacheDir.toString()), groq.message());
-        assertArrayEquals(failedBefore, Files.readAllBytes(out.resolve("failed_models.json")),
+        assertArrayEquals(
+                failedBefore,
+                Files.readAllBytes(out.resolve("failed_models.json")),
                 "an offline run leaves the failure history alone");
     }
 
@@ -100,32 +117,45 @@ class FetchCacheAndPaginationTest {
     }
 
     private static ProviderOutcome outcome(FetchReport report, String provider) {
-        return report.outcomes().stream().filter(o -> o.provider().equals(provider)).findFirst().orElseThrow();
+        return report.outcomes().stream()
+                .filter(o -> o.provider().equals(provider))
+                .findFirst()
+                .orElseThrow();
     }
 
     @Test
     void anthropicPagesAreMergedIntoTheFirstPage() throws Exception {
-        corpus.server().route("/anthropic/v1/models",
-                Response.json("{\"data\": [{\"id\": \"m-c\"}, {\"id\": \"m-a\"}], \"has_more\": true, "
-                        + "\"first_id\": \"m-c\", \"last_id\": \"m-a\"}"),
-                Response.json("{\"data\": [{\"id\": \"m-d\"}], \"has_more\": true, \"first_id\": \"m-d\", \"last_id\": \"m-d\"}"),
-                Response.json("{\"data\": [{\"id\": \"m-b\"}], \"has_more\": false, \"first_id\": \"m-b\", \"last_id\": \"m-b\"}"));
+        corpus.server()
+                .route(
+                        "/anthropic/v1/models",
+                        Response.json("{\"data\": [{\"id\": \"m-c\"}, {\"id\": \"m-a\"}], \"has_more\": true, "
+                                + "\"first_id\": \"m-c\", \"last_id\": \"m-a\"}"),
+                        Response.json(
+                                "{\"data\": [{\"id\": \"m-d\"}], \"has_more\": true, \"first_id\": \"m-d\", \"last_id\": \"m-d\"}"),
+                        Response.json(
+                                "{\"data\": [{\"id\": \"m-b\"}], \"has_more\": false, \"first_id\": \"m-b\", \"last_id\": \"m-b\"}"));
         ProviderOutcome o = fetch(false, false, "anthropic").outcomes().get(0);
         assertEquals(ProviderOutcome.Status.FETCHED, o.status(), o::message);
         assertEquals("network, 3 pages", o.source());
         List<LoopbackProviderServer.Request> requests = corpus.server().requestsTo("/anthropic/v1/models");
         assertEquals("/anthropic/v1/models?limit=1000", requests.get(0).path());
-        assertEquals("/anthropic/v1/models?limit=1000&after_id=m-a", requests.get(1).path());
-        assertEquals("/anthropic/v1/models?limit=1000&after_id=m-d", requests.get(2).path());
-        assertEquals("{\n  \"data\": [\n    {\n      \"id\": \"m-a\"\n    },\n    {\n      \"id\": \"m-b\"\n    },\n"
-                + "    {\n      \"id\": \"m-c\"\n    },\n    {\n      \"id\": \"m-d\"\n    }\n  ],\n  \"has_more\": false,\n"
-                + "  \"first_id\": \"m-c\",\n  \"last_id\": \"m-b\"\n}", Files.readString(out.resolve("models_anthropic.json")));
+        assertEquals(
+                "/anthropic/v1/models?limit=1000&after_id=m-a", requests.get(1).path());
+        assertEquals(
+                "/anthropic/v1/models?limit=1000&after_id=m-d", requests.get(2).path());
+        assertEquals(
+                "{\n  \"data\": [\n    {\n      \"id\": \"m-a\"\n    },\n    {\n      \"id\": \"m-b\"\n    },\n"
+                        + "    {\n      \"id\": \"m-c\"\n    },\n    {\n      \"id\": \"m-d\"\n    }\n  ],\n  \"has_more\": false,\n"
+                        + "  \"first_id\": \"m-c\",\n  \"last_id\": \"m-b\"\n}",
+                Files.readString(out.resolve("models_anthropic.json")));
     }
 
     @Test
     void paginationLoopIsCaught() throws Exception {
-        corpus.server().route("/anthropic/v1/models",
-                Response.json("{\"data\": [{\"id\": \"a\"}], \"has_more\": true, \"last_id\": \"a\"}"));
+        corpus.server()
+                .route(
+                        "/anthropic/v1/models",
+                        Response.json("{\"data\": [{\"id\": \"a\"}], \"has_more\": true, \"last_id\": \"a\"}"));
         ProviderOutcome o = fetch(false, false, "anthropic").outcomes().get(0);
         assertEquals(ProviderOutcome.Status.FAILED, o.status());
         assertTrue(o.message().contains("pagination loop"), o.message());
@@ -134,22 +164,34 @@ class FetchCacheAndPaginationTest {
 
     @Test
     void openAiStyleHasMoreIsFollowedWithAfter() throws Exception {
-        corpus.server().route("/groq/v1/models",
-                Response.json("{\"object\": \"list\", \"data\": [{\"id\": \"x\"}], \"has_more\": true, \"last_id\": \"x\"}"),
-                Response.json("{\"object\": \"list\", \"data\": [{\"id\": \"y\"}], \"has_more\": false, \"last_id\": \"y\"}"));
+        corpus.server()
+                .route(
+                        "/groq/v1/models",
+                        Response.json(
+                                "{\"object\": \"list\", \"data\": [{\"id\": \"x\"}], \"has_more\": true, \"last_id\": \"x\"}"),
+                        Response.json(
+                                "{\"object\": \"list\", \"data\": [{\"id\": \"y\"}], \"has_more\": false, \"last_id\": \"y\"}"));
         ProviderOutcome o = fetch(false, false, "groq").outcomes().get(0);
         assertEquals(2, o.models());
-        assertEquals("/groq/v1/models?after=x", corpus.server().requestsTo("/groq/v1/models").get(1).path());
+        assertEquals(
+                "/groq/v1/models?after=x",
+                corpus.server().requestsTo("/groq/v1/models").get(1).path());
     }
 
     @Test
     void missingLastIdFallsBackToTheLastItemsId() throws Exception {
-        corpus.server().route("/anthropic/v1/models",
-                Response.json("{\"data\": [{\"id\": \"p1\"}], \"has_more\": true, \"first_id\": null, \"last_id\": null}"),
-                Response.json("{\"data\": [{\"id\": \"p2\"}], \"has_more\": false, \"first_id\": null, \"last_id\": null}"));
+        corpus.server()
+                .route(
+                        "/anthropic/v1/models",
+                        Response.json(
+                                "{\"data\": [{\"id\": \"p1\"}], \"has_more\": true, \"first_id\": null, \"last_id\": null}"),
+                        Response.json(
+                                "{\"data\": [{\"id\": \"p2\"}], \"has_more\": false, \"first_id\": null, \"last_id\": null}"));
         ProviderOutcome o = fetch(false, false, "anthropic").outcomes().get(0);
         assertEquals(2, o.models(), o::message);
-        assertEquals("/anthropic/v1/models?limit=1000&after_id=p1", corpus.server().requestsTo("/anthropic/v1/models").get(1).path());
+        assertEquals(
+                "/anthropic/v1/models?limit=1000&after_id=p1",
+                corpus.server().requestsTo("/anthropic/v1/models").get(1).path());
     }
 
     @Test
@@ -166,7 +208,9 @@ class FetchCacheAndPaginationTest {
         assertTrue(failed.get("groq").get("error").asText().contains("refusing"), failed.toString());
 
         corpus.server().route("/groq/v1/models", Response.json("{\"data\": []}"));
-        assertEquals(ProviderOutcome.Status.FAILED, fetch(false, false, "groq").outcomes().get(0).status(),
+        assertEquals(
+                ProviderOutcome.Status.FAILED,
+                fetch(false, false, "groq").outcomes().get(0).status(),
                 "none where it had some");
         ProviderOutcome allowed = fetch(false, true, "groq").outcomes().get(0);
         assertEquals(ProviderOutcome.Status.FETCHED, allowed.status());
@@ -175,16 +219,22 @@ class FetchCacheAndPaginationTest {
 
     @Test
     void changesNameAddedAndRemovedIds() throws Exception {
-        corpus.server().route("/zai/v1/models", Response.json("{\"data\": [{\"id\": \"a\"}, {\"id\": \"b\"}, {\"id\": \"c\"}]}"),
-                Response.json("{\"data\": [{\"id\": \"b\"}, {\"id\": \"c\"}, {\"id\": \"d\"}, {\"id\": \"e\"}]}"));
+        corpus.server()
+                .route(
+                        "/zai/v1/models",
+                        Response.json("{\"data\": [{\"id\": \"a\"}, {\"id\": \"b\"}, {\"id\": \"c\"}]}"),
+                        Response.json(
+                                "{\"data\": [{\"id\": \"b\"}, {\"id\": \"c\"}, {\"id\": \"d\"}, {\"id\": \"e\"}]}"));
         ProviderOutcome first = fetch(false, false, "zai").outcomes().get(0);
         assertEquals(List.of("a", "b", "c"), first.added());
         FetchReport second = fetch(false, false, "zai");
         ProviderOutcome o = second.outcomes().get(0);
         assertEquals(List.of("d", "e"), o.added());
         assertEquals(List.of("a"), o.removed());
-        assertEquals("{\n  \"zai\": {\n    \"added\": [\n      \"d\",\n      \"e\"\n    ],\n    \"removed\": [\n      \"a\"\n"
-                + "    ]\n  }\n}", new String(ChangeReport.toJson(second), java.nio.charset.StandardCharsets.UTF_8));
+        assertEquals(
+                "{\n  \"zai\": {\n    \"added\": [\n      \"d\",\n      \"e\"\n    ],\n    \"removed\": [\n      \"a\"\n"
+                        + "    ]\n  }\n}",
+                new String(ChangeReport.toJson(second), java.nio.charset.StandardCharsets.UTF_8));
     }
 
     @Test

@@ -118,7 +118,8 @@ class ModelListHttpClientTest {
     @Test
     void hangIsCutAtTheTimeoutOnEveryAttempt() throws Exception {
         server.route("/m", Response.fault(Fault.HANG));
-        NetworkPolicy quick = policy.withTimeout(Duration.ofMillis(300)).withRetries(1, Duration.ofMillis(10), Duration.ofMillis(50));
+        NetworkPolicy quick =
+                policy.withTimeout(Duration.ofMillis(300)).withRetries(1, Duration.ofMillis(10), Duration.ofMillis(50));
         try (ModelListHttpClient http = new ModelListHttpClient(quick, "ua")) {
             FetchException e = assertThrows(FetchException.class, () -> http.get(request("/m")));
             assertTrue(e.getMessage().contains("catalog.timeout"), e.getMessage());
@@ -133,7 +134,8 @@ class ModelListHttpClientTest {
         server.route("/r", Response.fault(Fault.RESET));
         try (ModelListHttpClient http = new ModelListHttpClient(policy, "ua")) {
             FetchException t = assertThrows(FetchException.class, () -> http.get(request("/t")));
-            assertTrue(t.getMessage().contains("while reading the body of HTTP 200 from " + server.baseUrl() + "/t"),
+            assertTrue(
+                    t.getMessage().contains("while reading the body of HTTP 200 from " + server.baseUrl() + "/t"),
                     t.getMessage());
             FetchException r = assertThrows(FetchException.class, () -> http.get(request("/r")));
             assertTrue(r.getMessage().contains(server.baseUrl() + "/r"), r.getMessage());
@@ -166,8 +168,9 @@ class ModelListHttpClientTest {
         try (LoopbackProviderServer other = new LoopbackProviderServer()) {
             other.route("/elsewhere", Response.json("{}"));
             // "localhost" and "127.0.0.1" are different hosts for the origin check, like two real domains
-            server.route("/old", Response.status(302, "").header("Location",
-                    "http://localhost:" + other.port() + "/elsewhere"));
+            server.route(
+                    "/old",
+                    Response.status(302, "").header("Location", "http://localhost:" + other.port() + "/elsewhere"));
             try (ModelListHttpClient http = new ModelListHttpClient(policy, "ua")) {
                 assertEquals(200, http.get(request("/old")).status());
             }
@@ -182,24 +185,25 @@ class ModelListHttpClientTest {
         try (LoopbackProviderServer proxy = new LoopbackProviderServer()) {
             proxy.requireProxyAuth("alice", "proxy-pass");
             proxy.route("/v1/models", Response.json("{\"via\": \"proxy\"}"));
-            ProxySettings proxies = new ProxySettings(List.of(
-                    new ProxySpec("http", "127.0.0.1", proxy.port(), "alice", "proxy-pass", null)));
-            HttpRequestSpec req = new HttpRequestSpec("p", URI.create("http://provider.invalid/v1/models"),
-                    Map.of(), Set.of());
+            ProxySettings proxies = new ProxySettings(
+                    List.of(new ProxySpec("http", "127.0.0.1", proxy.port(), "alice", "proxy-pass", null)));
+            HttpRequestSpec req =
+                    new HttpRequestSpec("p", URI.create("http://provider.invalid/v1/models"), Map.of(), Set.of());
             try (ModelListHttpClient http = new ModelListHttpClient(policy.withProxies(proxies), "ua")) {
                 HttpBody body = http.get(req);
                 assertEquals("{\"via\": \"proxy\"}", new String(body.bytes(), StandardCharsets.UTF_8));
             }
             assertTrue(proxy.requests().stream().allMatch(LoopbackProviderServer.Request::proxied));
-            assertEquals("http://provider.invalid/v1/models", proxy.requests().get(0).target());
+            assertEquals(
+                    "http://provider.invalid/v1/models", proxy.requests().get(0).target());
         }
     }
 
     @Test
     void nonProxyHostsGoDirect() throws Exception {
         server.route("/m", Response.json("{}"));
-        ProxySettings proxies = new ProxySettings(List.of(
-                new ProxySpec("http", "127.0.0.1", 9, null, null, "localhost|127.0.0.*")));
+        ProxySettings proxies =
+                new ProxySettings(List.of(new ProxySpec("http", "127.0.0.1", 9, null, null, "localhost|127.0.0.*")));
         try (ModelListHttpClient http = new ModelListHttpClient(policy.withProxies(proxies), "ua")) {
             assertEquals(200, http.get(request("/m")).status());
         }

@@ -20,7 +20,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 class ResponseCacheTest {
 
-    private static final ProviderDefinition P = new ProviderDefinition("p", ProviderKind.OPENAI, null, null, "http://h/v1", null);
+    private static final ProviderDefinition P =
+            new ProviderDefinition("p", ProviderKind.OPENAI, null, null, "http://h/v1", null);
 
     @TempDir
     Path dir;
@@ -29,8 +30,15 @@ class ResponseCacheTest {
     void roundTripsBodyAndValidators() throws Exception {
         ResponseCache cache = new ResponseCache(dir);
         assertTrue(cache.read(P, ResponseCache.MODELS).isEmpty());
-        cache.write(P, ResponseCache.MODELS, new ResponseCache.Entry("http://h/v1/models",
-                "{\"data\": []}".getBytes(StandardCharsets.UTF_8), "\"e1\"", "Mon, 08 Sep 2025 10:29:31 GMT", "d"));
+        cache.write(
+                P,
+                ResponseCache.MODELS,
+                new ResponseCache.Entry(
+                        "http://h/v1/models",
+                        "{\"data\": []}".getBytes(StandardCharsets.UTF_8),
+                        "\"e1\"",
+                        "Mon, 08 Sep 2025 10:29:31 GMT",
+                        "d"));
         ResponseCache.Entry e = cache.read(P, ResponseCache.MODELS).orElseThrow();
         assertEquals("http://h/v1/models", e.url());
         assertEquals("\"e1\"", e.etag());
@@ -59,8 +67,11 @@ class ResponseCacheTest {
                 ResponseCache cache = n % 2 == 0 ? a : b;
                 futures.add(pool.submit(() -> {
                     String body = "{\"n\": " + n + "}";
-                    cache.write(P, ResponseCache.MODELS,
-                            new ResponseCache.Entry("u", body.getBytes(StandardCharsets.UTF_8), "\"" + n + "\"", null, null));
+                    cache.write(
+                            P,
+                            ResponseCache.MODELS,
+                            new ResponseCache.Entry(
+                                    "u", body.getBytes(StandardCharsets.UTF_8), "\"" + n + "\"", null, null));
                     return null;
                 }));
                 futures.add(pool.submit(() -> {

@@ -34,11 +34,41 @@ class LegacyCorpusTest {
 
     /** The providers in {@code responses/} (without the chutes enrichment body). */
     static final List<String> PROVIDERS = List.of(
-            "aihorde", "anthropic", "atlascloud", "baseten", "cerebras", "deepinfra", "deepseek", "enfer",
-            "featherless", "fireworks", "friendli", "gemini", "groq", "huggingface", "hyperbolic", "inference",
-            "infermatic", "litellm", "llm7", "lmstudio", "mancer", "mistral", "moonshot", "nebius", "novita",
-            "openai", "openrouter", "parasail", "poe", "pollinations", "redpill", "sambanova", "targon",
-            "togetherai", "zai");
+            "aihorde",
+            "anthropic",
+            "atlascloud",
+            "baseten",
+            "cerebras",
+            "deepinfra",
+            "deepseek",
+            "enfer",
+            "featherless",
+            "fireworks",
+            "friendli",
+            "gemini",
+            "groq",
+            "huggingface",
+            "hyperbolic",
+            "inference",
+            "infermatic",
+            "litellm",
+            "llm7",
+            "lmstudio",
+            "mancer",
+            "mistral",
+            "moonshot",
+            "nebius",
+            "novita",
+            "openai",
+            "openrouter",
+            "parasail",
+            "poe",
+            "pollinations",
+            "redpill",
+            "sambanova",
+            "targon",
+            "togetherai",
+            "zai");
 
     static byte[] resource(String path) {
         try (InputStream in = LegacyCorpusTest.class.getResourceAsStream(path)) {
@@ -64,20 +94,26 @@ class LegacyCorpusTest {
 
     @TestFactory
     Stream<DynamicTest> jsonFiles() {
-        return PROVIDERS.stream().map(p -> DynamicTest.dynamicTest("models_" + p + ".json", () -> {
-            byte[] expected = resource(CORPUS + "bak/models_" + p + ".json");
-            ModelList list = sorted(p);
-            assertBytes(expected, PythonJsonWriter.toBytes(list.document()), p + ".json");
-            ByteArrayOutputStream out = new ByteArrayOutputStream();
-            PythonJsonWriter.write(list.document(), out);
-            assertBytes(expected, out.toByteArray(), p + ".json (stream)");
-        }));
+        return PROVIDERS.stream()
+                .map(p -> DynamicTest.dynamicTest("models_" + p + ".json", () -> {
+                    byte[] expected = resource(CORPUS + "bak/models_" + p + ".json");
+                    ModelList list = sorted(p);
+                    assertBytes(expected, PythonJsonWriter.toBytes(list.document()), p + ".json");
+                    ByteArrayOutputStream out = new ByteArrayOutputStream();
+                    PythonJsonWriter.write(list.document(), out);
+                    assertBytes(expected, out.toByteArray(), p + ".json (stream)");
+                }));
     }
 
     @TestFactory
     Stream<DynamicTest> txtFiles() {
-        return PROVIDERS.stream().map(p -> DynamicTest.dynamicTest("models_" + p + ".txt", () ->
-                assertBytes(resource(CORPUS + "bak/models_" + p + ".txt"), LegacyTxtWriter.toBytes(sorted(p)), p + ".txt")));
+        return PROVIDERS.stream()
+                .map(p -> DynamicTest.dynamicTest(
+                        "models_" + p + ".txt",
+                        () -> assertBytes(
+                                resource(CORPUS + "bak/models_" + p + ".txt"),
+                                LegacyTxtWriter.toBytes(sorted(p)),
+                                p + ".txt")));
     }
 
     /** The corpus' own registry ({@code providers.csv}: name, kind, api_key_env, url_env, default_url) as definitions. */
@@ -102,20 +138,26 @@ class LegacyCorpusTest {
         for (ProviderDefinition legacy : corpusRegistry().values()) {
             ProviderDefinition def = builtIn.find(legacy.name()).orElseThrow(() -> new AssertionError(legacy.name()));
             assertEquals(legacy.apiKeyEnv(), def.apiKeyEnv(), legacy.name() + " env_key");
-            assertEquals(ProviderEndpoint.resolve(legacy, EnvironmentLookup.of(Map.of())).configBaseUrl(),
-                    ProviderEndpoint.resolve(def, EnvironmentLookup.of(Map.of())).configBaseUrl(), legacy.name() + " base_url");
+            assertEquals(
+                    ProviderEndpoint.resolve(legacy, EnvironmentLookup.of(Map.of()))
+                            .configBaseUrl(),
+                    ProviderEndpoint.resolve(def, EnvironmentLookup.of(Map.of()))
+                            .configBaseUrl(),
+                    legacy.name() + " base_url");
         }
     }
 
     @TestFactory
     Stream<DynamicTest> tomlFiles() {
         ProviderRegistry registry = ProviderRegistry.builtIn();
-        return PROVIDERS.stream().map(p -> DynamicTest.dynamicTest("models_" + p + ".toml", () -> {
-            ProviderDefinition def = registry.find(p).orElseThrow();
-            String baseUrl = ProviderEndpoint.resolve(def, EnvironmentLookup.of(Map.of())).configBaseUrl();
-            byte[] actual = LegacyTomlWriter.toBytes(p, baseUrl, def.apiKeyEnv(), sorted(p));
-            assertBytes(resource(CORPUS + "bak/models_" + p + ".toml"), actual, p + ".toml");
-        }));
+        return PROVIDERS.stream()
+                .map(p -> DynamicTest.dynamicTest("models_" + p + ".toml", () -> {
+                    ProviderDefinition def = registry.find(p).orElseThrow();
+                    String baseUrl = ProviderEndpoint.resolve(def, EnvironmentLookup.of(Map.of()))
+                            .configBaseUrl();
+                    byte[] actual = LegacyTomlWriter.toBytes(p, baseUrl, def.apiKeyEnv(), sorted(p));
+                    assertBytes(resource(CORPUS + "bak/models_" + p + ".toml"), actual, p + ".toml");
+                }));
     }
 
     /** Equal bytes; on a difference, the message shows the first differing line instead of megabytes. */
@@ -136,8 +178,11 @@ class LegacyCorpusTest {
             }
         }
         int from = Math.max(0, i - 80);
-        assertEquals(snippet(e, from, i), snippet(a, from, i), what + ": first difference at char " + i + ", line " + line
-                + " (lengths " + expected.length + " vs " + actual.length + ")");
+        assertEquals(
+                snippet(e, from, i),
+                snippet(a, from, i),
+                what + ": first difference at char " + i + ", line " + line + " (lengths " + expected.length + " vs "
+                        + actual.length + ")");
         assertEquals(expected.length, actual.length, what);
     }
 

@@ -45,7 +45,9 @@ class LegacyTomlWriterTest {
                 ModelList list = ModelList.of(raw);
                 String envKey = f[3].equals("-") ? null : f[3];
                 assertBytes(resource(DIR + name + ".out.txt"), LegacyTxtWriter.toBytes(list), name + ".txt");
-                assertBytes(resource(DIR + name + ".out.toml"), LegacyTomlWriter.toBytes(f[1], f[2], envKey, list),
+                assertBytes(
+                        resource(DIR + name + ".out.toml"),
+                        LegacyTomlWriter.toBytes(f[1], f[2], envKey, list),
                         name + ".toml");
             });
         });
@@ -56,46 +58,87 @@ class LegacyTomlWriterTest {
     }
 
     private static String toml(String provider, String envKey, String json) {
-        return new String(LegacyTomlWriter.toBytes(provider, "https://x.test/v1", envKey, list(json)), StandardCharsets.UTF_8);
+        return new String(
+                LegacyTomlWriter.toBytes(provider, "https://x.test/v1", envKey, list(json)), StandardCharsets.UTF_8);
     }
 
     @Test
     void emptyListEndsWithBareProfilesTable() {
-        assertEquals("[model_providers.p]\nbase_url = \"https://x.test/v1\"\nname = \"p\"\nwire_api = \"chat\"\n"
-                + "env_key = \"P_KEY\"\n\n[profiles]\n", toml("p", "P_KEY", "{\"data\": []}"));
-        assertEquals("[model_providers.p]\nbase_url = \"https://x.test/v1\"\nname = \"p\"\nwire_api = \"chat\"\n"
-                + "\n[profiles]\n", toml("p", null, "[]"));
+        assertEquals(
+                "[model_providers.p]\nbase_url = \"https://x.test/v1\"\nname = \"p\"\nwire_api = \"chat\"\n"
+                        + "env_key = \"P_KEY\"\n\n[profiles]\n",
+                toml("p", "P_KEY", "{\"data\": []}"));
+        assertEquals(
+                "[model_providers.p]\nbase_url = \"https://x.test/v1\"\nname = \"p\"\nwire_api = \"chat\"\n"
+                        + "\n[profiles]\n",
+                toml("p", null, "[]"));
         assertEquals(0, LegacyTxtWriter.toBytes(list("{\"data\": [{\"id\": \"\"}]}")).length);
     }
 
     @Test
     void oneProfile() {
-        assertEquals("[model_providers.openrouter]\nbase_url = \"https://x.test/v1\"\nname = \"openrouter\"\n"
-                + "wire_api = \"chat\"\nenv_key = \"K\"\n\n[profiles.ope_org_model_v1_5]\napproval_policy = \"never\"\n"
-                + "model = \"Org/Model-v1.5\"\nmodel_provider = \"openrouter\"\nmodel_reasoning_effort = \"high\"\n"
-                + "model_context_window = 8192\nmodel_max_output_tokens = 1024\n",
-                toml("openrouter", "K", "{\"data\": [{\"id\": \"Org/Model-v1.5\", \"context_length\": 8192,"
-                        + " \"top_provider\": {\"context_length\": 8192, \"max_completion_tokens\": 1024}}]}"));
+        assertEquals(
+                "[model_providers.openrouter]\nbase_url = \"https://x.test/v1\"\nname = \"openrouter\"\n"
+                        + "wire_api = \"chat\"\nenv_key = \"K\"\n\n[profiles.ope_org_model_v1_5]\napproval_policy = \"never\"\n"
+                        + "model = \"Org/Model-v1.5\"\nmodel_provider = \"openrouter\"\nmodel_reasoning_effort = \"high\"\n"
+                        + "model_context_window = 8192\nmodel_max_output_tokens = 1024\n",
+                toml(
+                        "openrouter",
+                        "K",
+                        "{\"data\": [{\"id\": \"Org/Model-v1.5\", \"context_length\": 8192,"
+                                + " \"top_provider\": {\"context_length\": 8192, \"max_completion_tokens\": 1024}}]}"));
     }
 
     @Test
     void txtKeepsDuplicatesAndWritesUtf8WithoutTrailingNewline() {
-        byte[] txt = LegacyTxtWriter.toBytes(list("{\"data\": [{\"id\": \"b\"}, {\"id\": \"\u00e9\"}, {\"id\": \"b\"}, {\"x\": 1}]}"));
+        byte[] txt = LegacyTxtWriter.toBytes(
+                list("{\"data\": [{\"id\": \"b\"}, {\"id\": \"\u00e9\"}, {\"id\": \"b\"}, {\"x\": 1}]}"));
         assertEquals("b\nb\n\u00e9", new String(txt, StandardCharsets.UTF_8));
     }
 
     @ParameterizedTest
-    @CsvSource(delimiter = '|', value = {
-        "'42'|42", "'  42 '|42", "'1_000'|1000", "'0'|0", "'+5'|5", "'-5'|-5", "'007'|7", "'-0'|0",
-        "'\t\n\u000b\u000c\r 9 '|9", "'\u00a0\u2003\u3000 1'|1", "'\u0664\u0662'|42", "'\uff11\uff12'|12",
-        "'123456789012345678901234567890'|123456789012345678901234567890"})
+    @CsvSource(
+            delimiter = '|',
+            value = {
+                "'42'|42",
+                "'  42 '|42",
+                "'1_000'|1000",
+                "'0'|0",
+                "'+5'|5",
+                "'-5'|-5",
+                "'007'|7",
+                "'-0'|0",
+                "'\t\n\u000b\u000c\r 9 '|9",
+                "'\u00a0\u2003\u3000 1'|1",
+                "'\u0664\u0662'|42",
+                "'\uff11\uff12'|12",
+                "'123456789012345678901234567890'|123456789012345678901234567890"
+            })
     void pythonIntAccepts(String text, String expected) {
         assertEquals(new BigInteger(expected), LegacyTomlWriter.parsePythonInt(text));
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"", " ", "1__0", "1.5", "_1", "1_", "+_1", "- 5", "+", "-", "0x10", "1e3", "abc",
-        "\u001f5", "\u200b5", "4\u20032", "\u00bd"})
+    @ValueSource(
+            strings = {
+                "",
+                " ",
+                "1__0",
+                "1.5",
+                "_1",
+                "1_",
+                "+_1",
+                "- 5",
+                "+",
+                "-",
+                "0x10",
+                "1e3",
+                "abc",
+                "\u001f5",
+                "\u200b5",
+                "4\u20032",
+                "\u00bd"
+            })
     void pythonIntRejects(String text) {
         assertNull(LegacyTomlWriter.parsePythonInt(text), text);
     }
@@ -103,11 +146,15 @@ class LegacyTomlWriterTest {
     @Test
     void truthinessIsPythons() {
         for (String falsy : new String[] {"null", "false", "0", "0.0", "-0.0", "\"\"", "[]", "{}"}) {
-            assertFalse(LegacyTomlWriter.truthy(JsonDocuments.parse(falsy.getBytes(StandardCharsets.UTF_8), falsy)), falsy);
+            assertFalse(
+                    LegacyTomlWriter.truthy(JsonDocuments.parse(falsy.getBytes(StandardCharsets.UTF_8), falsy)), falsy);
         }
-        for (String truthy : new String[] {"true", "1", "-1", "0.5", "NaN", "\" \"", "\"0\"", "[0]", "{\"a\": null}",
-                "123456789012345678901234567890"}) {
-            assertTrue(LegacyTomlWriter.truthy(JsonDocuments.parse(truthy.getBytes(StandardCharsets.UTF_8), truthy)), truthy);
+        for (String truthy : new String[] {
+            "true", "1", "-1", "0.5", "NaN", "\" \"", "\"0\"", "[0]", "{\"a\": null}", "123456789012345678901234567890"
+        }) {
+            assertTrue(
+                    LegacyTomlWriter.truthy(JsonDocuments.parse(truthy.getBytes(StandardCharsets.UTF_8), truthy)),
+                    truthy);
         }
         assertFalse(LegacyTomlWriter.truthy(null));
     }

@@ -19,7 +19,8 @@ class PythonFloatReprTest {
 
     @Test
     void matchesPythonForEveryDoubleOfTheReferenceFile() {
-        String text = new String(LegacyCorpusTest.resource("/legacy-writers/float-repr.txt"), StandardCharsets.US_ASCII);
+        String text =
+                new String(LegacyCorpusTest.resource("/legacy-writers/float-repr.txt"), StandardCharsets.US_ASCII);
         List<String> mismatches = new ArrayList<>();
         int count = 0;
         for (String line : text.split("\n")) {
@@ -36,7 +37,8 @@ class PythonFloatReprTest {
             }
         }
         assertTrue(count > 10_000, "reference file too small: " + count);
-        assertEquals(List.of(), mismatches.subList(0, Math.min(20, mismatches.size())), mismatches.size() + " mismatches");
+        assertEquals(
+                List.of(), mismatches.subList(0, Math.min(20, mismatches.size())), mismatches.size() + " mismatches");
     }
 
     @Test
@@ -60,13 +62,34 @@ class PythonFloatReprTest {
     }
 
     @ParameterizedTest
-    @CsvSource(delimiter = '|', value = {
-        "0.0|0.0", "-0.0|-0.0", "1.0|1.0", "100.0|100.0", "0.0001|0.0001", "0.00001|1e-05", "2.5e-5|2.5e-05",
-        "1e16|1e+16", "1e15|1000000000000000.0", "9999999999999998.0|9999999999999998.0",
-        "1.7976931348623157e308|1.7976931348623157e+308", "4.9e-324|5e-324", "1e-323|1e-323",
-        "0.30000000000000004|0.30000000000000004", "1e22|1e+22", "1e23|1e+23",
-        "9007199254740993.0|9007199254740992.0", "2e-7|2e-07", "-1.5e-300|-1.5e-300", "123456.789|123456.789",
-        "1.2345678901234567e19|1.2345678901234567e+19", "NaN|nan", "Infinity|inf", "-Infinity|-inf"})
+    @CsvSource(
+            delimiter = '|',
+            value = {
+                "0.0|0.0",
+                "-0.0|-0.0",
+                "1.0|1.0",
+                "100.0|100.0",
+                "0.0001|0.0001",
+                "0.00001|1e-05",
+                "2.5e-5|2.5e-05",
+                "1e16|1e+16",
+                "1e15|1000000000000000.0",
+                "9999999999999998.0|9999999999999998.0",
+                "1.7976931348623157e308|1.7976931348623157e+308",
+                "4.9e-324|5e-324",
+                "1e-323|1e-323",
+                "0.30000000000000004|0.30000000000000004",
+                "1e22|1e+22",
+                "1e23|1e+23",
+                "9007199254740993.0|9007199254740992.0",
+                "2e-7|2e-07",
+                "-1.5e-300|-1.5e-300",
+                "123456.789|123456.789",
+                "1.2345678901234567e19|1.2345678901234567e+19",
+                "NaN|nan",
+                "Infinity|inf",
+                "-Infinity|-inf"
+            })
     void knownValues(String literal, String expected) {
         assertEquals(expected, PythonFloatRepr.repr(Double.parseDouble(literal)));
     }

@@ -37,15 +37,17 @@ class PythonJsonWriterTest {
     @TestFactory
     Stream<DynamicTest> pythonCases() {
         String list = new String(resource(DIR + "cases.txt"), StandardCharsets.US_ASCII);
-        return list.lines().filter(l -> !l.isBlank()).map(name -> DynamicTest.dynamicTest(name, () -> {
-            JsonNode raw = JsonDocuments.parse(resource(DIR + name + ".in.json"), name);
-            JsonNode sorted = ModelList.of(raw).document();
-            byte[] expected = resource(DIR + name + ".out.json");
-            assertBytes(expected, PythonJsonWriter.toBytes(sorted), name);
-            ByteArrayOutputStream out = new ByteArrayOutputStream();
-            PythonJsonWriter.write(sorted, out);
-            assertBytes(expected, out.toByteArray(), name + " (stream)");
-        }));
+        return list.lines()
+                .filter(l -> !l.isBlank())
+                .map(name -> DynamicTest.dynamicTest(name, () -> {
+                    JsonNode raw = JsonDocuments.parse(resource(DIR + name + ".in.json"), name);
+                    JsonNode sorted = ModelList.of(raw).document();
+                    byte[] expected = resource(DIR + name + ".out.json");
+                    assertBytes(expected, PythonJsonWriter.toBytes(sorted), name);
+                    ByteArrayOutputStream out = new ByteArrayOutputStream();
+                    PythonJsonWriter.write(sorted, out);
+                    assertBytes(expected, out.toByteArray(), name + " (stream)");
+                }));
     }
 
     private static String json(JsonNode node) {
@@ -64,7 +66,9 @@ class PythonJsonWriterTest {
         assertEquals("-9223372036854775808", json(f.numberNode(Long.MIN_VALUE)));
         assertEquals("-2147483648", json(f.numberNode(Integer.MIN_VALUE)));
         assertEquals("0", json(f.numberNode(0)));
-        assertEquals("-123456789012345678901234567890", json(f.numberNode(new BigInteger("-123456789012345678901234567890"))));
+        assertEquals(
+                "-123456789012345678901234567890",
+                json(f.numberNode(new BigInteger("-123456789012345678901234567890"))));
         assertEquals("Infinity", json(f.numberNode(Double.POSITIVE_INFINITY)));
         assertEquals("-Infinity", json(f.numberNode(Double.NEGATIVE_INFINITY)));
         assertEquals("NaN", json(f.numberNode(Double.NaN)));
@@ -91,13 +95,27 @@ class PythonJsonWriterTest {
         for (int c = 0; c <= 0xFFFF; c++) {
             in.append((char) c);
             switch (c) {
-                case '"': expected.append("\\\""); break;
-                case '\\': expected.append("\\\\"); break;
-                case '\n': expected.append("\\n"); break;
-                case '\r': expected.append("\\r"); break;
-                case '\t': expected.append("\\t"); break;
-                case '\b': expected.append("\\b"); break;
-                case '\f': expected.append("\\f"); break;
+                case '"':
+                    expected.append("\\\"");
+                    break;
+                case '\\':
+                    expected.append("\\\\");
+                    break;
+                case '\n':
+                    expected.append("\\n");
+                    break;
+                case '\r':
+                    expected.append("\\r");
+                    break;
+                case '\t':
+                    expected.append("\\t");
+                    break;
+                case '\b':
+                    expected.append("\\b");
+                    break;
+                case '\f':
+                    expected.append("\\f");
+                    break;
                 default:
                     if (c >= 0x20 && c <= 0x7E) {
                         expected.append((char) c);
@@ -153,8 +171,8 @@ class PythonJsonWriterTest {
                 throw new IOException("disk full");
             }
         };
-        IOException e = assertThrows(IOException.class,
-                () -> PythonJsonWriter.write(JsonNodeFactory.instance.textNode("x"), failing));
+        IOException e = assertThrows(
+                IOException.class, () -> PythonJsonWriter.write(JsonNodeFactory.instance.textNode("x"), failing));
         assertEquals("disk full", e.getMessage());
     }
 }

@@ -21,7 +21,8 @@ class ProviderRegistryTest {
 
     @Test
     void builtInMatchesTheLegacyProvidersCsv() throws Exception {
-        List<String> lines = new String(readCsv(), StandardCharsets.UTF_8).lines().skip(1).toList();
+        List<String> lines =
+                new String(readCsv(), StandardCharsets.UTF_8).lines().skip(1).toList();
         List<ProviderDefinition> all = ProviderRegistry.builtIn().all();
         assertEquals(40, all.size());
         for (int i = 0; i < lines.size(); i++) {
@@ -43,8 +44,8 @@ class ProviderRegistryTest {
 
     @Test
     void unknownSelectionListsValidNames() {
-        UnknownProviderException e = assertThrows(UnknownProviderException.class,
-                () -> ProviderRegistry.builtIn().select(List.of("openai", "nope")));
+        UnknownProviderException e = assertThrows(
+                UnknownProviderException.class, () -> ProviderRegistry.builtIn().select(List.of("openai", "nope")));
         assertEquals(List.of("nope"), e.unknown());
         assertTrue(e.getMessage().contains("valid names: aihorde, anthropic"), e.getMessage());
     }
@@ -59,9 +60,11 @@ class ProviderRegistryTest {
     @Test
     void baseUrlComesFromItsVariableAndModelsUrlIsDerived() {
         ProviderDefinition groq = ProviderRegistry.builtIn().find("groq").orElseThrow();
-        assertEquals("https://api.groq.com/openai/v1/models",
+        assertEquals(
+                "https://api.groq.com/openai/v1/models",
                 ProviderEndpoint.resolve(groq, EnvironmentLookup.of(Map.of())).modelsUrl());
-        ProviderEndpoint local = ProviderEndpoint.resolve(groq, EnvironmentLookup.of(Map.of("GROQ_API_OPENAI", "http://h:1/v1/")));
+        ProviderEndpoint local =
+                ProviderEndpoint.resolve(groq, EnvironmentLookup.of(Map.of("GROQ_API_OPENAI", "http://h:1/v1/")));
         assertEquals("http://h:1/v1/models", local.modelsUrl());
         assertEquals("http://h:1/v1", local.configBaseUrl());
         ProviderDefinition litellm = ProviderRegistry.builtIn().find("litellm").orElseThrow();
@@ -74,28 +77,36 @@ class ProviderRegistryTest {
     void configBaseUrlDoesNotReproduceTheRstripQuirk() {
         ProviderDefinition p = new ProviderDefinition("x", ProviderKind.OPENAI, null, null, "http://h/api/tools", null);
         // Python's rstrip('/models') would have eaten "tools" down to "t"
-        assertEquals("http://h/api/tools", ProviderEndpoint.resolve(p, EnvironmentLookup.of(Map.of())).configBaseUrl());
+        assertEquals(
+                "http://h/api/tools",
+                ProviderEndpoint.resolve(p, EnvironmentLookup.of(Map.of())).configBaseUrl());
     }
 
     @Test
     void providersFileAddsAndReplaces() throws Exception {
         Path file = dir.resolve("providers.yaml");
-        Files.writeString(file, "providers:\n"
-                + "  - name: local\n    kind: openai\n    baseUrl: http://localhost:8080/v1\n    apiKeyEnv: LOCAL_KEY\n"
-                + "    headers:\n      X-Team: blue\n"
-                + "  - name: groq\n    kind: openai\n    baseUrl: http://proxy.internal/groq/v1\n");
+        Files.writeString(
+                file,
+                "providers:\n"
+                        + "  - name: local\n    kind: openai\n    baseUrl: http://localhost:8080/v1\n    apiKeyEnv: LOCAL_KEY\n"
+                        + "    headers:\n      X-Team: blue\n"
+                        + "  - name: groq\n    kind: openai\n    baseUrl: http://proxy.internal/groq/v1\n");
         ProviderRegistry r = ProviderRegistry.builtIn().withOverrides(ProviderRegistry.readFile(file));
         assertEquals(41, r.all().size());
-        assertEquals("http://proxy.internal/groq/v1", r.find("groq").orElseThrow().baseUrl());
-        assertEquals(r.names().indexOf("groq"), ProviderRegistry.builtIn().names().indexOf("groq"), "replaced in place");
+        assertEquals(
+                "http://proxy.internal/groq/v1", r.find("groq").orElseThrow().baseUrl());
+        assertEquals(
+                r.names().indexOf("groq"), ProviderRegistry.builtIn().names().indexOf("groq"), "replaced in place");
         assertEquals(Map.of("X-Team", "blue"), r.find("local").orElseThrow().headers());
     }
 
     @Test
     void badProvidersFileNamesFileAndLine() throws Exception {
         Path file = dir.resolve("bad.yaml");
-        Files.writeString(file, "providers:\n  - name: ok\n    baseUrl: http://x/v1\n    kind: openai\n"
-                + "  - name: ../etc\n    kind: openai\n    baseUrl: http://x/v1\n");
+        Files.writeString(
+                file,
+                "providers:\n  - name: ok\n    baseUrl: http://x/v1\n    kind: openai\n"
+                        + "  - name: ../etc\n    kind: openai\n    baseUrl: http://x/v1\n");
         ProviderFileException e = assertThrows(ProviderFileException.class, () -> ProviderRegistry.readFile(file));
         assertTrue(e.getMessage().startsWith(file + ":"), e.getMessage());
         assertTrue(e.getMessage().contains("invalid provider name '../etc'"), e.getMessage());
@@ -110,8 +121,10 @@ class ProviderRegistryTest {
     @Test
     void providerNamesAreFileNameSafe() {
         for (String bad : List.of("", "a/b", "..", "a b", "x\\y", "é")) {
-            assertThrows(IllegalArgumentException.class,
-                    () -> new ProviderDefinition(bad, ProviderKind.OPENAI, null, null, "http://x", null), bad);
+            assertThrows(
+                    IllegalArgumentException.class,
+                    () -> new ProviderDefinition(bad, ProviderKind.OPENAI, null, null, "http://x", null),
+                    bad);
         }
         new ProviderDefinition("my-provider_2.v1", ProviderKind.OPENAI, null, null, "http://x", null);
     }

@@ -105,8 +105,10 @@ public final class LegacyCorpus {
         String bak = new String(bak("models_" + provider + ".toml"), StandardCharsets.UTF_8);
         String bakLine = baseUrlLine(bak);
         String ours = baseUrlLine(toml);
-        return ours == null || bakLine == null ? toml : toml.replaceFirst(java.util.regex.Pattern.quote(ours),
-                java.util.regex.Matcher.quoteReplacement(bakLine));
+        return ours == null || bakLine == null
+                ? toml
+                : toml.replaceFirst(
+                        java.util.regex.Pattern.quote(ours), java.util.regex.Matcher.quoteReplacement(bakLine));
     }
 
     private static String baseUrlLine(String toml) {

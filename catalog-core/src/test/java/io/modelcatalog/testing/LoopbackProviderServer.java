@@ -62,7 +62,8 @@ public final class LoopbackProviderServer implements Closeable {
         }
 
         public static Response html(String body) {
-            return new Response(200, body.getBytes(StandardCharsets.UTF_8)).header("Content-Type", "text/html; charset=utf-8");
+            return new Response(200, body.getBytes(StandardCharsets.UTF_8))
+                    .header("Content-Type", "text/html; charset=utf-8");
         }
 
         public static Response fault(Fault fault) {
@@ -153,7 +154,9 @@ public final class LoopbackProviderServer implements Closeable {
     }
 
     public List<Request> requestsTo(String path) {
-        return requests().stream().filter(r -> r.path().equals(path) || r.path().startsWith(path + "?")).toList();
+        return requests().stream()
+                .filter(r -> r.path().equals(path) || r.path().startsWith(path + "?"))
+                .toList();
     }
 
     private void acceptLoop() {
@@ -185,7 +188,9 @@ public final class LoopbackProviderServer implements Closeable {
                 while ((line = readLine(in)) != null && !line.isEmpty()) {
                     int colon = line.indexOf(':');
                     if (colon > 0) {
-                        headers.put(line.substring(0, colon).trim().toLowerCase(Locale.ROOT), line.substring(colon + 1).trim());
+                        headers.put(
+                                line.substring(0, colon).trim().toLowerCase(Locale.ROOT),
+                                line.substring(colon + 1).trim());
                     }
                 }
                 String[] parts = requestLine.split(" ");
@@ -197,10 +202,12 @@ public final class LoopbackProviderServer implements Closeable {
                     path = slash < 0 ? "/" : target.substring(slash);
                 }
                 requests.add(new Request(parts[0], target, path, headers, proxied));
-                if (proxied && proxyAuth != null
-                        && !proxyAuth.equals(headers.get("proxy-authorization"))) {
-                    write(out, Response.status(407, "proxy authentication required")
-                            .header("Proxy-Authenticate", "Basic realm=\"loopback\""), false);
+                if (proxied && proxyAuth != null && !proxyAuth.equals(headers.get("proxy-authorization"))) {
+                    write(
+                            out,
+                            Response.status(407, "proxy authentication required")
+                                    .header("Proxy-Authenticate", "Basic realm=\"loopback\""),
+                            false);
                     continue;
                 }
                 Response r = next(path);
@@ -235,8 +242,9 @@ public final class LoopbackProviderServer implements Closeable {
 
     /** Makes proxied requests need {@code Proxy-Authorization: Basic base64(user:password)}. */
     public void requireProxyAuth(String user, String password) {
-        this.proxyAuth = "Basic " + java.util.Base64.getEncoder()
-                .encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
+        this.proxyAuth = "Basic "
+                + java.util.Base64.getEncoder()
+                        .encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
     }
 
     private Response next(String path) {
@@ -255,8 +263,14 @@ public final class LoopbackProviderServer implements Closeable {
 
     private static void write(OutputStream out, Response r, boolean truncate) throws IOException {
         StringBuilder head = new StringBuilder();
-        head.append("HTTP/1.1 ").append(r.status).append(' ').append(reason(r.status)).append("\r\n");
-        head.append("Date: ").append(DateTimeFormatter.RFC_1123_DATE_TIME.format(ZonedDateTime.now(ZoneOffset.UTC))).append("\r\n");
+        head.append("HTTP/1.1 ")
+                .append(r.status)
+                .append(' ')
+                .append(reason(r.status))
+                .append("\r\n");
+        head.append("Date: ")
+                .append(DateTimeFormatter.RFC_1123_DATE_TIME.format(ZonedDateTime.now(ZoneOffset.UTC)))
+                .append("\r\n");
         r.headers.forEach((k, v) -> head.append(k).append(": ").append(v).append("\r\n"));
         head.append("Content-Length: ").append(r.body.length).append("\r\n");
         head.append("Connection: ").append(truncate ? "close" : "keep-alive").append("\r\n\r\n");
@@ -267,15 +281,24 @@ public final class LoopbackProviderServer implements Closeable {
 
     private static String reason(int status) {
         switch (status) {
-            case 200: return "OK";
-            case 304: return "Not Modified";
-            case 302: return "Found";
-            case 404: return "Not Found";
-            case 407: return "Proxy Authentication Required";
-            case 429: return "Too Many Requests";
-            case 500: return "Internal Server Error";
-            case 503: return "Service Unavailable";
-            default: return "Status";
+            case 200:
+                return "OK";
+            case 304:
+                return "Not Modified";
+            case 302:
+                return "Found";
+            case 404:
+                return "Not Found";
+            case 407:
+                return "Proxy Authentication Required";
+            case 429:
+                return "Too Many Requests";
+            case 500:
+                return "Internal Server Error";
+            case 503:
+                return "Service Unavailable";
+            default:
+                return "Status";
         }
     }
 

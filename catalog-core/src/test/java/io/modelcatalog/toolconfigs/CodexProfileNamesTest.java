@@ -55,14 +55,16 @@ class CodexProfileNamesTest {
     @Test
     void hashedNamesArePinned() {
         // users keep these names in scripts: a change of the rule or the hash would rename their profiles
-        assertEquals("openrouter_mistralai__mistral-nemo-free--a877ddf1",
+        assertEquals(
+                "openrouter_mistralai__mistral-nemo-free--a877ddf1",
                 CodexProfileNames.profileName("openrouter", "mistralai/mistral-nemo:free"));
     }
 
     @Test
     void aNameDependsOnProviderAndModelOnly() {
         // stable from run to run and whatever else the catalog holds: the function has no other input
-        assertEquals(CodexProfileNames.profileName("openrouter", "mistralai/mistral-nemo:free"),
+        assertEquals(
+                CodexProfileNames.profileName("openrouter", "mistralai/mistral-nemo:free"),
                 CodexProfileNames.profileName("openrouter", "mistralai/mistral-nemo:free"));
         assertNotEquals(CodexProfileNames.profileName("a", "b-c"), CodexProfileNames.profileName("a-b", "c"));
     }

@@ -46,6 +46,7 @@ class ConfigGeneratorTest {
 
     @TempDir
     static Path out;
+
     static GenerateConfigsResult result;
     /** Test keys in the environment: none of them may end up in a file. */
     static Map<String, String> env;
@@ -61,8 +62,8 @@ class ConfigGeneratorTest {
     }
 
     static GenerateConfigsRequest request(Path catalog, Path output, List<String> providers, ModelIdFilter filter) {
-        return new GenerateConfigsRequest(catalog, null, output, Set.of(Tool.values()), providers, filter, REGISTRY,
-                EnvironmentLookup.of(env));
+        return new GenerateConfigsRequest(
+                catalog, null, output, Set.of(Tool.values()), providers, filter, REGISTRY, EnvironmentLookup.of(env));
     }
 
     @BeforeAll
@@ -73,7 +74,8 @@ class ConfigGeneratorTest {
                 env.put(p.apiKeyEnv(), LegacyCorpus.testKey(p.name()));
             }
         }
-        result = new ConfigGenerator().generate(request(CorpusEntries.catalogDir(), out, List.of(), ModelIdFilter.all()));
+        result = new ConfigGenerator()
+                .generate(request(CorpusEntries.catalogDir(), out, List.of(), ModelIdFilter.all()));
     }
 
     private static Set<String> distinctNames(String provider) {
@@ -86,10 +88,16 @@ class ConfigGeneratorTest {
 
     @Test
     void everyApiProviderOfTheCatalogGetsItsFilesAndStraysAreReported() {
-        List<String> generated = result.generated().stream().map(GenerateConfigsResult.ProviderSummary::provider).toList();
+        List<String> generated = result.generated().stream()
+                .map(GenerateConfigsResult.ProviderSummary::provider)
+                .toList();
         assertEquals(apiProviders().stream().sorted().toList(), generated);
-        assertTrue(result.skipped().stream().anyMatch(s -> s.startsWith("litellm: a model data source")), result.skipped().toString());
-        assertTrue(result.skipped().stream().anyMatch(s -> s.startsWith("featherless_best:")), result.skipped().toString());
+        assertTrue(
+                result.skipped().stream().anyMatch(s -> s.startsWith("litellm: a model data source")),
+                result.skipped().toString());
+        assertTrue(
+                result.skipped().stream().anyMatch(s -> s.startsWith("featherless_best:")),
+                result.skipped().toString());
         for (String p : apiProviders()) {
             assertTrue(Files.isRegularFile(out.resolve("aichat/models_" + p + ".yaml")), p);
             assertTrue(Files.isRegularFile(out.resolve("mods/models_" + p + ".yml")), p);
@@ -101,13 +109,17 @@ class ConfigGeneratorTest {
     @Test
     void aichatFilesMatchTheSchemaWithOneModelPerDistinctId() throws IOException {
         for (String p : apiProviders()) {
-            JsonNode doc = YAML.readTree(out.resolve("aichat/models_" + p + ".yaml").toFile());
+            JsonNode doc =
+                    YAML.readTree(out.resolve("aichat/models_" + p + ".yaml").toFile());
             assertEquals(1, doc.size(), p + ": only clients:");
             JsonNode clients = doc.get("clients");
             assertEquals(1, clients.size(), p);
             JsonNode client = clients.get(0);
             assertTrue(client.get("name").asText().matches("[A-Za-z0-9_]+"), p);
-            assertEquals(p.equals("anthropic") ? "claude" : "openai-compatible", client.get("type").asText(), p);
+            assertEquals(
+                    p.equals("anthropic") ? "claude" : "openai-compatible",
+                    client.get("type").asText(),
+                    p);
             assertTrue(client.get("api_base").asText().startsWith("http"), p);
             assertNull(client.get("api_key"), p + ": never a key");
             List<String> names = new ArrayList<>();
@@ -116,11 +128,23 @@ class ConfigGeneratorTest {
                 Iterator<String> keys = m.fieldNames();
                 while (keys.hasNext()) {
                     String k = keys.next();
-                    assertTrue(Set.of("name", "type", "max_input_tokens", "max_output_tokens", "require_max_tokens",
-                            "input_price", "output_price", "supports_vision", "supports_function_calling").contains(k), k);
+                    assertTrue(
+                            Set.of(
+                                            "name",
+                                            "type",
+                                            "max_input_tokens",
+                                            "max_output_tokens",
+                                            "require_max_tokens",
+                                            "input_price",
+                                            "output_price",
+                                            "supports_vision",
+                                            "supports_function_calling")
+                                    .contains(k),
+                            k);
                 }
                 if (m.has("max_input_tokens")) {
-                    assertTrue(m.get("max_input_tokens").isIntegralNumber() && m.get("max_input_tokens").asLong() > 0);
+                    assertTrue(m.get("max_input_tokens").isIntegralNumber()
+                            && m.get("max_input_tokens").asLong() > 0);
                 }
                 if (m.has("input_price")) {
                     assertTrue(m.get("input_price").isNumber(), p + " " + m);
@@ -135,7 +159,10 @@ class ConfigGeneratorTest {
 
     @Test
     void aichatAnthropicIsAClaudeClientWithMaxOutputTokens() throws IOException {
-        JsonNode client = YAML.readTree(out.resolve("aichat/models_anthropic.yaml").toFile()).get("clients").get(0);
+        JsonNode client = YAML.readTree(
+                        out.resolve("aichat/models_anthropic.yaml").toFile())
+                .get("clients")
+                .get(0);
         assertEquals("claude", client.get("type").asText());
         for (JsonNode m : client.get("models")) {
             assertTrue(m.get("require_max_tokens").asBoolean(), m.toString());
@@ -147,15 +174,22 @@ class ConfigGeneratorTest {
 
     @Test
     void aichatFactsSpotChecks() throws IOException {
-        JsonNode openai = YAML.readTree(out.resolve("aichat/models_openai.yaml").toFile()).get("clients").get(0);
+        JsonNode openai = YAML.readTree(out.resolve("aichat/models_openai.yaml").toFile())
+                .get("clients")
+                .get(0);
         JsonNode gpt4o = find(openai.get("models"), "gpt-4o");
         assertEquals(128000, gpt4o.get("max_input_tokens").asInt(), "LiteLLM's 128000, not the legacy 16384");
         assertEquals(16384, gpt4o.get("max_output_tokens").asInt());
         assertEquals(new BigDecimal("2.5"), gpt4o.get("input_price").decimalValue());
         assertEquals(new BigDecimal("10"), gpt4o.get("output_price").decimalValue());
-        assertEquals("embedding", find(openai.get("models"), "text-embedding-3-small").get("type").asText());
+        assertEquals(
+                "embedding",
+                find(openai.get("models"), "text-embedding-3-small").get("type").asText());
 
-        JsonNode openrouter = YAML.readTree(out.resolve("aichat/models_openrouter.yaml").toFile()).get("clients").get(0);
+        JsonNode openrouter = YAML.readTree(
+                        out.resolve("aichat/models_openrouter.yaml").toFile())
+                .get("clients")
+                .get(0);
         JsonNode sonnet = find(openrouter.get("models"), "anthropic/claude-3.5-sonnet");
         assertEquals(new BigDecimal("3"), sonnet.get("input_price").decimalValue(), "0.000003 x 1M");
         assertEquals(new BigDecimal("15"), sonnet.get("output_price").decimalValue());
@@ -163,16 +197,28 @@ class ConfigGeneratorTest {
         String text = Files.readString(out.resolve("aichat/models_openrouter.yaml"));
         assertFalse(text.matches("(?s).*price: [0-9.]*[0-9]{12,}.*"), "no binary float noise");
 
-        assertEquals("gemini-2.5-flash", find(YAML.readTree(out.resolve("aichat/models_gemini.yaml").toFile())
-                .get("clients").get(0).get("models"), "gemini-2.5-flash").get("name").asText());
-        assertTrue(Files.readString(out.resolve("aichat/models_gemini.yaml"))
-                .contains("export GEMINI_API_KEY=\"$GOOGLE_API_KEY\""), "aichat's key variable differs: said in a comment");
+        assertEquals(
+                "gemini-2.5-flash",
+                find(
+                                YAML.readTree(out.resolve("aichat/models_gemini.yaml")
+                                                .toFile())
+                                        .get("clients")
+                                        .get(0)
+                                        .get("models"),
+                                "gemini-2.5-flash")
+                        .get("name")
+                        .asText());
+        assertTrue(
+                Files.readString(out.resolve("aichat/models_gemini.yaml"))
+                        .contains("export GEMINI_API_KEY=\"$GOOGLE_API_KEY\""),
+                "aichat's key variable differs: said in a comment");
     }
 
     @Test
     void modsFilesMatchTheSchemaWithoutReservedNamesOrAliases() throws IOException {
         for (String p : apiProviders()) {
-            JsonNode doc = YAML.readTree(out.resolve("mods/models_" + p + ".yml").toFile());
+            JsonNode doc =
+                    YAML.readTree(out.resolve("mods/models_" + p + ".yml").toFile());
             assertEquals(1, doc.size(), p);
             JsonNode apis = doc.get("apis");
             assertEquals(1, apis.size(), p);
@@ -180,7 +226,9 @@ class ConfigGeneratorTest {
             assertFalse(ReservedNames.MODS_API_NAMES.contains(apiName), apiName);
             JsonNode api = apis.get(apiName);
             assertTrue(api.get("base-url").asText().startsWith("http"));
-            assertEquals(REGISTRY.find(p).orElseThrow().apiKeyEnv(), api.get("api-key-env").asText());
+            assertEquals(
+                    REGISTRY.find(p).orElseThrow().apiKeyEnv(),
+                    api.get("api-key-env").asText());
             assertNull(api.get("api-key"));
             List<String> names = new ArrayList<>();
             api.get("models").fieldNames().forEachRemaining(names::add);
@@ -192,17 +240,22 @@ class ConfigGeneratorTest {
                 }
             }
         }
-        JsonNode anthropic = YAML.readTree(out.resolve("mods/models_anthropic.yml").toFile()).get("apis");
+        JsonNode anthropic =
+                YAML.readTree(out.resolve("mods/models_anthropic.yml").toFile()).get("apis");
         assertTrue(anthropic.has("anthropic-catalog"), anthropic.toString());
         JsonNode gpt4o = YAML.readTree(out.resolve("mods/models_openai.yml").toFile())
-                .get("apis").get("openai").get("models").get("gpt-4o");
+                .get("apis")
+                .get("openai")
+                .get("models")
+                .get("gpt-4o");
         assertEquals(3 * 128000, gpt4o.get("max-input-chars").asInt());
     }
 
     @Test
     void codexProviderFilesUseResponsesAndNoReservedIds() throws IOException {
         for (String p : apiProviders()) {
-            JsonNode doc = TOML.readTree(out.resolve("codex/models_" + p + ".toml").toFile());
+            JsonNode doc =
+                    TOML.readTree(out.resolve("codex/models_" + p + ".toml").toFile());
             assertEquals(Set.of("model_providers"), fieldNames(doc), p);
             JsonNode providers = doc.get("model_providers");
             assertEquals(1, providers.size());
@@ -211,11 +264,17 @@ class ConfigGeneratorTest {
             JsonNode table = providers.get(id);
             assertEquals(p, table.get("name").asText());
             assertEquals("responses", table.get("wire_api").asText());
-            assertEquals(REGISTRY.find(p).orElseThrow().apiKeyEnv(), table.get("env_key").asText());
+            assertEquals(
+                    REGISTRY.find(p).orElseThrow().apiKeyEnv(),
+                    table.get("env_key").asText());
             assertTrue(table.get("base_url").asText().startsWith("http"));
         }
-        assertTrue(TOML.readTree(out.resolve("codex/models_openai.toml").toFile()).get("model_providers").has("openai-catalog"));
-        assertTrue(TOML.readTree(out.resolve("codex/models_lmstudio.toml").toFile()).get("model_providers").has("lmstudio-catalog"));
+        assertTrue(TOML.readTree(out.resolve("codex/models_openai.toml").toFile())
+                .get("model_providers")
+                .has("openai-catalog"));
+        assertTrue(TOML.readTree(out.resolve("codex/models_lmstudio.toml").toFile())
+                .get("model_providers")
+                .has("lmstudio-catalog"));
     }
 
     @Test
@@ -230,13 +289,20 @@ class ConfigGeneratorTest {
         }
         assertEquals(expected, profiles.size(), "no model lost to a name collision");
 
-        JsonNode gpt4o = TOML.readTree(out.resolve("codex/profiles/openai_gpt-4o.config.toml").toFile());
+        JsonNode gpt4o = TOML.readTree(
+                out.resolve("codex/profiles/openai_gpt-4o.config.toml").toFile());
         assertEquals("gpt-4o", gpt4o.get("model").asText());
         assertEquals("openai-catalog", gpt4o.get("model_provider").asText());
         assertEquals(128000, gpt4o.get("model_context_window").asInt());
-        assertEquals("responses", gpt4o.get("model_providers").get("openai-catalog").get("wire_api").asText());
+        assertEquals(
+                "responses",
+                gpt4o.get("model_providers")
+                        .get("openai-catalog")
+                        .get("wire_api")
+                        .asText());
 
-        JsonNode flash = TOML.readTree(out.resolve("codex/profiles/gemini_gemini-2_5-flash.config.toml").toFile());
+        JsonNode flash = TOML.readTree(out.resolve("codex/profiles/gemini_gemini-2_5-flash.config.toml")
+                .toFile());
         assertEquals("gemini-2.5-flash", flash.get("model").asText(), "models/ prefix dropped");
 
         Set<String> seen = new HashSet<>();
@@ -264,8 +330,8 @@ class ConfigGeneratorTest {
     @Test
     void aSecondRunGivesTheSameBytesAndRewritesNothing(@TempDir Path again) throws IOException {
         List<String> some = List.of("openai", "anthropic", "openrouter", "gemini", "togetherai");
-        GenerateConfigsResult first = new ConfigGenerator().generate(
-                request(CorpusEntries.catalogDir(), again, some, ModelIdFilter.all()));
+        GenerateConfigsResult first =
+                new ConfigGenerator().generate(request(CorpusEntries.catalogDir(), again, some, ModelIdFilter.all()));
         assertFalse(first.written().isEmpty());
         Map<Path, byte[]> bytes = new HashMap<>();
         FileTime old = FileTime.fromMillis(1_000_000_000_000L);
@@ -273,8 +339,8 @@ class ConfigGeneratorTest {
             bytes.put(f, Files.readAllBytes(f));
             Files.setLastModifiedTime(f, old);
         }
-        GenerateConfigsResult second = new ConfigGenerator().generate(
-                request(CorpusEntries.catalogDir(), again, some, ModelIdFilter.all()));
+        GenerateConfigsResult second =
+                new ConfigGenerator().generate(request(CorpusEntries.catalogDir(), again, some, ModelIdFilter.all()));
         assertEquals(List.of(), second.written());
         assertEquals(first.written().size(), second.unchanged().size());
         for (Path f : first.written()) {
@@ -287,31 +353,48 @@ class ConfigGeneratorTest {
 
     @Test
     void includeAndExcludeGlobsOnModelIds(@TempDir Path dir) throws IOException {
-        GenerateConfigsResult r = new ConfigGenerator().generate(request(CorpusEntries.catalogDir(), dir,
-                List.of("openai"), ModelIdFilter.of(List.of("gpt-4o*", "o1"), List.of("*audio*", "*realtime*"))));
-        JsonNode models = YAML.readTree(dir.resolve("aichat/models_openai.yaml").toFile()).get("clients").get(0).get("models");
+        GenerateConfigsResult r = new ConfigGenerator()
+                .generate(request(
+                        CorpusEntries.catalogDir(),
+                        dir,
+                        List.of("openai"),
+                        ModelIdFilter.of(List.of("gpt-4o*", "o1"), List.of("*audio*", "*realtime*"))));
+        JsonNode models = YAML.readTree(dir.resolve("aichat/models_openai.yaml").toFile())
+                .get("clients")
+                .get(0)
+                .get("models");
         List<String> names = new ArrayList<>();
         models.forEach(m -> names.add(m.get("name").asText()));
         assertTrue(names.contains("gpt-4o") && names.contains("o1") && names.contains("gpt-4o-mini"), names.toString());
-        assertFalse(names.stream().anyMatch(n -> n.contains("audio") || n.contains("realtime") || n.equals("o1-mini")),
+        assertFalse(
+                names.stream().anyMatch(n -> n.contains("audio") || n.contains("realtime") || n.equals("o1-mini")),
                 names.toString());
         assertEquals(names.size(), r.generated().get(0).models());
-        assertEquals(distinctNames("openai").size() - names.size(), r.generated().get(0).filtered());
+        assertEquals(
+                distinctNames("openai").size() - names.size(),
+                r.generated().get(0).filtered());
     }
 
     @Test
     void profilesOfModelsThatAreGoneAreRemovedAndNothingElse(@TempDir Path dir) throws IOException {
         Path profiles = dir.resolve("codex/profiles");
-        new ConfigGenerator().generate(request(CorpusEntries.catalogDir(), dir, List.of("openai", "deepseek"),
-                ModelIdFilter.all()));
+        new ConfigGenerator()
+                .generate(request(CorpusEntries.catalogDir(), dir, List.of("openai", "deepseek"), ModelIdFilter.all()));
         Path users = Files.writeString(profiles.resolve("my-own.config.toml"), "model = \"gpt-4o\"\n");
         assertTrue(Files.exists(profiles.resolve("openai_gpt-4o.config.toml")));
 
-        GenerateConfigsResult r = new ConfigGenerator().generate(request(CorpusEntries.catalogDir(), dir,
-                List.of("openai"), ModelIdFilter.of(List.of(), List.of("gpt-4o*"))));
+        GenerateConfigsResult r = new ConfigGenerator()
+                .generate(request(
+                        CorpusEntries.catalogDir(),
+                        dir,
+                        List.of("openai"),
+                        ModelIdFilter.of(List.of(), List.of("gpt-4o*"))));
         assertFalse(Files.exists(profiles.resolve("openai_gpt-4o.config.toml")));
-        assertTrue(r.removed().contains(profiles.resolve("openai_gpt-4o.config.toml")), r.removed().toString());
-        assertTrue(r.removed().stream().allMatch(p -> p.getFileName().toString().startsWith("openai_gpt-4o")),
+        assertTrue(
+                r.removed().contains(profiles.resolve("openai_gpt-4o.config.toml")),
+                r.removed().toString());
+        assertTrue(
+                r.removed().stream().allMatch(p -> p.getFileName().toString().startsWith("openai_gpt-4o")),
                 r.removed().toString());
         assertTrue(Files.exists(profiles.resolve("openai_gpt-4_1.config.toml")), "still listed, kept");
         assertTrue(Files.exists(profiles.resolve("deepseek_deepseek-chat.config.toml")), "provider not in this run");
@@ -323,11 +406,13 @@ class ConfigGeneratorTest {
         Path catalog = dir.resolve("catalog");
         Files.createDirectories(catalog.resolve("json"));
         for (String p : List.of("openai", "litellm")) {
-            Files.copy(CorpusEntries.catalogDir().resolve("models_" + p + ".json"),
+            Files.copy(
+                    CorpusEntries.catalogDir().resolve("models_" + p + ".json"),
                     catalog.resolve("json/models_" + p + ".json"));
         }
         new ConfigGenerator().generate(request(catalog, dir.resolve("configs"), List.of(), ModelIdFilter.all()));
-        assertArrayEquals(Files.readAllBytes(out.resolve("codex/profiles/openai_gpt-4o.config.toml")),
+        assertArrayEquals(
+                Files.readAllBytes(out.resolve("codex/profiles/openai_gpt-4o.config.toml")),
                 Files.readAllBytes(dir.resolve("configs/codex/profiles/openai_gpt-4o.config.toml")));
     }
 
@@ -338,22 +423,31 @@ class ConfigGeneratorTest {
         Files.copy(CorpusEntries.catalogDir().resolve("models_openai.json"), catalog.resolve("models_openai.json"));
         Files.writeString(catalog.resolve("models_zai.json"), "{\n  \"data\": [\n    {\"id\": \"glm-4.5\",}\n  ]\n}");
         Path output = dir.resolve("configs");
-        DocumentParseException e = assertThrows(DocumentParseException.class, () -> new ConfigGenerator()
-                .generate(request(catalog, output, List.of(), ModelIdFilter.all())));
+        DocumentParseException e = assertThrows(
+                DocumentParseException.class,
+                () -> new ConfigGenerator().generate(request(catalog, output, List.of(), ModelIdFilter.all())));
         assertTrue(e.getMessage().contains("models_zai.json:3:"), e.getMessage());
         assertFalse(Files.exists(output), "nothing written, not even openai's files");
     }
 
     @Test
     void selectionErrorsNameTheProviderAndTheRemedy(@TempDir Path dir) {
-        assertThrows(UnknownProviderException.class, () -> new ConfigGenerator()
-                .generate(request(CorpusEntries.catalogDir(), dir, List.of("nosuch"), ModelIdFilter.all())));
-        GenerateConfigsException missing = assertThrows(GenerateConfigsException.class, () -> new ConfigGenerator()
-                .generate(request(CorpusEntries.catalogDir(), dir, List.of("xai"), ModelIdFilter.all())));
-        assertTrue(missing.getMessage().contains("provider xai") && missing.getMessage().contains("fetch it first"),
+        assertThrows(
+                UnknownProviderException.class,
+                () -> new ConfigGenerator()
+                        .generate(request(CorpusEntries.catalogDir(), dir, List.of("nosuch"), ModelIdFilter.all())));
+        GenerateConfigsException missing = assertThrows(
+                GenerateConfigsException.class,
+                () -> new ConfigGenerator()
+                        .generate(request(CorpusEntries.catalogDir(), dir, List.of("xai"), ModelIdFilter.all())));
+        assertTrue(
+                missing.getMessage().contains("provider xai")
+                        && missing.getMessage().contains("fetch it first"),
                 missing.getMessage());
-        GenerateConfigsException noCatalog = assertThrows(GenerateConfigsException.class, () -> new ConfigGenerator()
-                .generate(request(dir.resolve("absent"), dir, List.of(), ModelIdFilter.all())));
+        GenerateConfigsException noCatalog = assertThrows(
+                GenerateConfigsException.class,
+                () -> new ConfigGenerator()
+                        .generate(request(dir.resolve("absent"), dir, List.of(), ModelIdFilter.all())));
         assertTrue(noCatalog.getMessage().contains("run the fetch goal first"), noCatalog.getMessage());
     }
 

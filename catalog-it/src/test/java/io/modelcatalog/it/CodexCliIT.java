@@ -40,6 +40,7 @@ class CodexCliIT {
 
     @TempDir
     static Path work;
+
     static CodexBinary.Located located;
     static CodexBinary codex;
     static Path configs;
@@ -56,13 +57,21 @@ class CodexCliIT {
         Path emptyDir = Files.createDirectories(work.resolve("version-run"));
         CodexBinary.Result version = codex.version(emptyDir);
         assertEquals(0, version.exitCode(), version.output());
-        System.out.println("CodexCliIT: " + codex.executable() + " reports " + version.output().trim());
+        System.out.println("CodexCliIT: " + codex.executable() + " reports "
+                + version.output().trim());
 
         Path catalog = CorpusCatalog.copyTo(work.resolve("catalog"));
         configs = work.resolve("configs");
-        result = new ConfigGenerator().generate(new GenerateConfigsRequest(catalog, null, configs,
-                Set.of(Tool.CODEX), List.of(), ModelIdFilter.all(), ProviderRegistry.builtIn(),
-                EnvironmentLookup.of(Map.of())));
+        result = new ConfigGenerator()
+                .generate(new GenerateConfigsRequest(
+                        catalog,
+                        null,
+                        configs,
+                        Set.of(Tool.CODEX),
+                        List.of(),
+                        ModelIdFilter.all(),
+                        ProviderRegistry.builtIn(),
+                        EnvironmentLookup.of(Map.of())));
         assertFalse(result.generated().isEmpty());
     }
 
@@ -113,7 +122,10 @@ class CodexCliIT {
         for (List<Path> files : byProvider.values()) {
             sample.add(files.get(0));
             sample.add(files.get(files.size() - 1));
-            files.stream().filter(f -> CodexProfileNames.isHashed(profileName(f))).findFirst().ifPresent(sample::add);
+            files.stream()
+                    .filter(f -> CodexProfileNames.isHashed(profileName(f)))
+                    .findFirst()
+                    .ifPresent(sample::add);
         }
         sample.add(configs.resolve("codex/profiles/openai_gpt-4o.config.toml"));
         List<String> failures = new ArrayList<>();

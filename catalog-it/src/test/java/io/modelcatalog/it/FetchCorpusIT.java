@@ -10,7 +10,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.modelcatalog.documents.JsonDocuments;
 import io.modelcatalog.testing.CorpusServer;
 import io.modelcatalog.testing.LegacyCorpus;
-import io.modelcatalog.testing.LoopbackProviderServer;
 import io.modelcatalog.testing.LoopbackProviderServer.Response;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -31,9 +30,9 @@ class FetchCorpusIT {
     @RegisterExtension
     final CorpusServer corpus = new CorpusServer();
 
-
     private ForkedMaven fetch(Path models) {
-        return new ForkedMaven(work).goals(ForkedMaven.goal("fetch"))
+        return new ForkedMaven(work)
+                .goals(ForkedMaven.goal("fetch"))
                 .property("catalog.outputDirectory", models)
                 .property("catalog.providers", String.join(",", LegacyCorpus.providerNames()))
                 .env(corpus.env());
@@ -70,7 +69,9 @@ class FetchCorpusIT {
 
         // one line per provider, then the summary; no key anywhere in the log
         for (String p : LegacyCorpus.providerNames()) {
-            assertTrue(result.log().stream().anyMatch(l -> l.matches("\\[INFO\\] " + p + " +\\d+ models +\\d+ bytes +\\d+ ms.*")),
+            assertTrue(
+                    result.log().stream()
+                            .anyMatch(l -> l.matches("\\[INFO\\] " + p + " +\\d+ models +\\d+ bytes +\\d+ ms.*")),
                     "log line for " + p);
         }
         assertTrue(result.logContains("36 providers: 36 written, 0 unchanged, 0 skipped, 0 failed"), result::text);
@@ -90,7 +91,8 @@ class FetchCorpusIT {
         corpus.server().route("/zai/v1/models", Response.json("not json at all"));
         ForkedMaven.Result result = fetch(models).property("catalog.retries", 0).run();
         assertEquals(0, result.exitCode(), result::text);
-        assertTrue(result.log().stream().anyMatch(l -> l.startsWith("[WARNING] groq") && l.contains("FAILED: HTTP 500")),
+        assertTrue(
+                result.log().stream().anyMatch(l -> l.startsWith("[WARNING] groq") && l.contains("FAILED: HTTP 500")),
                 result::text);
         assertTrue(result.logContains("2 failed"), result::text);
         assertArrayEquals(groqJson, Files.readAllBytes(models.resolve("models_groq.json")));
@@ -99,15 +101,20 @@ class FetchCorpusIT {
         assertTrue(failed.get("groq").get("failed").asBoolean());
         assertTrue(failed.get("zai").get("error").asText().contains("invalid JSON"), failed.toString());
 
-        ForkedMaven.Result strict = fetch(models).property("catalog.retries", 0).property("catalog.failOnError", true).run();
+        ForkedMaven.Result strict = fetch(models)
+                .property("catalog.retries", 0)
+                .property("catalog.failOnError", true)
+                .run();
         assertNotEquals(0, strict.exitCode());
         assertTrue(strict.logContains("2 provider(s) failed: groq, zai"), strict::text);
     }
 
     @Test
     void unknownProviderIsABuildErrorListingValidNames() throws Exception {
-        ForkedMaven.Result result = new ForkedMaven(work).goals(ForkedMaven.goal("fetch"))
-                .property("catalog.providers", "openai,nosuch").run();
+        ForkedMaven.Result result = new ForkedMaven(work)
+                .goals(ForkedMaven.goal("fetch"))
+                .property("catalog.providers", "openai,nosuch")
+                .run();
         assertNotEquals(0, result.exitCode());
         assertTrue(result.logContains("unknown provider nosuch; valid names: aihorde, anthropic"), result::text);
     }
@@ -115,20 +122,27 @@ class FetchCorpusIT {
     @Test
     void providerWithoutKeyIsSkippedNamingItsVariableAndNoPomMeansModelsInTheWorkingFolder() throws Exception {
         Path models = work.resolve("models");
-        ForkedMaven.Result result = new ForkedMaven(work).goals(ForkedMaven.goal("fetch"))
+        ForkedMaven.Result result = new ForkedMaven(work)
+                .goals(ForkedMaven.goal("fetch"))
                 .property("catalog.providers", "groq")
                 .run();
         assertEquals(0, result.exitCode(), result::text);
-        assertTrue(result.logContains("groq skipped: no API key: set GROQ_API_KEY or a settings.xml <server> with id catalog-groq"),
+        assertTrue(
+                result.logContains(
+                        "groq skipped: no API key: set GROQ_API_KEY or a settings.xml <server> with id catalog-groq"),
                 result::text);
         assertFalse(Files.exists(models.resolve("models_groq.json")));
-        assertEquals("{}", Files.readString(models.resolve("failed_models.json")), "default folder ./models without a POM");
+        assertEquals(
+                "{}", Files.readString(models.resolve("failed_models.json")), "default folder ./models without a POM");
     }
 
     @Test
     void skipFlagsSkipTheGoal() throws Exception {
-        ForkedMaven.Result result = new ForkedMaven(work).goals(ForkedMaven.goal("fetch"))
-                .property("catalog.fetch.skip", true).property("catalog.providers", "nosuch").run();
+        ForkedMaven.Result result = new ForkedMaven(work)
+                .goals(ForkedMaven.goal("fetch"))
+                .property("catalog.fetch.skip", true)
+                .property("catalog.providers", "nosuch")
+                .run();
         assertEquals(0, result.exitCode(), result::text);
         assertTrue(result.logContains("Skipping fetch"), result::text);
     }

@@ -29,7 +29,8 @@ import org.junit.jupiter.api.io.TempDir;
 class FetchResilienceIT {
 
     /** Providers that fail in the fault run, with what their server does. */
-    private static final List<String> FAILING = List.of("cerebras", "deepseek", "enfer", "mancer", "moonshot", "sambanova");
+    private static final List<String> FAILING =
+            List.of("cerebras", "deepseek", "enfer", "mancer", "moonshot", "sambanova");
 
     @TempDir
     Path work;
@@ -37,9 +38,9 @@ class FetchResilienceIT {
     @RegisterExtension
     final CorpusServer corpus = new CorpusServer();
 
-
     private ForkedMaven fetch(Path models, String providers) {
-        return new ForkedMaven(work).goals(ForkedMaven.goal("fetch"))
+        return new ForkedMaven(work)
+                .goals(ForkedMaven.goal("fetch"))
                 .property("catalog.outputDirectory", models)
                 .property("catalog.providers", providers)
                 .env(corpus.env());
@@ -64,17 +65,24 @@ class FetchResilienceIT {
         try (LoopbackProviderServer elsewhere = new LoopbackProviderServer()) {
             elsewhere.route("/targon/v1/models", Response.json(LegacyCorpus.response("targon")));
             corpus.server().route("/groq/v1/models", Response.status(500, "try again"), Response.json(groqBefore));
-            corpus.server().route("/zai/v1/models", Response.status(429, "slow down").header("Retry-After", "1"),
-                    Response.json(LegacyCorpus.response("zai")));
+            corpus.server()
+                    .route(
+                            "/zai/v1/models",
+                            Response.status(429, "slow down").header("Retry-After", "1"),
+                            Response.json(LegacyCorpus.response("zai")));
             corpus.server().route("/cerebras/v1/models", Response.fault(Fault.HANG));
             corpus.server().route("/deepseek/v1/models", Response.fault(Fault.TRUNCATE));
             corpus.server().route("/enfer/v1/models", Response.json("{\"data\": [{\"id\": \"x\",}]}"));
-            corpus.server().route("/mancer/v1/models", Response.html("<!DOCTYPE html><html><title>Sign in</title></html>"));
+            corpus.server()
+                    .route("/mancer/v1/models", Response.html("<!DOCTYPE html><html><title>Sign in</title></html>"));
             corpus.server().route("/moonshot/v1/models", Response.json(""));
             corpus.server().route("/sambanova/v1/models", Response.fault(Fault.RESET));
             // another host: "localhost" is not the provider's "127.0.0.1"
-            corpus.server().route("/targon/v1/models", Response.status(302, "")
-                    .header("Location", "http://localhost:" + elsewhere.port() + "/targon/v1/models"));
+            corpus.server()
+                    .route(
+                            "/targon/v1/models",
+                            Response.status(302, "")
+                                    .header("Location", "http://localhost:" + elsewhere.port() + "/targon/v1/models"));
 
             ForkedMaven.Result result = fetch(models, all())
                     .property("catalog.timeout", 2)
@@ -104,21 +112,26 @@ class FetchResilienceIT {
         JsonNode failed = JsonDocuments.parse(Files.readAllBytes(models.resolve("failed_models.json")), "f");
         for (String p : FAILING) {
             assertTrue(failed.get(p).get("failed").asBoolean(), p + " recorded as failed: " + failed);
-            assertTrue(failed.get(p).get("error").asText().contains(corpus.server().baseUrl() + "/" + p + "/v1/models"),
+            assertTrue(
+                    failed.get(p).get("error").asText().contains(corpus.server().baseUrl() + "/" + p + "/v1/models"),
                     "error names the URL: " + failed.get(p));
         }
         assertNull(failed.get("groq"), "500 then 200 is a success");
         assertNull(failed.get("zai"), "429 then 200 is a success");
         assertEquals(3, corpus.server().requestsTo("/groq/v1/models").size(), "first run, then one 500 and one 200");
         assertTrue(new String(Files.readAllBytes(models.resolve("failed_models.json")), StandardCharsets.UTF_8)
-                .lines().noneMatch(l -> l.contains("sk-test-")));
+                .lines()
+                .noneMatch(l -> l.contains("sk-test-")));
     }
 
     @Test
     void notModifiedAndOfflineRebuildFromTheCache() throws Exception {
         Path models = work.resolve("models");
-        corpus.server().route("/openai/v1/models", Response.json(LegacyCorpus.response("openai")).header("ETag", "W/\"abc\""),
-                Response.status(304, ""));
+        corpus.server()
+                .route(
+                        "/openai/v1/models",
+                        Response.json(LegacyCorpus.response("openai")).header("ETag", "W/\"abc\""),
+                        Response.status(304, ""));
         assertEquals(0, fetch(models, "openai,litellm").run().exitCode());
         byte[] openai = Files.readAllBytes(models.resolve("models_openai.json"));
         byte[] litellm = Files.readAllBytes(models.resolve("models_litellm.toml"));
@@ -128,31 +141,39 @@ class FetchResilienceIT {
         assertEquals(0, notModified.exitCode(), notModified::text);
         assertTrue(notModified.logContains("cache (304)"), notModified::text);
         assertArrayEquals(openai, Files.readAllBytes(models.resolve("models_openai.json")));
-        assertEquals("W/\"abc\"", corpus.server().requestsTo("/openai/v1/models").get(1).header("if-none-match"));
+        assertEquals(
+                "W/\"abc\"",
+                corpus.server().requestsTo("/openai/v1/models").get(1).header("if-none-match"));
 
         corpus.server().close();
         Files.delete(models.resolve("models_openai.json"));
         Files.delete(models.resolve("models_litellm.toml"));
-        ForkedMaven.Result offline = fetch(models, "openai,litellm,groq").offline(true).run();
+        ForkedMaven.Result offline =
+                fetch(models, "openai,litellm,groq").offline(true).run();
         assertEquals(0, offline.exitCode(), offline::text);
         assertArrayEquals(openai, Files.readAllBytes(models.resolve("models_openai.json")));
         assertArrayEquals(litellm, Files.readAllBytes(models.resolve("models_litellm.toml")));
-        assertTrue(offline.log().stream().anyMatch(l -> l.contains("groq") && l.contains("nothing cached")), offline::text);
+        assertTrue(
+                offline.log().stream().anyMatch(l -> l.contains("groq") && l.contains("nothing cached")),
+                offline::text);
     }
 
     @Test
     void multiPageAnthropicIsMerged() throws Exception {
         Path models = work.resolve("models");
-        corpus.server().route("/anthropic/v1/models",
-                Response.json("{\"data\": [{\"type\": \"model\", \"id\": \"claude-b\", \"max_tokens\": 8192}], "
-                        + "\"has_more\": true, \"first_id\": \"claude-b\", \"last_id\": \"claude-b\"}"),
-                Response.json("{\"data\": [{\"type\": \"model\", \"id\": \"claude-a\"}], \"has_more\": false, "
-                        + "\"first_id\": \"claude-a\", \"last_id\": \"claude-a\"}"));
+        corpus.server()
+                .route(
+                        "/anthropic/v1/models",
+                        Response.json("{\"data\": [{\"type\": \"model\", \"id\": \"claude-b\", \"max_tokens\": 8192}], "
+                                + "\"has_more\": true, \"first_id\": \"claude-b\", \"last_id\": \"claude-b\"}"),
+                        Response.json("{\"data\": [{\"type\": \"model\", \"id\": \"claude-a\"}], \"has_more\": false, "
+                                + "\"first_id\": \"claude-a\", \"last_id\": \"claude-a\"}"));
         ForkedMaven.Result result = fetch(models, "anthropic").run();
         assertEquals(0, result.exitCode(), result::text);
         assertEquals("claude-a\nclaude-b", Files.readString(models.resolve("models_anthropic.txt")));
         assertTrue(result.logContains("network, 2 pages"), result::text);
-        assertEquals("/anthropic/v1/models?limit=1000&after_id=claude-b",
+        assertEquals(
+                "/anthropic/v1/models?limit=1000&after_id=claude-b",
                 corpus.server().requestsTo("/anthropic/v1/models").get(1).path());
     }
 
@@ -164,11 +185,14 @@ class FetchResilienceIT {
         corpus.server().route("/openrouter/v1/models", Response.json("{\"data\": [{\"id\": \"one/model\"}]}"));
         ForkedMaven.Result refused = fetch(models, "openrouter").run();
         assertEquals(0, refused.exitCode(), refused::text);
-        assertTrue(refused.logContains("refusing to write 1 models over the 326 of models_openrouter.txt"), refused::text);
+        assertTrue(
+                refused.logContains("refusing to write 1 models over the 326 of models_openrouter.txt"), refused::text);
         assertArrayEquals(before, Files.readAllBytes(models.resolve("models_openrouter.json")));
         Path changes = work.resolve("changes.json");
-        ForkedMaven.Result allowed = fetch(models, "openrouter").property("catalog.allowShrink", true)
-                .property("catalog.changesFile", changes).run();
+        ForkedMaven.Result allowed = fetch(models, "openrouter")
+                .property("catalog.allowShrink", true)
+                .property("catalog.changesFile", changes)
+                .run();
         assertEquals(0, allowed.exitCode(), allowed::text);
         assertEquals("one/model", Files.readString(models.resolve("models_openrouter.txt")));
         JsonNode report = JsonDocuments.parse(Files.readAllBytes(changes), "changes");
@@ -183,18 +207,25 @@ class FetchResilienceIT {
             proxy.requireProxyAuth("proxyuser", "proxypass");
             proxy.route("/groq/v1/models", Response.json(LegacyCorpus.response("groq")));
             Path settings = work.resolve("settings.xml");
-            Files.writeString(settings, "<settings><proxies><proxy><id>corp</id><active>true</active>"
-                    + "<protocol>http</protocol><host>127.0.0.1</host><port>" + proxy.port() + "</port>"
-                    + "<username>proxyuser</username><password>proxypass</password>"
-                    + "<nonProxyHosts>127.0.0.1|localhost</nonProxyHosts></proxy></proxies></settings>");
+            Files.writeString(
+                    settings,
+                    "<settings><proxies><proxy><id>corp</id><active>true</active>"
+                            + "<protocol>http</protocol><host>127.0.0.1</host><port>" + proxy.port() + "</port>"
+                            + "<username>proxyuser</username><password>proxypass</password>"
+                            + "<nonProxyHosts>127.0.0.1|localhost</nonProxyHosts></proxy></proxies></settings>");
             corpus.env().put("GROQ_API_OPENAI", "http://api.groq.test/groq/v1");
-            ForkedMaven.Result result = fetch(models, "groq,zai").settings(settings).run();
+            ForkedMaven.Result result =
+                    fetch(models, "groq,zai").settings(settings).run();
             assertEquals(0, result.exitCode(), result::text);
-            assertArrayEquals(LegacyCorpus.bak("models_groq.json"), Files.readAllBytes(models.resolve("models_groq.json")));
+            assertArrayEquals(
+                    LegacyCorpus.bak("models_groq.json"), Files.readAllBytes(models.resolve("models_groq.json")));
             List<LoopbackProviderServer.Request> seen = proxy.requests();
             assertTrue(seen.stream().allMatch(LoopbackProviderServer.Request::proxied), seen.toString());
-            assertTrue(seen.stream().anyMatch(r -> r.target().equals("http://api.groq.test/groq/v1/models")
-                    && r.header("proxy-authorization") != null), seen.toString());
+            assertTrue(
+                    seen.stream()
+                            .anyMatch(r -> r.target().equals("http://api.groq.test/groq/v1/models")
+                                    && r.header("proxy-authorization") != null),
+                    seen.toString());
             assertEquals(1, corpus.server().requestsTo("/zai/v1/models").size(), "nonProxyHosts go direct");
             assertFalse(result.text().contains("proxypass"));
         }
@@ -209,13 +240,19 @@ class FetchResilienceIT {
         String encrypted = mvnEncrypt("--encrypt-password", "sk-from-settings-1234567890", security);
         assertTrue(encrypted.startsWith("{") && !encrypted.contains("sk-from-settings"), encrypted);
         Path settings = work.resolve("settings.xml");
-        Files.writeString(settings, "<settings><servers><server><id>catalog-groq</id><password>" + encrypted
-                + "</password></server></servers></settings>");
+        Files.writeString(
+                settings,
+                "<settings><servers><server><id>catalog-groq</id><password>" + encrypted
+                        + "</password></server></servers></settings>");
         corpus.env().remove("GROQ_API_KEY");
-        ForkedMaven.Result result = fetch(models, "groq").settings(settings)
-                .property("settings.security", security).run();
+        ForkedMaven.Result result = fetch(models, "groq")
+                .settings(settings)
+                .property("settings.security", security)
+                .run();
         assertEquals(0, result.exitCode(), result::text);
-        assertEquals("Bearer sk-from-settings-1234567890", corpus.server().requestsTo("/groq/v1/models").get(0).header("authorization"));
+        assertEquals(
+                "Bearer sk-from-settings-1234567890",
+                corpus.server().requestsTo("/groq/v1/models").get(0).header("authorization"));
         assertFalse(result.text().contains("sk-from-settings"));
         assertTrue(Files.exists(models.resolve("models_groq.json")));
     }
@@ -232,7 +269,8 @@ class FetchResilienceIT {
         Process p = pb.start();
         String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         assertTrue(p.waitFor(120, TimeUnit.SECONDS));
-        java.util.regex.Matcher m = java.util.regex.Pattern.compile("\\{[A-Za-z0-9+/=]+\\}").matcher(out);
+        java.util.regex.Matcher m =
+                java.util.regex.Pattern.compile("\\{[A-Za-z0-9+/=]+\\}").matcher(out);
         if (!m.find()) {
             throw new AssertionError("no encrypted value in: " + out);
         }

@@ -25,7 +25,8 @@ public final class ForkedMaven {
 
     /** The plugin's coordinates, for goals without a POM. */
     public static String goal(String name) {
-        return "io.modelcatalog:catalog-maven-plugin:" + System.getProperty("it.pluginVersion", "0.1.0-SNAPSHOT") + ":" + name;
+        return "io.modelcatalog:catalog-maven-plugin:" + System.getProperty("it.pluginVersion", "0.1.0-SNAPSHOT") + ":"
+                + name;
     }
 
     private final Path workDir;
@@ -40,7 +41,8 @@ public final class ForkedMaven {
     public ForkedMaven(Path workDir) {
         this.workDir = workDir;
         // never the developer's own cache
-        properties.setProperty("catalog.cacheDirectory", workDir.resolve("cache").toString());
+        properties.setProperty(
+                "catalog.cacheDirectory", workDir.resolve("cache").toString());
     }
 
     public ForkedMaven goals(String... g) {

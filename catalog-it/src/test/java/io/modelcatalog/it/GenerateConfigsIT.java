@@ -21,13 +21,16 @@ class GenerateConfigsIT {
     @Test
     void fetchedCatalogBecomesToolConfigsInTheDefaultFolders() throws Exception {
         try (LoopbackProviderServer server = new LoopbackProviderServer()) {
-            ForkedMaven.Result fetch = new ForkedMaven(work).goals(ForkedMaven.goal("fetch"))
+            ForkedMaven.Result fetch = new ForkedMaven(work)
+                    .goals(ForkedMaven.goal("fetch"))
                     .property("catalog.providers", "anthropic,openai,openrouter,litellm")
                     .env(LegacyCorpus.serve(server))
                     .run();
             assertEquals(0, fetch.exitCode(), fetch::text);
         }
-        ForkedMaven.Result generate = new ForkedMaven(work).goals(ForkedMaven.goal("generate-configs")).run();
+        ForkedMaven.Result generate = new ForkedMaven(work)
+                .goals(ForkedMaven.goal("generate-configs"))
+                .run();
         assertEquals(0, generate.exitCode(), generate::text);
 
         Path configs = work.resolve("models/configs");
@@ -36,23 +39,38 @@ class GenerateConfigsIT {
             assertTrue(Files.isRegularFile(configs.resolve("mods/models_" + p + ".yml")), p);
             assertTrue(Files.isRegularFile(configs.resolve("codex/models_" + p + ".toml")), p);
         }
-        assertTrue(Files.readString(configs.resolve("aichat/models_anthropic.yaml")).contains("type: claude"));
-        assertTrue(Files.readString(configs.resolve("codex/models_openai.toml")).contains("[model_providers.openai-catalog]"),
+        assertTrue(Files.readString(configs.resolve("aichat/models_anthropic.yaml"))
+                .contains("type: claude"));
+        assertTrue(
+                Files.readString(configs.resolve("codex/models_openai.toml"))
+                        .contains("[model_providers.openai-catalog]"),
                 "codex's reserved id is mapped");
         long profiles;
         try (Stream<Path> files = Files.list(configs.resolve("codex/profiles"))) {
             profiles = files.filter(f -> f.toString().endsWith(".config.toml")).count();
         }
         // one profile per distinct model of the three providers (LiteLLM is a price map, not an API)
-        long models = Files.readString(work.resolve("models/models_anthropic.txt")).lines().distinct().count()
-                + Files.readString(work.resolve("models/models_openai.txt")).lines().distinct().count()
-                + Files.readString(work.resolve("models/models_openrouter.txt")).lines().distinct().count();
+        long models = Files.readString(work.resolve("models/models_anthropic.txt"))
+                        .lines()
+                        .distinct()
+                        .count()
+                + Files.readString(work.resolve("models/models_openai.txt"))
+                        .lines()
+                        .distinct()
+                        .count()
+                + Files.readString(work.resolve("models/models_openrouter.txt"))
+                        .lines()
+                        .distinct()
+                        .count();
         assertEquals(models, profiles);
         for (String p : new String[] {"anthropic", "openai", "openrouter"}) {
-            assertFalse(Files.readString(configs.resolve("aichat/models_" + p + ".yaml")).contains(LegacyCorpus.testKey(p)));
+            assertFalse(Files.readString(configs.resolve("aichat/models_" + p + ".yaml"))
+                    .contains(LegacyCorpus.testKey(p)));
         }
 
-        ForkedMaven.Result again = new ForkedMaven(work).goals(ForkedMaven.goal("generate-configs")).run();
+        ForkedMaven.Result again = new ForkedMaven(work)
+                .goals(ForkedMaven.goal("generate-configs"))
+                .run();
         assertEquals(0, again.exitCode(), again::text);
         assertTrue(again.logContains("0 file(s) written"), again::text);
     }

@@ -40,7 +40,9 @@ class LegacyFormatRulesIT {
                 tomlCases.add(new TomlCase(f[0], f[1], f[2], f[3].equals("-") ? null : f[3]));
             }
         }
-        List<String> jsonCases = Arrays.stream(read(ROOT + "json/cases.txt").split("\n")).filter(s -> !s.isBlank()).toList();
+        List<String> jsonCases = Arrays.stream(read(ROOT + "json/cases.txt").split("\n"))
+                .filter(s -> !s.isBlank())
+                .toList();
 
         try (LoopbackProviderServer server = new LoopbackProviderServer()) {
             StringBuilder providers = new StringBuilder("providers:\n");
@@ -51,21 +53,40 @@ class LegacyFormatRulesIT {
                 if (c.envKey() == null) {
                     // no key variable: a document fetched as is
                     server.route("/" + c.name() + "/doc.json", Response.json(body));
-                    providers.append("  - name: \"").append(c.provider()).append("\"\n    kind: url\n    baseUrl: ")
-                            .append(server.baseUrl()).append('/').append(c.name()).append("/doc.json\n");
+                    providers
+                            .append("  - name: \"")
+                            .append(c.provider())
+                            .append("\"\n    kind: url\n    baseUrl: ")
+                            .append(server.baseUrl())
+                            .append('/')
+                            .append(c.name())
+                            .append("/doc.json\n");
                 } else {
                     server.route("/" + c.name() + "/v1/models", Response.json(body));
-                    providers.append("  - name: \"").append(c.provider()).append("\"\n    kind: openai\n    baseUrl: ")
-                            .append(server.baseUrl()).append('/').append(c.name()).append("/v1\n    apiKeyEnv: ")
-                            .append(c.envKey()).append('\n');
+                    providers
+                            .append("  - name: \"")
+                            .append(c.provider())
+                            .append("\"\n    kind: openai\n    baseUrl: ")
+                            .append(server.baseUrl())
+                            .append('/')
+                            .append(c.name())
+                            .append("/v1\n    apiKeyEnv: ")
+                            .append(c.envKey())
+                            .append('\n');
                     build.env(c.envKey(), "sk-test-rules");
                 }
                 names.add(c.provider());
             }
             for (String c : jsonCases) {
                 server.route("/json-" + c + ".json", Response.json(bytes(ROOT + "json/" + c + ".in.json")));
-                providers.append("  - name: json-").append(c).append("\n    kind: url\n    baseUrl: ")
-                        .append(server.baseUrl()).append("/json-").append(c).append(".json\n");
+                providers
+                        .append("  - name: json-")
+                        .append(c)
+                        .append("\n    kind: url\n    baseUrl: ")
+                        .append(server.baseUrl())
+                        .append("/json-")
+                        .append(c)
+                        .append(".json\n");
                 names.add("json-" + c);
             }
             Path providersFile = work.resolve("providers.yaml");
@@ -84,13 +105,15 @@ class LegacyFormatRulesIT {
                 if (!normalizeBaseUrl(actualToml, expectedToml).equals(expectedToml)) {
                     differing.add(c.name() + ".toml");
                 }
-                if (!Arrays.equals(bytes(ROOT + "toml/" + c.name() + ".out.txt"),
+                if (!Arrays.equals(
+                        bytes(ROOT + "toml/" + c.name() + ".out.txt"),
                         Files.readAllBytes(models.resolve("models_" + c.provider() + ".txt")))) {
                     differing.add(c.name() + ".txt");
                 }
             }
             for (String c : jsonCases) {
-                if (!Arrays.equals(bytes(ROOT + "json/" + c + ".out.json"),
+                if (!Arrays.equals(
+                        bytes(ROOT + "json/" + c + ".out.json"),
                         Files.readAllBytes(models.resolve("models_json-" + c + ".json")))) {
                     differing.add(c + ".json");
                 }
@@ -101,7 +124,10 @@ class LegacyFormatRulesIT {
 
     /** Our base_url line names the loopback server; the expected file names the case's URL. */
     private static String normalizeBaseUrl(String actual, String expected) {
-        String expectedLine = expected.lines().filter(l -> l.startsWith("base_url = ")).findFirst().orElseThrow();
+        String expectedLine = expected.lines()
+                .filter(l -> l.startsWith("base_url = "))
+                .findFirst()
+                .orElseThrow();
         StringBuilder out = new StringBuilder();
         for (String line : actual.split("\n", -1)) {
             out.append(line.startsWith("base_url = ") ? expectedLine : line).append('\n');

@@ -36,25 +36,33 @@ class Maven39CompatibilityIT {
 
     @Test
     void fetchVerifyAndProvidersRunOnMaven39() throws Exception {
-        ForkedMaven.Result version = new ForkedMaven(work).mavenHome(maven39).goals("--version").run();
+        ForkedMaven.Result version =
+                new ForkedMaven(work).mavenHome(maven39).goals("--version").run();
         assertTrue(version.logContains("Apache Maven 3.9."), version::text);
 
         Path settings = work.resolve("settings.xml");
-        Files.writeString(settings, "<settings><servers><server><id>catalog-groq</id><password>sk-from-settings-39-0123456789"
-                + "</password></server></servers></settings>");
+        Files.writeString(
+                settings,
+                "<settings><servers><server><id>catalog-groq</id><password>sk-from-settings-39-0123456789"
+                        + "</password></server></servers></settings>");
         corpus.env().remove("GROQ_API_KEY");
-        ForkedMaven.Result fetch = new ForkedMaven(work).mavenHome(maven39).goals(ForkedMaven.goal("fetch"))
+        ForkedMaven.Result fetch = new ForkedMaven(work)
+                .mavenHome(maven39)
+                .goals(ForkedMaven.goal("fetch"))
                 .property("catalog.providers", String.join(",", LegacyCorpus.providerNames()))
                 .settings(settings)
                 .env(corpus.env())
                 .run();
         assertEquals(0, fetch.exitCode(), fetch::text);
-        assertEquals("Bearer sk-from-settings-39-0123456789",
+        assertEquals(
+                "Bearer sk-from-settings-39-0123456789",
                 corpus.server().requestsTo("/groq/v1/models").get(0).header("authorization"));
         assertFalse(fetch.text().contains("sk-from-settings-39"));
         for (String p : LegacyCorpus.providerNames()) {
-            assertArrayEquals(LegacyCorpus.bak("models_" + p + ".json"),
-                    Files.readAllBytes(work.resolve("models/models_" + p + ".json")), p);
+            assertArrayEquals(
+                    LegacyCorpus.bak("models_" + p + ".json"),
+                    Files.readAllBytes(work.resolve("models/models_" + p + ".json")),
+                    p);
         }
 
         Path reference = work.resolve("reference");
@@ -64,13 +72,17 @@ class Maven39CompatibilityIT {
                 Files.write(reference.resolve("models_" + p + "." + ext), LegacyCorpus.bak("models_" + p + "." + ext));
             }
         }
-        ForkedMaven.Result verify = new ForkedMaven(work).mavenHome(maven39).goals(ForkedMaven.goal("verify-compat"))
+        ForkedMaven.Result verify = new ForkedMaven(work)
+                .mavenHome(maven39)
+                .goals(ForkedMaven.goal("verify-compat"))
                 .property("catalog.referenceDirectory", reference)
                 .property("catalog.compat.ignoreBaseUrl", true)
                 .run();
         assertEquals(0, verify.exitCode(), verify::text);
 
-        ForkedMaven.Result providers = new ForkedMaven(work).mavenHome(maven39).goals(ForkedMaven.goal("providers"))
+        ForkedMaven.Result providers = new ForkedMaven(work)
+                .mavenHome(maven39)
+                .goals(ForkedMaven.goal("providers"))
                 .run();
         assertEquals(0, providers.exitCode(), providers::text);
         assertTrue(providers.logContains("openrouter"), providers::text);

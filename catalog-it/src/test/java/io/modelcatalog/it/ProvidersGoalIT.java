@@ -32,10 +32,13 @@ class ProvidersGoalIT {
     @BeforeEach
     void start() throws Exception {
         server = new LoopbackProviderServer();
-        server.route("/local/v1/models", Response.json("{\"object\": \"list\", \"data\": [{\"id\": \"zeta-7b\", "
-                + "\"context_length\": 8192}, {\"id\": \"alpha-70b\", \"context_length\": 32768}]}"));
+        server.route(
+                "/local/v1/models",
+                Response.json("{\"object\": \"list\", \"data\": [{\"id\": \"zeta-7b\", "
+                        + "\"context_length\": 8192}, {\"id\": \"alpha-70b\", \"context_length\": 32768}]}"));
         server.route("/corp-openai/v1/models", Response.json("{\"data\": [{\"id\": \"gpt-corp\"}]}"));
-        server.route("/corp/v1/models", Response.json("{\"data\": [{\"id\": \"corp-chat\"}, {\"id\": \"corp-code\"}]}"));
+        server.route(
+                "/corp/v1/models", Response.json("{\"data\": [{\"id\": \"corp-chat\"}, {\"id\": \"corp-code\"}]}"));
     }
 
     @AfterEach
@@ -52,39 +55,57 @@ class ProvidersGoalIT {
     @Test
     void providersGoalOnAFolderWithAFailureHistory() throws Exception {
         Path models = VerifyCompatIT.writeBak(work.resolve("models"));
-        try (InputStream in = ProvidersGoalIT.class.getClassLoader()
+        try (InputStream in = ProvidersGoalIT.class
+                .getClassLoader()
                 .getResourceAsStream("legacy-corpus/failed_models.example.json")) {
             Files.write(models.resolve("failed_models.json"), in.readAllBytes());
         }
 
         // no POM and no catalog.outputDirectory: the goal reads ./models
-        ForkedMaven.Result table = new ForkedMaven(work).goals(ForkedMaven.goal("providers"))
+        ForkedMaven.Result table = new ForkedMaven(work)
+                .goals(ForkedMaven.goal("providers"))
                 .env("OPENAI_API_KEY", OPENAI_KEY)
                 .run();
 
         assertEquals(0, table.exitCode(), table::text);
-        assertTrue(table.log().stream().anyMatch(l -> l.matches("\\[INFO\\] PROVIDER +KIND +BASE URL +KEY +LAST RUN "
-                + "+MODELS +JSON +TXT +TOML")), table::text);
-        assertTrue(table.log().stream().anyMatch(l -> l.matches("\\[INFO\\] xai +openai +https://api.x.ai/v1 +not set "
-                + "\\(env XAI_API_KEY or settings.xml server catalog-xai\\) +failed 2025-09-08T12:29:32.400806 +- +- +- +-")),
+        assertTrue(
+                table.log().stream()
+                        .anyMatch(l -> l.matches(
+                                "\\[INFO\\] PROVIDER +KIND +BASE URL +KEY +LAST RUN " + "+MODELS +JSON +TXT +TOML")),
                 table::text);
-        assertTrue(table.log().stream().anyMatch(l -> l.matches("\\[INFO\\] openai +openai .* set \\(env OPENAI_API_KEY\\) "
-                + "+ok Mon, 08 Sep 2025 10:29:32 GMT +83 +10.4 KiB +1.5 KiB +10.1 KiB")), table::text);
-        assertTrue(table.logContains("[INFO] failed_models.json also names providers not in the registry: perplexity"),
+        assertTrue(
+                table.log().stream()
+                        .anyMatch(
+                                l -> l.matches(
+                                        "\\[INFO\\] xai +openai +https://api.x.ai/v1 +not set "
+                                                + "\\(env XAI_API_KEY or settings.xml server catalog-xai\\) +failed 2025-09-08T12:29:32.400806 +- +- +- +-")),
                 table::text);
-        assertTrue(table.logContains("40 providers; 38 with files in " + models + ": 10068 models, 5.7 MiB; keys set for "
-                + "1 of the 39 that need one; failed_models.json: 6 failed, 19 recovered"), table::text);
+        assertTrue(
+                table.log().stream()
+                        .anyMatch(l -> l.matches("\\[INFO\\] openai +openai .* set \\(env OPENAI_API_KEY\\) "
+                                + "+ok Mon, 08 Sep 2025 10:29:32 GMT +83 +10.4 KiB +1.5 KiB +10.1 KiB")),
+                table::text);
+        assertTrue(
+                table.logContains("[INFO] failed_models.json also names providers not in the registry: perplexity"),
+                table::text);
+        assertTrue(
+                table.logContains("40 providers; 38 with files in " + models + ": 10068 models, 5.7 MiB; keys set for "
+                        + "1 of the 39 that need one; failed_models.json: 6 failed, 19 recovered"),
+                table::text);
         assertNoKeys(table);
 
-        ForkedMaven.Result detail = new ForkedMaven(work).goals(ForkedMaven.goal("providers"))
+        ForkedMaven.Result detail = new ForkedMaven(work)
+                .goals(ForkedMaven.goal("providers"))
                 .property("catalog.outputDirectory", models)
                 .property("catalog.providers", "infermatic")
                 .run();
         assertEquals(0, detail.exitCode(), detail::text);
         assertTrue(detail.logContains("[INFO] Provider infermatic (built-in)"), detail::text);
         assertTrue(detail.logContains("[INFO]   last run      FAILED"), detail::text);
-        assertTrue(detail.logContains("[INFO]   error         Unexpected error: Client error '401 Unauthorized' for url "
-                + "'https://api.totalgpt.ai/v1/models'"), detail::text);
+        assertTrue(
+                detail.logContains("[INFO]   error         Unexpected error: Client error '401 Unauthorized' for url "
+                        + "'https://api.totalgpt.ai/v1/models'"),
+                detail::text);
         assertTrue(detail.logContains("[INFO]   models        25"), detail::text);
     }
 
@@ -121,27 +142,40 @@ class ProvidersGoalIT {
                     </plugins>
                   </build>
                 </project>
-                """.formatted(System.getProperty("it.pluginVersion"), server.baseUrl(), server.baseUrl()));
+                """.formatted(
+                        System.getProperty("it.pluginVersion"), server.baseUrl(), server.baseUrl()));
 
-        ForkedMaven.Result result = new ForkedMaven(work).goals(ForkedMaven.goal("fetch"), ForkedMaven.goal("providers"))
+        ForkedMaven.Result result = new ForkedMaven(work)
+                .goals(ForkedMaven.goal("fetch"), ForkedMaven.goal("providers"))
                 .property("catalog.providers", "local,openai")
                 .env("LOCAL_LLM_KEY", LOCAL_KEY)
                 .env("OPENAI_API_KEY", OPENAI_KEY)
                 .run();
 
         assertEquals(0, result.exitCode(), result::text);
-        assertTrue(result.logContains("[INFO] Provider openai: the definition in the POM's <providers> replaces the "
-                + "built-in one"), result::text);
+        assertTrue(
+                result.logContains("[INFO] Provider openai: the definition in the POM's <providers> replaces the "
+                        + "built-in one"),
+                result::text);
         Path models = work.resolve("models");
         assertEquals("alpha-70b\nzeta-7b", Files.readString(models.resolve("models_local.txt")));
         assertEquals("gpt-corp", Files.readString(models.resolve("models_openai.txt")));
         String toml = Files.readString(models.resolve("models_local.toml"));
-        assertTrue(toml.startsWith("[model_providers.local]\nbase_url = \"" + server.baseUrl() + "/local/v1\"\n"
-                + "name = \"local\"\nwire_api = \"chat\"\nenv_key = \"LOCAL_LLM_KEY\"\n"), toml);
-        assertTrue(toml.contains("[profiles.loc_alpha_70b]\napproval_policy = \"never\"\nmodel = \"alpha-70b\"\n"
-                + "model_provider = \"local\"\nmodel_reasoning_effort = \"high\"\nmodel_context_window = 32768\n"), toml);
-        assertEquals("Bearer " + LOCAL_KEY, server.requestsTo("/local/v1/models").get(0).header("authorization"));
-        assertEquals("Bearer " + OPENAI_KEY, server.requestsTo("/corp-openai/v1/models").get(0).header("authorization"));
+        assertTrue(
+                toml.startsWith("[model_providers.local]\nbase_url = \"" + server.baseUrl() + "/local/v1\"\n"
+                        + "name = \"local\"\nwire_api = \"chat\"\nenv_key = \"LOCAL_LLM_KEY\"\n"),
+                toml);
+        assertTrue(
+                toml.contains(
+                        "[profiles.loc_alpha_70b]\napproval_policy = \"never\"\nmodel = \"alpha-70b\"\n"
+                                + "model_provider = \"local\"\nmodel_reasoning_effort = \"high\"\nmodel_context_window = 32768\n"),
+                toml);
+        assertEquals(
+                "Bearer " + LOCAL_KEY,
+                server.requestsTo("/local/v1/models").get(0).header("authorization"));
+        assertEquals(
+                "Bearer " + OPENAI_KEY,
+                server.requestsTo("/corp-openai/v1/models").get(0).header("authorization"));
         // the providers goal of the same build shows the configured providers in detail
         assertTrue(result.logContains("[INFO] Provider local (configured)"), result::text);
         assertTrue(result.logContains("[INFO] Provider openai (configured, replaces the built-in one)"), result::text);
@@ -164,7 +198,8 @@ class ProvidersGoalIT {
                 """.formatted(server.baseUrl()));
         Path models = work.resolve("catalog");
 
-        ForkedMaven.Result result = new ForkedMaven(work).goals(ForkedMaven.goal("fetch"), ForkedMaven.goal("providers"))
+        ForkedMaven.Result result = new ForkedMaven(work)
+                .goals(ForkedMaven.goal("fetch"), ForkedMaven.goal("providers"))
                 .property("catalog.providersFile", file)
                 .property("catalog.outputDirectory", models)
                 .property("catalog.providers", "corp")
@@ -173,7 +208,8 @@ class ProvidersGoalIT {
 
         assertEquals(0, result.exitCode(), result::text);
         assertEquals("corp-chat\ncorp-code", Files.readString(models.resolve("models_corp.txt")));
-        LoopbackProviderServer.Request request = server.requestsTo("/corp/v1/models").get(0);
+        LoopbackProviderServer.Request request =
+                server.requestsTo("/corp/v1/models").get(0);
         assertEquals("Bearer " + CORP_KEY, request.header("authorization"));
         assertEquals("acme", request.header("x-tenant"));
         assertTrue(result.logContains("[INFO] Provider corp (configured)"), result::text);
@@ -181,9 +217,12 @@ class ProvidersGoalIT {
         assertNoKeys(result);
 
         // a broken file stops the build, naming the file and line
-        Files.writeString(file, "providers:\n  - name: corp\n    kind: carrier-pigeon\n    baseUrl: https://x.example/v1\n");
-        ForkedMaven.Result broken = new ForkedMaven(work).goals(ForkedMaven.goal("providers"))
-                .property("catalog.providersFile", file).run();
+        Files.writeString(
+                file, "providers:\n  - name: corp\n    kind: carrier-pigeon\n    baseUrl: https://x.example/v1\n");
+        ForkedMaven.Result broken = new ForkedMaven(work)
+                .goals(ForkedMaven.goal("providers"))
+                .property("catalog.providersFile", file)
+                .run();
         assertTrue(broken.exitCode() != 0, broken::text);
         assertTrue(broken.logContains(file + ":2:"), broken::text);
         assertTrue(broken.logContains("unknown provider kind 'carrier-pigeon'"), broken::text);

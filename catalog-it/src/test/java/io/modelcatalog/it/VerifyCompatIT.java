@@ -23,8 +23,11 @@ import org.junit.jupiter.api.io.TempDir;
 class VerifyCompatIT {
 
     /** The real legacy folder's hand-made and leftover files. */
-    static final List<String> STRAYS = List.of("models_featherless_best.json", "models_infermatic_manual.json",
-            "models_morphllm.txt", "models_nineteenai.txt");
+    static final List<String> STRAYS = List.of(
+            "models_featherless_best.json",
+            "models_infermatic_manual.json",
+            "models_morphllm.txt",
+            "models_nineteenai.txt");
 
     @TempDir
     Path work;
@@ -45,7 +48,8 @@ class VerifyCompatIT {
     }
 
     private ForkedMaven verifyCompat(Path models, Path reference) {
-        return new ForkedMaven(work).goals(ForkedMaven.goal("verify-compat"))
+        return new ForkedMaven(work)
+                .goals(ForkedMaven.goal("verify-compat"))
                 .property("catalog.outputDirectory", models)
                 .property("catalog.referenceDirectory", reference);
     }
@@ -73,9 +77,11 @@ class VerifyCompatIT {
                     .run();
 
             assertEquals(0, result.exitCode(), result::text);
-            assertTrue(result.logContains("[INFO] 108 files compared: 108 identical, 0 same data with different bytes, "
-                    + "0 different data, 0 unreadable; 8 strays (0 only in output, 4 only in reference, "
-                    + "4 incomplete sets); consistency checks: 144 passed, 0 failed"), result::text);
+            assertTrue(
+                    result.logContains("[INFO] 108 files compared: 108 identical, 0 same data with different bytes, "
+                            + "0 different data, 0 unreadable; 8 strays (0 only in output, 4 only in reference, "
+                            + "4 incomplete sets); consistency checks: 144 passed, 0 failed"),
+                    result::text);
             for (String stray : STRAYS) {
                 assertTrue(result.logContains("[WARNING] " + stray + ": only in the reference folder"), result::text);
             }
@@ -88,23 +94,33 @@ class VerifyCompatIT {
         // without ignoreBaseUrl the local server's URL is a difference, and the message says what to do
         ForkedMaven.Result strict = verifyCompat(models, bak).run();
         assertNotEquals(0, strict.exitCode());
-        assertTrue(strict.logContains("[ERROR] models_zai.toml: different data at model_providers.zai.base_url: "
-                + "reference \"https://api.z.ai/api/paas/v4\", output \"http://127.0.0.1:"), strict::text);
-        assertTrue(strict.logContains("or catalog.compat.ignoreBaseUrl=true when the catalog was fetched from a local "
-                + "server"), strict::text);
+        assertTrue(
+                strict.logContains("[ERROR] models_zai.toml: different data at model_providers.zai.base_url: "
+                        + "reference \"https://api.z.ai/api/paas/v4\", output \"http://127.0.0.1:"),
+                strict::text);
+        assertTrue(
+                strict.logContains(
+                        "or catalog.compat.ignoreBaseUrl=true when the catalog was fetched from a local " + "server"),
+                strict::text);
 
         replaceIn(models.resolve("models_deepinfra.json"), "\"input_tokens\": 0.13,", "\"input_tokens\": 0.14,");
-        ForkedMaven.Result changed = verifyCompat(models, bak).property("catalog.compat.ignoreBaseUrl", true).run();
+        ForkedMaven.Result changed = verifyCompat(models, bak)
+                .property("catalog.compat.ignoreBaseUrl", true)
+                .run();
         assertNotEquals(0, changed.exitCode(), changed::text);
         String difference = "models_deepinfra.json: different data at $.data[0].metadata.pricing.input_tokens: "
                 + "reference 0.13, output 0.14";
         assertTrue(changed.logContains("[ERROR] " + difference), changed::text);
-        assertTrue(changed.logContains("1 difference between " + models + " and the legacy folder " + bak + ": "
-                + difference), changed::text);
+        assertTrue(
+                changed.logContains(
+                        "1 difference between " + models + " and the legacy folder " + bak + ": " + difference),
+                changed::text);
         assertTrue(changed.logContains("BUILD FAILURE"), changed::text);
 
-        ForkedMaven.Result tolerated = verifyCompat(models, bak).property("catalog.compat.ignoreBaseUrl", true)
-                .property("catalog.compat.failOnDifference", false).run();
+        ForkedMaven.Result tolerated = verifyCompat(models, bak)
+                .property("catalog.compat.ignoreBaseUrl", true)
+                .property("catalog.compat.failOnDifference", false)
+                .run();
         assertEquals(0, tolerated.exitCode(), tolerated::text);
         assertTrue(tolerated.logContains("[WARNING] " + difference), tolerated::text);
     }
@@ -117,18 +133,25 @@ class VerifyCompatIT {
         Files.writeString(models.resolve("models_local.txt"), "a\nb");
 
         // no POM and no catalog.outputDirectory: the goal checks ./models
-        ForkedMaven.Result result = new ForkedMaven(work).goals(ForkedMaven.goal("verify-compat"))
-                .property("catalog.referenceDirectory", bak).run();
+        ForkedMaven.Result result = new ForkedMaven(work)
+                .goals(ForkedMaven.goal("verify-compat"))
+                .property("catalog.referenceDirectory", bak)
+                .run();
 
         assertEquals(0, result.exitCode(), result::text);
         assertTrue(result.logContains("[INFO] Comparing " + models + " with the legacy folder " + bak), result::text);
-        assertTrue(result.logContains("[WARNING] models_featherless_best.json: only in the reference folder"),
+        assertTrue(
+                result.logContains("[WARNING] models_featherless_best.json: only in the reference folder"),
                 result::text);
         assertTrue(result.logContains("[WARNING] models_local.txt: only in the output folder"), result::text);
-        assertTrue(result.logContains("[WARNING] reference folder: models_nineteenai.txt without "
-                + "models_nineteenai.json and models_nineteenai.toml"), result::text);
-        assertTrue(result.logContains("[INFO] 111 files compared: 111 identical, 0 same data with different bytes, "
-                + "0 different data, 0 unreadable; 10 strays (1 only in output, 1 only in reference, 8 incomplete sets)"),
+        assertTrue(
+                result.logContains("[WARNING] reference folder: models_nineteenai.txt without "
+                        + "models_nineteenai.json and models_nineteenai.toml"),
+                result::text);
+        assertTrue(
+                result.logContains(
+                        "[INFO] 111 files compared: 111 identical, 0 same data with different bytes, "
+                                + "0 different data, 0 unreadable; 10 strays (1 only in output, 1 only in reference, 8 incomplete sets)"),
                 result::text);
     }
 
@@ -142,16 +165,22 @@ class VerifyCompatIT {
         ForkedMaven.Result result = verifyCompat(models, bak).run();
 
         assertNotEquals(0, result.exitCode());
-        assertTrue(result.logContains("[ERROR] models_deepseek.json: same data, different bytes: first at line 2, "
-                + "column 3 (whitespace or indentation)"), result::text);
+        assertTrue(
+                result.logContains("[ERROR] models_deepseek.json: same data, different bytes: first at line 2, "
+                        + "column 3 (whitespace or indentation)"),
+                result::text);
     }
 
     @Test
     void missingReferenceIsABuildErrorWithARemedy() throws Exception {
-        ForkedMaven.Result result = new ForkedMaven(work).goals(ForkedMaven.goal("verify-compat"))
-                .property("catalog.outputDirectory", writeBak(work.resolve("models"))).run();
+        ForkedMaven.Result result = new ForkedMaven(work)
+                .goals(ForkedMaven.goal("verify-compat"))
+                .property("catalog.outputDirectory", writeBak(work.resolve("models")))
+                .run();
         assertNotEquals(0, result.exitCode());
-        assertTrue(result.logContains("No reference folder: set catalog.referenceDirectory to a legacy dump_models.py "
-                + "folder"), result::text);
+        assertTrue(
+                result.logContains(
+                        "No reference folder: set catalog.referenceDirectory to a legacy dump_models.py " + "folder"),
+                result::text);
     }
 }

@@ -100,7 +100,9 @@ public abstract class AbstractCatalogMojo extends AbstractMojo {
                 String where = "<providers> entry " + (i + 1)
                         + (config == null || config.getName() == null ? "" : " (" + config.getName() + ")")
                         + " in the plugin configuration";
-                if (config == null || config.getName() == null || config.getName().isBlank()) {
+                if (config == null
+                        || config.getName() == null
+                        || config.getName().isBlank()) {
                     throw new MojoExecutionException(where + " has no <name>: give each <provider> a name of "
                             + "letters, digits, '.', '_' and '-'");
                 }
@@ -116,13 +118,18 @@ public abstract class AbstractCatalogMojo extends AbstractMojo {
     }
 
     /** Adds one layer of configured providers, logging each replacement and checking each base URL. */
-    private ProviderRegistry layer(ProviderRegistry below, List<ProviderDefinition> layer, Map<String, String> origin,
-            String source, String label) throws MojoExecutionException {
+    private ProviderRegistry layer(
+            ProviderRegistry below,
+            List<ProviderDefinition> layer,
+            Map<String, String> origin,
+            String source,
+            String label)
+            throws MojoExecutionException {
         Set<String> seen = new HashSet<>();
         for (ProviderDefinition p : layer) {
             if (!seen.add(p.name())) {
-                throw new MojoExecutionException("Provider " + p.name() + " is defined twice in " + source
-                        + ": keep one definition");
+                throw new MojoExecutionException(
+                        "Provider " + p.name() + " is defined twice in " + source + ": keep one definition");
             }
             checkBaseUrl(p, source);
             String replaced = origin.put(p.name(), label);
@@ -144,7 +151,8 @@ public abstract class AbstractCatalogMojo extends AbstractMojo {
         } catch (URISyntaxException e) {
             uri = null;
         }
-        String scheme = uri == null || uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
+        String scheme =
+                uri == null || uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
         if (uri == null || !(scheme.equals("http") || scheme.equals("https")) || uri.getHost() == null) {
             throw new MojoExecutionException("Provider " + p.name() + " in " + source + ": baseUrl '" + p.baseUrl()
                     + "' is not an absolute http(s) URL, e.g. https://api.example.com/v1");
@@ -169,7 +177,10 @@ public abstract class AbstractCatalogMojo extends AbstractMojo {
         if (value == null) {
             return out;
         }
-        Arrays.stream(value.split(",")).map(String::trim).filter(s -> !s.isEmpty()).forEach(out::add);
+        Arrays.stream(value.split(","))
+                .map(String::trim)
+                .filter(s -> !s.isEmpty())
+                .forEach(out::add);
         return out;
     }
 }

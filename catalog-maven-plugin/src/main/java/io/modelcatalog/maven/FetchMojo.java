@@ -2,10 +2,10 @@ package io.modelcatalog.maven;
 
 import io.modelcatalog.catalog.CatalogLayout;
 import io.modelcatalog.fetching.CatalogFetch;
+import io.modelcatalog.fetching.ChangeReport;
 import io.modelcatalog.fetching.FetchOptions;
 import io.modelcatalog.fetching.FetchReport;
 import io.modelcatalog.fetching.NetworkPolicy;
-import io.modelcatalog.fetching.ChangeReport;
 import io.modelcatalog.fetching.ProviderOutcome;
 import io.modelcatalog.fetching.ResponseCache;
 import io.modelcatalog.files.AtomicFiles;
@@ -160,9 +160,18 @@ public class FetchMojo extends AbstractCatalogMojo {
             throw new MojoExecutionException("Invalid fetch setting: " + e.getMessage());
         }
         EnvironmentLookup env = EnvironmentLookup.system();
-        FetchOptions options = new FetchOptions(outputDirectory.toPath(), catalogLayout, selected, skipExisting,
-                failedRescan, env, network.credentials(env), policy, Clock.systemDefaultZone(),
-                new ResponseCache(cacheDirectory.toPath()), allowShrink);
+        FetchOptions options = new FetchOptions(
+                outputDirectory.toPath(),
+                catalogLayout,
+                selected,
+                skipExisting,
+                failedRescan,
+                env,
+                network.credentials(env),
+                policy,
+                Clock.systemDefaultZone(),
+                new ResponseCache(cacheDirectory.toPath()),
+                allowShrink);
 
         getLog().info("Fetching " + selected.size() + " provider" + (selected.size() == 1 ? "" : "s") + " into "
                 + outputDirectory + (failedRescan ? " (failed rescan)" : "")
@@ -177,22 +186,38 @@ public class FetchMojo extends AbstractCatalogMojo {
         writeChanges(report);
         if (failOnError && !report.failures().isEmpty()) {
             throw new MojoFailureException(report.failures().size() + " provider(s) failed: "
-                    + String.join(", ", report.failures().stream().map(ProviderOutcome::provider).toList())
+                    + String.join(
+                            ", ",
+                            report.failures().stream()
+                                    .map(ProviderOutcome::provider)
+                                    .toList())
                     + "; see the lines above and " + new File(outputDirectory, CatalogLayout.FAILED_MODELS)
                     + " (catalog.failOnError=true)");
         }
     }
 
     private void logReport(FetchReport report) {
-        int width = report.outcomes().stream().mapToInt(o -> o.provider().length()).max().orElse(8);
+        int width = report.outcomes().stream()
+                .mapToInt(o -> o.provider().length())
+                .max()
+                .orElse(8);
         for (ProviderOutcome o : report.outcomes()) {
             String name = String.format("%-" + width + "s", o.provider());
             switch (o.status()) {
                 case FETCHED:
                 case UNCHANGED:
-                    getLog().info(String.format("%s %6d models %10d bytes %6d ms  %s%s%s", name, o.models(), o.bytes(),
-                            o.millis(), o.source(), o.status() == ProviderOutcome.Status.UNCHANGED ? ", unchanged" : "",
-                            o.changed() ? ", +" + o.added().size() + " -" + o.removed().size() : ""));
+                    getLog().info(String.format(
+                            "%s %6d models %10d bytes %6d ms  %s%s%s",
+                            name,
+                            o.models(),
+                            o.bytes(),
+                            o.millis(),
+                            o.source(),
+                            o.status() == ProviderOutcome.Status.UNCHANGED ? ", unchanged" : "",
+                            o.changed()
+                                    ? ", +" + o.added().size() + " -"
+                                            + o.removed().size()
+                                    : ""));
                     break;
                 case SKIPPED_NO_KEY:
                 case SKIPPED_EXISTING:
@@ -214,15 +239,18 @@ public class FetchMojo extends AbstractCatalogMojo {
         getLog().info(report.summary());
         for (ProviderOutcome o : report.outcomes()) {
             if (o.changed()) {
-                getLog().info("  " + o.provider() + ": " + describe("added", o.added()) + "; " + describe("removed", o.removed()));
+                getLog().info("  " + o.provider() + ": " + describe("added", o.added()) + "; "
+                        + describe("removed", o.removed()));
             }
         }
     }
 
     private static String describe(String what, List<String> ids) {
         int shown = Math.min(ids.size(), 5);
-        return ids.size() + " " + what + (ids.isEmpty() ? "" : " (" + String.join(", ", ids.subList(0, shown))
-                + (ids.size() > shown ? ", ..." : "") + ")");
+        return ids.size() + " " + what
+                + (ids.isEmpty()
+                        ? ""
+                        : " (" + String.join(", ", ids.subList(0, shown)) + (ids.size() > shown ? ", ..." : "") + ")");
     }
 
     private void writeChanges(FetchReport report) throws MojoExecutionException {
@@ -233,7 +261,8 @@ public class FetchMojo extends AbstractCatalogMojo {
             AtomicFiles.write(changesFile.toPath(), ChangeReport.toJson(report));
             getLog().info("Model changes written to " + changesFile);
         } catch (IOException e) {
-            throw new MojoExecutionException("Cannot write catalog.changesFile " + changesFile + ": " + e.getMessage(), e);
+            throw new MojoExecutionException(
+                    "Cannot write catalog.changesFile " + changesFile + ": " + e.getMessage(), e);
         }
     }
 }

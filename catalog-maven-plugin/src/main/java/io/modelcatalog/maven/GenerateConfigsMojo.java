@@ -42,7 +42,10 @@ import org.apache.maven.plugins.annotations.Parameter;
  * the goal did not write are never touched. The run generates everything in memory first: a catalog file that does not parse fails the build with its
  * file, line and column, and nothing is written. A file whose content is unchanged is not rewritten.
  */
-@Mojo(name = "generate-configs", defaultPhase = LifecyclePhase.GENERATE_RESOURCES, requiresProject = false,
+@Mojo(
+        name = "generate-configs",
+        defaultPhase = LifecyclePhase.GENERATE_RESOURCES,
+        requiresProject = false,
         threadSafe = true)
 public class GenerateConfigsMojo extends AbstractCatalogMojo {
 
@@ -91,7 +94,9 @@ public class GenerateConfigsMojo extends AbstractCatalogMojo {
     @Override
     protected void run() throws MojoExecutionException {
         File catalogDir = resolvePath(outputDirectory, "models");
-        File out = configsDirectory == null ? new File(catalogDir, "configs") : resolvePath(configsDirectory, "models/configs");
+        File out = configsDirectory == null
+                ? new File(catalogDir, "configs")
+                : resolvePath(configsDirectory, "models/configs");
         Set<Tool> selectedTools;
         try {
             selectedTools = Tool.parse(commaList(tools));
@@ -104,12 +109,20 @@ public class GenerateConfigsMojo extends AbstractCatalogMojo {
         } catch (IllegalArgumentException e) {
             throw new MojoExecutionException("catalog.layout: " + e.getMessage());
         }
-        GenerateConfigsRequest request = new GenerateConfigsRequest(catalogDir.toPath(), catalogLayout, out.toPath(),
-                selectedTools, commaList(providerNames), ModelIdFilter.of(commaList(include), commaList(exclude)),
-                registry(), EnvironmentLookup.system());
+        GenerateConfigsRequest request = new GenerateConfigsRequest(
+                catalogDir.toPath(),
+                catalogLayout,
+                out.toPath(),
+                selectedTools,
+                commaList(providerNames),
+                ModelIdFilter.of(commaList(include), commaList(exclude)),
+                registry(),
+                EnvironmentLookup.system());
 
-        getLog().info("Generating " + String.join(", ", selectedTools.stream().sorted().map(Tool::id).toList())
-                + " configs from " + catalogDir + " into " + out);
+        getLog().info("Generating "
+                + String.join(
+                        ", ", selectedTools.stream().sorted().map(Tool::id).toList()) + " configs from " + catalogDir
+                + " into " + out);
         GenerateConfigsResult result;
         try {
             result = new ConfigGenerator().generate(request);
@@ -120,15 +133,24 @@ public class GenerateConfigsMojo extends AbstractCatalogMojo {
         } catch (IOException e) {
             throw new MojoExecutionException("Generating configs into " + out + " failed: " + e, e);
         }
-        int width = result.generated().stream().mapToInt(s -> s.provider().length()).max().orElse(8);
+        int width = result.generated().stream()
+                .mapToInt(s -> s.provider().length())
+                .max()
+                .orElse(8);
         for (GenerateConfigsResult.ProviderSummary s : result.generated()) {
-            getLog().info(String.format("%-" + width + "s %6d models%s%s", s.provider(), s.models(),
+            getLog().info(String.format(
+                    "%-" + width + "s %6d models%s%s",
+                    s.provider(),
+                    s.models(),
                     s.filtered() > 0 ? ", " + s.filtered() + " left out by include/exclude" : "",
                     s.fromLiteLlm() > 0 ? ", " + s.fromLiteLlm() + " completed from LiteLLM's map" : ""));
         }
         result.skipped().forEach(s -> getLog().info("skipped " + s));
-        getLog().info(result.written().size() + " file(s) written, " + result.unchanged().size() + " unchanged"
-                + (result.removed().isEmpty() ? "" : ", " + result.removed().size()
-                        + " codex profile(s) removed whose model is gone or left out"));
+        getLog().info(result.written().size() + " file(s) written, "
+                + result.unchanged().size() + " unchanged"
+                + (result.removed().isEmpty()
+                        ? ""
+                        : ", " + result.removed().size()
+                                + " codex profile(s) removed whose model is gone or left out"));
     }
 }

@@ -83,13 +83,19 @@ final class MavenNetwork {
             Proxy p = proxy;
             if (decrypter != null) {
                 SettingsDecryptionResult result = decrypter.decrypt(new DefaultSettingsDecryptionRequest(proxy));
-                result.getProblems().forEach(pr -> log.warn("settings.xml proxy " + proxy.getId() + ": " + pr.getMessage()));
+                result.getProblems()
+                        .forEach(pr -> log.warn("settings.xml proxy " + proxy.getId() + ": " + pr.getMessage()));
                 if (result.getProxy() != null) {
                     p = result.getProxy();
                 }
             }
-            out.add(new ProxySpec(p.getProtocol() == null ? "http" : p.getProtocol(), p.getHost(), p.getPort(),
-                    blankToNull(p.getUsername()), blankToNull(p.getPassword()), p.getNonProxyHosts()));
+            out.add(new ProxySpec(
+                    p.getProtocol() == null ? "http" : p.getProtocol(),
+                    p.getHost(),
+                    p.getPort(),
+                    blankToNull(p.getUsername()),
+                    blankToNull(p.getPassword()),
+                    p.getNonProxyHosts()));
         }
         return new ProxySettings(out);
     }

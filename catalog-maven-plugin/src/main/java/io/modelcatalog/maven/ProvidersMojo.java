@@ -69,7 +69,11 @@ public class ProvidersMojo extends AbstractCatalogMojo {
         MavenNetwork network = new MavenNetwork(session, decrypter, getLog());
         ProviderOverview overview;
         try {
-            overview = ProviderOverview.read(registry, folder.toPath(), env, network.credentials(env),
+            overview = ProviderOverview.read(
+                    registry,
+                    folder.toPath(),
+                    env,
+                    network.credentials(env),
                     p -> Optional.of("settings.xml server " + MavenNetwork.SERVER_ID_PREFIX + p.name()));
         } catch (IOException e) {
             throw new MojoExecutionException("Cannot read the catalog folder " + folder + ": " + e.getMessage(), e);

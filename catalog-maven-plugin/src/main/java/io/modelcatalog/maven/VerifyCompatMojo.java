@@ -104,17 +104,24 @@ public class VerifyCompatMojo extends AbstractCatalogMojo {
         getLog().info(report.summary());
         List<CompatFinding> differences = report.differences();
         if (!differences.isEmpty()) {
-            String quoted = differences.stream().limit(QUOTED_DIFFERENCES).map(CompatFinding::message)
+            String quoted = differences.stream()
+                    .limit(QUOTED_DIFFERENCES)
+                    .map(CompatFinding::message)
                     .collect(Collectors.joining("; "));
             String message = differences.size() + " difference" + (differences.size() == 1 ? "" : "s") + " between "
                     + output + " and the legacy folder " + reference + ": " + quoted
-                    + (differences.size() > QUOTED_DIFFERENCES ? "; and " + (differences.size() - QUOTED_DIFFERENCES)
-                            + " more (see the errors above)" : "");
+                    + (differences.size() > QUOTED_DIFFERENCES
+                            ? "; and " + (differences.size() - QUOTED_DIFFERENCES) + " more (see the errors above)"
+                            : "");
             if (failOnDifference) {
-                boolean baseUrlDiffers = differences.stream().anyMatch(f -> f.message().contains(".base_url: "));
+                boolean baseUrlDiffers =
+                        differences.stream().anyMatch(f -> f.message().contains(".base_url: "));
                 throw new MojoFailureException(message + ". Set catalog.compat.failOnDifference=false to report "
-                        + "without failing" + (baseUrlDiffers ? ", or catalog.compat.ignoreBaseUrl=true when the "
-                        + "catalog was fetched from a local server" : ""));
+                        + "without failing"
+                        + (baseUrlDiffers
+                                ? ", or catalog.compat.ignoreBaseUrl=true when the "
+                                        + "catalog was fetched from a local server"
+                                : ""));
             }
             getLog().warn(message + " (catalog.compat.failOnDifference=false: not failing)");
         }

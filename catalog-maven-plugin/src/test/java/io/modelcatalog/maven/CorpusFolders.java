@@ -11,8 +11,11 @@ import java.util.List;
 final class CorpusFolders {
 
     /** The hand-made and leftover files of the real legacy folder. */
-    static final List<String> STRAYS = List.of("models_featherless_best.json", "models_infermatic_manual.json",
-            "models_morphllm.txt", "models_nineteenai.txt");
+    static final List<String> STRAYS = List.of(
+            "models_featherless_best.json",
+            "models_infermatic_manual.json",
+            "models_morphllm.txt",
+            "models_nineteenai.txt");
 
     private CorpusFolders() {}
 

@@ -45,11 +45,13 @@ class FetchMojoTest {
         deleteRecursively(OUT);
         Files.createDirectories(OUT);
         Path providers = OUT.resolve("providers.yaml");
-        Files.writeString(providers, "providers:\n"
-                + "  - name: docs\n    kind: url\n    baseUrl: " + server.baseUrl() + "/doc.json\n"
-                + "  - name: broken\n    kind: url\n    baseUrl: " + server.baseUrl() + "/broken.json\n"
-                + "  - name: keyed\n    kind: openai\n    apiKeyEnv: KEYED_TEST_KEY_THAT_IS_UNSET\n    baseUrl: "
-                + server.baseUrl() + "/v1\n");
+        Files.writeString(
+                providers,
+                "providers:\n"
+                        + "  - name: docs\n    kind: url\n    baseUrl: " + server.baseUrl() + "/doc.json\n"
+                        + "  - name: broken\n    kind: url\n    baseUrl: " + server.baseUrl() + "/broken.json\n"
+                        + "  - name: keyed\n    kind: openai\n    apiKeyEnv: KEYED_TEST_KEY_THAT_IS_UNSET\n    baseUrl: "
+                        + server.baseUrl() + "/v1\n");
     }
 
     private static void deleteRecursively(Path dir) throws java.io.IOException {
@@ -77,7 +79,8 @@ class FetchMojoTest {
     @MojoParameter(name = "retries", value = "0")
     void writesConfiguredProvidersAndRecordsFailures(FetchMojo mojo) throws Exception {
         mojo.execute();
-        assertEquals("{\n  \"data\": [\n    {\n      \"id\": \"a\"\n    },\n    {\n      \"id\": \"b\"\n    }\n  ]\n}",
+        assertEquals(
+                "{\n  \"data\": [\n    {\n      \"id\": \"a\"\n    },\n    {\n      \"id\": \"b\"\n    }\n  ]\n}",
                 Files.readString(OUT.resolve("models_docs.json")));
         assertEquals("a\nb", Files.readString(OUT.resolve("models_docs.txt")));
         assertFalse(Files.exists(OUT.resolve("models_broken.json")));
@@ -111,7 +114,9 @@ class FetchMojoTest {
         settings.addServer(server);
         when(session.getSettings()).thenReturn(settings);
         mojo.execute();
-        assertEquals("Bearer settings-secret-key", this.server.requestsTo("/v1/models").get(0).header("authorization"));
+        assertEquals(
+                "Bearer settings-secret-key",
+                this.server.requestsTo("/v1/models").get(0).header("authorization"));
         assertEquals("m1", Files.readString(OUT.resolve("models_keyed.txt")));
     }
 
@@ -122,7 +127,8 @@ class FetchMojoTest {
     @MojoParameter(name = "providerNames", value = "openai,not-a-provider")
     void unknownProviderListsValidNames(FetchMojo mojo) {
         MojoExecutionException e = assertThrows(MojoExecutionException.class, mojo::execute);
-        assertTrue(e.getMessage().startsWith("catalog.providers: unknown provider not-a-provider; valid names: aihorde,"),
+        assertTrue(
+                e.getMessage().startsWith("catalog.providers: unknown provider not-a-provider; valid names: aihorde,"),
                 e.getMessage());
     }
 

@@ -46,8 +46,8 @@ class GenerateConfigsMojoTest {
     }
 
     private static void copyCorpusFile(String name, Path folder) throws IOException {
-        try (InputStream in = GenerateConfigsMojoTest.class.getClassLoader()
-                .getResourceAsStream("legacy-corpus/bak/" + name)) {
+        try (InputStream in =
+                GenerateConfigsMojoTest.class.getClassLoader().getResourceAsStream("legacy-corpus/bak/" + name)) {
             if (in == null) {
                 throw new IllegalStateException("legacy-corpus/bak/" + name + " is not on the test classpath");
             }
@@ -68,16 +68,22 @@ class GenerateConfigsMojoTest {
     @InjectMojo(goal = "generate-configs", pom = POM)
     void writesTheSelectedToolsAndProvidersIntoTheConfigsDirectory(GenerateConfigsMojo mojo) throws Exception {
         setVariableValueToObject(mojo, "outputDirectory", corpusCatalog());
-        setVariableValueToObject(mojo, "configsDirectory", dir.resolve("configs").toFile());
+        setVariableValueToObject(
+                mojo, "configsDirectory", dir.resolve("configs").toFile());
         mojo.execute();
 
         assertTrue(Files.isRegularFile(dir.resolve("configs/aichat/models_openai.yaml")));
         assertTrue(Files.isRegularFile(dir.resolve("configs/aichat/models_anthropic.yaml")));
         assertTrue(Files.isRegularFile(dir.resolve("configs/codex/models_openai.toml")));
         assertFalse(Files.exists(dir.resolve("configs/mods")), "catalog.tools=aichat,codex");
-        assertFalse(Files.exists(dir.resolve("configs/aichat/models_openrouter.yaml")), "catalog.providers=openai,anthropic");
-        JsonNode models = new YAMLMapper().readTree(dir.resolve("configs/aichat/models_openai.yaml").toFile())
-                .get("clients").get(0).get("models");
+        assertFalse(
+                Files.exists(dir.resolve("configs/aichat/models_openrouter.yaml")),
+                "catalog.providers=openai,anthropic");
+        JsonNode models = new YAMLMapper()
+                .readTree(dir.resolve("configs/aichat/models_openai.yaml").toFile())
+                .get("clients")
+                .get(0)
+                .get("models");
         for (JsonNode m : models) {
             String name = m.get("name").asText();
             assertFalse(name.contains("audio") || name.contains("realtime"), name + ": catalog.exclude");
@@ -90,7 +96,8 @@ class GenerateConfigsMojoTest {
     @MojoParameter(name = "providerNames", value = "nosuch")
     void anUnknownProviderFailsNamingTheParameter(GenerateConfigsMojo mojo) throws Exception {
         setVariableValueToObject(mojo, "outputDirectory", corpusCatalog());
-        setVariableValueToObject(mojo, "configsDirectory", dir.resolve("configs").toFile());
+        setVariableValueToObject(
+                mojo, "configsDirectory", dir.resolve("configs").toFile());
         MojoExecutionException e = assertThrows(MojoExecutionException.class, mojo::execute);
         assertTrue(e.getMessage().startsWith("catalog.providers:"), e.getMessage());
         assertEquals(0, count(dir.resolve("configs")));
@@ -101,7 +108,8 @@ class GenerateConfigsMojoTest {
     @MojoParameter(name = "tools", value = "aichat,vim")
     void anUnknownToolFailsNamingTheParameter(GenerateConfigsMojo mojo) throws Exception {
         setVariableValueToObject(mojo, "outputDirectory", corpusCatalog());
-        setVariableValueToObject(mojo, "configsDirectory", dir.resolve("configs").toFile());
+        setVariableValueToObject(
+                mojo, "configsDirectory", dir.resolve("configs").toFile());
         MojoExecutionException e = assertThrows(MojoExecutionException.class, mojo::execute);
         assertTrue(e.getMessage().contains("catalog.tools") && e.getMessage().contains("vim"), e.getMessage());
     }
@@ -135,7 +143,8 @@ class GenerateConfigsMojoTest {
     @MojoParameter(name = "generateConfigsSkip", value = "true")
     void skipFlag(GenerateConfigsMojo mojo) throws Exception {
         setVariableValueToObject(mojo, "outputDirectory", corpusCatalog());
-        setVariableValueToObject(mojo, "configsDirectory", dir.resolve("configs").toFile());
+        setVariableValueToObject(
+                mojo, "configsDirectory", dir.resolve("configs").toFile());
         mojo.execute();
         assertEquals(0, count(dir.resolve("configs")));
     }

@@ -19,7 +19,10 @@ final class MojoLogRecorder implements Log {
 
     List<String> at(String level) {
         String prefix = "[" + level + "] ";
-        return lines().stream().filter(l -> l.startsWith(prefix)).map(l -> l.substring(prefix.length())).toList();
+        return lines().stream()
+                .filter(l -> l.startsWith(prefix))
+                .map(l -> l.substring(prefix.length()))
+                .toList();
     }
 
     String text() {
@@ -27,8 +30,7 @@ final class MojoLogRecorder implements Log {
     }
 
     private void add(String level, CharSequence content, Throwable error) {
-        lines.add("[" + level + "] " + (content == null ? "" : content)
-                + (error == null ? "" : " (" + error + ")"));
+        lines.add("[" + level + "] " + (content == null ? "" : content) + (error == null ? "" : " (" + error + ")"));
     }
 
     @Override

@@ -73,7 +73,8 @@ class ProvidersMojoTest {
     @BeforeEach
     void folderWithHistory() throws Exception {
         models = CorpusFolders.bak(tmp.resolve("models"));
-        try (InputStream in = ProvidersMojoTest.class.getClassLoader()
+        try (InputStream in = ProvidersMojoTest.class
+                .getClassLoader()
                 .getResourceAsStream("legacy-corpus/failed_models.example.json")) {
             Files.write(models.resolve("failed_models.json"), in.readAllBytes());
         }
@@ -86,7 +87,9 @@ class ProvidersMojoTest {
     }
 
     private String row(String provider) {
-        return log.at("INFO").stream().filter(l -> l.startsWith(provider + " ")).findFirst()
+        return log.at("INFO").stream()
+                .filter(l -> l.startsWith(provider + " "))
+                .findFirst()
                 .orElseThrow(() -> new AssertionError("no row for " + provider + ":\n" + log.text()));
     }
 
@@ -96,15 +99,23 @@ class ProvidersMojoTest {
         configure(mojo).execute();
 
         List<String> info = log.at("INFO");
-        assertTrue(info.get(0).matches("PROVIDER +KIND +BASE URL +KEY +LAST RUN +MODELS +JSON +TXT +TOML"), info.get(0));
-        assertEquals(40, info.stream().filter(l -> l.matches("[a-z0-9]+ +(openai|anthropic|url) .*")).count(), log::text);
+        assertTrue(
+                info.get(0).matches("PROVIDER +KIND +BASE URL +KEY +LAST RUN +MODELS +JSON +TXT +TOML"), info.get(0));
+        assertEquals(
+                40,
+                info.stream()
+                        .filter(l -> l.matches("[a-z0-9]+ +(openai|anthropic|url) .*"))
+                        .count(),
+                log::text);
         assertTrue(row("xai").contains("failed 2025-09-08T12:29:32.400806"), row("xai"));
         assertTrue(row("aihorde").contains("ok Mon, 08 Sep 2025 10:29:31 GMT"), row("aihorde"));
         assertTrue(row("deepseek").matches("deepseek .* - +2 +234 B +31 B +421 B"), row("deepseek"));
         assertTrue(row("xai").contains("not set (env XAI_API_KEY or settings.xml server catalog-xai)"), row("xai"));
         assertTrue(info.contains("failed_models.json also names providers not in the registry: perplexity"), log::text);
-        assertTrue(info.contains("files of no registered provider: models_featherless_best.json, "
-                + "models_infermatic_manual.json"), log::text);
+        assertTrue(
+                info.contains("files of no registered provider: models_featherless_best.json, "
+                        + "models_infermatic_manual.json"),
+                log::text);
         assertTrue(info.get(info.size() - 1).startsWith("40 providers; 38 with files in " + models), log::text);
         assertTrue(info.get(info.size() - 1).endsWith("failed_models.json: 6 failed, 19 recovered"), log::text);
     }
@@ -117,13 +128,18 @@ class ProvidersMojoTest {
 
         List<String> info = log.at("INFO");
         assertEquals("Provider fireworks (built-in)", info.get(0));
-        assertTrue(info.contains("  base URL      https://api.fireworks.ai/inference/v1 (default; env "
-                + "FIREWORKS_API_OPENAI overrides it)"), log::text);
+        assertTrue(
+                info.contains("  base URL      https://api.fireworks.ai/inference/v1 (default; env "
+                        + "FIREWORKS_API_OPENAI overrides it)"),
+                log::text);
         assertTrue(info.contains("  last run      ok"), log::text);
         assertTrue(info.contains("  last success  Mon, 08 Sep 2025 10:29:32 GMT"), log::text);
         assertTrue(info.contains("  models        37"), log::text);
-        assertTrue(info.stream().anyMatch(l -> l.startsWith("  earlier error Unexpected error: Client error "
-                + "'412 Precondition Failed'")), log::text);
+        assertTrue(
+                info.stream()
+                        .anyMatch(l -> l.startsWith(
+                                "  earlier error Unexpected error: Client error " + "'412 Precondition Failed'")),
+                log::text);
     }
 
     @Test
@@ -146,8 +162,10 @@ class ProvidersMojoTest {
     @InjectMojo(goal = "providers")
     void unknownProviderIsAnErrorListingValidNames(ProvidersMojo mojo) throws Exception {
         setVariableValueToObject(mojo, "providerNames", "nosuch");
-        MojoExecutionException e = assertThrows(MojoExecutionException.class, () -> configure(mojo).execute());
-        assertTrue(e.getMessage().startsWith("catalog.providers: unknown provider nosuch; valid names: aihorde, "),
+        MojoExecutionException e =
+                assertThrows(MojoExecutionException.class, () -> configure(mojo).execute());
+        assertTrue(
+                e.getMessage().startsWith("catalog.providers: unknown provider nosuch; valid names: aihorde, "),
                 e.getMessage());
     }
 
@@ -165,14 +183,18 @@ class ProvidersMojoTest {
     void pomProvidersAreAddedAndReplaceBuiltInOnesWithALogLine(ProvidersMojo mojo) throws Exception {
         configure(mojo).execute();
 
-        assertTrue(log.at("INFO").contains("Provider openai: the definition in the POM's <providers> replaces the "
-                + "built-in one"), log::text);
+        assertTrue(
+                log.at("INFO")
+                        .contains("Provider openai: the definition in the POM's <providers> replaces the "
+                                + "built-in one"),
+                log::text);
         assertTrue(row("openai *").contains("http://127.0.0.1:8081/v1"), row("openai *"));
         // PATH is set in every environment: the key shows as set, and its value nowhere
         assertTrue(row("local *").contains("set (env PATH)"), row("local *"));
         assertFalse(log.text().contains(System.getenv("PATH")), log::text);
         assertTrue(log.at("INFO").contains("* configured in the POM or the providers file"), log::text);
-        assertTrue(log.at("INFO").get(log.at("INFO").size() - 1).startsWith("41 providers (2 configured); "), log::text);
+        assertTrue(
+                log.at("INFO").get(log.at("INFO").size() - 1).startsWith("41 providers (2 configured); "), log::text);
     }
 
     @Test
@@ -209,10 +231,13 @@ class ProvidersMojoTest {
         configure(mojo).execute();
 
         List<String> info = log.at("INFO");
-        assertTrue(info.contains("Provider openai: the definition in " + file + " replaces the built-in one"), log::text);
+        assertTrue(
+                info.contains("Provider openai: the definition in " + file + " replaces the built-in one"), log::text);
         assertTrue(info.contains("Provider groq: the definition in " + file + " replaces the built-in one"), log::text);
-        assertTrue(info.contains("Provider openai: the definition in the POM's <providers> replaces the one in "
-                + "providers.yaml"), log::text);
+        assertTrue(
+                info.contains("Provider openai: the definition in the POM's <providers> replaces the one in "
+                        + "providers.yaml"),
+                log::text);
         assertTrue(row("corp *").contains("https://llm.corp.example/v1"), row("corp *"));
         assertTrue(row("groq *").contains("https://proxy.corp.example/groq/v1"), row("groq *"));
         assertTrue(row("openai *").contains("http://127.0.0.1:8081/v1"), row("openai *"));
@@ -223,11 +248,14 @@ class ProvidersMojoTest {
     @InjectMojo(goal = "providers")
     void aBrokenProvidersFileNamesItsLine(ProvidersMojo mojo) throws Exception {
         Path file = tmp.resolve("providers.yaml");
-        Files.writeString(file, "providers:\n  - name: ok\n    baseUrl: https://a.example/v1\n    kind: openai\n"
-                + "  - name: bad name\n    kind: openai\n    baseUrl: https://b.example/v1\n");
+        Files.writeString(
+                file,
+                "providers:\n  - name: ok\n    baseUrl: https://a.example/v1\n    kind: openai\n"
+                        + "  - name: bad name\n    kind: openai\n    baseUrl: https://b.example/v1\n");
         setVariableValueToObject(mojo, "providersFile", file.toFile());
 
-        MojoExecutionException e = assertThrows(MojoExecutionException.class, () -> configure(mojo).execute());
+        MojoExecutionException e =
+                assertThrows(MojoExecutionException.class, () -> configure(mojo).execute());
 
         assertTrue(e.getMessage().startsWith(file + ":5:"), e.getMessage());
         assertTrue(e.getMessage().contains("invalid provider name 'bad name'"), e.getMessage());
@@ -237,19 +265,26 @@ class ProvidersMojoTest {
     @InjectMojo(goal = "providers")
     void aMissingProvidersFileIsNamed(ProvidersMojo mojo) throws Exception {
         setVariableValueToObject(mojo, "providersFile", tmp.resolve("nope.yaml").toFile());
-        MojoExecutionException e = assertThrows(MojoExecutionException.class, () -> configure(mojo).execute());
-        assertTrue(e.getMessage().startsWith("The providers file " + tmp.resolve("nope.yaml") + " (catalog.providersFile) "
-                + "does not exist"), e.getMessage());
+        MojoExecutionException e =
+                assertThrows(MojoExecutionException.class, () -> configure(mojo).execute());
+        assertTrue(
+                e.getMessage()
+                        .startsWith("The providers file " + tmp.resolve("nope.yaml") + " (catalog.providersFile) "
+                                + "does not exist"),
+                e.getMessage());
     }
 
     @Test
     @InjectMojo(goal = "providers")
     void aProviderDefinedTwiceInTheFileIsAnError(ProvidersMojo mojo) throws Exception {
         Path file = tmp.resolve("providers.yaml");
-        Files.writeString(file, "providers:\n  - name: corp\n    kind: openai\n    baseUrl: https://a.example/v1\n"
-                + "  - name: corp\n    kind: openai\n    baseUrl: https://b.example/v1\n");
+        Files.writeString(
+                file,
+                "providers:\n  - name: corp\n    kind: openai\n    baseUrl: https://a.example/v1\n"
+                        + "  - name: corp\n    kind: openai\n    baseUrl: https://b.example/v1\n");
         setVariableValueToObject(mojo, "providersFile", file.toFile());
-        MojoExecutionException e = assertThrows(MojoExecutionException.class, () -> configure(mojo).execute());
+        MojoExecutionException e =
+                assertThrows(MojoExecutionException.class, () -> configure(mojo).execute());
         assertEquals("Provider corp is defined twice in " + file + ": keep one definition", e.getMessage());
     }
 
@@ -259,9 +294,12 @@ class ProvidersMojoTest {
         Path file = tmp.resolve("providers.yaml");
         Files.writeString(file, "providers:\n  - name: corp\n    kind: openai\n    baseUrl: llm.corp.example/v1\n");
         setVariableValueToObject(mojo, "providersFile", file.toFile());
-        MojoExecutionException e = assertThrows(MojoExecutionException.class, () -> configure(mojo).execute());
-        assertEquals("Provider corp in " + file + ": baseUrl 'llm.corp.example/v1' is not an absolute http(s) URL, "
-                + "e.g. https://api.example.com/v1", e.getMessage());
+        MojoExecutionException e =
+                assertThrows(MojoExecutionException.class, () -> configure(mojo).execute());
+        assertEquals(
+                "Provider corp in " + file + ": baseUrl 'llm.corp.example/v1' is not an absolute http(s) URL, "
+                        + "e.g. https://api.example.com/v1",
+                e.getMessage());
     }
 
     @Test
@@ -275,9 +313,12 @@ class ProvidersMojoTest {
             </plugin></plugins></build></project>
             """)
     void anInvalidPomProviderNamesItsEntry(ProvidersMojo mojo) throws Exception {
-        MojoExecutionException e = assertThrows(MojoExecutionException.class, () -> configure(mojo).execute());
-        assertEquals("<providers> entry 2 (no/slash) in the plugin configuration: invalid provider name 'no/slash': "
-                + "use only letters, digits, '.', '_' and '-'", e.getMessage());
+        MojoExecutionException e =
+                assertThrows(MojoExecutionException.class, () -> configure(mojo).execute());
+        assertEquals(
+                "<providers> entry 2 (no/slash) in the plugin configuration: invalid provider name 'no/slash': "
+                        + "use only letters, digits, '.', '_' and '-'",
+                e.getMessage());
     }
 
     @Test
@@ -290,9 +331,12 @@ class ProvidersMojoTest {
             </plugin></plugins></build></project>
             """)
     void aPomProviderWithoutNameIsExplained(ProvidersMojo mojo) throws Exception {
-        MojoExecutionException e = assertThrows(MojoExecutionException.class, () -> configure(mojo).execute());
-        assertEquals("<providers> entry 1 in the plugin configuration has no <name>: give each <provider> a name of "
-                + "letters, digits, '.', '_' and '-'", e.getMessage());
+        MojoExecutionException e =
+                assertThrows(MojoExecutionException.class, () -> configure(mojo).execute());
+        assertEquals(
+                "<providers> entry 1 in the plugin configuration has no <name>: give each <provider> a name of "
+                        + "letters, digits, '.', '_' and '-'",
+                e.getMessage());
     }
 
     @Test
@@ -305,8 +349,11 @@ class ProvidersMojoTest {
             </plugin></plugins></build></project>
             """)
     void anUnknownKindListsTheKinds(ProvidersMojo mojo) throws Exception {
-        MojoExecutionException e = assertThrows(MojoExecutionException.class, () -> configure(mojo).execute());
-        assertEquals("<providers> entry 1 (odd) in the plugin configuration: unknown provider kind 'grpc'; use one of "
-                + "openai, anthropic, url", e.getMessage());
+        MojoExecutionException e =
+                assertThrows(MojoExecutionException.class, () -> configure(mojo).execute());
+        assertEquals(
+                "<providers> entry 1 (odd) in the plugin configuration: unknown provider kind 'grpc'; use one of "
+                        + "openai, anthropic, url",
+                e.getMessage());
     }
 }

@@ -44,8 +44,8 @@ class VerifyCompatMojoTest {
     private void changeFloat() throws Exception {
         Path json = models.resolve("models_deepinfra.json");
         String text = Files.readString(json, StandardCharsets.UTF_8);
-        Files.writeString(json, text.replaceFirst("\"input_tokens\": 0.13,", "\"input_tokens\": 0.14,"),
-                StandardCharsets.UTF_8);
+        Files.writeString(
+                json, text.replaceFirst("\"input_tokens\": 0.13,", "\"input_tokens\": 0.14,"), StandardCharsets.UTF_8);
     }
 
     @Test
@@ -58,11 +58,17 @@ class VerifyCompatMojoTest {
         for (String stray : CorpusFolders.STRAYS) {
             assertTrue(warnings.contains(stray + ": only in the reference folder"), log::text);
         }
-        assertTrue(warnings.stream().anyMatch(w -> w.startsWith("reference folder: models_morphllm.txt without "
-                + "models_morphllm.json and models_morphllm.toml")), log::text);
-        assertTrue(log.at("INFO").contains("108 files compared: 108 identical, 0 same data with different bytes, "
-                + "0 different data, 0 unreadable; 8 strays (0 only in output, 4 only in reference, 4 incomplete sets); "
-                + "consistency checks: 144 passed, 0 failed"), log::text);
+        assertTrue(
+                warnings.stream()
+                        .anyMatch(w -> w.startsWith("reference folder: models_morphllm.txt without "
+                                + "models_morphllm.json and models_morphllm.toml")),
+                log::text);
+        assertTrue(
+                log.at("INFO")
+                        .contains("108 files compared: 108 identical, 0 same data with different bytes, "
+                                + "0 different data, 0 unreadable; 8 strays (0 only in output, 4 only in reference, 4 incomplete sets); "
+                                + "consistency checks: 144 passed, 0 failed"),
+                log::text);
         assertTrue(log.at("DEBUG").contains("models_openai.json: identical"), log::text);
     }
 
@@ -71,13 +77,17 @@ class VerifyCompatMojoTest {
     void oneChangedFloatFailsTheBuildNamingFileAndPath(VerifyCompatMojo mojo) throws Exception {
         changeFloat();
 
-        MojoFailureException e = assertThrows(MojoFailureException.class, () -> configure(mojo, models, bak).execute());
+        MojoFailureException e = assertThrows(
+                MojoFailureException.class, () -> configure(mojo, models, bak).execute());
 
         String difference = "models_deepinfra.json: different data at $.data[0].metadata.pricing.input_tokens: "
                 + "reference 0.13, output 0.14";
         assertEquals(List.of(difference), log.at("ERROR"), log::text);
-        assertTrue(e.getMessage().startsWith("1 difference between " + models + " and the legacy folder " + bak + ": "
-                + difference + ". Set catalog.compat.failOnDifference=false"), e.getMessage());
+        assertTrue(
+                e.getMessage()
+                        .startsWith("1 difference between " + models + " and the legacy folder " + bak + ": "
+                                + difference + ". Set catalog.compat.failOnDifference=false"),
+                e.getMessage());
     }
 
     @Test
@@ -89,24 +99,34 @@ class VerifyCompatMojoTest {
         configure(mojo, models, bak).execute();
 
         assertEquals(List.of(), log.at("ERROR"));
-        assertTrue(log.at("WARNING").stream().anyMatch(w -> w.startsWith("models_deepinfra.json: different data at "
-                + "$.data[0].metadata.pricing.input_tokens")), log::text);
-        assertTrue(log.at("WARNING").stream().anyMatch(w -> w.endsWith("(catalog.compat.failOnDifference=false: "
-                + "not failing)")), log::text);
+        assertTrue(
+                log.at("WARNING").stream()
+                        .anyMatch(w -> w.startsWith("models_deepinfra.json: different data at "
+                                + "$.data[0].metadata.pricing.input_tokens")),
+                log::text);
+        assertTrue(
+                log.at("WARNING").stream()
+                        .anyMatch(w -> w.endsWith("(catalog.compat.failOnDifference=false: " + "not failing)")),
+                log::text);
     }
 
     @Test
     @InjectMojo(goal = "verify-compat")
     void ignoreBaseUrlAcceptsALocalServersUrl(VerifyCompatMojo mojo) throws Exception {
         Path toml = models.resolve("models_zai.toml");
-        Files.writeString(toml, Files.readString(toml).replace("https://api.z.ai/api/paas/v4", "http://127.0.0.1:9/zai/v1"));
+        Files.writeString(
+                toml, Files.readString(toml).replace("https://api.z.ai/api/paas/v4", "http://127.0.0.1:9/zai/v1"));
         configure(mojo, models, bak);
 
         MojoFailureException strict = assertThrows(MojoFailureException.class, mojo::execute);
-        assertTrue(strict.getMessage().contains("models_zai.toml: different data at model_providers.zai.base_url"),
+        assertTrue(
+                strict.getMessage().contains("models_zai.toml: different data at model_providers.zai.base_url"),
                 strict.getMessage());
-        assertTrue(strict.getMessage().contains("or catalog.compat.ignoreBaseUrl=true when the catalog was fetched "
-                + "from a local server"), strict.getMessage());
+        assertTrue(
+                strict.getMessage()
+                        .contains("or catalog.compat.ignoreBaseUrl=true when the catalog was fetched "
+                                + "from a local server"),
+                strict.getMessage());
 
         setVariableValueToObject(mojo, "ignoreBaseUrl", true);
         mojo.execute();
@@ -119,10 +139,14 @@ class VerifyCompatMojoTest {
         Path json = models.resolve("models_zai.json");
         Files.writeString(json, Files.readString(json) + "\n");
 
-        MojoFailureException e = assertThrows(MojoFailureException.class, () -> configure(mojo, models, bak).execute());
+        MojoFailureException e = assertThrows(
+                MojoFailureException.class, () -> configure(mojo, models, bak).execute());
 
-        assertTrue(e.getMessage().contains("models_zai.json: same data, different bytes: first at line "), e.getMessage());
-        assertTrue(e.getMessage().contains("(trailing whitespace or newline: the output has 1 more byte)"), e.getMessage());
+        assertTrue(
+                e.getMessage().contains("models_zai.json: same data, different bytes: first at line "), e.getMessage());
+        assertTrue(
+                e.getMessage().contains("(trailing whitespace or newline: the output has 1 more byte)"),
+                e.getMessage());
     }
 
     @Test
@@ -132,12 +156,16 @@ class VerifyCompatMojoTest {
             Files.writeString(models.resolve("models_" + p + ".txt"), "changed");
         }
 
-        MojoFailureException e = assertThrows(MojoFailureException.class, () -> configure(mojo, models, bak).execute());
+        MojoFailureException e = assertThrows(
+                MojoFailureException.class, () -> configure(mojo, models, bak).execute());
 
         // each changed txt differs from the reference, from its own json and from its own toml
         assertTrue(e.getMessage().startsWith("15 differences between "), e.getMessage());
-        assertTrue(e.getMessage().contains(": models_deepseek.txt: different data at line 1: reference `deepseek-chat`, "
-                + "output `changed`; output folder: models_deepseek.txt does not match"), e.getMessage());
+        assertTrue(
+                e.getMessage()
+                        .contains(": models_deepseek.txt: different data at line 1: reference `deepseek-chat`, "
+                                + "output `changed`; output folder: models_deepseek.txt does not match"),
+                e.getMessage());
         assertTrue(e.getMessage().contains("; and 12 more (see the errors above)"), e.getMessage());
         assertEquals(15, log.at("ERROR").size(), log::text);
     }
@@ -155,12 +183,15 @@ class VerifyCompatMojoTest {
     void missingFoldersAreNamedWithARemedy(VerifyCompatMojo mojo) throws Exception {
         configure(mojo, tmp.resolve("nothing"), bak);
         MojoExecutionException noOutput = assertThrows(MojoExecutionException.class, mojo::execute);
-        assertEquals("The catalog folder " + tmp.resolve("nothing") + " does not exist: run catalog:fetch first, or "
-                + "point catalog.outputDirectory at the folder to check", noOutput.getMessage());
+        assertEquals(
+                "The catalog folder " + tmp.resolve("nothing") + " does not exist: run catalog:fetch first, or "
+                        + "point catalog.outputDirectory at the folder to check",
+                noOutput.getMessage());
 
         configure(mojo, models, tmp.resolve("old"));
         MojoExecutionException noReference = assertThrows(MojoExecutionException.class, mojo::execute);
-        assertTrue(noReference.getMessage().startsWith("The reference folder " + tmp.resolve("old") + " does not exist"),
+        assertTrue(
+                noReference.getMessage().startsWith("The reference folder " + tmp.resolve("old") + " does not exist"),
                 noReference.getMessage());
     }
 

@@ -21,7 +21,6 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -50,7 +49,8 @@ public final class FetchBenchmark {
             "(\\d+) providers: (\\d+) written, \\d+ unchanged, \\d+ skipped.*, (\\d+) failed; .* in (\\d+) ms");
     private static final Pattern MAVEN_TOTAL = Pattern.compile("Total time: +([0-9.]+) s");
     /** {@code [0.123s][info][gc] GC(3) Pause Young (Normal) (G1 Evacuation Pause) 24M->5M(256M) 3.1ms} */
-    private static final Pattern GC_PAUSE = Pattern.compile("GC\\(\\d+\\) Pause.* (\\d+)([KMG])->(\\d+)([KMG])\\((\\d+)([KMG])\\)");
+    private static final Pattern GC_PAUSE =
+            Pattern.compile("GC\\(\\d+\\) Pause.* (\\d+)([KMG])->(\\d+)([KMG])\\((\\d+)([KMG])\\)");
     /** the heap summary at exit: {@code garbage-first heap   total 262144K, used 41234K} (also Serial/Parallel) */
     private static final Pattern HEAP_EXIT = Pattern.compile("heap +total (\\d+)K, used (\\d+)K");
 
@@ -72,7 +72,8 @@ public final class FetchBenchmark {
     }
 
     public static void main(String[] args) throws Exception {
-        Path work = Paths.get(System.getProperty("bench.workDir", "target/bench")).toAbsolutePath();
+        Path work =
+                Paths.get(System.getProperty("bench.workDir", "target/bench")).toAbsolutePath();
         new FetchBenchmark(work).run();
     }
 
@@ -88,8 +89,14 @@ public final class FetchBenchmark {
 
     private void run() throws Exception {
         Files.createDirectories(work);
-        out.printf(Locale.ROOT, "fetch benchmark: %d providers, %d warm-up + %d runs per scenario, latency %d ms%s%s%n",
-                providers.size(), warmups, runs, latency, concurrency.isEmpty() ? "" : ", catalog.concurrency=" + concurrency,
+        out.printf(
+                Locale.ROOT,
+                "fetch benchmark: %d providers, %d warm-up + %d runs per scenario, latency %d ms%s%s%n",
+                providers.size(),
+                warmups,
+                runs,
+                latency,
+                concurrency.isEmpty() ? "" : ", catalog.concurrency=" + concurrency,
                 mavenOpts.isEmpty() ? "" : ", MAVEN_OPTS += " + mavenOpts);
         String loadBefore = loadAverage();
         out.println("load average before: " + loadBefore);
@@ -117,38 +124,70 @@ public final class FetchBenchmark {
         String loadAfter = loadAverage();
 
         StringBuilder t = new StringBuilder();
-        t.append(String.format(Locale.ROOT, "%n== fetch benchmark, %s, %d providers, %d runs after %d warm-up%s%s ==%n",
-                Instant.now(), providers.size(), runs, warmups,
+        t.append(String.format(
+                Locale.ROOT,
+                "%n== fetch benchmark, %s, %d providers, %d runs after %d warm-up%s%s ==%n",
+                Instant.now(),
+                providers.size(),
+                runs,
+                warmups,
                 concurrency.isEmpty() ? "" : ", catalog.concurrency=" + concurrency,
                 mavenOpts.isEmpty() ? "" : ", MAVEN_OPTS += " + mavenOpts));
-        t.append(String.format(Locale.ROOT, "%-32s %8s %8s %8s %8s   %-16s %-12s %s%n", "scenario (wall ms, forked mvn)",
-                "median", "min", "max", "spread", "CPU ms med (min)", "'Total time'", "pipeline ms med (min-max)"));
+        t.append(String.format(
+                Locale.ROOT,
+                "%-32s %8s %8s %8s %8s   %-16s %-12s %s%n",
+                "scenario (wall ms, forked mvn)",
+                "median",
+                "min",
+                "max",
+                "spread",
+                "CPU ms med (min)",
+                "'Total time'",
+                "pipeline ms med (min-max)"));
         row(t, "maven start only (skip=true)", start);
         row(t, "fetch, no latency", plain);
         row(t, "fetch, " + latency + " ms latency", slow);
         double overhead = median(wall(slow)) - median(wall(plain));
-        t.append(String.format(Locale.ROOT, "latency overhead: %+.0f ms (target <= %d ms + a little)%n", overhead, latency));
-        t.append(String.format(Locale.ROOT, "fetch minus maven start (medians): %.0f ms wall, %.0f ms CPU%n",
+        t.append(String.format(
+                Locale.ROOT, "latency overhead: %+.0f ms (target <= %d ms + a little)%n", overhead, latency));
+        t.append(String.format(
+                Locale.ROOT,
+                "fetch minus maven start (medians): %.0f ms wall, %.0f ms CPU%n",
                 median(wall(plain)) - median(wall(start)),
-                median(plain.stream().map(Sample::cpuMs).toList()) - median(start.stream().map(Sample::cpuMs).toList())));
+                median(plain.stream().map(Sample::cpuMs).toList())
+                        - median(start.stream().map(Sample::cpuMs).toList())));
         if (!heaps.isEmpty()) {
-            t.append(String.format(Locale.ROOT, "peak heap, MAVEN_OPTS=-Xmx256m (%d runs, all succeeded):%n", heaps.size()));
+            t.append(String.format(
+                    Locale.ROOT, "peak heap, MAVEN_OPTS=-Xmx256m (%d runs, all succeeded):%n", heaps.size()));
             for (Heap h : heaps) {
-                t.append(String.format(Locale.ROOT,
+                t.append(String.format(
+                        Locale.ROOT,
                         "  peak used %.1f MiB (before GC %.1f, at exit %.1f), peak after GC %.1f MiB, committed %.0f MiB, %d GCs%n",
-                        h.peakUsedMiB(), h.peakBeforeGcMiB, h.usedAtExitMiB, h.peakAfterGcMiB, h.committedMiB, h.gcs));
+                        h.peakUsedMiB(),
+                        h.peakBeforeGcMiB,
+                        h.usedAtExitMiB,
+                        h.peakAfterGcMiB,
+                        h.committedMiB,
+                        h.gcs));
             }
-            t.append(String.format(Locale.ROOT, "  max peak used %.1f MiB, max peak after GC %.1f MiB (target < 256 MiB)%n",
+            t.append(String.format(
+                    Locale.ROOT,
+                    "  max peak used %.1f MiB, max peak after GC %.1f MiB (target < 256 MiB)%n",
                     heaps.stream().mapToDouble(Heap::peakUsedMiB).max().orElse(0),
                     heaps.stream().mapToDouble(Heap::peakAfterGcMiB).max().orElse(0)));
         }
         if (!inProcess.isEmpty()) {
-            t.append(String.format(Locale.ROOT,
+            t.append(String.format(
+                    Locale.ROOT,
                     "pipeline in-process (CatalogFetch.run in this warm JVM, no Maven; %d runs after 5 warm-up; ms):%n",
                     inProcessRuns));
             inProcess.forEach(l -> t.append("  ").append(l).append('\n'));
         }
-        t.append("load average before: ").append(loadBefore).append("; after: ").append(loadAfter).append('\n');
+        t.append("load average before: ")
+                .append(loadBefore)
+                .append("; after: ")
+                .append(loadAfter)
+                .append('\n');
         out.print(t);
         Files.writeString(work.resolve("results.txt"), t.toString(), StandardCharsets.UTF_8);
     }
@@ -162,8 +201,14 @@ public final class FetchBenchmark {
             for (int k = 0; k < 3; k++) {
                 server.latency(k == 2 ? latency : 0);
                 Sample s = timedRun(env, k == 0, null);
-                out.printf(Locale.ROOT, "   %-30s wall %5.0f ms, CPU %5.0f ms, Maven total %5.0f ms%s, load %s%n", names[k],
-                        s.wallMs, s.cpuMs, s.mavenTotalMs, s.pipelineMs >= 0 ? ", pipeline " + s.pipelineMs + " ms" : "",
+                out.printf(
+                        Locale.ROOT,
+                        "   %-30s wall %5.0f ms, CPU %5.0f ms, Maven total %5.0f ms%s, load %s%n",
+                        names[k],
+                        s.wallMs,
+                        s.cpuMs,
+                        s.mavenTotalMs,
+                        s.pipelineMs >= 0 ? ", pipeline " + s.pipelineMs + " ms" : "",
                         loadAverage());
                 if (i >= 0) {
                     samples.get(k).add(s);
@@ -191,9 +236,18 @@ public final class FetchBenchmark {
                 for (int i = -5; i < inProcessRuns; i++) {
                     Path dir = work.resolve("in-process-" + (++forks));
                     EnvironmentLookup lookup = EnvironmentLookup.of(env);
-                    FetchOptions options = new FetchOptions(dir.resolve("models"), CatalogLayout.LEGACY,
-                            LegacyCorpus.providers(), false, false, lookup, CredentialLookup.environment(lookup),
-                            NetworkPolicy.defaults().withConcurrency(threads), Clock.systemDefaultZone(), null, false);
+                    FetchOptions options = new FetchOptions(
+                            dir.resolve("models"),
+                            CatalogLayout.LEGACY,
+                            LegacyCorpus.providers(),
+                            false,
+                            false,
+                            lookup,
+                            CredentialLookup.environment(lookup),
+                            NetworkPolicy.defaults().withConcurrency(threads),
+                            Clock.systemDefaultZone(),
+                            null,
+                            false);
                     long t0 = System.nanoTime();
                     FetchReport report = new CatalogFetch(options).run(FetchListener.none());
                     double elapsed = (System.nanoTime() - t0) / 1e6;
@@ -204,11 +258,21 @@ public final class FetchBenchmark {
                         ms.add(elapsed);
                     }
                 }
-                String line = String.format(Locale.ROOT, "concurrency %2d, latency %3d ms: median %5.0f, min %5.0f, max %5.0f%s",
-                        threads, lat, median(ms), min(ms), max(ms),
-                        base == null ? "" : String.format(Locale.ROOT,
-                                "   (latency costs %+.0f ms; the whole run lasts %.1f latencies)",
-                                median(ms) - median(base), median(ms) / Math.max(1, lat)));
+                String line = String.format(
+                        Locale.ROOT,
+                        "concurrency %2d, latency %3d ms: median %5.0f, min %5.0f, max %5.0f%s",
+                        threads,
+                        lat,
+                        median(ms),
+                        min(ms),
+                        max(ms),
+                        base == null
+                                ? ""
+                                : String.format(
+                                        Locale.ROOT,
+                                        "   (latency costs %+.0f ms; the whole run lasts %.1f latencies)",
+                                        median(ms) - median(base),
+                                        median(ms) / Math.max(1, lat)));
                 out.println("   " + line + ", load " + loadAverage());
                 lines.add(line);
                 if (base == null) {
@@ -221,7 +285,8 @@ public final class FetchBenchmark {
     }
 
     private ForkedMaven fork(Path dir, Map<String, String> env) {
-        ForkedMaven m = new ForkedMaven(dir).goals(ForkedMaven.goal("fetch"))
+        ForkedMaven m = new ForkedMaven(dir)
+                .goals(ForkedMaven.goal("fetch"))
                 .property("catalog.outputDirectory", dir.resolve("models"))
                 .property("catalog.providers", String.join(",", providers))
                 .env(env);
@@ -251,7 +316,8 @@ public final class FetchBenchmark {
         double cpu = childrenCpuMillis() - cpu0;
         Files.write(dir.resolve("build.log"), r.log(), StandardCharsets.UTF_8);
         if (r.exitCode() != 0) {
-            throw new IllegalStateException("forked build failed (exit " + r.exitCode() + "), log in " + dir + ":\n" + r.text());
+            throw new IllegalStateException(
+                    "forked build failed (exit " + r.exitCode() + "), log in " + dir + ":\n" + r.text());
         }
         long pipeline = -1;
         if (skip) {
@@ -260,8 +326,10 @@ public final class FetchBenchmark {
             }
         } else {
             Matcher sm = find(SUMMARY, r.log());
-            if (sm == null || !sm.group(1).equals(String.valueOf(providers.size()))
-                    || !sm.group(2).equals(String.valueOf(providers.size())) || !sm.group(3).equals("0")) {
+            if (sm == null
+                    || !sm.group(1).equals(String.valueOf(providers.size()))
+                    || !sm.group(2).equals(String.valueOf(providers.size()))
+                    || !sm.group(3).equals("0")) {
                 throw new IllegalStateException("not every provider written:\n" + r.text());
             }
             pipeline = Long.parseLong(sm.group(4));
@@ -277,8 +345,15 @@ public final class FetchBenchmark {
         String opts = "-Xmx256m -Xlog:gc,gc+heap+exit:file=" + gcLog;
         Sample s = timedRun(env, false, opts);
         Heap h = parseGcLog(Files.readAllLines(gcLog, StandardCharsets.UTF_8));
-        out.printf(Locale.ROOT, "-- heap run %d (MAVEN_OPTS=%s): ok, wall %.0f ms; peak used %.1f MiB, peak after GC %.1f MiB, %d GCs%n",
-                i + 1, opts, s.wallMs, h.peakUsedMiB(), h.peakAfterGcMiB, h.gcs);
+        out.printf(
+                Locale.ROOT,
+                "-- heap run %d (MAVEN_OPTS=%s): ok, wall %.0f ms; peak used %.1f MiB, peak after GC %.1f MiB, %d GCs%n",
+                i + 1,
+                opts,
+                s.wallMs,
+                h.peakUsedMiB(),
+                h.peakAfterGcMiB,
+                h.gcs);
         return h;
     }
 
@@ -329,9 +404,19 @@ public final class FetchBenchmark {
         List<Double> w = wall(s);
         List<Double> mt = s.stream().map(Sample::mavenTotalMs).toList();
         List<Double> cpu = s.stream().map(Sample::cpuMs).toList();
-        List<Double> p = s.stream().filter(x -> x.pipelineMs >= 0).map(x -> (double) x.pipelineMs).toList();
-        t.append(String.format(Locale.ROOT, "%-32s %8.0f %8.0f %8.0f %8.0f   %-16s %-12s %s%n", name, median(w), min(w),
-                max(w), max(w) - min(w), String.format(Locale.ROOT, "%.0f (%.0f)", median(cpu), min(cpu)),
+        List<Double> p = s.stream()
+                .filter(x -> x.pipelineMs >= 0)
+                .map(x -> (double) x.pipelineMs)
+                .toList();
+        t.append(String.format(
+                Locale.ROOT,
+                "%-32s %8.0f %8.0f %8.0f %8.0f   %-16s %-12s %s%n",
+                name,
+                median(w),
+                min(w),
+                max(w),
+                max(w) - min(w),
+                String.format(Locale.ROOT, "%.0f (%.0f)", median(cpu), min(cpu)),
                 String.format(Locale.ROOT, "%.0f", median(mt)),
                 p.isEmpty() ? "-" : String.format(Locale.ROOT, "%.0f (%.0f-%.0f)", median(p), min(p), max(p))));
     }

@@ -18,6 +18,7 @@ public final class CodexBinary {
 
     /** The system property that names a codex executable, overriding the project-local install. */
     public static final String PROPERTY = "codex.binary";
+
     private static final long TIMEOUT_SECONDS = 60;
 
     private final Path executable;
@@ -35,16 +36,19 @@ public final class CodexBinary {
         String property = System.getProperty(PROPERTY);
         if (property != null && !property.isBlank()) {
             Path p = Path.of(property);
-            return Files.isExecutable(p) ? new Located(Optional.of(new CodexBinary(p)), null)
+            return Files.isExecutable(p)
+                    ? new Located(Optional.of(new CodexBinary(p)), null)
                     : new Located(Optional.empty(), "-D" + PROPERTY + "=" + property + " is not an executable file");
         }
         Path local = moduleDir.toAbsolutePath().getParent().resolve(".tools/node_modules/.bin/codex");
         if (Files.isExecutable(local)) {
             return new Located(Optional.of(new CodexBinary(local)), null);
         }
-        return new Located(Optional.empty(), "the codex CLI is not installed: " + local + " does not exist. Run "
-                + ".ci/install-tools (needs npm; installs the pinned @openai/codex into .tools/) or pass -D"
-                + PROPERTY + "=<path to codex>");
+        return new Located(
+                Optional.empty(),
+                "the codex CLI is not installed: " + local + " does not exist. Run "
+                        + ".ci/install-tools (needs npm; installs the pinned @openai/codex into .tools/) or pass -D"
+                        + PROPERTY + "=<path to codex>");
     }
 
     /** Where the binary was found, or why not. */
@@ -64,15 +68,19 @@ public final class CodexBinary {
      * --print-startup-config}, run from an empty working folder. Exit 0 means the config loads.
      */
     public Result checkConfig(Path codexHome, Path emptyWorkDir) throws IOException, InterruptedException {
-        return run(emptyWorkDir, Map.of("CODEX_HOME", codexHome.toAbsolutePath().toString()),
+        return run(
+                emptyWorkDir,
+                Map.of("CODEX_HOME", codexHome.toAbsolutePath().toString()),
                 List.of("--strict-config", "app-server", "--print-startup-config"));
     }
 
-    private Result run(Path workDir, Map<String, String> env, List<String> args) throws IOException, InterruptedException {
+    private Result run(Path workDir, Map<String, String> env, List<String> args)
+            throws IOException, InterruptedException {
         List<String> command = new ArrayList<>();
         command.add(executable.toString());
         command.addAll(args);
-        ProcessBuilder pb = new ProcessBuilder(command).directory(workDir.toFile()).redirectErrorStream(true);
+        ProcessBuilder pb =
+                new ProcessBuilder(command).directory(workDir.toFile()).redirectErrorStream(true);
         // no provider keys reach the tool: it only has to load the config
         pb.environment().keySet().removeIf(k -> k.endsWith("_API_KEY") || k.endsWith("_TOKEN") || k.endsWith("_KEY"));
         pb.environment().putAll(env);
@@ -81,7 +89,8 @@ public final class CodexBinary {
         byte[] output = process.getInputStream().readAllBytes();
         if (!process.waitFor(TIMEOUT_SECONDS, TimeUnit.SECONDS)) {
             process.destroyForcibly();
-            return new Result(-1, "timed out after " + TIMEOUT_SECONDS + " s\n" + new String(output, StandardCharsets.UTF_8));
+            return new Result(
+                    -1, "timed out after " + TIMEOUT_SECONDS + " s\n" + new String(output, StandardCharsets.UTF_8));
         }
         return new Result(process.exitValue(), new String(output, StandardCharsets.UTF_8));
     }
