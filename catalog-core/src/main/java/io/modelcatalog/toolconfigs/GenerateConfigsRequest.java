@@ -13,8 +13,8 @@ import java.util.Set;
  *
  * @param catalogDir the catalog folder
  * @param layout     the catalog's layout, or {@code null} to detect it
- * @param outputDir  where {@code aichat/}, {@code codex/} and {@code mods/} are written
- * @param tools      the tools to write configs for
+ * @param outputDir  the configs folder: each writer writes into its own folder there
+ * @param writers    the tool writers to run, in order
  * @param providers  provider names to generate for; empty: every registered provider the catalog holds
  * @param filter     which models to keep
  * @param registry   the providers in force (names, kinds, key variables, base URLs)
@@ -24,7 +24,7 @@ public record GenerateConfigsRequest(
         Path catalogDir,
         CatalogLayout layout,
         Path outputDir,
-        Set<Tool> tools,
+        List<ToolWriter> writers,
         List<String> providers,
         ModelIdFilter filter,
         ProviderRegistry registry,
@@ -33,10 +33,23 @@ public record GenerateConfigsRequest(
     public GenerateConfigsRequest {
         Objects.requireNonNull(catalogDir, "catalogDir");
         Objects.requireNonNull(outputDir, "outputDir");
-        tools = Set.copyOf(tools);
+        writers = List.copyOf(writers);
         providers = providers == null ? List.of() : List.copyOf(providers);
         filter = filter == null ? ModelIdFilter.all() : filter;
         Objects.requireNonNull(registry, "registry");
         Objects.requireNonNull(env, "env");
+    }
+
+    /** A run of the built-in writers of these tools. */
+    public GenerateConfigsRequest(
+            Path catalogDir,
+            CatalogLayout layout,
+            Path outputDir,
+            Set<Tool> tools,
+            List<String> providers,
+            ModelIdFilter filter,
+            ProviderRegistry registry,
+            EnvironmentLookup env) {
+        this(catalogDir, layout, outputDir, Tool.writers(tools), providers, filter, registry, env);
     }
 }

@@ -128,7 +128,9 @@ public class GenerateConfigsMojo extends AbstractCatalogMojo {
             result = new ConfigGenerator().generate(request);
         } catch (UnknownProviderException e) {
             throw new MojoExecutionException("catalog.providers: " + e.getMessage());
-        } catch (GenerateConfigsException | DocumentParseException e) {
+        } catch (GenerateConfigsException e) {
+            throw new MojoExecutionException(MavenWords.of(e) + " (nothing was written)", e);
+        } catch (DocumentParseException e) {
             throw new MojoExecutionException(e.getMessage() + " (nothing was written)", e);
         } catch (IOException e) {
             throw new MojoExecutionException("Generating configs into " + out + " failed: " + e, e);
