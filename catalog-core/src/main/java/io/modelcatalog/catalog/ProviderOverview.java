@@ -9,6 +9,8 @@ import io.modelcatalog.providers.CredentialLookup;
 import io.modelcatalog.providers.EnvironmentLookup;
 import io.modelcatalog.providers.ProviderDefinition;
 import io.modelcatalog.providers.ProviderEndpoint;
+import io.modelcatalog.providers.ProviderLayer;
+import io.modelcatalog.providers.ProviderOrigin;
 import io.modelcatalog.providers.ProviderRegistry;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -49,16 +51,19 @@ public final class ProviderOverview {
     private final List<String> unknownFiles;
     private final Optional<String> historyProblem;
     private final CatalogLayout layout;
+    private final List<String> configuredIn;
 
     private ProviderOverview(
             Path folder,
             CatalogLayout layout,
+            List<String> configuredIn,
             List<ProviderStatus> statuses,
             List<String> unknownInHistory,
             List<String> unknownFiles,
             Optional<String> historyProblem) {
         this.folder = folder;
         this.layout = layout;
+        this.configuredIn = List.copyOf(configuredIn);
         this.statuses = List.copyOf(statuses);
         this.unknownInHistory = List.copyOf(unknownInHistory);
         this.unknownFiles = List.copyOf(unknownFiles);
@@ -100,12 +105,14 @@ public final class ProviderOverview {
             history = FailedModels.empty();
             historyProblem = Optional.of(e.getMessage());
         }
-        ProviderRegistry builtIn = ProviderRegistry.builtIn();
         List<ProviderStatus> statuses = new ArrayList<>();
         for (ProviderDefinition p : registry.all()) {
-            ProviderStatus.Origin origin = builtIn.find(p.name())
-                    .map(b -> b.equals(p) ? ProviderStatus.Origin.BUILT_IN : ProviderStatus.Origin.REPLACES_BUILT_IN)
-                    .orElse(ProviderStatus.Origin.CONFIGURED);
+            ProviderOrigin from = registry.origin(p.name()).orElseThrow();
+            ProviderStatus.Origin origin = from.builtIn()
+                    ? ProviderStatus.Origin.BUILT_IN
+                    : from.replacesBuiltIn()
+                            ? ProviderStatus.Origin.REPLACES_BUILT_IN
+                            : ProviderStatus.Origin.CONFIGURED;
             ProviderEndpoint endpoint = ProviderEndpoint.resolve(p, env);
             boolean fromEnv = p.baseUrlEnv() != null && env.get(p.baseUrlEnv()).isPresent();
             statuses.add(fileStatus(
@@ -123,8 +130,21 @@ public final class ProviderOverview {
                 unknownInHistory.add(name);
             }
         }
+        List<String> configuredIn = registry.layers().stream()
+                .filter(l -> !l.builtIn()
+                        && l.providers().stream()
+                                .anyMatch(p ->
+                                        registry.origin(p.name()).orElseThrow().layer() == l))
+                .map(ProviderLayer::source)
+                .toList();
         return new ProviderOverview(
-                folder, catalog.layout(), statuses, unknownInHistory, unknownFiles(catalog, registry), historyProblem);
+                folder,
+                catalog.layout(),
+                configuredIn,
+                statuses,
+                unknownInHistory,
+                unknownFiles(catalog, registry),
+                historyProblem);
     }
 
     private static ProviderStatus.KeyStatus keyStatus(
@@ -280,7 +300,7 @@ public final class ProviderOverview {
     public List<String> notes() {
         List<String> out = new ArrayList<>();
         if (statuses.stream().anyMatch(s -> s.origin() != ProviderStatus.Origin.BUILT_IN)) {
-            out.add("* configured in the POM or the providers file");
+            out.add("* configured in " + String.join(" or ", configuredIn));
         }
         historyProblem.ifPresent(p -> out.add("failed_models.json could not be read: " + p));
         if (!unknownInHistory.isEmpty()) {

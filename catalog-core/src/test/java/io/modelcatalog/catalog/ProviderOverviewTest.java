@@ -9,6 +9,7 @@ import io.modelcatalog.providers.CredentialLookup;
 import io.modelcatalog.providers.EnvironmentLookup;
 import io.modelcatalog.providers.ProviderDefinition;
 import io.modelcatalog.providers.ProviderKind;
+import io.modelcatalog.providers.ProviderLayer;
 import io.modelcatalog.providers.ProviderRegistry;
 import java.io.IOException;
 import java.net.URISyntaxException;
@@ -210,30 +211,32 @@ class ProviderOverviewTest {
 
     @Test
     void configuredProvidersAreMarkedAndTheirHeaderValuesHidden() throws IOException {
-        ProviderRegistry registry = ProviderRegistry.builtIn()
-                .withOverrides(List.of(
-                        new ProviderDefinition(
-                                "local",
-                                ProviderKind.OPENAI,
-                                "LOCAL_KEY",
-                                null,
-                                "http://127.0.0.1:8080/v1",
-                                Map.of("X-Tenant", "tenant-secret-value")),
-                        new ProviderDefinition(
-                                "openai",
-                                ProviderKind.OPENAI,
-                                "OPENAI_API_KEY",
-                                null,
-                                "http://127.0.0.1:8081/v1",
-                                null)));
+        ProviderRegistry registry = ProviderRegistry.layered(List.of(
+                ProviderLayer.builtInProviders(),
+                ProviderLayer.configured(
+                        "the build file",
+                        "the build file's one",
+                        List.of(
+                                new ProviderDefinition(
+                                        "local",
+                                        ProviderKind.OPENAI,
+                                        "LOCAL_KEY",
+                                        null,
+                                        "http://127.0.0.1:8080/v1",
+                                        Map.of("X-Tenant", "tenant-secret-value")),
+                                new ProviderDefinition(
+                                        "openai",
+                                        ProviderKind.OPENAI,
+                                        "OPENAI_API_KEY",
+                                        null,
+                                        "http://127.0.0.1:8081/v1",
+                                        null)))));
         ProviderOverview overview = overview(registry);
 
         assertTrue(row(overview.table(), "openai *").contains("http://127.0.0.1:8081/v1"));
         assertTrue(row(overview.table(), "local *")
                 .contains("not set (env LOCAL_KEY or settings.xml server catalog-local)"));
-        assertEquals(
-                "* configured in the POM or the providers file",
-                overview.notes().get(0));
+        assertEquals("* configured in the build file", overview.notes().get(0));
         assertTrue(overview.summary().startsWith("41 providers (2 configured); "), overview.summary());
         List<String> detail = overview.detail("local");
         assertEquals("Provider local (configured)", detail.get(0));

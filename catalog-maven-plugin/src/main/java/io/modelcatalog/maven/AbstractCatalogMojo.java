@@ -2,18 +2,13 @@ package io.modelcatalog.maven;
 
 import io.modelcatalog.providers.ProviderDefinition;
 import io.modelcatalog.providers.ProviderFileException;
+import io.modelcatalog.providers.ProviderLayer;
+import io.modelcatalog.providers.ProviderLayerException;
 import io.modelcatalog.providers.ProviderRegistry;
 import java.io.File;
-import java.net.URI;
-import java.net.URISyntaxException;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Locale;
-import java.util.Map;
-import java.util.Set;
 import org.apache.maven.plugin.AbstractMojo;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
@@ -75,9 +70,8 @@ public abstract class AbstractCatalogMojo extends AbstractMojo {
      * kind, http(s) base URL, variable names), and errors name the file and line or the POM entry.
      */
     protected ProviderRegistry registry() throws MojoExecutionException {
-        ProviderRegistry registry = ProviderRegistry.builtIn();
-        Map<String, String> origin = new HashMap<>();
-        registry.names().forEach(n -> origin.put(n, "the built-in one"));
+        List<ProviderLayer> layers = new ArrayList<>();
+        layers.add(ProviderLayer.builtInProviders());
         if (providersFile != null) {
             File file = providersFile.isAbsolute() ? providersFile : new File(baseDir(), providersFile.getPath());
             if (!file.isFile()) {
@@ -85,78 +79,44 @@ public abstract class AbstractCatalogMojo extends AbstractMojo {
                         + "exist: create it (a YAML 'providers:' list of name, kind, baseUrl, baseUrlEnv, apiKeyEnv, "
                         + "headers) or remove the setting");
             }
-            List<ProviderDefinition> fromFile;
             try {
-                fromFile = ProviderRegistry.readFile(file.toPath());
+                layers.add(ProviderLayer.file(file.toPath()));
             } catch (ProviderFileException e) {
                 throw new MojoExecutionException(e.getMessage(), e);
             }
-            registry = layer(registry, fromFile, origin, file.toString(), "the one in " + file.getName());
         }
         if (providers != null && !providers.isEmpty()) {
-            List<ProviderDefinition> fromPom = new ArrayList<>();
-            for (int i = 0; i < providers.size(); i++) {
-                ProviderConfig config = providers.get(i);
-                String where = "<providers> entry " + (i + 1)
-                        + (config == null || config.getName() == null ? "" : " (" + config.getName() + ")")
-                        + " in the plugin configuration";
-                if (config == null
-                        || config.getName() == null
-                        || config.getName().isBlank()) {
-                    throw new MojoExecutionException(where + " has no <name>: give each <provider> a name of "
-                            + "letters, digits, '.', '_' and '-'");
-                }
-                try {
-                    fromPom.add(config.toDefinition());
-                } catch (IllegalArgumentException e) {
-                    throw new MojoExecutionException(where + ": " + e.getMessage());
-                }
-            }
-            registry = layer(registry, fromPom, origin, "the POM's <providers>", "the POM's <providers> one");
+            layers.add(ProviderLayer.configured("the POM's <providers>", "the POM's <providers> one", pomProviders()));
         }
+        ProviderRegistry registry;
+        try {
+            registry = ProviderRegistry.layered(layers);
+        } catch (ProviderLayerException e) {
+            throw new MojoExecutionException(e.getMessage(), e);
+        }
+        registry.replacements().forEach(r -> getLog().info(r.describe()));
         return registry;
     }
 
-    /** Adds one layer of configured providers, logging each replacement and checking each base URL. */
-    private ProviderRegistry layer(
-            ProviderRegistry below,
-            List<ProviderDefinition> layer,
-            Map<String, String> origin,
-            String source,
-            String label)
-            throws MojoExecutionException {
-        Set<String> seen = new HashSet<>();
-        for (ProviderDefinition p : layer) {
-            if (!seen.add(p.name())) {
-                throw new MojoExecutionException(
-                        "Provider " + p.name() + " is defined twice in " + source + ": keep one definition");
+    /** The POM's {@code <providers>} as definitions; errors name the entry. */
+    private List<ProviderDefinition> pomProviders() throws MojoExecutionException {
+        List<ProviderDefinition> fromPom = new ArrayList<>();
+        for (int i = 0; i < providers.size(); i++) {
+            ProviderConfig config = providers.get(i);
+            String where = "<providers> entry " + (i + 1)
+                    + (config == null || config.getName() == null ? "" : " (" + config.getName() + ")")
+                    + " in the plugin configuration";
+            if (config == null || config.getName() == null || config.getName().isBlank()) {
+                throw new MojoExecutionException(where + " has no <name>: give each <provider> a name of "
+                        + "letters, digits, '.', '_' and '-'");
             }
-            checkBaseUrl(p, source);
-            String replaced = origin.put(p.name(), label);
-            if (replaced != null) {
-                getLog().info("Provider " + p.name() + ": the definition in " + source + " replaces " + replaced);
+            try {
+                fromPom.add(config.toDefinition());
+            } catch (IllegalArgumentException e) {
+                throw new MojoExecutionException(where + ": " + e.getMessage());
             }
         }
-        try {
-            return below.withOverrides(layer);
-        } catch (IllegalArgumentException e) {
-            throw new MojoExecutionException(source + ": " + e.getMessage(), e);
-        }
-    }
-
-    private static void checkBaseUrl(ProviderDefinition p, String source) throws MojoExecutionException {
-        URI uri;
-        try {
-            uri = new URI(p.baseUrl().trim());
-        } catch (URISyntaxException e) {
-            uri = null;
-        }
-        String scheme =
-                uri == null || uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
-        if (uri == null || !(scheme.equals("http") || scheme.equals("https")) || uri.getHost() == null) {
-            throw new MojoExecutionException("Provider " + p.name() + " in " + source + ": baseUrl '" + p.baseUrl()
-                    + "' is not an absolute http(s) URL, e.g. https://api.example.com/v1");
-        }
+        return fromPom;
     }
 
     /**
