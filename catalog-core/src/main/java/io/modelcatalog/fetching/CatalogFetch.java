@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.modelcatalog.CatalogVersion;
 import io.modelcatalog.catalog.CatalogLayout;
 import io.modelcatalog.catalog.FailedModels;
+import io.modelcatalog.documents.CodePointOrder;
 import io.modelcatalog.documents.DocumentParseException;
 import io.modelcatalog.documents.JsonDocuments;
 import io.modelcatalog.documents.ModelList;
@@ -23,11 +24,14 @@ import java.time.LocalDateTime;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
@@ -140,8 +144,10 @@ public final class CatalogFetch {
                     ProviderOutcome.skipped(
                             p.name(),
                             ProviderOutcome.Status.SKIPPED_NO_KEY,
-                            "no API key: set " + p.apiKeyEnv() + " or a settings.xml <server> with id catalog-"
-                                    + p.name()),
+                            p.apiKeyEnv() == null
+                                    ? "no API key, and the provider names no key variable"
+                                    : "no API key: set " + p.apiKeyEnv(),
+                            FetchProblem.NO_KEY),
                     null);
         }
         Path root = options.outputDirectory();
@@ -154,7 +160,8 @@ public final class CatalogFetch {
                     ProviderOutcome.skipped(
                             p.name(),
                             ProviderOutcome.Status.SKIPPED_EXISTING,
-                            "its three files exist (catalog.skipExisting)"),
+                            "its three files exist",
+                            FetchProblem.FILES_EXIST),
                     null);
         }
         try {
@@ -190,6 +197,7 @@ public final class CatalogFetch {
                     fetched.bytes(),
                     millisSince(t0),
                     null,
+                    null,
                     warnings,
                     fetched.source(),
                     difference(list.ids(), previous),
@@ -197,14 +205,16 @@ public final class CatalogFetch {
             return new ProviderRun(outcome, date);
         } catch (FetchException e) {
             return new ProviderRun(
-                    ProviderOutcome.failed(p.name(), millisSince(t0), withoutProviderPrefix(p.name(), e.getMessage())),
+                    ProviderOutcome.failed(
+                            p.name(), millisSince(t0), withoutProviderPrefix(p.name(), e.getMessage()), e.problem()),
                     null);
         } catch (IOException e) {
             return new ProviderRun(
                     ProviderOutcome.failed(
                             p.name(),
                             millisSince(t0),
-                            "cannot write its files in " + root + " or the cache: " + e.getMessage()),
+                            "cannot write its files in " + root + " or the cache: " + e.getMessage(),
+                            FetchProblem.OTHER),
                     null);
         }
     }
@@ -226,15 +236,17 @@ public final class CatalogFetch {
         if (options.allowShrink() || before == 0 || now * 2 >= before && now > 0) {
             return;
         }
-        throw new FetchException(p.name() + ": refusing to write " + now + " models over the " + before + " of "
-                + txt.getFileName() + " (less than half); if the provider really dropped them, run again with "
-                + "catalog.allowShrink=true");
+        throw new FetchException(
+                p.name() + ": refusing to write " + now + " models over the " + before + " of " + txt.getFileName()
+                        + " (less than half)",
+                0,
+                FetchProblem.SHRINK);
     }
 
     /** Ids in {@code a} and not in {@code b}, sorted by code point, distinct. */
     private static List<String> difference(List<String> a, List<String> b) {
-        java.util.Set<String> exclude = new java.util.HashSet<>(b);
-        java.util.TreeSet<String> out = new java.util.TreeSet<>(io.modelcatalog.documents.CodePointOrder.INSTANCE);
+        Set<String> exclude = new HashSet<>(b);
+        TreeSet<String> out = new TreeSet<>(CodePointOrder.INSTANCE);
         for (String id : a) {
             if (!exclude.contains(id)) {
                 out.add(id);
@@ -299,12 +311,12 @@ public final class CatalogFetch {
 
     private static boolean looksLikeHtml(HttpBody body) {
         String type = body.header("content-type").orElse("");
-        if (type.toLowerCase(java.util.Locale.ROOT).contains("text/html")) {
+        if (type.toLowerCase(Locale.ROOT).contains("text/html")) {
             return true;
         }
         String start = new String(body.body(), 0, Math.min(body.length(), 64), StandardCharsets.UTF_8)
                 .stripLeading()
-                .toLowerCase(java.util.Locale.ROOT);
+                .toLowerCase(Locale.ROOT);
         return start.startsWith("<!doctype html") || start.startsWith("<html");
     }
 

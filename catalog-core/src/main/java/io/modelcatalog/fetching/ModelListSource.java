@@ -56,10 +56,12 @@ final class ModelListSource {
             throws FetchException, IOException {
         Optional<ResponseCache.Entry> cached = cache == null ? Optional.empty() : cache.read(provider, entry);
         if (offline) {
-            ResponseCache.Entry hit = cached.orElseThrow(() -> new FetchException(provider.name()
-                    + ": offline (mvn -o or catalog.offline) and nothing cached for it"
-                    + (cache == null ? " (no cache folder configured)" : " in " + cache.directory())
-                    + "; run once online to fill the cache"));
+            ResponseCache.Entry hit = cached.orElseThrow(() -> new FetchException(
+                    provider.name() + ": offline and nothing cached for it"
+                            + (cache == null ? " (no cache folder configured)" : " in " + cache.directory())
+                            + "; run once online to fill the cache",
+                    0,
+                    FetchProblem.OFFLINE_MISS));
             return new Fetched(parseCached(provider, entry, hit), 0, hit.date(), "cache (offline)");
         }
         HttpRequestSpec first = provider.kind() == ProviderKind.ANTHROPIC

@@ -1,14 +1,17 @@
 package io.modelcatalog.maven;
 
+import io.modelcatalog.catalog.CatalogLayout;
 import io.modelcatalog.providers.ProviderDefinition;
 import io.modelcatalog.providers.ProviderFileException;
 import io.modelcatalog.providers.ProviderLayer;
 import io.modelcatalog.providers.ProviderLayerException;
 import io.modelcatalog.providers.ProviderRegistry;
+import io.modelcatalog.providers.UnknownProviderException;
 import java.io.File;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import org.apache.maven.execution.MavenSession;
 import org.apache.maven.plugin.AbstractMojo;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
@@ -16,7 +19,8 @@ import org.apache.maven.plugins.annotations.Parameter;
 import org.apache.maven.project.MavenProject;
 
 /**
- * What every goal shares: the skip flags, the catalog folder, and turning comma lists into lists. Subclasses
+ * What every goal shares: the skip flags, the catalog folder, the provider registry and selection, and turning
+ * parameters (paths, comma lists, the layout) into core values, with errors that name the parameter. Subclasses
  * translate their parameters into a core call and its result into log lines; they hold no catalog logic.
  */
 public abstract class AbstractCatalogMojo extends AbstractMojo {
@@ -28,6 +32,24 @@ public abstract class AbstractCatalogMojo extends AbstractMojo {
     /** The current project; a stand-in project when the goal runs without a POM. */
     @Parameter(defaultValue = "${project}", readonly = true, required = true)
     protected MavenProject project;
+
+    /** The build session: offline flag and settings (servers, proxies). */
+    @Parameter(defaultValue = "${session}", readonly = true)
+    protected MavenSession session;
+
+    /**
+     * The catalog folder: where fetch writes, and what the other goals read (either layout). Default
+     * {@code ${project.basedir}/models}, or {@code ./models} without a POM.
+     */
+    @Parameter(property = "catalog.outputDirectory", defaultValue = "${project.basedir}/models")
+    protected File outputDirectory;
+
+    /**
+     * Comma list of provider names the goal works on; all (for generate-configs: all the catalog holds) when
+     * empty. The providers goal shows these in detail.
+     */
+    @Parameter(property = "catalog.providers")
+    protected String providerNames;
 
     /**
      * Providers beyond the built-in 40, or replacements of built-in ones (same name). See {@link ProviderConfig}.
@@ -56,6 +78,29 @@ public abstract class AbstractCatalogMojo extends AbstractMojo {
     protected abstract boolean goalSkipped();
 
     protected abstract void run() throws MojoExecutionException, MojoFailureException;
+
+    /** The catalog folder ({@code catalog.outputDirectory}), absolute. */
+    protected File catalogFolder() {
+        return resolvePath(outputDirectory, "models");
+    }
+
+    /** The providers named by {@code catalog.providers} in registry order, or all of them when it is empty. */
+    protected List<ProviderDefinition> selectedProviders(ProviderRegistry registry) throws MojoExecutionException {
+        try {
+            return registry.select(commaList(providerNames));
+        } catch (UnknownProviderException e) {
+            throw new MojoExecutionException("catalog.providers: " + e.getMessage());
+        }
+    }
+
+    /** A {@code catalog.layout} value; {@code null} for a blank one. */
+    protected static CatalogLayout layout(String value) throws MojoExecutionException {
+        try {
+            return value == null || value.isBlank() ? null : CatalogLayout.parse(value);
+        } catch (IllegalArgumentException e) {
+            throw new MojoExecutionException("catalog.layout: " + e.getMessage());
+        }
+    }
 
     /** The folder a relative path is resolved against: the project's base dir, or the working folder without a POM. */
     protected File baseDir() {
@@ -86,7 +131,7 @@ public abstract class AbstractCatalogMojo extends AbstractMojo {
             }
         }
         if (providers != null && !providers.isEmpty()) {
-            layers.add(ProviderLayer.configured("the POM's <providers>", "the POM's <providers> one", pomProviders()));
+            layers.add(ProviderConfig.layer(providers));
         }
         ProviderRegistry registry;
         try {
@@ -96,27 +141,6 @@ public abstract class AbstractCatalogMojo extends AbstractMojo {
         }
         registry.replacements().forEach(r -> getLog().info(r.describe()));
         return registry;
-    }
-
-    /** The POM's {@code <providers>} as definitions; errors name the entry. */
-    private List<ProviderDefinition> pomProviders() throws MojoExecutionException {
-        List<ProviderDefinition> fromPom = new ArrayList<>();
-        for (int i = 0; i < providers.size(); i++) {
-            ProviderConfig config = providers.get(i);
-            String where = "<providers> entry " + (i + 1)
-                    + (config == null || config.getName() == null ? "" : " (" + config.getName() + ")")
-                    + " in the plugin configuration";
-            if (config == null || config.getName() == null || config.getName().isBlank()) {
-                throw new MojoExecutionException(where + " has no <name>: give each <provider> a name of "
-                        + "letters, digits, '.', '_' and '-'");
-            }
-            try {
-                fromPom.add(config.toDefinition());
-            } catch (IllegalArgumentException e) {
-                throw new MojoExecutionException(where + ": " + e.getMessage());
-            }
-        }
-        return fromPom;
     }
 
     /**

@@ -1,15 +1,15 @@
 package io.modelcatalog.maven;
 
-import io.modelcatalog.catalog.CatalogLayout;
 import io.modelcatalog.documents.DocumentParseException;
 import io.modelcatalog.providers.EnvironmentLookup;
-import io.modelcatalog.providers.UnknownProviderException;
+import io.modelcatalog.providers.ProviderRegistry;
 import io.modelcatalog.toolconfigs.ConfigGenerator;
 import io.modelcatalog.toolconfigs.GenerateConfigsException;
 import io.modelcatalog.toolconfigs.GenerateConfigsRequest;
 import io.modelcatalog.toolconfigs.GenerateConfigsResult;
 import io.modelcatalog.toolconfigs.ModelIdFilter;
 import io.modelcatalog.toolconfigs.Tool;
+import io.modelcatalog.toolconfigs.ToolWriter;
 import java.io.File;
 import java.io.IOException;
 import java.util.Set;
@@ -49,10 +49,6 @@ import org.apache.maven.plugins.annotations.Parameter;
         threadSafe = true)
 public class GenerateConfigsMojo extends AbstractCatalogMojo {
 
-    /** The catalog folder, as the fetch goal writes it (either layout). */
-    @Parameter(property = "catalog.outputDirectory", defaultValue = "${project.basedir}/models")
-    private File outputDirectory;
-
     /** The catalog's layout, {@code legacy} or {@code structured}; detected from the folder when not set. */
     @Parameter(property = "catalog.layout")
     private String layout;
@@ -64,10 +60,6 @@ public class GenerateConfigsMojo extends AbstractCatalogMojo {
     /** Comma list of tools: {@code aichat}, {@code codex}, {@code mods}; all when empty. */
     @Parameter(property = "catalog.tools")
     private String tools;
-
-    /** Comma list of provider names; every registered provider the catalog holds when empty. */
-    @Parameter(property = "catalog.providers")
-    private String providerNames;
 
     /** Comma list of globs on model ids ({@code *} any characters, {@code /} included; {@code ?} one); all when empty. */
     @Parameter(property = "catalog.include")
@@ -93,7 +85,7 @@ public class GenerateConfigsMojo extends AbstractCatalogMojo {
 
     @Override
     protected void run() throws MojoExecutionException {
-        File catalogDir = resolvePath(outputDirectory, "models");
+        File catalogDir = catalogFolder();
         File out = configsDirectory == null
                 ? new File(catalogDir, "configs")
                 : resolvePath(configsDirectory, "models/configs");
@@ -103,31 +95,25 @@ public class GenerateConfigsMojo extends AbstractCatalogMojo {
         } catch (IllegalArgumentException e) {
             throw new MojoExecutionException("catalog.tools: " + e.getMessage());
         }
-        CatalogLayout catalogLayout;
-        try {
-            catalogLayout = layout == null || layout.isBlank() ? null : CatalogLayout.parse(layout);
-        } catch (IllegalArgumentException e) {
-            throw new MojoExecutionException("catalog.layout: " + e.getMessage());
-        }
+        ProviderRegistry registry = registry();
+        selectedProviders(registry);
         GenerateConfigsRequest request = new GenerateConfigsRequest(
                 catalogDir.toPath(),
-                catalogLayout,
+                layout(layout),
                 out.toPath(),
                 selectedTools,
                 commaList(providerNames),
                 ModelIdFilter.of(commaList(include), commaList(exclude)),
-                registry(),
+                registry,
                 EnvironmentLookup.system());
-
         getLog().info("Generating "
                 + String.join(
-                        ", ", selectedTools.stream().sorted().map(Tool::id).toList()) + " configs from " + catalogDir
-                + " into " + out);
+                        ", ",
+                        Tool.writers(selectedTools).stream().map(ToolWriter::id).toList()) + " configs from "
+                + catalogDir + " into " + out);
         GenerateConfigsResult result;
         try {
             result = new ConfigGenerator().generate(request);
-        } catch (UnknownProviderException e) {
-            throw new MojoExecutionException("catalog.providers: " + e.getMessage());
         } catch (GenerateConfigsException e) {
             throw new MojoExecutionException(MavenWords.of(e) + " (nothing was written)", e);
         } catch (DocumentParseException e) {
@@ -135,14 +121,13 @@ public class GenerateConfigsMojo extends AbstractCatalogMojo {
         } catch (IOException e) {
             throw new MojoExecutionException("Generating configs into " + out + " failed: " + e, e);
         }
-        int width = result.generated().stream()
-                .mapToInt(s -> s.provider().length())
-                .max()
-                .orElse(8);
+        Columns names = Columns.fitting(result.generated().stream()
+                .map(GenerateConfigsResult.ProviderSummary::provider)
+                .toList());
         for (GenerateConfigsResult.ProviderSummary s : result.generated()) {
             getLog().info(String.format(
-                    "%-" + width + "s %6d models%s%s",
-                    s.provider(),
+                    "%s %6d models%s%s",
+                    names.pad(s.provider()),
                     s.models(),
                     s.filtered() > 0 ? ", " + s.filtered() + " left out by include/exclude" : "",
                     s.fromLiteLlm() > 0 ? ", " + s.fromLiteLlm() + " completed from LiteLLM's map" : ""));

@@ -1,5 +1,6 @@
 package io.modelcatalog.maven;
 
+import io.modelcatalog.fetching.ProviderOutcome;
 import io.modelcatalog.toolconfigs.GenerateConfigsException;
 
 /**
@@ -23,5 +24,23 @@ final class MavenWords {
             case SAME_FILE -> e.getMessage() + " with catalog.exclude";
             case RESERVED_NAME_TAKEN -> e.getMessage();
         };
+    }
+
+    /** A provider's skip or failure message with the setting that changes it. */
+    static String of(ProviderOutcome o) {
+        if (o.problem() == null) {
+            return o.message();
+        }
+        return o.message()
+                + switch (o.problem()) {
+                    case NO_KEY ->
+                        " or a settings.xml <server> with id " + MavenNetwork.SERVER_ID_PREFIX + o.provider();
+                    case FILES_EXIST -> " (catalog.skipExisting)";
+                    case SHRINK -> "; if the provider really dropped them, run again with catalog.allowShrink=true";
+                    case TOO_LARGE -> " (raise catalog.maxResponseBytes)";
+                    case TIMEOUT -> " (limit: catalog.timeout)";
+                    case OFFLINE_MISS -> " (offline: mvn -o or catalog.offline)";
+                    case OTHER -> "";
+                };
     }
 }
