@@ -106,6 +106,7 @@ public final class CompatVerifier {
             return;
         }
         Optional<String> dataDifference;
+        String location = null;
         Optional<String> keyOrder = Optional.empty();
         switch (type) {
             case JSON: {
@@ -115,7 +116,9 @@ public final class CompatVerifier {
                     return; // reported as unreadable
                 }
                 TreeDiff diff = new TreeDiff(TreeDiff.PathStyle.JSON);
-                dataDifference = diff.firstDataDifference(rj.get(), oj.get()).map(CompatVerifier::describe);
+                Optional<TreeDiff.Difference> d = diff.firstDataDifference(rj.get(), oj.get());
+                location = d.map(TreeDiff.Difference::path).orElse(null);
+                dataDifference = d.map(CompatVerifier::describe);
                 if (dataDifference.isEmpty()) {
                     keyOrder = diff.firstKeyOrderDifference(rj.get(), oj.get());
                 }
@@ -134,7 +137,9 @@ public final class CompatVerifier {
                     LegacyFiles.removeBaseUrl(od);
                 }
                 TreeDiff diff = new TreeDiff(TreeDiff.PathStyle.TOML);
-                dataDifference = diff.firstDataDifference(rd, od).map(CompatVerifier::describe);
+                Optional<TreeDiff.Difference> d = diff.firstDataDifference(rd, od);
+                location = d.map(TreeDiff.Difference::path).orElse(null);
+                dataDifference = d.map(CompatVerifier::describe);
                 if (dataDifference.isEmpty()) {
                     keyOrder = diff.firstKeyOrderDifference(rd, od);
                 }
@@ -152,7 +157,7 @@ public final class CompatVerifier {
         }
         if (dataDifference.isPresent()) {
             findings.add(new CompatFinding(
-                    FindingKind.DATA, provider, name, name + ": different data at " + dataDifference.get()));
+                    FindingKind.DATA, provider, name, name + ": different data at " + dataDifference.get(), location));
         } else {
             findings.add(new CompatFinding(
                     FindingKind.FORMATTING,

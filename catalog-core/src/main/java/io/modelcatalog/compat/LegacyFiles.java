@@ -121,6 +121,11 @@ final class LegacyFiles {
         return String.join("\n", lines).getBytes(StandardCharsets.UTF_8);
     }
 
+    /** Whether a TOML key path is the {@code base_url} of a {@code [model_providers.*]} table. */
+    static boolean isProviderBaseUrl(String path) {
+        return path.startsWith(PROVIDER_TABLE + ".") && path.endsWith("." + BASE_URL);
+    }
+
     /** Removes {@code model_providers.*.base_url} from a parsed TOML document. */
     static void removeBaseUrl(ObjectNode toml) {
         JsonNode providers = toml.get(PROVIDER_TABLE);

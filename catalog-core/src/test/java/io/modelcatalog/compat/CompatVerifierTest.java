@@ -323,6 +323,8 @@ class CompatVerifierTest {
                 "models_zai.toml: different data at model_providers.zai.base_url: reference "
                         + "\"https://api.z.ai/api/paas/v4\", output \"http://127.0.0.1:41234/zai\"",
                 strict.differences().get(0).message());
+        assertEquals("model_providers.zai.base_url", strict.differences().get(0).location());
+        assertTrue(strict.differences().get(0).baseUrlDiffers());
 
         CompatReport lenient = new CompatVerifier(new CompatOptions(true)).verify(output, bak);
         assertFalse(lenient.hasDifferences(), () -> lenient.differences().toString());
@@ -343,6 +345,7 @@ class CompatVerifierTest {
                 "models_zai.toml: different data at model_providers.zai.wire_api: reference \"chat\", "
                         + "output \"responses\"",
                 report.differences().get(0).message());
+        assertFalse(report.differences().get(0).baseUrlDiffers());
     }
 
     @Test

@@ -110,8 +110,7 @@ public class VerifyCompatMojo extends AbstractCatalogMojo {
                             ? "; and " + (differences.size() - QUOTED_DIFFERENCES) + " more (see the errors above)"
                             : "");
             if (failOnDifference) {
-                boolean baseUrlDiffers =
-                        differences.stream().anyMatch(f -> f.message().contains(".base_url: "));
+                boolean baseUrlDiffers = differences.stream().anyMatch(CompatFinding::baseUrlDiffers);
                 throw new MojoFailureException(message + ". Set catalog.compat.failOnDifference=false to report "
                         + "without failing"
                         + (baseUrlDiffers
