@@ -2,6 +2,8 @@ package io.modelcatalog.compat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.modelcatalog.catalog.CatalogLayout;
+import io.modelcatalog.catalog.FileType;
 import io.modelcatalog.documents.ModelList;
 import io.modelcatalog.legacy.LegacyProfileNames;
 import java.io.IOException;
@@ -94,7 +96,7 @@ public final class CompatVerifier {
 
     private void compare(String provider, FileType type, Side ref, Side out, List<CompatFinding> findings)
             throws IOException {
-        String name = type.fileName(provider);
+        String name = CatalogLayout.fileName(provider, type);
         byte[] r = ref.bytes(type);
         byte[] o = out.bytes(type);
         if (type == FileType.TOML && options.ignoreBaseUrl()) {
@@ -340,7 +342,8 @@ public final class CompatVerifier {
 
     private static String names(String provider, List<FileType> types) {
         return String.join(
-                " and ", types.stream().map(t -> t.fileName(provider)).toList());
+                " and ",
+                types.stream().map(t -> CatalogLayout.fileName(provider, t)).toList());
     }
 
     /**

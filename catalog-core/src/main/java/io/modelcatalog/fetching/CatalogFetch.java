@@ -10,6 +10,7 @@ import io.modelcatalog.documents.JsonDocuments;
 import io.modelcatalog.documents.ModelList;
 import io.modelcatalog.files.AtomicFiles;
 import io.modelcatalog.legacy.LegacyTomlWriter;
+import io.modelcatalog.legacy.LegacyTxtReader;
 import io.modelcatalog.legacy.LegacyTxtWriter;
 import io.modelcatalog.legacy.PythonJsonWriter;
 import io.modelcatalog.providers.ApiKey;
@@ -179,7 +180,7 @@ public final class CatalogFetch {
                 applyChutesEnrichment(enrichment, tree, warnings);
             }
             ModelList list = ModelList.of(tree);
-            List<String> previous = previousIds(layout.txt(root, p.name()));
+            List<String> previous = LegacyTxtReader.read(layout.txt(root, p.name()));
             checkShrink(p, list, previous, layout.txt(root, p.name()));
             byte[] json = PythonJsonWriter.toBytes(list.document());
             byte[] txt = LegacyTxtWriter.toBytes(list);
@@ -217,15 +218,6 @@ public final class CatalogFetch {
                             FetchProblem.OTHER),
                     null);
         }
-    }
-
-    /** The ids of the provider's current txt file; empty when there is none. */
-    private static List<String> previousIds(Path txt) throws IOException {
-        if (!Files.isRegularFile(txt)) {
-            return List.of();
-        }
-        String text = Files.readString(txt, StandardCharsets.UTF_8);
-        return text.isEmpty() ? List.of() : List.of(text.split("\n", -1));
     }
 
     /** The integrity gate: a list that lost more than half its models (or all) is not written. */

@@ -1,6 +1,7 @@
 package io.modelcatalog.maven;
 
 import io.modelcatalog.catalog.ProviderOverview;
+import io.modelcatalog.catalog.ProviderOverviewText;
 import io.modelcatalog.providers.EnvironmentLookup;
 import io.modelcatalog.providers.ProviderRegistry;
 import java.io.File;
@@ -58,14 +59,15 @@ public class ProvidersMojo extends AbstractCatalogMojo {
         } catch (IOException e) {
             throw new MojoExecutionException("Cannot read the catalog folder " + folder + ": " + e.getMessage(), e);
         }
+        ProviderOverviewText text = new ProviderOverviewText(overview);
         List<String> selected = commaList(providerNames);
         if (selected.isEmpty()) {
-            overview.table().forEach(getLog()::info);
-            overview.notes().forEach(getLog()::info);
-            getLog().info(overview.summary());
+            text.table().forEach(getLog()::info);
+            text.notes().forEach(getLog()::info);
+            getLog().info(text.summary());
         } else {
             for (String name : selected) {
-                overview.detail(name).forEach(getLog()::info);
+                text.detail(name).forEach(getLog()::info);
             }
             overview.historyProblem().ifPresent(p -> getLog().warn("failed_models.json could not be read: " + p));
         }
