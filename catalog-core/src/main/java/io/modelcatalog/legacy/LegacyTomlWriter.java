@@ -2,6 +2,7 @@ package io.modelcatalog.legacy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.modelcatalog.documents.ModelList;
+import io.modelcatalog.documents.TomlStrings;
 import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
@@ -257,61 +258,13 @@ public final class LegacyTomlWriter {
         }
     }
 
-    /** tomli_w's key part: bare when non-empty and only {@code A-Za-z0-9_-}, else a basic string. */
+    /** tomli_w's key part. */
     static String key(String k) {
-        boolean bare = !k.isEmpty();
-        for (int i = 0; bare && i < k.length(); i++) {
-            char c = k.charAt(i);
-            bare = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_' || c == '-';
-        }
-        if (bare) {
-            return k;
-        }
-        StringBuilder sb = new StringBuilder(k.length() + 2);
-        string(k, sb);
-        return sb.toString();
+        return TomlStrings.key(k, TomlStrings.Style.TOMLI_W);
     }
 
-    /**
-     * tomli_w's single-line basic string: {@code \"} {@code \\} {@code \b} {@code \n} {@code \f} {@code \r}
-     * escaped, other control characters and DEL as {@code \}{@code u00xx}; tab and non-ASCII as is.
-     */
+    /** tomli_w's single-line basic string. */
     static void string(String s, StringBuilder sb) {
-        sb.append('"');
-        for (int i = 0; i < s.length(); i++) {
-            char c = s.charAt(i);
-            switch (c) {
-                case '"':
-                    sb.append("\\\"");
-                    break;
-                case '\\':
-                    sb.append("\\\\");
-                    break;
-                case '\b':
-                    sb.append("\\b");
-                    break;
-                case '\n':
-                    sb.append("\\n");
-                    break;
-                case '\f':
-                    sb.append("\\f");
-                    break;
-                case '\r':
-                    sb.append("\\r");
-                    break;
-                case '\t':
-                    sb.append('\t');
-                    break;
-                default:
-                    if (c < 0x20 || c == 0x7F) {
-                        sb.append("\\u00")
-                                .append(Character.forDigit(c >> 4, 16))
-                                .append(Character.forDigit(c & 0xF, 16));
-                    } else {
-                        sb.append(c);
-                    }
-            }
-        }
-        sb.append('"');
+        TomlStrings.basic(s, TomlStrings.Style.TOMLI_W, sb);
     }
 }
