@@ -5,8 +5,6 @@ import io.modelcatalog.CatalogVersion;
 import io.modelcatalog.catalog.CatalogLayout;
 import io.modelcatalog.catalog.FailedModels;
 import io.modelcatalog.documents.CodePointOrder;
-import io.modelcatalog.documents.DocumentParseException;
-import io.modelcatalog.documents.JsonDocuments;
 import io.modelcatalog.documents.ModelList;
 import io.modelcatalog.files.AtomicFiles;
 import io.modelcatalog.legacy.LegacyTomlWriter;
@@ -18,7 +16,6 @@ import io.modelcatalog.providers.ProviderDefinition;
 import io.modelcatalog.providers.ProviderEndpoint;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDateTime;
@@ -28,7 +25,6 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -276,40 +272,6 @@ public final class CatalogFetch {
             Throwable cause = e instanceof CompletionException && e.getCause() != null ? e.getCause() : e;
             warnings.add("chutes enrichment skipped, plain list written: " + cause.getMessage());
         }
-    }
-
-    /** Parses a response body; a body that is not JSON fails with the URL, status, content type and an excerpt. */
-    static JsonNode parseBody(String provider, HttpBody body) throws FetchException {
-        String where = body.finalUri() + " (HTTP " + body.status()
-                + body.header("content-type").map(t -> ", " + t).orElse("") + ")";
-        if (body.length() == 0) {
-            throw new FetchException(provider + ": empty response from " + where, body.status());
-        }
-        if (looksLikeHtml(body)) {
-            throw new FetchException(
-                    provider + ": an HTML page instead of JSON from " + where + ": "
-                            + ModelListHttpClient.excerpt(body),
-                    body.status());
-        }
-        try {
-            return JsonDocuments.parse(body.body(), body.length(), where);
-        } catch (DocumentParseException e) {
-            throw new FetchException(
-                    provider + ": invalid JSON from " + where + " at line " + e.line() + ", column " + e.column() + ": "
-                            + e.reason() + "; body starts: " + ModelListHttpClient.excerpt(body),
-                    body.status());
-        }
-    }
-
-    private static boolean looksLikeHtml(HttpBody body) {
-        String type = body.header("content-type").orElse("");
-        if (type.toLowerCase(Locale.ROOT).contains("text/html")) {
-            return true;
-        }
-        String start = new String(body.body(), 0, Math.min(body.length(), 64), StandardCharsets.UTF_8)
-                .stripLeading()
-                .toLowerCase(Locale.ROOT);
-        return start.startsWith("<!doctype html") || start.startsWith("<html");
     }
 
     private static String withoutProviderPrefix(String provider, String message) {
