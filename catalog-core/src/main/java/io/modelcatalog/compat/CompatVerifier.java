@@ -111,7 +111,7 @@ public final class CompatVerifier {
         String location = null;
         Optional<String> keyOrder = Optional.empty();
         switch (type) {
-            case JSON: {
+            case JSON -> {
                 Optional<JsonNode> rj = ref.json();
                 Optional<JsonNode> oj = out.json();
                 if (rj.isEmpty() || oj.isEmpty()) {
@@ -124,9 +124,8 @@ public final class CompatVerifier {
                 if (dataDifference.isEmpty()) {
                     keyOrder = diff.firstKeyOrderDifference(rj.get(), oj.get());
                 }
-                break;
             }
-            case TOML: {
+            case TOML -> {
                 Optional<ObjectNode> rt = ref.toml();
                 Optional<ObjectNode> ot = out.toml();
                 if (rt.isEmpty() || ot.isEmpty()) {
@@ -145,16 +144,14 @@ public final class CompatVerifier {
                 if (dataDifference.isEmpty()) {
                     keyOrder = diff.firstKeyOrderDifference(rd, od);
                 }
-                break;
             }
-            default: {
+            default -> {
                 Optional<List<String>> rl = ref.txt();
                 Optional<List<String>> ol = out.txt();
                 if (rl.isEmpty() || ol.isEmpty()) {
                     return;
                 }
                 dataDifference = firstLineDifference(rl.get(), ol.get());
-                break;
             }
         }
         if (dataDifference.isPresent()) {
@@ -403,17 +400,11 @@ public final class CompatVerifier {
                 byte[] b = bytes(t);
                 String source = files.get(t).toString();
                 try {
-                    switch (t) {
-                        case JSON:
-                            done = Optional.of(LegacyFiles.json(b, source));
-                            break;
-                        case TOML:
-                            done = Optional.of(LegacyFiles.toml(b, source));
-                            break;
-                        default:
-                            done = Optional.of(LegacyFiles.txt(b, source));
-                            break;
-                    }
+                    done = switch (t) {
+                        case JSON -> Optional.of(LegacyFiles.json(b, source));
+                        case TOML -> Optional.of(LegacyFiles.toml(b, source));
+                        case TXT -> Optional.of(LegacyFiles.txt(b, source));
+                    };
                 } catch (LegacyFiles.UnreadableException e) {
                     done = Optional.empty();
                     findings.add(new CompatFinding(

@@ -81,44 +81,35 @@ public final class JsonDocuments {
     public static JsonNode readValue(JsonParser parser) throws IOException {
         JsonNodeFactory f = JsonNodeFactory.instance;
         JsonToken token = parser.currentToken();
-        switch (token) {
-            case START_OBJECT: {
+        return switch (token) {
+            case START_OBJECT -> {
                 ObjectNode object = f.objectNode();
                 while (parser.nextToken() == JsonToken.FIELD_NAME) {
                     String key = parser.currentName();
                     parser.nextToken();
                     object.set(key, readValue(parser));
                 }
-                return object;
+                yield object;
             }
-            case START_ARRAY: {
+            case START_ARRAY -> {
                 ArrayNode array = f.arrayNode();
                 while (parser.nextToken() != JsonToken.END_ARRAY) {
                     array.add(readValue(parser));
                 }
-                return array;
+                yield array;
             }
-            case VALUE_STRING:
-                return f.textNode(parser.getText());
-            case VALUE_NUMBER_INT:
+            case VALUE_STRING -> f.textNode(parser.getText());
+            case VALUE_NUMBER_INT ->
                 switch (parser.getNumberType()) {
-                    case INT:
-                        return f.numberNode(parser.getIntValue());
-                    case LONG:
-                        return f.numberNode(parser.getLongValue());
-                    default:
-                        return f.numberNode(parser.getBigIntegerValue());
-                }
-            case VALUE_NUMBER_FLOAT:
-                return f.numberNode(parser.getDoubleValue());
-            case VALUE_TRUE:
-                return f.booleanNode(true);
-            case VALUE_FALSE:
-                return f.booleanNode(false);
-            case VALUE_NULL:
-                return f.nullNode();
-            default:
-                throw new JsonParseException(parser, "unexpected " + token);
-        }
+                    case INT -> f.numberNode(parser.getIntValue());
+                    case LONG -> f.numberNode(parser.getLongValue());
+                    default -> f.numberNode(parser.getBigIntegerValue());
+                };
+            case VALUE_NUMBER_FLOAT -> f.numberNode(parser.getDoubleValue());
+            case VALUE_TRUE -> f.booleanNode(true);
+            case VALUE_FALSE -> f.booleanNode(false);
+            case VALUE_NULL -> f.nullNode();
+            default -> throw new JsonParseException(parser, "unexpected " + token);
+        };
     }
 }

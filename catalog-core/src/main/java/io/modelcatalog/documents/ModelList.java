@@ -38,21 +38,21 @@ public final class ModelList {
     public static ModelList of(JsonNode raw) {
         DocumentShape shape = DocumentShape.of(raw);
         JsonNodeFactory f = JsonNodeFactory.instance;
-        switch (shape) {
-            case DATA_ARRAY: {
+        return switch (shape) {
+            case DATA_ARRAY -> {
                 ObjectNode copy = f.objectNode();
                 Iterator<Map.Entry<String, JsonNode>> it = raw.fields();
                 while (it.hasNext()) {
                     Map.Entry<String, JsonNode> e = it.next();
                     copy.set(e.getKey(), e.getKey().equals("data") ? sortById((ArrayNode) e.getValue()) : e.getValue());
                 }
-                return new ModelList(copy, shape, elementIds((ArrayNode) copy.get("data")));
+                yield new ModelList(copy, shape, elementIds((ArrayNode) copy.get("data")));
             }
-            case TOP_LEVEL_ARRAY: {
+            case TOP_LEVEL_ARRAY -> {
                 ArrayNode sortedArray = sortById((ArrayNode) raw);
-                return new ModelList(sortedArray, shape, elementIds(sortedArray));
+                yield new ModelList(sortedArray, shape, elementIds(sortedArray));
             }
-            case KEYED_OBJECT: {
+            case KEYED_OBJECT -> {
                 List<String> keys = new ArrayList<>();
                 raw.fieldNames().forEachRemaining(keys::add);
                 keys.sort(CodePointOrder.INSTANCE);
@@ -64,11 +64,10 @@ public final class ModelList {
                         ids.add(k);
                     }
                 }
-                return new ModelList(copy, shape, Collections.unmodifiableList(ids));
+                yield new ModelList(copy, shape, Collections.unmodifiableList(ids));
             }
-            default:
-                return new ModelList(raw, shape, List.of());
-        }
+            default -> new ModelList(raw, shape, List.of());
+        };
     }
 
     /** The sort key of one element: its {@code id} text, "" when it has none. */
@@ -122,8 +121,7 @@ public final class ModelList {
     public Map<String, JsonNode> entries() {
         Map<String, JsonNode> out = new LinkedHashMap<>();
         switch (shape) {
-            case DATA_ARRAY:
-            case TOP_LEVEL_ARRAY:
+            case DATA_ARRAY, TOP_LEVEL_ARRAY -> {
                 ArrayNode array =
                         shape == DocumentShape.DATA_ARRAY ? (ArrayNode) sorted.get("data") : (ArrayNode) sorted;
                 for (JsonNode element : array) {
@@ -132,14 +130,13 @@ public final class ModelList {
                         out.putIfAbsent(id.asText(), element);
                     }
                 }
-                break;
-            case KEYED_OBJECT:
+            }
+            case KEYED_OBJECT -> {
                 for (String id : ids) {
                     out.put(id, sorted.get(id));
                 }
-                break;
-            default:
-                break;
+            }
+            default -> {}
         }
         return out;
     }

@@ -135,26 +135,17 @@ public final class LegacyTomlWriter {
         if (v == null) {
             return false;
         }
-        switch (v.getNodeType()) {
-            case NULL:
-            case MISSING:
-                return false;
-            case BOOLEAN:
-                return v.booleanValue();
-            case NUMBER:
-                if (v.isIntegralNumber()) {
-                    return v.isBigInteger() ? v.bigIntegerValue().signum() != 0 : v.longValue() != 0;
-                }
-                double d = v.doubleValue();
-                return d != 0.0; // NaN is truthy in Python, and NaN != 0.0
-            case STRING:
-                return !v.textValue().isEmpty();
-            case ARRAY:
-            case OBJECT:
-                return v.size() > 0;
-            default:
-                return true;
-        }
+        return switch (v.getNodeType()) {
+            case NULL, MISSING -> false;
+            case BOOLEAN -> v.booleanValue();
+            case NUMBER ->
+                v.isIntegralNumber()
+                        ? (v.isBigInteger() ? v.bigIntegerValue().signum() != 0 : v.longValue() != 0)
+                        : v.doubleValue() != 0.0; // NaN is truthy in Python, and NaN != 0.0
+            case STRING -> !v.textValue().isEmpty();
+            case ARRAY, OBJECT -> v.size() > 0;
+            default -> true;
+        };
     }
 
     /**
@@ -237,25 +228,10 @@ public final class LegacyTomlWriter {
 
     /** CPython maps non-ASCII whitespace to ' ' and then skips C-locale spaces; ASCII \x1c-\x1f are not spaces. */
     private static boolean isPythonIntSpace(char c) {
-        switch (c) {
-            case ' ':
-            case '\t':
-            case '\n':
-            case 0x0B:
-            case '\f':
-            case '\r':
-            case 0x85:
-            case 0xA0:
-            case 0x1680:
-            case 0x2028:
-            case 0x2029:
-            case 0x202F:
-            case 0x205F:
-            case 0x3000:
-                return true;
-            default:
-                return c >= 0x2000 && c <= 0x200A;
-        }
+        return switch (c) {
+            case ' ', '\t', '\n', 0x0B, '\f', '\r', 0x85, 0xA0, 0x1680, 0x2028, 0x2029, 0x202F, 0x205F, 0x3000 -> true;
+            default -> c >= 0x2000 && c <= 0x200A;
+        };
     }
 
     /** tomli_w's key part. */

@@ -13,6 +13,8 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -65,9 +67,7 @@ class CompatVerifierTest {
         String text = Files.readString(p, StandardCharsets.UTF_8);
         assertTrue(text.contains(from), file + " should contain " + from);
         Files.writeString(
-                p,
-                text.replaceFirst(java.util.regex.Pattern.quote(from), java.util.regex.Matcher.quoteReplacement(to)),
-                StandardCharsets.UTF_8);
+                p, text.replaceFirst(Pattern.quote(from), Matcher.quoteReplacement(to)), StandardCharsets.UTF_8);
     }
 
     @Test

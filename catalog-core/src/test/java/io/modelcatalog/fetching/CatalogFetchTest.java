@@ -25,6 +25,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
@@ -77,7 +78,7 @@ class CatalogFetchTest {
                     actual = LegacyCorpus.withBakBaseUrl(p, new String(actual, StandardCharsets.UTF_8))
                             .getBytes(StandardCharsets.UTF_8);
                 }
-                if (!java.util.Arrays.equals(expected, actual)) {
+                if (!Arrays.equals(expected, actual)) {
                     mismatches.add(name);
                 }
             }

@@ -13,6 +13,7 @@ import io.modelcatalog.testing.CorpusServer;
 import io.modelcatalog.testing.LegacyCorpus;
 import io.modelcatalog.testing.LoopbackProviderServer;
 import io.modelcatalog.testing.LoopbackProviderServer.Response;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -240,7 +241,7 @@ class FetchCacheAndPaginationTest {
         assertEquals(
                 "{\n  \"zai\": {\n    \"added\": [\n      \"d\",\n      \"e\"\n    ],\n    \"removed\": [\n      \"a\"\n"
                         + "    ]\n  }\n}",
-                new String(ChangeReport.toJson(second), java.nio.charset.StandardCharsets.UTF_8));
+                new String(ChangeReport.toJson(second), StandardCharsets.UTF_8));
     }
 
     @Test
