@@ -48,7 +48,7 @@ public enum CatalogLayout {
      * The catalog files of one type in a folder, by provider name, sorted; names that are no catalog file's (such
      * as {@code failed_models.json}) are left out. A hand-made {@code models_x_best.json} is provider {@code x_best}.
      */
-    public static SortedMap<String, Path> scan(Path dir, FileType type) throws IOException {
+    private static SortedMap<String, Path> scan(Path dir, FileType type) throws IOException {
         SortedMap<String, Path> out = new TreeMap<>();
         if (!Files.isDirectory(dir)) {
             return out;

@@ -2,7 +2,6 @@ package io.modelcatalog.providers;
 
 import java.net.URI;
 import java.net.URISyntaxException;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashSet;
@@ -98,23 +97,6 @@ public final class ProviderRegistry {
                     "Provider " + p.name() + " in " + source + ": baseUrl '" + p.baseUrl()
                             + "' is not an absolute http(s) URL, e.g. https://api.example.com/v1");
         }
-    }
-
-    /**
-     * Reads a providers file ({@code providers:} list of {@code name}, {@code kind}, {@code baseUrl},
-     * {@code baseUrlEnv}, {@code apiKeyEnv}, {@code headers}); {@link ProviderLayer#file(Path)} makes it a layer.
-     *
-     * @throws ProviderFileException naming the file, line and column of the first problem
-     */
-    public static List<ProviderDefinition> readFile(Path file) {
-        return ProviderFileReader.readFile(file);
-    }
-
-    /** This registry with one more layer of the given providers, labelled as overrides. */
-    public ProviderRegistry withOverrides(Collection<ProviderDefinition> overrides) {
-        List<ProviderLayer> more = new ArrayList<>(layers);
-        more.add(ProviderLayer.configured("the overrides", "the override", List.copyOf(overrides)));
-        return layered(more);
     }
 
     /** The layers, in order. */

@@ -92,7 +92,8 @@ class ProviderRegistryTest {
                         + "  - name: local\n    kind: openai\n    baseUrl: http://localhost:8080/v1\n    apiKeyEnv: LOCAL_KEY\n"
                         + "    headers:\n      X-Team: blue\n"
                         + "  - name: groq\n    kind: openai\n    baseUrl: http://proxy.internal/groq/v1\n");
-        ProviderRegistry r = ProviderRegistry.builtIn().withOverrides(ProviderRegistry.readFile(file));
+        ProviderRegistry r =
+                ProviderRegistry.layered(List.of(ProviderLayer.builtInProviders(), ProviderLayer.file(file)));
         assertEquals(41, r.all().size());
         assertEquals(
                 "http://proxy.internal/groq/v1", r.find("groq").orElseThrow().baseUrl());
@@ -166,14 +167,14 @@ class ProviderRegistryTest {
                 file,
                 "providers:\n  - name: ok\n    baseUrl: http://x/v1\n    kind: openai\n"
                         + "  - name: ../etc\n    kind: openai\n    baseUrl: http://x/v1\n");
-        ProviderFileException e = assertThrows(ProviderFileException.class, () -> ProviderRegistry.readFile(file));
+        ProviderFileException e = assertThrows(ProviderFileException.class, () -> ProviderLayer.file(file));
         assertTrue(e.getMessage().startsWith(file + ":"), e.getMessage());
         assertTrue(e.getMessage().contains("invalid provider name '../etc'"), e.getMessage());
         Files.writeString(file, "providers:\n  - name: x\n    kind: grpc\n    baseUrl: http://x\n");
-        e = assertThrows(ProviderFileException.class, () -> ProviderRegistry.readFile(file));
+        e = assertThrows(ProviderFileException.class, () -> ProviderLayer.file(file));
         assertTrue(e.getMessage().contains("unknown provider kind 'grpc'"), e.getMessage());
         Files.writeString(file, "providers:\n  - name: x\n    kind: openai\n    baseUrl: http://x\n    colour: red\n");
-        e = assertThrows(ProviderFileException.class, () -> ProviderRegistry.readFile(file));
+        e = assertThrows(ProviderFileException.class, () -> ProviderLayer.file(file));
         assertTrue(e.getMessage().matches("(?s).*bad\\.yaml:\\d+:\\d+: .*\"colour\".*"), e.getMessage());
     }
 

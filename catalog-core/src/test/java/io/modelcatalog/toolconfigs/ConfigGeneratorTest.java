@@ -15,6 +15,7 @@ import io.modelcatalog.facts.CorpusEntries;
 import io.modelcatalog.providers.EnvironmentLookup;
 import io.modelcatalog.providers.ProviderDefinition;
 import io.modelcatalog.providers.ProviderKind;
+import io.modelcatalog.providers.ProviderLayer;
 import io.modelcatalog.providers.ProviderRegistry;
 import io.modelcatalog.providers.UnknownProviderException;
 import io.modelcatalog.testing.LegacyCorpus;
@@ -547,8 +548,18 @@ class ConfigGeneratorTest {
             Files.copy(
                     CorpusEntries.catalogDir().resolve("models_openai.json"), catalog.resolve("models_" + p + ".json"));
         }
-        ProviderRegistry registry = REGISTRY.withOverrides(List.of(new ProviderDefinition(
-                "openai-catalog", ProviderKind.OPENAI, null, null, "https://example.invalid/v1", null)));
+        ProviderRegistry registry = ProviderRegistry.layered(List.of(
+                ProviderLayer.builtInProviders(),
+                ProviderLayer.configured(
+                        "the test",
+                        "the test's one",
+                        List.of(new ProviderDefinition(
+                                "openai-catalog",
+                                ProviderKind.OPENAI,
+                                null,
+                                null,
+                                "https://example.invalid/v1",
+                                null)))));
         GenerateConfigsException e = assertThrows(
                 GenerateConfigsException.class,
                 () -> new ConfigGenerator()
