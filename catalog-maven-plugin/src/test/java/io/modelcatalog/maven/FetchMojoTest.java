@@ -150,12 +150,17 @@ class FetchMojoTest {
 
     /* The Maven words of the core's typed problems reach the user in the log line of the provider. */
 
+    private static MojoLogRecorder recordLog(FetchMojo mojo) {
+        MojoLogRecorder log = new MojoLogRecorder();
+        mojo.setLog(log);
+        return log;
+    }
+
     @Test
     @InjectMojo(goal = "fetch", pom = POM)
     @MojoParameter(name = "providerNames", value = "keyed")
     void aMissingKeyNamesTheVariableAndTheSettingsServer(FetchMojo mojo) throws Exception {
-        MojoLogRecorder log = new MojoLogRecorder();
-        mojo.setLog(log);
+        MojoLogRecorder log = recordLog(mojo);
         mojo.execute();
         assertTrue(
                 log.at("INFO")
@@ -173,8 +178,7 @@ class FetchMojoTest {
                 Response.json("{\"data\": [{\"id\": \"b\"}, {\"id\": \"a\"}]}"),
                 Response.json("{\"data\": []}"));
         mojo.execute();
-        MojoLogRecorder log = new MojoLogRecorder();
-        mojo.setLog(log);
+        MojoLogRecorder log = recordLog(mojo);
         mojo.execute();
         assertTrue(
                 log.at("WARNING")
@@ -190,8 +194,7 @@ class FetchMojoTest {
     @MojoParameter(name = "providerNames", value = "docs")
     @MojoParameter(name = "maxResponseBytes", value = "10")
     void theSizeCapNamesMaxResponseBytes(FetchMojo mojo) throws Exception {
-        MojoLogRecorder log = new MojoLogRecorder();
-        mojo.setLog(log);
+        MojoLogRecorder log = recordLog(mojo);
         mojo.execute();
         assertTrue(
                 log.at("WARNING")
@@ -205,8 +208,7 @@ class FetchMojoTest {
     @MojoParameter(name = "providerNames", value = "docs")
     @MojoParameter(name = "offline", value = "true")
     void anOfflineMissNamesMavensOfflineFlag(FetchMojo mojo) throws Exception {
-        MojoLogRecorder log = new MojoLogRecorder();
-        mojo.setLog(log);
+        MojoLogRecorder log = recordLog(mojo);
         mojo.execute();
         Path cache = Paths.get("target/unit-fetch/cache").toAbsolutePath();
         assertTrue(
