@@ -24,35 +24,6 @@ import org.junit.jupiter.api.io.TempDir;
 /** A legacy script against the built-in registry: exactly the user's edits, and the file that holds them. */
 class ProviderComparisonTest {
 
-    static final String CORP_URL = "https://llm.corp.example/v1";
-    static final String GROQ_URL = "https://groq.corp.example/v1";
-
-    /** The providers file of {@link LegacyScripts#edited} with the URLs above, byte for byte. */
-    static final String EDITED_FILE = """
-            # Providers of a legacy dump_models.py that differ from the built-in ones: one with a built-in
-            # name replaces that provider, the others are added. Providers are removed by selecting the
-            # others, not here.
-            providers:
-              # changed: baseUrl
-              - name: "groq"
-                kind: "openai"
-                apiKeyEnv: "GROQ_API_KEY"
-                baseUrlEnv: "GROQ_API_OPENAI"
-                baseUrl: "https://groq.corp.example/v1"
-              # changed: kind
-              - name: "mancer"
-                kind: "anthropic"
-                apiKeyEnv: "MANCER_API_KEY"
-                baseUrlEnv: "MANCER_API_OPENAI"
-                baseUrl: "https://neuro.mancer.tech/oai/v1"
-              # added
-              - name: "corpllm"
-                kind: "openai"
-                apiKeyEnv: "CORPLLM_API_KEY"
-                baseUrlEnv: "CORPLLM_API_OPENAI"
-                baseUrl: "https://llm.corp.example/v1"
-            """;
-
     @TempDir
     Path dir;
 
@@ -80,7 +51,7 @@ class ProviderComparisonTest {
 
     @Test
     void anEditedCopyGivesExactlyItsEdits() throws Exception {
-        String edited = LegacyScripts.edited(CORP_URL, GROQ_URL);
+        String edited = LegacyScripts.edited(LegacyScripts.CORP_URL, LegacyScripts.GROQ_URL);
         ProviderComparison c = compare(edited);
 
         assertTrue(c.hasDifference());
@@ -97,7 +68,8 @@ class ProviderComparisonTest {
         assertEquals(36, c.entries(Change.UNCHANGED).size());
         ProviderComparison.Entry groq = c.entries(Change.CHANGED).get(0);
         assertEquals(
-                List.of(new FieldChange("baseUrl", "https://api.groq.com/openai/v1", GROQ_URL)), groq.differences());
+                List.of(new FieldChange("baseUrl", "https://api.groq.com/openai/v1", LegacyScripts.GROQ_URL)),
+                groq.differences());
         assertEquals(
                 lineNumber(edited, "groq, oai, GROQ_API_KEY, GROQ_API_OPENAI"),
                 groq.provider().line());
@@ -110,7 +82,12 @@ class ProviderComparisonTest {
         assertEquals(
                 List.of(
                         new ProviderDefinition(
-                                "groq", ProviderKind.OPENAI, "GROQ_API_KEY", "GROQ_API_OPENAI", GROQ_URL, null),
+                                "groq",
+                                ProviderKind.OPENAI,
+                                "GROQ_API_KEY",
+                                "GROQ_API_OPENAI",
+                                LegacyScripts.GROQ_URL,
+                                null),
                         new ProviderDefinition(
                                 "mancer",
                                 ProviderKind.ANTHROPIC,
@@ -123,7 +100,7 @@ class ProviderComparisonTest {
                                 ProviderKind.OPENAI,
                                 "CORPLLM_API_KEY",
                                 "CORPLLM_API_OPENAI",
-                                CORP_URL,
+                                LegacyScripts.CORP_URL,
                                 null)),
                 c.toWrite());
 
@@ -152,7 +129,7 @@ class ProviderComparisonTest {
                         + "  added      openai, key CORPLLM_API_KEY, CORPLLM_API_OPENAI = https://llm.corp.example/v1",
                 table.get(table.size() - 1));
 
-        assertEquals(EDITED_FILE, new String(ProvidersFileWriter.write(c), StandardCharsets.UTF_8));
+        assertEquals(LegacyScripts.EDITED_FILE, new String(ProvidersFileWriter.write(c), StandardCharsets.UTF_8));
     }
 
     @Test

@@ -39,7 +39,7 @@ class ProvidersFileOutputTest {
 
     @BeforeEach
     void edited() throws Exception {
-        String script = LegacyScripts.edited(ProviderComparisonTest.CORP_URL, ProviderComparisonTest.GROQ_URL);
+        String script = LegacyScripts.edited(LegacyScripts.CORP_URL, LegacyScripts.GROQ_URL);
         comparison = ProviderComparison.of(
                 LegacyScriptReader.read(LegacyScripts.write(dir.resolve("script"), script)),
                 ProviderRegistry.builtIn());

@@ -24,6 +24,35 @@ public final class LegacyScripts {
     public static final String KIND_CHANGED = "mancer";
     public static final List<String> REMOVED = List.of("poe", "targon");
 
+    public static final String CORP_URL = "https://llm.corp.example/v1";
+    public static final String GROQ_URL = "https://groq.corp.example/v1";
+
+    /** The providers file of {@link #edited} with the URLs above, byte for byte. */
+    public static final String EDITED_FILE = """
+            # Providers of a legacy dump_models.py that differ from the built-in ones: one with a built-in
+            # name replaces that provider, the others are added. Providers are removed by selecting the
+            # others, not here.
+            providers:
+              # changed: baseUrl
+              - name: "groq"
+                kind: "openai"
+                apiKeyEnv: "GROQ_API_KEY"
+                baseUrlEnv: "GROQ_API_OPENAI"
+                baseUrl: "https://groq.corp.example/v1"
+              # changed: kind
+              - name: "mancer"
+                kind: "anthropic"
+                apiKeyEnv: "MANCER_API_KEY"
+                baseUrlEnv: "MANCER_API_OPENAI"
+                baseUrl: "https://neuro.mancer.tech/oai/v1"
+              # added
+              - name: "corpllm"
+                kind: "openai"
+                apiKeyEnv: "CORPLLM_API_KEY"
+                baseUrlEnv: "CORPLLM_API_OPENAI"
+                baseUrl: "https://llm.corp.example/v1"
+            """;
+
     private LegacyScripts() {}
 
     /** The legacy script's two blocks, unchanged. */
