@@ -4,6 +4,7 @@ import io.modelcatalog.providers.ProviderDefinition;
 import io.modelcatalog.providers.ProviderRegistry;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Objects;
 import java.util.Set;
 import java.util.function.Function;
@@ -27,7 +28,7 @@ public final class ProviderComparison {
 
         /** Lower-case, for tables. */
         public String label() {
-            return name().toLowerCase(java.util.Locale.ROOT);
+            return name().toLowerCase(Locale.ROOT);
         }
     }
 
