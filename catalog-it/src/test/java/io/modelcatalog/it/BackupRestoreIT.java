@@ -164,7 +164,8 @@ class BackupRestoreIT {
     @Test
     void restoreSkipFlagTouchesNothing() throws Exception {
         Files.writeString(aichat, "changed\n");
-        ForkedMaven.Result restore = goal("restore").property("catalog.restore.skip", true).run();
+        ForkedMaven.Result restore =
+                goal("restore").property("catalog.restore.skip", true).run();
         assertEquals(0, restore.exitCode(), restore::text);
         assertTrue(restore.logContains("Skipping restore: catalog.restore.skip is true"), restore::text);
         assertEquals("changed\n", Files.readString(aichat));

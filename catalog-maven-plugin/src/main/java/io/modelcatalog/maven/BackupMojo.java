@@ -3,6 +3,7 @@ package io.modelcatalog.maven;
 import io.modelcatalog.backups.Backup;
 import io.modelcatalog.backups.BackupEntry;
 import io.modelcatalog.backups.BackupStore;
+import io.modelcatalog.files.FileErrors;
 import io.modelcatalog.userconfigs.UserConfigLocations;
 import io.modelcatalog.userconfigs.UserConfigTool;
 import java.io.IOException;
@@ -78,7 +79,8 @@ public class BackupMojo extends AbstractUserConfigMojo {
             removed = store.prune(backupKeep);
             warnUnreadable(store);
         } catch (IOException e) {
-            throw new MojoExecutionException("Backing up into " + store.directory() + " failed: " + e.getMessage(), e);
+            throw new MojoExecutionException(
+                    "Backing up into " + store.directory() + " failed: " + FileErrors.describe(e), e);
         }
         long present = backup.entries().stream().filter(e -> !e.absent()).count();
         getLog().info("Backed up " + present + " file(s) of "

@@ -5,6 +5,7 @@ import io.modelcatalog.backups.BackupNotFoundException;
 import io.modelcatalog.backups.BackupStore;
 import io.modelcatalog.backups.DamagedBackupException;
 import io.modelcatalog.backups.RestoreResult;
+import io.modelcatalog.files.FileErrors;
 import io.modelcatalog.userconfigs.UserConfigLocations;
 import io.modelcatalog.userconfigs.UserConfigTool;
 import java.io.IOException;
@@ -77,7 +78,8 @@ public class RestoreMojo extends AbstractUserConfigMojo {
                             + others(store, e.backupId()),
                     e);
         } catch (IOException e) {
-            throw new MojoExecutionException("Restoring from " + store.directory() + " failed: " + e.getMessage(), e);
+            throw new MojoExecutionException(
+                    "Restoring from " + store.directory() + " failed: " + FileErrors.describe(e), e);
         }
         Backup restored = result.restored();
         if (result.files().isEmpty()) {
