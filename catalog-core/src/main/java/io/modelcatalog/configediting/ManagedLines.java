@@ -39,7 +39,9 @@ public final class ManagedLines {
         for (AbstractDelta<String> delta : patch.getDeltas()) {
             int pos = delta.getSource().getPosition();
             int size = delta.getSource().size();
-            if (size == 0 ? !insertionAllowed(pos) : !changeAllowed(pos, pos + size - 1)) {
+            if (size == 0
+                    ? !insertionAllowed(a, pos, delta.getTarget().getLines())
+                    : !changeAllowed(pos, pos + size - 1)) {
                 int line = firstOutside(pos, size);
                 throw new ConfigEditException(
                         before.file(),
@@ -63,6 +65,36 @@ public final class ManagedLines {
     private boolean inRange(int line) {
         for (int[] r : ranges) {
             if (line >= r[0] && line <= r[1]) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * An inserted block can often be placed one line up or down with the same result (when its last line equals
+     * the line above it, or its first the line below); the diff picks one placement, so every equivalent one is
+     * tried.
+     */
+    private boolean insertionAllowed(List<String> original, int pos, List<String> inserted) {
+        if (insertionAllowed(pos)) {
+            return true;
+        }
+        List<String> block = new ArrayList<>(inserted);
+        int p = pos;
+        while (p > 0 && !block.isEmpty() && block.get(block.size() - 1).equals(original.get(p - 1))) {
+            block.add(0, block.remove(block.size() - 1));
+            p--;
+            if (insertionAllowed(p)) {
+                return true;
+            }
+        }
+        block = new ArrayList<>(inserted);
+        p = pos;
+        while (p < original.size() && !block.isEmpty() && block.get(0).equals(original.get(p))) {
+            block.add(block.remove(0));
+            p++;
+            if (insertionAllowed(p)) {
                 return true;
             }
         }

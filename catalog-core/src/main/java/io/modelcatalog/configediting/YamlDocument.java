@@ -268,7 +268,7 @@ public final class YamlDocument {
     }
 
     /** A value with no text at all ("key:" and nothing): its position is not on the key's line. */
-    static boolean isEmptyScalar(YamlNode node) {
+    public static boolean isEmptyScalar(YamlNode node) {
         return node.kind() == YamlNode.Kind.SCALAR
                 && !node.isBlockScalar()
                 && node.start() == node.contentEnd()
