@@ -1,5 +1,7 @@
 package io.modelcatalog.configupdate;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.modelcatalog.configediting.ConfigEditException;
 import io.modelcatalog.configediting.ConfigText;
 import io.modelcatalog.configediting.ManagedLines;
@@ -7,13 +9,17 @@ import io.modelcatalog.configediting.TextEdit;
 import io.modelcatalog.configediting.TomlDocument;
 import io.modelcatalog.toolconfigs.CodexConfig;
 import io.modelcatalog.toolconfigs.ProviderModels;
+import io.modelcatalog.userconfigs.CodexManagedProfiles;
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.TreeSet;
 import org.tomlj.MutableTomlTable;
 import org.tomlj.TomlParseResult;
 import org.tomlj.TomlTable;
@@ -67,6 +73,7 @@ public final class CodexMerger implements ConfigMerger {
                     out.add(profileFile(profile));
                 }
             }
+            out.add(CodexManagedProfiles.manifest(home));
         }
         return out;
     }
@@ -80,17 +87,57 @@ public final class CodexMerger implements ConfigMerger {
         List<FileMerge> out = new ArrayList<>();
         out.add(mergeConfig(providers, strategy, current.get(configFile())));
         if (profiles) {
+            Path manifest = CodexManagedProfiles.manifest(home);
+            byte[] manifestBefore = current.get(manifest);
+            TreeSet<String> listed = listed(manifest, manifestBefore);
+            TreeSet<String> owned = new TreeSet<>(listed);
             for (ProviderModels p : providers) {
                 for (Map.Entry<String, byte[]> profile :
                         CodexConfig.profileFiles(p).entrySet()) {
-                    out.add(profile(p.provider(), profileFile(profile.getKey()), profile.getValue(), current));
+                    FileMerge f =
+                            profile(p.provider(), profileFile(profile.getKey()), profile.getValue(), current, listed);
+                    out.add(f);
+                    if (f.after() != null) {
+                        owned.add(f.file().getFileName().toString());
+                    }
                 }
             }
+            byte[] manifestAfter = owned.equals(listed) && manifestBefore != null
+                    ? manifestBefore
+                    : CodexManagedProfiles.toBytes(owned);
+            out.add(new FileMerge(tool(), manifest, manifestBefore, manifestAfter, List.of(), List.of()));
         }
         return out;
     }
 
-    private FileMerge profile(String provider, Path file, byte[] generated, Map<Path, byte[]> current) {
+    /** The profile file names the manifest lists (none without a manifest). */
+    private static TreeSet<String> listed(Path manifest, byte[] bytes) {
+        TreeSet<String> names = new TreeSet<>();
+        if (bytes == null) {
+            return names;
+        }
+        try {
+            JsonNode list = new ObjectMapper().readTree(bytes).get("profiles");
+            if (list == null || !list.isArray()) {
+                throw new IOException("no \"profiles\" list");
+            }
+            for (JsonNode n : list) {
+                if (!n.isTextual() || !CodexManagedProfiles.isProfileFileName(n.asText())) {
+                    throw new IOException("lists " + n + ", which is not a profile file name");
+                }
+                names.add(n.asText());
+            }
+        } catch (IOException e) {
+            throw new ConfigEditException(
+                    manifest,
+                    "is not a valid list of the profile files model-catalog wrote (" + e.getMessage() + ")",
+                    "repair it or delete it (the profile files it lists are then treated as the user's own)");
+        }
+        return names;
+    }
+
+    private FileMerge profile(
+            String provider, Path file, byte[] generated, Map<Path, byte[]> current, TreeSet<String> listed) {
         byte[] before = current.get(file);
         String label = file.getFileName().toString();
         if (before == null) {
@@ -102,11 +149,13 @@ public final class CodexMerger implements ConfigMerger {
                     List.of(new EntryChange(provider, label, EntryChange.Action.ADDED, 1, 0)),
                     List.of());
         }
-        if (!new String(before, StandardCharsets.UTF_8).startsWith(MARKER)) {
+        boolean ours = listed.contains(file.getFileName().toString())
+                || new String(before, StandardCharsets.UTF_8).startsWith(MARKER);
+        if (!ours) {
             return new FileMerge(tool(), file, before, null, List.of(), List.of(new Notice.ForeignProfileFile(file)));
         }
         EntryChange.Action action =
-                java.util.Arrays.equals(before, generated) ? EntryChange.Action.UNCHANGED : EntryChange.Action.UPDATED;
+                Arrays.equals(before, generated) ? EntryChange.Action.UNCHANGED : EntryChange.Action.UPDATED;
         return new FileMerge(
                 tool(), file, before, generated, List.of(new EntryChange(provider, label, action, 0, 0)), List.of());
     }
