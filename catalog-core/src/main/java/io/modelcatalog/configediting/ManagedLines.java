@@ -28,6 +28,11 @@ public final class ManagedLines {
         return this;
     }
 
+    /** New lines may be appended at the end of the text. */
+    public ManagedLines allowAppend(ConfigText text) {
+        return allowInsertionBefore(lines(text.text()).size());
+    }
+
     /**
      * Fails naming the first original line that changed outside the managed lines. Lines are compared without
      * their line breaks, so a break added after a last line that had none (to append below it) is no change.

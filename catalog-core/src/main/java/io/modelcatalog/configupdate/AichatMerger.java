@@ -106,7 +106,7 @@ public final class AichatMerger implements ConfigMerger {
         String after =
                 new YamlEditor(doc).apply(YamlMerges.rootWith(doc, CLIENTS, new YamlDesired.Sequence(clients, items)));
         if (clients == null) {
-            managed.allowInsertionBefore(text.lineCount());
+            managed.allowAppend(text);
         } else if (!clients.isSequence() || clients.isFlow() || userItems.isEmpty()) {
             int keyLine = doc.line(root.keys().get(root.indexOfKey(CLIENTS)).start());
             managed.allow(keyLine, Math.max(keyLine, doc.lastLine(clients)));

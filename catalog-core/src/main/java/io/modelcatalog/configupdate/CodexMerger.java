@@ -197,7 +197,7 @@ public final class CodexMerger implements ConfigMerger {
                     for (String key : genTable.keySet()) {
                         table.set(List.of(PROVIDERS, id, key), genTable.get(List.of(key)));
                     }
-                    managed.allowInsertionBefore(text.lineCount());
+                    managed.allowAppend(text);
                 }
                 continue;
             }
@@ -238,7 +238,11 @@ public final class CodexMerger implements ConfigMerger {
         String after = edited;
         if (!newTables.isEmpty()) {
             int insertAfterOriginal = insertionLine(doc);
-            managed.allowInsertionBefore(insertAfterOriginal + 1);
+            if (text.text().isEmpty()) {
+                managed.allowAppend(text);
+            } else {
+                managed.allowInsertionBefore(insertAfterOriginal + 1);
+            }
             TomlDocument editedDoc = TomlDocument.parse(text.withText(edited));
             after = insertTables(editedDoc, newTables);
         }

@@ -99,7 +99,7 @@ public final class ModsMerger implements ConfigMerger {
         String after =
                 new YamlEditor(doc).apply(YamlMerges.rootWith(doc, APIS, new YamlDesired.Mapping(apis, entries)));
         if (apis == null) {
-            managed.allowInsertionBefore(text.lineCount());
+            managed.allowAppend(text);
         } else if (!apis.isMapping() || apis.isFlow()) {
             int keyLine = doc.line(root.keys().get(root.indexOfKey(APIS)).start());
             managed.allow(keyLine, Math.max(keyLine, doc.lastLine(apis)));
