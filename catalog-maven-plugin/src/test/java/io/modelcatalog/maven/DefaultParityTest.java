@@ -3,7 +3,9 @@ package io.modelcatalog.maven;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.modelcatalog.backups.BackupStore;
 import io.modelcatalog.compat.CompatOptions;
+import io.modelcatalog.configupdate.MergeStrategy;
 import io.modelcatalog.fetching.FetchOptions;
 import io.modelcatalog.fetching.NetworkPolicy;
 import io.modelcatalog.fetching.ResponseCache;
@@ -48,6 +50,8 @@ class DefaultParityTest {
             Map.entry("catalog.failedRescan", String.valueOf(FETCH.failedRescan())),
             Map.entry("catalog.allowShrink", String.valueOf(FETCH.allowShrink())),
             Map.entry("catalog.cacheDirectory", "${user.home}/" + ResponseCache.DEFAULT_FOLDER),
+            Map.entry("catalog.backupKeep", String.valueOf(BackupStore.DEFAULT_KEEP)),
+            Map.entry("catalog.strategy", MergeStrategy.DEFAULT.name().toLowerCase(Locale.ROOT)),
             Map.entry(
                     "catalog.compat.ignoreBaseUrl",
                     String.valueOf(CompatOptions.strict().ignoreBaseUrl())));
@@ -58,6 +62,9 @@ class DefaultParityTest {
             "catalog.failOnError",
             "catalog.compat.failOnDifference",
             "catalog.outputDirectory",
+            "catalog.dryRun",
+            "catalog.overwrite",
+            "catalog.legacyScript",
             "${project}",
             "${session}");
 
