@@ -7,6 +7,7 @@ import io.modelcatalog.catalog.FailedModels;
 import io.modelcatalog.documents.DocumentParseException;
 import io.modelcatalog.documents.JsonDocuments;
 import io.modelcatalog.documents.ModelList;
+import io.modelcatalog.documents.ResponseText;
 import io.modelcatalog.files.AtomicFiles;
 import io.modelcatalog.legacy.LegacyTomlWriter;
 import io.modelcatalog.legacy.LegacyTxtWriter;
@@ -172,6 +173,12 @@ public final class CatalogFetch {
                 applyChutesEnrichment(enrichment, tree, warnings);
             }
             ModelList list = ModelList.of(tree);
+            Optional<String> unencodable = LegacyTxtWriter.unencodableId(list);
+            if (unencodable.isPresent()) {
+                throw new FetchException(p.name() + ": model id \"" + LegacyTxtWriter.escaped(unencodable.get())
+                        + "\" holds a lone surrogate (an unpaired \\ud800-\\udfff escape) that UTF-8 cannot"
+                        + " encode, so its txt and TOML files cannot be written (the legacy tool fails on it too)");
+            }
             List<String> previous = previousIds(layout.txt(root, p.name()));
             checkShrink(p, list, previous, layout.txt(root, p.name()));
             byte[] json = PythonJsonWriter.toBytes(list.document());
@@ -288,12 +295,29 @@ public final class CatalogFetch {
                     body.status());
         }
         try {
-            return JsonDocuments.parse(body.body(), body.length(), where);
+            ResponseText.Utf8 text = ResponseText.decode(
+                    body.body(), body.length(), body.header("content-type").orElse(null), where);
+            return JsonDocuments.parse(text.bytes(), text.length(), where);
         } catch (DocumentParseException e) {
             throw new FetchException(
                     provider + ": invalid JSON from " + where + " at line " + e.line() + ", column " + e.column() + ": "
                             + e.reason() + "; body starts: " + ModelListHttpClient.excerpt(body),
                     body.status());
+        }
+    }
+
+    /**
+     * The bytes to cache for a body that {@link #parseBody} read: the body as UTF-8 the way it was decoded (a
+     * byte-order mark dropped, UTF-16/32 or a declared charset converted), so that the cached copy reads back to
+     * the same tree without its headers; the body itself when it already was strict UTF-8 or is not JSON text.
+     */
+    static byte[] cacheableBody(HttpBody body) {
+        try {
+            ResponseText.Utf8 text = ResponseText.decode(
+                    body.body(), body.length(), body.header("content-type").orElse(null), "body");
+            return text.bytes() == body.body() ? body.bytes() : java.util.Arrays.copyOf(text.bytes(), text.length());
+        } catch (DocumentParseException e) {
+            return body.bytes();
         }
     }
 

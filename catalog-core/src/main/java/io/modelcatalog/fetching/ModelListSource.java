@@ -139,7 +139,7 @@ final class ModelListSource {
                     entry,
                     new ResponseCache.Entry(
                             request.uri().toString(),
-                            toCache != null ? toCache : body.bytes(),
+                            toCache != null ? toCache : CatalogFetch.cacheableBody(body),
                             body.header("etag").orElse(null),
                             body.header("last-modified").orElse(null),
                             body.header("date").orElse(null)));
