@@ -15,7 +15,12 @@ import java.util.Set;
  * The responses on which the legacy {@code dump_models.py} itself fails (Python raises, the provider is marked
  * failed), what it leaves behind, and what the plugin does instead. The differential test predicts the crash from
  * the document, then checks that the legacy script really failed that way and that the plugin did what is recorded
- * here. The list is also in the site's compatibility page.
+ * here (whatever the script trips on first, the plugin fails a list with a lone-surrogate id). The list is also in
+ * the site's migration page.
+ *
+ * <p>Not generated, because the script's limit moves with its call stack: nesting deeper than about 980 levels
+ * fails the script ({@code RecursionError} in {@code json.loads}; 980 levels passed and 985 failed when tried);
+ * the plugin reads up to 1,000 levels (Jackson's limit) and fails the provider beyond.
  *
  * @param legacyLeaves the files the legacy script leaves ({@code json}, {@code txt} (empty), ...), in write order
  * @param pluginWrites whether the plugin writes its three files ({@code false}: it fails the provider and writes
