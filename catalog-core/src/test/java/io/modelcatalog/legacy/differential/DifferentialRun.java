@@ -102,7 +102,8 @@ final class DifferentialRun {
                 used.add(p);
                 server.route(
                         modelsPath(p),
-                        LoopbackProviderServer.Response.json(docs.get(i).body()));
+                        LoopbackProviderServer.Response.json(docs.get(i).body())
+                                .header("Content-Type", docs.get(i).contentType()));
                 if (p.apiKeyEnv() != null) {
                     env.put(p.apiKeyEnv(), "test-key-" + p.name());
                 }
