@@ -26,10 +26,12 @@ import org.junit.jupiter.api.io.TempDir;
  * ({@link DifferentialRun}). A response the legacy script fails on must fail it as {@link LegacyCrash} records, with
  * the plugin doing what is recorded there.
  *
- * <p>{@code -Dlegacy.diff.tries=N} documents (default {@value #DEFAULT_TRIES}, about 10 s), from
- * {@code -Dlegacy.diff.seed=S} (default: a random seed, printed). A difference fails the test with the seed, the
- * document's number and the smallest document that still shows it (found by {@link Shrinker}). Skips, saying why,
- * where the legacy script or a Python with its modules is missing.
+ * <p>{@code -Dlegacy.diff.tries=N} documents (default {@value #DEFAULT_TRIES}: 8 runs of the script, about 10 s on
+ * an idle 2-core machine), from {@code -Dlegacy.diff.seed=S} (default: a random seed, printed), runs two at a time
+ * ({@code -Dlegacy.diff.parallel}). A difference fails the test with the seed, the document's number and the
+ * smallest document that still shows it (found by {@link Shrinker} within {@code -Dlegacy.diff.shrinkSeconds}).
+ * Skips, saying why, where the legacy script or a Python with its modules is missing ({@code .ci/install-tools}
+ * installs them in CI); {@code -Dlegacy.diff.script} and {@code -Dlegacy.diff.python} point at them elsewhere.
  */
 class LegacyDifferentialTest {
 
