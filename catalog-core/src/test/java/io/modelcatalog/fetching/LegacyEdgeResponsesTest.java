@@ -34,6 +34,10 @@ class LegacyEdgeResponsesTest {
     Path out;
 
     private FetchReport fetch(Response response) throws Exception {
+        return fetch(response, null, false);
+    }
+
+    private FetchReport fetch(Response response, ResponseCache cache, boolean offline) throws Exception {
         try (LoopbackProviderServer server = new LoopbackProviderServer()) {
             ProviderDefinition groq =
                     ProviderRegistry.builtIn().select(List.of("groq")).get(0);
@@ -49,9 +53,10 @@ class LegacyEdgeResponsesTest {
                             CredentialLookup.environment(env),
                             NetworkPolicy.defaults()
                                     .withTimeout(Duration.ofSeconds(5))
-                                    .withRetries(0, Duration.ofMillis(10), Duration.ofMillis(10)),
+                                    .withRetries(0, Duration.ofMillis(10), Duration.ofMillis(10))
+                                    .withOffline(offline),
                             Clock.systemUTC(),
-                            null,
+                            cache,
                             false))
                     .run(FetchListener.none());
         }
@@ -128,6 +133,18 @@ class LegacyEdgeResponsesTest {
                 "{\n  \"data\": [\n    {\n      \"id\": \"x\\ufffd\\ufffd\"\n    }\n  ]\n}"
                         .getBytes(StandardCharsets.UTF_8),
                 Files.readAllBytes(out.resolve("models_groq.json")));
+    }
+
+    @Test
+    void aDecodedBodyIsCachedAsTheUtf8ItWasReadAs(@TempDir Path cacheDir) throws Exception {
+        ResponseCache cache = new ResponseCache(cacheDir);
+        byte[] body = {'[', '{', '"', 'i', 'd', '"', ':', '"', 'x', (byte) 0xff, '"', '}', ']'};
+        fetch(Response.json(body).header("Content-Type", "application/json; charset=utf-8"), cache, false);
+        Files.delete(out.resolve("models_groq.txt"));
+        ProviderOutcome offline =
+                fetch(Response.status(500, "unused"), cache, true).outcomes().get(0);
+        assertEquals(ProviderOutcome.Status.FETCHED, offline.status(), offline.message());
+        assertEquals("x\ufffd", file("txt"));
     }
 
     @Test
