@@ -170,7 +170,9 @@ final class DifferentialRun {
         boolean pluginFailed = outcome == null || outcome.status() == ProviderOutcome.Status.FAILED;
         String pluginSays = outcome == null ? "no outcome" : outcome.status() + " " + outcome.message();
         Optional<JsonNode> tree = parse(doc);
-        Optional<LegacyCrash> crash = tree.flatMap(LegacyCrash::predict);
+        Optional<LegacyCrash> crash = tree.isPresent() && hasIntegerOver4300Digits(doc)
+                ? Optional.of(LegacyCrash.INTEGER_OVER_4300_DIGITS)
+                : tree.flatMap(LegacyCrash::predict);
         // the plugin fails a list with an id that UTF-8 cannot hold, whatever else the legacy script trips on first
         boolean pluginShouldWrite = tree.isPresent()
                 && LegacyTxtWriter.unencodableId(ModelList.of(tree.get())).isEmpty();
@@ -266,6 +268,37 @@ final class DifferentialRun {
             return Optional.empty();
         }
     }
+
+    /**
+     * Whether the document holds an integer literal of more than 4,300 digits anywhere, also where a repeated key
+     * drops it from the tree: Python converts every literal while it reads.
+     */
+    static boolean hasIntegerOver4300Digits(GenDocument doc) {
+        byte[] body = doc.body();
+        try {
+            ResponseText.Utf8 text = ResponseText.decode(body, body.length, doc.contentType(), "generated");
+            try (com.fasterxml.jackson.core.JsonParser parser = SCANNER.createParser(text.bytes(), 0, text.length())) {
+                for (var t = parser.nextToken(); t != null; t = parser.nextToken()) {
+                    if (t == com.fasterxml.jackson.core.JsonToken.VALUE_NUMBER_INT
+                            && parser.getText().replace("-", "").length() > 4300) {
+                        return true;
+                    }
+                }
+            }
+            return false;
+        } catch (DocumentParseException | IOException e) {
+            return false;
+        }
+    }
+
+    private static final com.fasterxml.jackson.core.JsonFactory SCANNER =
+            com.fasterxml.jackson.core.JsonFactory.builder()
+                    .enable(com.fasterxml.jackson.core.json.JsonReadFeature.ALLOW_NON_NUMERIC_NUMBERS)
+                    .streamReadConstraints(com.fasterxml.jackson.core.StreamReadConstraints.builder()
+                            .maxNumberLength(100_000)
+                            .maxStringLength(Integer.MAX_VALUE)
+                            .build())
+                    .build();
 
     /** The first line where the two files differ, both sides shown with escapes. */
     static String difference(String provider, String ext, byte[] legacy, byte[] plugin) {

@@ -29,7 +29,8 @@ import java.util.Set;
 enum LegacyCrash {
     /**
      * An integer literal of more than 4,300 digits: Python 3.11's {@code json.loads} raises {@code ValueError}
-     * (int max str digits). Plugin: reads it exactly and writes it back digit for digit.
+     * (int max str digits), also for a value that a repeated key then replaces. Plugin: reads it exactly and
+     * writes it back digit for digit.
      */
     INTEGER_OVER_4300_DIGITS(List.of(), true),
     /**
