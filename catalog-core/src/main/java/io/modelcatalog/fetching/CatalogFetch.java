@@ -176,6 +176,12 @@ public final class CatalogFetch {
                 applyChutesEnrichment(enrichment, tree, warnings);
             }
             ModelList list = ModelList.of(tree);
+            Optional<String> unencodable = LegacyTxtWriter.unencodableId(list);
+            if (unencodable.isPresent()) {
+                throw new FetchException(p.name() + ": model id \"" + LegacyTxtWriter.escaped(unencodable.get())
+                        + "\" holds a lone surrogate (an unpaired \\ud800-\\udfff escape) that UTF-8 cannot"
+                        + " encode, so its txt and TOML files cannot be written (the legacy tool fails on it too)");
+            }
             List<String> previous = LegacyTxtReader.read(layout.txt(root, p.name()));
             checkShrink(p, list, previous, layout.txt(root, p.name()));
             byte[] json = PythonJsonWriter.toBytes(list.document());

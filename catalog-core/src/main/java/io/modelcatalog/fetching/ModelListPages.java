@@ -5,12 +5,14 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.modelcatalog.documents.DocumentParseException;
 import io.modelcatalog.documents.JsonDocuments;
+import io.modelcatalog.documents.ResponseText;
 import io.modelcatalog.legacy.PythonJsonWriter;
 import io.modelcatalog.providers.ProviderDefinition;
 import io.modelcatalog.providers.ProviderKind;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.HashSet;
 import java.util.Locale;
 import java.util.Set;
@@ -138,12 +140,31 @@ final class ModelListPages {
                     body.status());
         }
         try {
-            return JsonDocuments.parse(body.body(), body.length(), where);
+            // decoded as the legacy script's HTTP client does: a byte-order mark dropped, UTF-16/32 or a declared
+            // charset converted, ill-formed UTF-8 refused
+            ResponseText.Utf8 text = ResponseText.decode(
+                    body.body(), body.length(), body.header("content-type").orElse(null), where);
+            return JsonDocuments.parse(text.bytes(), text.length(), where);
         } catch (DocumentParseException e) {
             throw new FetchException(
                     provider + ": invalid JSON from " + where + " at line " + e.line() + ", column " + e.column() + ": "
                             + e.reason() + "; body starts: " + ModelListHttpClient.excerpt(body),
                     body.status());
+        }
+    }
+
+    /**
+     * The bytes to cache for a body that {@link #parse} read: the body as UTF-8 the way it was decoded (a
+     * byte-order mark dropped, UTF-16/32 or a declared charset converted), so that the cached copy reads back to
+     * the same tree without its headers; the body itself when it already was strict UTF-8 or is not JSON text.
+     */
+    static byte[] cacheableBody(HttpBody body) {
+        try {
+            ResponseText.Utf8 text = ResponseText.decode(
+                    body.body(), body.length(), body.header("content-type").orElse(null), "body");
+            return text.bytes() == body.body() ? body.bytes() : Arrays.copyOf(text.bytes(), text.length());
+        } catch (DocumentParseException e) {
+            return body.bytes();
         }
     }
 

@@ -79,7 +79,7 @@ final class ModelListSource {
                     entry,
                     new ResponseCache.Entry(
                             request.uri().toString(),
-                            list.merged() != null ? list.merged() : body.bytes(),
+                            list.merged() != null ? list.merged() : ModelListPages.cacheableBody(body),
                             body.header("etag").orElse(null),
                             body.header("last-modified").orElse(null),
                             body.header("date").orElse(null)));
