@@ -135,7 +135,8 @@ public final class CatalogFetch {
         long t0 = System.nanoTime();
         ProviderEndpoint endpoint = ProviderEndpoint.resolve(p, options.env());
         Optional<ApiKey> key = p.kind().needsKey() ? options.credentials().find(p) : Optional.empty();
-        if (p.kind().needsKey() && key.isEmpty()) {
+        // offline, a cached model list needs no key: a folder of recorded responses replays without one
+        if (p.kind().needsKey() && key.isEmpty() && !replayableOffline(p)) {
             return new ProviderRun(
                     ProviderOutcome.skipped(
                             p.name(),
@@ -207,6 +208,12 @@ public final class CatalogFetch {
                             "cannot write its files in " + root + " or the cache: " + e.getMessage()),
                     null);
         }
+    }
+
+    private boolean replayableOffline(ProviderDefinition p) {
+        return options.network().offline()
+                && options.cache() != null
+                && Files.isRegularFile(options.cache().bodyFile(p, ResponseCache.MODELS));
     }
 
     /** The ids of the provider's current txt file; empty when there is none. */
