@@ -85,15 +85,14 @@ final class ReportCharts {
             double y = top + i * row;
             double w = Math.max(n == 0 ? 0 : 1.5, n * scale);
             String name = escape(p.name());
-            svg.append("<a href=\"#mcr-p-")
-                    .append(name)
-                    .append("\"><g><title>")
+            svg.append("<g><title>")
                     .append(name)
                     .append(": ")
                     .append(ReportNumbers.tokens(n))
                     .append(n == 1 ? " model" : " models")
-                    .append("</title>")
-                    .append("<text x=\"")
+                    .append("</title><a href=\"#mcr-p-")
+                    .append(name)
+                    .append("\"><text x=\"")
                     .append(label - 6)
                     .append("\" y=\"")
                     .append(coord(y + 15))
@@ -105,13 +104,13 @@ final class ReportCharts {
                     .append(coord(y + 4))
                     .append("\" width=\"")
                     .append(coord(w))
-                    .append("\" height=\"14\" fill=\"#0072B2\"/><text x=\"")
+                    .append("\" height=\"14\" fill=\"#0072B2\"/></a><text x=\"")
                     .append(coord(label + w + 5))
                     .append("\" y=\"")
                     .append(coord(y + 15))
                     .append("\">")
                     .append(ReportNumbers.tokens(n))
-                    .append("</text></g></a>");
+                    .append("</text></g>");
         }
         svg.append("</svg>");
         return Optional.of(svg.toString());
