@@ -263,6 +263,8 @@ public final class ReportHtml {
     private static final String STYLE = String.join(
             "",
             ".mcr{--mcr-line:#c8d1da;--mcr-muted:#57606a;--mcr-head:#eef2f6;font-variant-numeric:tabular-nums}",
+            // a skin's "section{display:block}" would otherwise show what the filter hides
+            ".mcr [hidden]{display:none!important}",
             ".mcr .mcr-scroll{overflow-x:auto;max-width:100%}",
             ".mcr table.mcr-table{border-collapse:collapse;width:auto;min-width:60%;margin:.4em 0 1.2em;",
             "font-size:.92em;background:transparent}",
