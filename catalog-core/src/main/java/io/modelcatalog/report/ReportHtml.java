@@ -122,7 +122,8 @@ public final class ReportHtml {
                 problems.add("no model list in the catalog");
             }
             p.problem().ifPresent(x -> problems.add("its file could not be read: " + x));
-            h.append(escape(String.join("; ", problems))).append("</td></tr>\n");
+            error(h, String.join("; ", problems));
+            h.append("</td></tr>\n");
         }
         h.append(
                         "</tbody></table></div>\n<p class=\"mcr-fine\">Last run and when, from <code>failed_models.json</code>: ")
@@ -131,6 +132,25 @@ public final class ReportHtml {
                 .append("entry (the legacy format records a provider only once it has failed). A failed provider ")
                 .append("keeps the model list of its last success.</p>\n");
     }
+
+    /** An error in full when short; otherwise its start, opening to the whole text (rows stay short on a phone). */
+    private static void error(StringBuilder h, String text) {
+        String oneLine = text.replaceAll("\\s+", " ").trim();
+        if (oneLine.length() <= ERROR_SHOWN) {
+            h.append(escape(oneLine));
+            return;
+        }
+        int cut = oneLine.lastIndexOf(' ', ERROR_SHOWN);
+        cut = cut < ERROR_SHOWN / 2 ? ERROR_SHOWN : cut;
+        h.append("<details><summary>")
+                .append(escape(oneLine.substring(0, cut)))
+                .append(" …</summary>")
+                .append(escape(oneLine))
+                .append("</details>");
+    }
+
+    /** Characters of an error shown before it folds. */
+    private static final int ERROR_SHOWN = 72;
 
     private static void charts(StringBuilder h, CatalogReport report) {
         Optional<String> bars = ReportCharts.modelsPerProvider(report.providers());
@@ -282,7 +302,8 @@ public final class ReportHtml {
             ".mcr th[aria-sort=ascending] button::after{content:\" \\25B2\";opacity:1}",
             ".mcr th[aria-sort=descending] button::after{content:\" \\25BC\";opacity:1}",
             ".mcr .mcr-failed{color:#b3261e;font-weight:bold}",
-            ".mcr .mcr-error{min-width:22em;max-width:36em;font-size:.88em;overflow-wrap:anywhere}",
+            ".mcr .mcr-error{min-width:16em;max-width:36em;font-size:.88em;overflow-wrap:anywhere}",
+            ".mcr .mcr-error summary{cursor:pointer}.mcr .mcr-error details[open] summary{display:none}",
             ".mcr .mcr-dn{color:var(--mcr-muted);font-size:.9em}",
             ".mcr .mcr-tag{display:inline-block;border:1px solid var(--mcr-line);border-radius:.7em;",
             "padding:0 .45em;font-size:.85em;white-space:nowrap}",
