@@ -70,8 +70,13 @@ final class ReportCharts {
         int row = 22;
         int top = 6;
         int height = top * 2 + bars.size() * row;
-        int max = Math.max(1, bars.get(0).modelCount().getAsInt());
-        double scale = (width - label - valueRoom) / (double) max;
+        // one list far longer than all others (featherless' thousands) would flatten every other bar: its bar is
+        // drawn broken, at a little more than the second longest, and the scale follows the second
+        int first = bars.get(0).modelCount().getAsInt();
+        int second = bars.size() > 1 ? bars.get(1).modelCount().getAsInt() : 0;
+        boolean broken = second > 0 && first > 3 * second;
+        double max = Math.max(1, broken ? second * 1.25 : first);
+        double scale = (width - label - valueRoom) / max;
         StringBuilder svg = new StringBuilder();
         svg.append("<svg class=\"mcr-chart mcr-bars\" viewBox=\"0 0 ")
                 .append(width)
@@ -83,7 +88,8 @@ final class ReportCharts {
             ProviderEntry p = bars.get(i);
             int n = p.modelCount().getAsInt();
             double y = top + i * row;
-            double w = Math.max(n == 0 ? 0 : 1.5, n * scale);
+            boolean cut = broken && i == 0;
+            double w = cut ? max * scale : Math.max(n == 0 ? 0 : 1.5, n * scale);
             String name = escape(p.name());
             svg.append("<g><title>")
                     .append(name)
@@ -104,7 +110,9 @@ final class ReportCharts {
                     .append(coord(y + 4))
                     .append("\" width=\"")
                     .append(coord(w))
-                    .append("\" height=\"14\" fill=\"#0072B2\"/></a><text x=\"")
+                    .append("\" height=\"14\" fill=\"#0072B2\"/>")
+                    .append(cut ? breakMark(label + w * 0.8, y + 4) : "")
+                    .append("</a><text x=\"")
                     .append(coord(label + w + 5))
                     .append("\" y=\"")
                     .append(coord(y + 15))
@@ -114,6 +122,13 @@ final class ReportCharts {
         }
         svg.append("</svg>");
         return Optional.of(svg.toString());
+    }
+
+    /** Two white slashes across a bar: the bar is shortened. */
+    private static String breakMark(double x, double top) {
+        return "<path class=\"mcr-break\" d=\"M" + coord(x - 3) + " " + coord(top + 16) + "L" + coord(x + 1) + " "
+                + coord(top - 2) + "M" + coord(x + 2) + " " + coord(top + 16) + "L" + coord(x + 6) + " "
+                + coord(top - 2) + "\" stroke=\"#fff\" stroke-width=\"2.5\" fill=\"none\"/>";
     }
 
     /** Whether a model belongs on the price chart: a chat model, or one whose provider does not state its kind. */

@@ -158,7 +158,8 @@ public final class ReportHtml {
             h.append("<h2 id=\"mcr-bars-h\">Models per provider</h2>\n<figure class=\"mcr-figure\">")
                     .append(bars.get())
                     .append("<figcaption>Model ids in each provider's list. Hover a bar for its number, or click it ")
-                    .append("for the provider's table.</figcaption></figure>\n");
+                    .append("for the provider's table. A bar with a break is shortened to keep the others readable.")
+                    .append("</figcaption></figure>\n");
         }
         List<ReportCharts.Point> points = ReportCharts.pricePoints(report.providers());
         h.append("<h2 id=\"mcr-scatter-h\">Price against context window</h2>\n");
@@ -330,7 +331,9 @@ public final class ReportHtml {
             ".mcr .mcr-table th,.mcr .mcr-table td{padding:.25em .45em .25em .2em}}",
             "@media print{.mcr .mcr-filter{display:none}.mcr .mcr-scroll{overflow:visible}",
             ".mcr th button::after{content:none}.mcr .mcr-scatter{min-width:0}",
-            ".mcr .mcr-table tr{break-inside:avoid}.mcr a{color:inherit;text-decoration:none}}");
+            ".mcr .mcr-table tr{break-inside:avoid}.mcr a{color:inherit;text-decoration:none}",
+            // a folded error prints whole where the browser can unfold it
+            ".mcr .mcr-error details::details-content{content-visibility:visible;display:block}}");
 
     /**
      * Sorting: each heading with {@code data-sort} becomes a button; a click sorts by that column, again
