@@ -29,8 +29,9 @@ import org.apache.maven.reporting.MavenReportException;
  * {@code fetch}; or run {@code mvn catalog:report}, which writes {@code target/reports/catalog-report.html}.
  *
  * <p><b>Needs maven-site-plugin 3.21.0 or later</b> (pin it in the POM): the report renders through Doxia 2,
- * and the site plugin a Maven binds by default (3.3 on Maven 3.8.7, 3.12.1 on Maven 3.9.11) cannot render a
- * Doxia 2 report (3.12.1 warns and leaves the page out).
+ * and the site plugin a Maven binds by default is made for Doxia 1: with 3.3 (Maven 3.8.7) the site fails
+ * with a {@code ClassNotFoundException} on a Doxia class, and 3.12.1 (Maven 3.9.11) rejects a site descriptor
+ * of the SITE 2.0.0 schema.
  *
  * <p>In a POM, name the catalog folder {@code <catalogDirectory>} (or the property
  * {@code catalog.outputDirectory}): {@code <outputDirectory>} of a report is where its page goes.
