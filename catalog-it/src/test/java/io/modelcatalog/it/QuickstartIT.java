@@ -100,6 +100,22 @@ class QuickstartIT {
     }
 
     @Test
+    void updateConfigsShowsItsDiffOnCopiesAndWritesNothing() throws IOException {
+        assertEquals(0, build.exitCode(), build.text());
+        Path copies = project.resolve("target/sample-configs");
+        for (String file : List.of("aichat/config.yaml", "mods/mods.yml", "codex/config.toml")) {
+            assertArrayEquals(
+                    Files.readAllBytes(
+                            project.resolve("src/catalog/sample-configs").resolve(file)),
+                    Files.readAllBytes(copies.resolve(file)),
+                    "dry run: " + file + " unchanged");
+            assertTrue(build.logContains(copies.resolve(file) + ": would change"), file + ": " + build.text());
+        }
+        assertTrue(build.logContains("+        max_output_tokens: 32768"), "the diff is printed");
+        assertFalse(Files.exists(project.resolve("target/backups")), "a dry run takes no backup");
+    }
+
+    @Test
     void theReportStandaloneAndInTheSiteListsEveryProvider() throws IOException {
         assertEquals(0, build.exitCode(), build.text());
         assertTrue(build.logContains("maven-site-plugin:3.21.0:site"), "the pinned site plugin: " + build.text());
