@@ -158,7 +158,11 @@ public final class ReportHtml {
             h.append("<h2 id=\"mcr-bars-h\">Models per provider</h2>\n<figure class=\"mcr-figure\">")
                     .append(bars.get())
                     .append("<figcaption>Model ids in each provider's list. Hover a bar for its number, or click it ")
-                    .append("for the provider's table. A bar with a break is shortened to keep the others readable.")
+                    .append("for the provider's table.")
+                    .append(
+                            bars.get().contains("mcr-break")
+                                    ? " The bar with a break is shortened to keep the others readable."
+                                    : "")
                     .append("</figcaption></figure>\n");
         }
         List<ReportCharts.Point> points = ReportCharts.pricePoints(report.providers());
