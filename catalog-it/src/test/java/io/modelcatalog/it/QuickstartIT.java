@@ -223,6 +223,9 @@ class QuickstartIT {
                     browser.findElement(By.id("mcr-count")).getText());
         } finally {
             browser.quit();
+            try (Stream<Path> files = Files.walk(profile)) {
+                files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+            }
         }
     }
 
