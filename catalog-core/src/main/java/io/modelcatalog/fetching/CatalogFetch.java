@@ -136,7 +136,8 @@ public final class CatalogFetch {
         long t0 = System.nanoTime();
         ProviderEndpoint endpoint = ProviderEndpoint.resolve(p, options.env());
         Optional<ApiKey> key = p.kind().needsKey() ? options.credentials().find(p) : Optional.empty();
-        if (p.kind().needsKey() && key.isEmpty()) {
+        // offline, a cached model list needs no key: a folder of recorded responses replays without one
+        if (p.kind().needsKey() && key.isEmpty() && !replayableOffline(p)) {
             return new ProviderRun(
                     ProviderOutcome.skipped(
                             p.name(),
@@ -220,6 +221,12 @@ public final class CatalogFetch {
                             FetchProblem.OTHER),
                     null);
         }
+    }
+
+    private boolean replayableOffline(ProviderDefinition p) {
+        return options.network().offline()
+                && options.cache() != null
+                && Files.isRegularFile(options.cache().bodyFile(p, ResponseCache.MODELS));
     }
 
     /** The integrity gate: a list that lost more than half its models (or all) is not written. */
