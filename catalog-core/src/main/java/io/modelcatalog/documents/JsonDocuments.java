@@ -50,6 +50,18 @@ public final class JsonDocuments {
 
     /** Parses the first {@code length} bytes of {@code buffer} (a response buffer larger than its body). */
     public static JsonNode parse(byte[] buffer, int length, String source) {
+        return parse(buffer, length, source, false);
+    }
+
+    /**
+     * Parses bytes that {@link ResponseText#decode} gave, which are well-formed UTF-8 already: the same as
+     * {@link #parse(byte[], String)} without a second pass over the body to check its encoding.
+     */
+    public static JsonNode parseDecoded(byte[] body, String source) {
+        return parse(body, body.length, source, true);
+    }
+
+    private static JsonNode parse(byte[] buffer, int length, String source, boolean wellFormed) {
         if (length == 0) {
             throw new DocumentParseException(source, 1, 1, "empty body");
         }
@@ -63,7 +75,7 @@ public final class JsonDocuments {
                 throw new DocumentParseException(source, 1, i + 1, "a NUL byte");
             }
         }
-        int bad = Utf8Check.firstInvalid(buffer, 0, length);
+        int bad = wellFormed ? -1 : Utf8Check.firstInvalid(buffer, 0, length);
         if (bad >= 0) {
             int line = 1;
             int lineStart = 0;

@@ -27,6 +27,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.CompletableFuture;
@@ -74,6 +75,7 @@ public final class CatalogFetch {
             // one more thread than providers: Chutes' enrichment request runs beside its model list
             int threads = Math.min(selected.size() + 1, options.network().concurrency() + 1);
             AtomicInteger n = new AtomicInteger();
+            String code = OutputManifest.code();
             ExecutorService pool = Executors.newFixedThreadPool(threads, r -> {
                 Thread t = new Thread(r, "catalog-fetch-" + n.incrementAndGet());
                 t.setDaemon(true);
@@ -83,7 +85,7 @@ public final class CatalogFetch {
                 List<Future<ProviderRun>> futures = new ArrayList<>();
                 for (ProviderDefinition p : selected) {
                     futures.add(pool.submit(() -> {
-                        ProviderRun run = fetchOne(http, pool, p);
+                        ProviderRun run = fetchOne(http, pool, p, code);
                         listener.completed(run.outcome);
                         return run;
                     }));
@@ -132,7 +134,7 @@ public final class CatalogFetch {
     }
 
     /** One provider's fetch; never throws for a provider problem, which becomes a FAILED outcome. */
-    private ProviderRun fetchOne(ModelListHttpClient http, ExecutorService pool, ProviderDefinition p) {
+    private ProviderRun fetchOne(ModelListHttpClient http, ExecutorService pool, ProviderDefinition p, String code) {
         long t0 = System.nanoTime();
         ProviderEndpoint endpoint = ProviderEndpoint.resolve(p, options.env());
         Optional<ApiKey> key = p.kind().needsKey() ? options.credentials().find(p) : Optional.empty();
@@ -166,16 +168,58 @@ public final class CatalogFetch {
             ModelListSource source =
                     new ModelListSource(http, options.cache(), options.network().offline());
             // the enrichment needs only the key, so it is requested while the model list is
-            CompletableFuture<JsonNode> enrichment = p.name().equals(ChutesEnrichment.PROVIDER) && key.isPresent()
-                    ? CompletableFuture.supplyAsync(() -> fetchChutesEnrichment(source, p, key.get()), pool)
-                    : null;
+            CompletableFuture<ModelListSource.Fetched> enrichment =
+                    p.name().equals(ChutesEnrichment.PROVIDER) && key.isPresent()
+                            ? CompletableFuture.supplyAsync(() -> fetchChutesEnrichment(source, p, key.get()), pool)
+                            : null;
             ModelListSource.Fetched fetched =
                     source.fetch(p, ProviderRequests.modelList(endpoint, key), ResponseCache.MODELS);
-            JsonNode tree = fetched.tree();
+            String date = fetched.date() != null
+                    ? fetched.date()
+                    : DateTimeFormatter.RFC_1123_DATE_TIME.format(ZonedDateTime.now(options.clock()));
             List<String> warnings = new ArrayList<>();
-            if (enrichment != null) {
-                applyChutesEnrichment(enrichment, tree, warnings);
+            ModelListSource.Fetched chutes = enrichment == null ? null : joinEnrichment(enrichment, warnings);
+            Path chutesFile = chutes == null ? null : root.resolve(CatalogLayout.CHUTES_CHUTES);
+            List<Path> files = chutesFile == null
+                    ? List.of(layout.json(root, p.name()), layout.txt(root, p.name()), layout.toml(root, p.name()))
+                    : List.of(
+                            layout.json(root, p.name()),
+                            layout.txt(root, p.name()),
+                            layout.toml(root, p.name()),
+                            chutesFile);
+            OutputManifest manifest = manifest(p);
+            boolean known = manifest != null
+                    && fetched.digest() != null
+                    && (enrichment == null || chutes != null && chutes.digest() != null);
+            String inputs = !known
+                    ? null
+                    : OutputManifest.inputs(
+                            code,
+                            p.name(),
+                            endpoint.configBaseUrl(),
+                            p.apiKeyEnv(),
+                            chutes == null ? List.of(fetched.digest()) : List.of(fetched.digest(), chutes.digest()),
+                            files);
+            // the cached body again, and the files still hold what it produced: nothing to parse or write
+            OptionalInt kept = inputs == null ? OptionalInt.empty() : manifest.unchanged(inputs);
+            if (kept.isPresent()) {
+                return new ProviderRun(
+                        new ProviderOutcome(
+                                p.name(),
+                                ProviderOutcome.Status.UNCHANGED,
+                                kept.getAsInt(),
+                                fetched.bytes(),
+                                millisSince(t0),
+                                null,
+                                null,
+                                warnings,
+                                fetched.source() + ", files verified",
+                                List.of(),
+                                List.of()),
+                        date);
             }
+            JsonNode tree = fetched.tree();
+            byte[] chutesJson = chutes == null ? null : applyChutesEnrichment(chutes, tree, warnings);
             ModelList list = ModelList.of(tree);
             Optional<String> unencodable = LegacyTxtWriter.unencodableId(list);
             if (unencodable.isPresent()) {
@@ -191,9 +235,18 @@ public final class CatalogFetch {
             boolean changed = AtomicFiles.writeIfChanged(layout.json(root, p.name()), json);
             changed |= AtomicFiles.writeIfChanged(layout.txt(root, p.name()), txt);
             changed |= AtomicFiles.writeIfChanged(layout.toml(root, p.name()), toml);
-            String date = fetched.date() != null
-                    ? fetched.date()
-                    : DateTimeFormatter.RFC_1123_DATE_TIME.format(ZonedDateTime.now(options.clock()));
+            if (inputs != null && (chutes == null || chutesJson != null)) {
+                Map<Path, byte[]> written = new LinkedHashMap<>();
+                written.put(files.get(0), json);
+                written.put(files.get(1), txt);
+                written.put(files.get(2), toml);
+                if (chutesJson != null) {
+                    written.put(chutesFile, chutesJson);
+                }
+                manifest.record(inputs, list.ids().size(), written);
+            } else if (manifest != null) {
+                manifest.forget();
+            }
             ProviderOutcome outcome = new ProviderOutcome(
                     p.name(),
                     changed ? ProviderOutcome.Status.FETCHED : ProviderOutcome.Status.UNCHANGED,
@@ -256,7 +309,8 @@ public final class CatalogFetch {
         return List.copyOf(out);
     }
 
-    private JsonNode fetchChutesEnrichment(ModelListSource source, ProviderDefinition chutes, ApiKey key) {
+    private ModelListSource.Fetched fetchChutesEnrichment(
+            ModelListSource source, ProviderDefinition chutes, ApiKey key) {
         String url = options.env().get(ChutesEnrichment.URL_ENV).orElse(ChutesEnrichment.DEFAULT_URL);
         try {
             Map<String, String> headers = new LinkedHashMap<>();
@@ -267,24 +321,50 @@ public final class CatalogFetch {
                     ProviderRequests.uri(ChutesEnrichment.PROVIDER, url),
                     headers,
                     Set.of("Authorization"));
-            return source.fetch(chutes, request, ChutesEnrichment.CACHE_ENTRY).tree();
+            return source.fetch(chutes, request, ChutesEnrichment.CACHE_ENTRY);
         } catch (FetchException | IOException e) {
             throw new CompletionException(e);
         }
     }
 
-    /** Saves the enrichment body as chutes_chutes.json and applies it; a failure only warns. */
-    private void applyChutesEnrichment(CompletableFuture<JsonNode> pending, JsonNode models, List<String> warnings) {
+    /** The enrichment's response, or null after a warning when it failed. */
+    private static ModelListSource.Fetched joinEnrichment(
+            CompletableFuture<ModelListSource.Fetched> pending, List<String> warnings) {
         try {
-            JsonNode enrichment = pending.join();
-            AtomicFiles.writeIfChanged(
-                    options.outputDirectory().resolve(CatalogLayout.CHUTES_CHUTES),
-                    PythonJsonWriter.toBytes(enrichment));
-            ChutesEnrichment.apply(models, enrichment);
-        } catch (CompletionException | IOException e) {
-            Throwable cause = e instanceof CompletionException && e.getCause() != null ? e.getCause() : e;
-            warnings.add("chutes enrichment skipped, plain list written: " + cause.getMessage());
+            return pending.join();
+        } catch (CompletionException e) {
+            warnings.add(enrichmentSkipped(e.getCause() != null ? e.getCause() : e));
+            return null;
         }
+    }
+
+    /**
+     * Saves the enrichment body as chutes_chutes.json and applies it; a failure only warns.
+     *
+     * @return the bytes of chutes_chutes.json, or null when the enrichment failed
+     */
+    private byte[] applyChutesEnrichment(ModelListSource.Fetched enrichment, JsonNode models, List<String> warnings) {
+        try {
+            JsonNode tree = enrichment.tree();
+            byte[] bytes = PythonJsonWriter.toBytes(tree);
+            AtomicFiles.writeIfChanged(options.outputDirectory().resolve(CatalogLayout.CHUTES_CHUTES), bytes);
+            ChutesEnrichment.apply(models, tree);
+            return bytes;
+        } catch (FetchException | IOException e) {
+            warnings.add(enrichmentSkipped(e));
+            return null;
+        }
+    }
+
+    private static String enrichmentSkipped(Throwable cause) {
+        return "chutes enrichment skipped, plain list written: " + cause.getMessage();
+    }
+
+    /** The provider's output manifest, or null without a cache. */
+    private OutputManifest manifest(ProviderDefinition p) {
+        return options.cache() == null
+                ? null
+                : new OutputManifest(options.cache().directory().resolve(p.name()));
     }
 
     private static String withoutProviderPrefix(String provider, String message) {

@@ -53,19 +53,20 @@ final class ModelListPages {
     /**
      * The whole list, from the first page's body on.
      *
-     * @param tree   the merged document
-     * @param bytes  bytes received for all pages
-     * @param pages  how many pages were read
-     * @param merged the merged document's bytes when there was more than one page (what a cache keeps); else null
+     * @param tree      the merged document
+     * @param bytes     bytes received for all pages
+     * @param pages     how many pages were read
+     * @param cacheable what a cache keeps: the first page's decoded bytes, or the merged document's bytes when there
+     *                  was more than one page
      */
-    record Merged(JsonNode tree, long bytes, int pages, byte[] merged) {}
+    record Merged(JsonNode tree, long bytes, int pages, byte[] cacheable) {}
 
-    /** Reads every page after {@code firstBody} and merges them. */
-    Merged read(ModelListHttpClient http, HttpBody firstBody) throws FetchException {
-        JsonNode tree = parse(provider.name(), firstBody);
+    /** Reads every page after {@code firstBody} (whose decoded bytes {@link #decode} gave) and merges them. */
+    Merged read(ModelListHttpClient http, HttpBody firstBody, byte[] firstDecoded) throws FetchException {
+        JsonNode tree = parseDecoded(provider.name(), firstBody, firstDecoded);
         long bytes = firstBody.length();
         if (!hasMore(tree)) {
-            return new Merged(tree, bytes, 1, null);
+            return new Merged(tree, bytes, 1, firstDecoded);
         }
         int pages = 1;
         Set<String> cursors = new HashSet<>();
@@ -128,44 +129,52 @@ final class ModelListPages {
 
     /** Parses a page; a body that is not JSON fails with the URL, status, content type and an excerpt. */
     static JsonNode parse(String provider, HttpBody body) throws FetchException {
-        String where = body.finalUri() + " (HTTP " + body.status()
-                + body.header("content-type").map(t -> ", " + t).orElse("") + ")";
+        return parseDecoded(provider, body, decode(provider, body));
+    }
+
+    /**
+     * A page's body as the UTF-8 bytes that are parsed and cached, decoded once as the legacy script's HTTP client
+     * does: a byte-order mark dropped, UTF-16/32 or a declared charset converted, ill-formed UTF-8 refused. An empty
+     * body or an HTML page fails here.
+     */
+    static byte[] decode(String provider, HttpBody body) throws FetchException {
         if (body.length() == 0) {
-            throw new FetchException(provider + ": empty response from " + where, body.status());
+            throw new FetchException(provider + ": empty response from " + where(body), body.status());
         }
         if (looksLikeHtml(body)) {
             throw new FetchException(
-                    provider + ": an HTML page instead of JSON from " + where + ": "
+                    provider + ": an HTML page instead of JSON from " + where(body) + ": "
                             + ModelListHttpClient.excerpt(body),
                     body.status());
         }
         try {
-            // decoded as the legacy script's HTTP client does: a byte-order mark dropped, UTF-16/32 or a declared
-            // charset converted, ill-formed UTF-8 refused
             ResponseText.Utf8 text = ResponseText.decode(
-                    body.body(), body.length(), body.header("content-type").orElse(null), where);
-            return JsonDocuments.parse(text.bytes(), text.length(), where);
+                    body.body(), body.length(), body.header("content-type").orElse(null), where(body));
+            return text.bytes().length == text.length() ? text.bytes() : Arrays.copyOf(text.bytes(), text.length());
         } catch (DocumentParseException e) {
-            throw new FetchException(
-                    provider + ": invalid JSON from " + where + " at line " + e.line() + ", column " + e.column() + ": "
-                            + e.reason() + "; body starts: " + ModelListHttpClient.excerpt(body),
-                    body.status());
+            throw invalid(provider, body, e);
         }
     }
 
-    /**
-     * The bytes to cache for a body that {@link #parse} read: the body as UTF-8 the way it was decoded (a
-     * byte-order mark dropped, UTF-16/32 or a declared charset converted), so that the cached copy reads back to
-     * the same tree without its headers; the body itself when it already was strict UTF-8 or is not JSON text.
-     */
-    static byte[] cacheableBody(HttpBody body) {
+    /** Parses what {@link #decode} gave for {@code body}. */
+    static JsonNode parseDecoded(String provider, HttpBody body, byte[] decoded) throws FetchException {
         try {
-            ResponseText.Utf8 text = ResponseText.decode(
-                    body.body(), body.length(), body.header("content-type").orElse(null), "body");
-            return text.bytes() == body.body() ? body.bytes() : Arrays.copyOf(text.bytes(), text.length());
+            return JsonDocuments.parseDecoded(decoded, where(body));
         } catch (DocumentParseException e) {
-            return body.bytes();
+            throw invalid(provider, body, e);
         }
+    }
+
+    private static FetchException invalid(String provider, HttpBody body, DocumentParseException e) {
+        return new FetchException(
+                provider + ": invalid JSON from " + where(body) + " at line " + e.line() + ", column " + e.column()
+                        + ": " + e.reason() + "; body starts: " + ModelListHttpClient.excerpt(body),
+                body.status());
+    }
+
+    private static String where(HttpBody body) {
+        return body.finalUri() + " (HTTP " + body.status()
+                + body.header("content-type").map(t -> ", " + t).orElse("") + ")";
     }
 
     private static boolean looksLikeHtml(HttpBody body) {

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.modelcatalog.documents.DocumentParseException;
 import io.modelcatalog.documents.JsonDocuments;
 import io.modelcatalog.files.AtomicFiles;
+import io.modelcatalog.files.FileStamp;
 import io.modelcatalog.legacy.PythonJsonWriter;
 import io.modelcatalog.providers.ProviderDefinition;
 import java.io.IOException;
@@ -13,6 +14,7 @@ import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
 import java.nio.channels.OverlappingFileLockException;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.Optional;
@@ -24,7 +26,10 @@ import java.util.Optional;
  *
  * <p>Layout: {@code <dir>/<provider>/<entry>.body} and {@code <entry>.meta.json}, written atomically under an
  * exclusive lock on {@code <dir>/<provider>/.lock}, so two builds sharing the folder never see half an entry.
- * Entries: {@code models} (the model list, all pages merged) and {@code chutes} (the Chutes enrichment).
+ * Entries: {@code models} (the model list, all pages merged) and {@code chutes} (the Chutes enrichment). The meta
+ * data also holds the body's SHA-256 and the body file's attributes ({@link FileStamp}), so that a 304 can be
+ * trusted without reading the body, and a damaged body is noticed; {@code outputs.json} beside the entries is the
+ * output manifest of {@link OutputManifest}.
  */
 public final class ResponseCache {
 
@@ -49,8 +54,30 @@ public final class ResponseCache {
         return dir;
     }
 
-    /** A cached body with the validators and {@code Date} it came with. */
-    public record Entry(String url, byte[] body, String etag, String lastModified, String date) {}
+    /**
+     * A cached body with the validators and {@code Date} it came with.
+     *
+     * @param stamp what vouches for the body file (its digest and attributes when it was written); null for an entry
+     *     to be written, or one written before stamps were kept
+     */
+    public record Entry(String url, byte[] body, String etag, String lastModified, String date, FileStamp stamp) {
+
+        public Entry(String url, byte[] body, String etag, String lastModified, String date) {
+            this(url, body, etag, lastModified, date, null);
+        }
+
+        /** Whether the body is the one the entry was written with (true for an entry without a stamp). */
+        public boolean bodyAsWritten() {
+            return stamp == null || FileStamp.sha256(body).equals(stamp.sha256());
+        }
+    }
+
+    /**
+     * An entry's meta data, read without its body.
+     *
+     * @param body the body file's stamp, null for an entry written before stamps were kept
+     */
+    public record Meta(String url, String etag, String lastModified, String date, FileStamp body) {}
 
     /** The entry, or empty when there is none or it is unreadable (a broken entry is treated as absent). */
     public Optional<Entry> read(ProviderDefinition provider, String entry) throws IOException {
@@ -61,22 +88,52 @@ public final class ResponseCache {
             return Optional.empty();
         }
         return withLock(folder, () -> {
-            try {
-                JsonNode m = JsonDocuments.parse(Files.readAllBytes(meta), meta.toString());
-                return Optional.of(new Entry(
-                        text(m, "url"),
-                        Files.readAllBytes(body),
-                        text(m, "etag"),
-                        text(m, "lastModified"),
-                        text(m, "date")));
-            } catch (DocumentParseException e) {
-                return Optional.empty();
+            Optional<Meta> m = parseMeta(meta);
+            if (m.isEmpty()) {
+                return Optional.<Entry>empty();
             }
+            Meta v = m.get();
+            return Optional.of(
+                    new Entry(v.url(), Files.readAllBytes(body), v.etag(), v.lastModified(), v.date(), v.body()));
         });
+    }
+
+    /**
+     * An entry's meta data without reading its body (the file is replaced atomically, so no lock is needed), or
+     * empty when there is none, it is unreadable or its body is gone.
+     */
+    public Optional<Meta> meta(ProviderDefinition provider, String entry) throws IOException {
+        Path meta = folder(provider).resolve(entry + ".meta.json");
+        return Files.isRegularFile(meta) && Files.isRegularFile(bodyFile(provider, entry))
+                ? parseMeta(meta)
+                : Optional.empty();
+    }
+
+    /**
+     * Whether the entry's body file still holds the bytes its meta data describes: cheap when the file's attributes
+     * are as recorded, else it is hashed. False for an entry without a stamp.
+     */
+    public boolean intact(ProviderDefinition provider, String entry, Meta meta) throws IOException {
+        return meta.body() != null && meta.body().matches(bodyFile(provider, entry));
+    }
+
+    private static Optional<Meta> parseMeta(Path meta) throws IOException {
+        try {
+            JsonNode m = JsonDocuments.parse(Files.readAllBytes(meta), meta.toString());
+            return Optional.of(new Meta(
+                    text(m, "url"), text(m, "etag"), text(m, "lastModified"), text(m, "date"), stamp(m.get("body"))));
+        } catch (DocumentParseException | NoSuchFileException e) {
+            return Optional.empty();
+        }
     }
 
     /** Stores a body and its validators, replacing the previous entry. */
     public void write(ProviderDefinition provider, String entry, Entry value) throws IOException {
+        write(provider, entry, value, FileStamp.sha256(value.body()));
+    }
+
+    /** {@link #write(ProviderDefinition, String, Entry)} for a body whose SHA-256 is known already. */
+    void write(ProviderDefinition provider, String entry, Entry value, String digest) throws IOException {
         Path folder = folder(provider);
         Files.createDirectories(folder);
         ObjectNode meta = JsonNodeFactory.instance.objectNode();
@@ -84,12 +141,52 @@ public final class ResponseCache {
         meta.put("etag", value.etag());
         meta.put("lastModified", value.lastModified());
         meta.put("date", value.date());
+        Path bodyFile = folder.resolve(entry + ".body");
         withLock(folder, () -> {
-            // body first: a reader that sees the new meta always finds the new body
-            AtomicFiles.write(folder.resolve(entry + ".body"), value.body());
+            // the same bytes as the cached body (a 200 that repeats it) keep the body file and its stamp
+            Optional<Meta> old = meta(provider, entry);
+            FileStamp stamp =
+                    old.map(Meta::body).filter(b -> b.sha256().equals(digest)).orElse(null);
+            if (stamp == null || !stamp.matches(bodyFile)) {
+                // body first: a reader that sees the new meta always finds the new body
+                AtomicFiles.write(bodyFile, value.body());
+                stamp = FileStamp.ofWritten(bodyFile, value.body()).orElse(null);
+            }
+            if (stamp != null) {
+                meta.set("body", stampJson(stamp));
+            }
             AtomicFiles.write(folder.resolve(entry + ".meta.json"), PythonJsonWriter.toBytes(meta));
             return null;
         });
+    }
+
+    /** A stamp as JSON (for the meta data and the output manifest). */
+    static ObjectNode stampJson(FileStamp stamp) {
+        ObjectNode n = JsonNodeFactory.instance.objectNode();
+        n.put("sha256", stamp.sha256());
+        n.put("size", stamp.size());
+        n.put("mtime", stamp.mtime());
+        n.put("ctime", stamp.ctime());
+        n.put("key", stamp.key());
+        return n;
+    }
+
+    /** A stamp from {@link #stampJson}, or null when absent or incomplete. */
+    static FileStamp stamp(JsonNode n) {
+        if (n == null
+                || !n.path("sha256").isTextual()
+                || !n.path("size").canConvertToLong()
+                || !n.path("mtime").canConvertToLong()
+                || !n.path("ctime").canConvertToLong()) {
+            return null;
+        }
+        JsonNode key = n.get("key");
+        return new FileStamp(
+                n.get("sha256").asText(),
+                n.get("size").asLong(),
+                n.get("mtime").asLong(),
+                n.get("ctime").asLong(),
+                key == null || key.isNull() ? null : key.asText());
     }
 
     /** The file holding an entry's body, for messages. */

@@ -2,6 +2,7 @@ package io.modelcatalog.fetching;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.modelcatalog.providers.ProviderDefinition;
@@ -44,6 +45,33 @@ class ResponseCacheTest {
         assertEquals("\"e1\"", e.etag());
         assertEquals("Mon, 08 Sep 2025 10:29:31 GMT", e.lastModified());
         assertArrayEquals("{\"data\": []}".getBytes(StandardCharsets.UTF_8), e.body());
+    }
+
+    @Test
+    void theMetaDataVouchesForTheBodyUntilItIsEdited() throws Exception {
+        ResponseCache cache = new ResponseCache(dir);
+        byte[] body = "{\"data\": [{\"id\": \"a\"}]}".getBytes(StandardCharsets.UTF_8);
+        cache.write(P, ResponseCache.MODELS, new ResponseCache.Entry("u", body, "\"e\"", null, null));
+        ResponseCache.Meta meta = cache.meta(P, ResponseCache.MODELS).orElseThrow();
+        assertEquals("\"e\"", meta.etag());
+        assertEquals(io.modelcatalog.files.FileStamp.sha256(body), meta.body().sha256());
+        assertTrue(cache.intact(P, ResponseCache.MODELS, meta));
+        assertTrue(cache.read(P, ResponseCache.MODELS).orElseThrow().bodyAsWritten());
+
+        Object inode = Files.getAttribute(cache.bodyFile(P, ResponseCache.MODELS), "unix:ino");
+        cache.write(P, ResponseCache.MODELS, new ResponseCache.Entry("u", body, "\"e2\"", null, null));
+        assertEquals(
+                inode,
+                Files.getAttribute(cache.bodyFile(P, ResponseCache.MODELS), "unix:ino"),
+                "the same bytes again keep the body file");
+        assertEquals("\"e2\"", cache.meta(P, ResponseCache.MODELS).orElseThrow().etag());
+
+        Files.writeString(cache.bodyFile(P, ResponseCache.MODELS), "{\"data\": [{\"id\": \"b\"}]}");
+        meta = cache.meta(P, ResponseCache.MODELS).orElseThrow();
+        assertFalse(cache.intact(P, ResponseCache.MODELS, meta));
+        assertFalse(cache.read(P, ResponseCache.MODELS).orElseThrow().bodyAsWritten());
+        Files.delete(cache.bodyFile(P, ResponseCache.MODELS));
+        assertEquals(Optional.empty(), cache.meta(P, ResponseCache.MODELS), "no body, no entry");
     }
 
     @Test

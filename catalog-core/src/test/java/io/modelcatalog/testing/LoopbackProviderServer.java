@@ -44,6 +44,7 @@ public final class LoopbackProviderServer implements Closeable {
         final byte[] body;
         long delayMillis;
         Fault fault = Fault.NONE;
+        String etag;
 
         private Response(int status, byte[] body) {
             this.status = status;
@@ -76,6 +77,15 @@ public final class LoopbackProviderServer implements Closeable {
         public Response header(String name, String value) {
             headers.put(name, value);
             return this;
+        }
+
+        /**
+         * Sends this {@code ETag} and answers a request whose {@code If-None-Match} names it with a 304, as a real
+         * server does.
+         */
+        public Response etag(String value) {
+            this.etag = value;
+            return header("ETag", value);
         }
 
         /** Waits this long before answering. */
@@ -115,6 +125,8 @@ public final class LoopbackProviderServer implements Closeable {
     private final List<Socket> open = Collections.synchronizedList(new ArrayList<>());
     private volatile long latencyMillis;
     private volatile boolean closed;
+    private int openConnections;
+    private int peakConnections;
 
     public LoopbackProviderServer() throws IOException {
         socket = new ServerSocket();
@@ -147,6 +159,25 @@ public final class LoopbackProviderServer implements Closeable {
         this.latencyMillis = millis;
     }
 
+    /** The most connections that were open at once, since the start or the last {@link #resetPeakConnections()}. */
+    public synchronized int peakConnections() {
+        return peakConnections;
+    }
+
+    /** Starts counting {@link #peakConnections()} afresh from the connections open now. */
+    public synchronized void resetPeakConnections() {
+        peakConnections = openConnections;
+    }
+
+    private synchronized void connectionOpened() {
+        openConnections++;
+        peakConnections = Math.max(peakConnections, openConnections);
+    }
+
+    private synchronized void connectionClosed() {
+        openConnections--;
+    }
+
     /** Requests received so far, in arrival order. */
     public List<Request> requests() {
         synchronized (requests) {
@@ -165,6 +196,7 @@ public final class LoopbackProviderServer implements Closeable {
             try {
                 Socket s = socket.accept();
                 open.add(s);
+                connectionOpened();
                 workers.execute(() -> serve(s));
             } catch (IOException e) {
                 if (closed) {
@@ -213,6 +245,9 @@ public final class LoopbackProviderServer implements Closeable {
                 }
                 Response r = next(path);
                 long delay = latencyMillis + r.delayMillis;
+                if (r.etag != null && r.etag.equals(headers.get("if-none-match"))) {
+                    r = Response.status(304, "").header("ETag", r.etag);
+                }
                 if (delay > 0) {
                     Thread.sleep(delay);
                 }
@@ -238,6 +273,7 @@ public final class LoopbackProviderServer implements Closeable {
             // the client went away, or the server is closing
         } finally {
             open.remove(s);
+            connectionClosed();
         }
     }
 
