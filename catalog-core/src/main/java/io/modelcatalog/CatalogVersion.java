@@ -2,6 +2,10 @@ package io.modelcatalog;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.net.URISyntaxException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.CodeSource;
 import java.util.Properties;
 
 /** The library's version, from the build. */
@@ -19,6 +23,28 @@ public final class CatalogVersion {
         } catch (IOException e) {
             return "unknown";
         }
+    }
+
+    /**
+     * The build of the code that runs: the version and, for the jar it runs from, its size and modification time (a
+     * snapshot changes without a new version). What a file written by an earlier run is compared by, before it is
+     * trusted to be what this code would write.
+     */
+    public static String build() {
+        String version = get();
+        try {
+            CodeSource source = CatalogVersion.class.getProtectionDomain().getCodeSource();
+            if (source != null && source.getLocation() != null) {
+                Path jar = Path.of(source.getLocation().toURI());
+                if (Files.isRegularFile(jar)) {
+                    return version + " " + Files.size(jar) + " "
+                            + Files.getLastModifiedTime(jar).toMillis();
+                }
+            }
+        } catch (IOException | URISyntaxException | RuntimeException e) {
+            // unknown location: the version alone
+        }
+        return version;
     }
 
     /** The {@code User-Agent} of every request. */

@@ -75,7 +75,7 @@ public final class CatalogFetch {
             // one more thread than providers: Chutes' enrichment request runs beside its model list
             int threads = Math.min(selected.size() + 1, options.network().concurrency() + 1);
             AtomicInteger n = new AtomicInteger();
-            String code = OutputManifest.code();
+            String code = CatalogVersion.build();
             ExecutorService pool = Executors.newFixedThreadPool(threads, r -> {
                 Thread t = new Thread(r, "catalog-fetch-" + n.incrementAndGet());
                 t.setDaemon(true);

@@ -3,19 +3,16 @@ package io.modelcatalog.fetching;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.modelcatalog.CatalogVersion;
 import io.modelcatalog.documents.DocumentParseException;
 import io.modelcatalog.documents.JsonDocuments;
 import io.modelcatalog.files.AtomicFiles;
 import io.modelcatalog.files.FileStamp;
 import io.modelcatalog.legacy.PythonJsonWriter;
 import java.io.IOException;
-import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.security.CodeSource;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -75,27 +72,6 @@ final class OutputManifest {
     }
 
     /**
-     * The code that writes the files: the library's version and, for the jar it runs from, its size and
-     * modification time (a snapshot build changes without a new version).
-     */
-    static String code() {
-        String version = CatalogVersion.get();
-        try {
-            CodeSource source = OutputManifest.class.getProtectionDomain().getCodeSource();
-            if (source != null && source.getLocation() != null) {
-                Path jar = Path.of(source.getLocation().toURI());
-                if (Files.isRegularFile(jar)) {
-                    return version + " " + Files.size(jar) + " "
-                            + Files.getLastModifiedTime(jar).toMillis();
-                }
-            }
-        } catch (IOException | URISyntaxException | RuntimeException e) {
-            // unknown location: the version alone
-        }
-        return version;
-    }
-
-    /**
      * The number of models of the files, when the manifest was written for these inputs and every file still holds
      * the recorded bytes; empty otherwise (no manifest, other inputs, a file changed or gone). A file that was only
      * touched (attributes moved, bytes the same) gets its new attributes recorded, so the next check is cheap again.
@@ -115,7 +91,7 @@ final class OutputManifest {
         Map<Path, FileStamp> stamps = new LinkedHashMap<>();
         for (Iterator<Map.Entry<String, JsonNode>> it = files.fields(); it.hasNext(); ) {
             Map.Entry<String, JsonNode> e = it.next();
-            FileStamp stamp = ResponseCache.stamp(e.getValue());
+            FileStamp stamp = FileStamp.fromJson(e.getValue());
             if (stamp == null) {
                 return OptionalInt.empty();
             }
@@ -165,7 +141,7 @@ final class OutputManifest {
         m.put("inputs", inputs);
         m.put("models", models);
         ObjectNode files = m.putObject("files");
-        stamps.forEach((path, stamp) -> files.set(path.toAbsolutePath().toString(), ResponseCache.stampJson(stamp)));
+        stamps.forEach((path, stamp) -> files.set(path.toAbsolutePath().toString(), stamp.toJson()));
         AtomicFiles.write(file, PythonJsonWriter.toBytes(m));
     }
 

@@ -121,7 +121,11 @@ public final class ResponseCache {
         try {
             JsonNode m = JsonDocuments.parse(Files.readAllBytes(meta), meta.toString());
             return Optional.of(new Meta(
-                    text(m, "url"), text(m, "etag"), text(m, "lastModified"), text(m, "date"), stamp(m.get("body"))));
+                    text(m, "url"),
+                    text(m, "etag"),
+                    text(m, "lastModified"),
+                    text(m, "date"),
+                    FileStamp.fromJson(m.get("body"))));
         } catch (DocumentParseException | NoSuchFileException e) {
             return Optional.empty();
         }
@@ -153,40 +157,11 @@ public final class ResponseCache {
                 stamp = FileStamp.ofWritten(bodyFile, value.body()).orElse(null);
             }
             if (stamp != null) {
-                meta.set("body", stampJson(stamp));
+                meta.set("body", stamp.toJson());
             }
             AtomicFiles.write(folder.resolve(entry + ".meta.json"), PythonJsonWriter.toBytes(meta));
             return null;
         });
-    }
-
-    /** A stamp as JSON (for the meta data and the output manifest). */
-    static ObjectNode stampJson(FileStamp stamp) {
-        ObjectNode n = JsonNodeFactory.instance.objectNode();
-        n.put("sha256", stamp.sha256());
-        n.put("size", stamp.size());
-        n.put("mtime", stamp.mtime());
-        n.put("ctime", stamp.ctime());
-        n.put("key", stamp.key());
-        return n;
-    }
-
-    /** A stamp from {@link #stampJson}, or null when absent or incomplete. */
-    static FileStamp stamp(JsonNode n) {
-        if (n == null
-                || !n.path("sha256").isTextual()
-                || !n.path("size").canConvertToLong()
-                || !n.path("mtime").canConvertToLong()
-                || !n.path("ctime").canConvertToLong()) {
-            return null;
-        }
-        JsonNode key = n.get("key");
-        return new FileStamp(
-                n.get("sha256").asText(),
-                n.get("size").asLong(),
-                n.get("mtime").asLong(),
-                n.get("ctime").asLong(),
-                key == null || key.isNull() ? null : key.asText());
     }
 
     /** The file holding an entry's body, for messages. */

@@ -1,5 +1,8 @@
 package io.modelcatalog.files;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -120,6 +123,35 @@ public record FileStamp(String sha256, long size, long mtime, long ctime, String
 
     private static long nanos(FileTime t) {
         return t == null ? -1 : t.to(TimeUnit.NANOSECONDS);
+    }
+
+    /** This stamp as a JSON object: {@code sha256}, {@code size}, {@code mtime}, {@code ctime}, {@code key}. */
+    public ObjectNode toJson() {
+        ObjectNode n = JsonNodeFactory.instance.objectNode();
+        n.put("sha256", sha256);
+        n.put("size", size);
+        n.put("mtime", mtime);
+        n.put("ctime", ctime);
+        n.put("key", key);
+        return n;
+    }
+
+    /** A stamp from {@link #toJson()}, or null when absent or incomplete. */
+    public static FileStamp fromJson(JsonNode n) {
+        if (n == null
+                || !n.path("sha256").isTextual()
+                || !n.path("size").canConvertToLong()
+                || !n.path("mtime").canConvertToLong()
+                || !n.path("ctime").canConvertToLong()) {
+            return null;
+        }
+        JsonNode k = n.get("key");
+        return new FileStamp(
+                n.get("sha256").asText(),
+                n.get("size").asLong(),
+                n.get("mtime").asLong(),
+                n.get("ctime").asLong(),
+                k == null || k.isNull() ? null : k.asText());
     }
 
     /** The SHA-256 of some bytes, lowercase hex. */

@@ -9,6 +9,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 
 /**
  * {@code aichat/models_<p>.yaml}: a {@code clients:} list with one client for the provider, written by hand so
@@ -17,6 +18,12 @@ import java.util.Locale;
  * {@code openai-compatible}. No {@code api_key} is ever written: aichat reads {@code <NAME>_API_KEY}.
  */
 public final class AichatConfig implements ToolWriter {
+
+    /** Nothing but the models and the code: a built-in writer has no options. */
+    @Override
+    public Optional<String> fingerprint() {
+        return Optional.of(id());
+    }
 
     @Override
     public String id() {

@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * Codex 0.169 configuration: {@code codex/models_<p>.toml} holds the provider's {@code [model_providers.<id>]}
@@ -17,6 +18,12 @@ import java.util.Map;
  * so that the file works when copied alone to {@code $CODEX_HOME}.
  */
 public final class CodexConfig implements ToolWriter {
+
+    /** Nothing but the models and the code: a built-in writer has no options. */
+    @Override
+    public Optional<String> fingerprint() {
+        return Optional.of(id());
+    }
 
     /** The folder of the per-model profiles, inside the codex folder. */
     public static final String PROFILES = "profiles";

@@ -1,11 +1,13 @@
 package io.modelcatalog.toolconfigs;
 
+import io.modelcatalog.CatalogVersion;
 import io.modelcatalog.catalog.CatalogFolder;
 import io.modelcatalog.documents.ModelList;
 import io.modelcatalog.facts.LiteLlmMap;
 import io.modelcatalog.facts.ModelFacts;
 import io.modelcatalog.facts.ModelNormalizer;
 import io.modelcatalog.files.AtomicFiles;
+import io.modelcatalog.files.FileStamp;
 import io.modelcatalog.providers.ProviderDefinition;
 import io.modelcatalog.providers.ProviderEndpoint;
 import io.modelcatalog.providers.ProviderKind;
@@ -40,6 +42,21 @@ public final class ConfigGenerator {
     /** The provider whose document is LiteLLM's map rather than a provider's model list. */
     static final String LITELLM = "litellm";
 
+    private final Path stateDir;
+
+    /** A generator that renders every provider every run. */
+    public ConfigGenerator() {
+        this(null);
+    }
+
+    /**
+     * A generator that keeps, in {@code stateDir} (a cache folder), what each run built every provider's files from
+     * ({@link ConfigsManifest}), so that a rerun renders only the providers whose inputs or files changed.
+     */
+    public ConfigGenerator(Path stateDir) {
+        this.stateDir = stateDir;
+    }
+
     public GenerateConfigsResult generate(GenerateConfigsRequest request) throws IOException {
         Path root = request.catalogDir();
         if (!Files.isDirectory(root)) {
@@ -72,9 +89,13 @@ public final class ConfigGenerator {
             }
         }
 
-        Optional<LiteLlmMap> liteLlm =
-                inCatalog.contains(LITELLM) ? catalog.read(LITELLM).map(LiteLlmMap::of) : Optional.empty();
-        ModelNormalizer normalizer = new ModelNormalizer(liteLlm);
+        // read only when some provider is rendered
+        ModelNormalizer[] normalizer = new ModelNormalizer[1];
+        ConfigsManifest manifest = stateDir == null ? null : ConfigsManifest.load(stateDir, root, request.outputDir());
+        String shared = manifest == null ? null : sharedInputs(request, catalog, inCatalog, manifest);
+        Map<String, String> inputsOf = new HashMap<>();
+        Map<String, Map<Path, byte[]>> filesOf = new HashMap<>();
+        Set<Path> kept = new HashSet<>();
 
         Map<Path, byte[]> files = new TreeMap<>();
         Map<Path, String> owners = new HashMap<>();
@@ -87,17 +108,40 @@ public final class ConfigGenerator {
                 continue;
             }
             checkDistinctToolNames(def, selected, request.writers());
+            String baseUrl = ProviderEndpoint.resolve(def, request.env()).configBaseUrl();
+            String source =
+                    catalog.layout().json(root, def.name()).getFileName().toString();
+            String inputs = shared == null ? null : providerInputs(shared, def, baseUrl, catalog, manifest);
+            Optional<ConfigsManifest.Kept> unchangedProvider =
+                    inputs == null ? Optional.empty() : manifest.unchanged(def.name(), inputs);
+            if (unchangedProvider.isPresent()) {
+                // built from these very inputs, and its files hold what was written: neither read nor rendered
+                for (Path path : unchangedProvider.get().files()) {
+                    String owner = owners.putIfAbsent(path, def.name());
+                    if (owner != null) {
+                        throw GenerateConfigsException.sameFile(path, owner, def.name());
+                    }
+                    kept.add(path);
+                }
+                if (request.writers().stream().anyMatch(w -> !w.perModelFiles().isEmpty())) {
+                    headers.add(new ProviderModels(def.name(), def.kind(), def.apiKeyEnv(), baseUrl, source, List.of())
+                            .header("#"));
+                }
+                generated.add(unchangedProvider.get().summary());
+                continue;
+            }
+            if (normalizer[0] == null) {
+                Optional<LiteLlmMap> liteLlm =
+                        inCatalog.contains(LITELLM) ? catalog.read(LITELLM).map(LiteLlmMap::of) : Optional.empty();
+                normalizer[0] = new ModelNormalizer(liteLlm);
+            }
             ModelList list = catalog.read(def.name()).orElseThrow();
-            List<ModelFacts> all = normalizer.normalize(def, list);
-            List<ModelFacts> kept =
+            List<ModelFacts> all = normalizer[0].normalize(def, list);
+            List<ModelFacts> keptModels =
                     all.stream().filter(request.filter()::accepts).toList();
-            ProviderModels models = new ProviderModels(
-                    def.name(),
-                    def.kind(),
-                    def.apiKeyEnv(),
-                    ProviderEndpoint.resolve(def, request.env()).configBaseUrl(),
-                    catalog.layout().json(root, def.name()).getFileName().toString(),
-                    kept);
+            ProviderModels models =
+                    new ProviderModels(def.name(), def.kind(), def.apiKeyEnv(), baseUrl, source, keptModels);
+            Map<Path, byte[]> own = new TreeMap<>();
             for (ToolWriter writer : request.writers()) {
                 if (!writer.perModelFiles().isEmpty()) {
                     headers.add(models.header("#"));
@@ -109,12 +153,20 @@ public final class ConfigGenerator {
                         throw GenerateConfigsException.sameFile(path, owner, def.name());
                     }
                     files.put(path, file.bytes());
+                    own.put(path, file.bytes());
                 }
             }
-            int fromLiteLlm =
-                    (int) kept.stream().filter(m -> !m.fromLiteLlm().isEmpty()).count();
-            generated.add(new GenerateConfigsResult.ProviderSummary(
-                    def.name(), kept.size(), all.size() - kept.size(), fromLiteLlm));
+            int fromLiteLlm = (int)
+                    keptModels.stream().filter(m -> !m.fromLiteLlm().isEmpty()).count();
+            GenerateConfigsResult.ProviderSummary summary = new GenerateConfigsResult.ProviderSummary(
+                    def.name(), keptModels.size(), all.size() - keptModels.size(), fromLiteLlm);
+            generated.add(summary);
+            if (inputs != null) {
+                inputsOf.put(def.name(), inputs);
+                filesOf.put(def.name(), own);
+            } else if (manifest != null) {
+                manifest.forget(def.name());
+            }
         }
 
         List<Path> written = new ArrayList<>();
@@ -122,11 +174,23 @@ public final class ConfigGenerator {
         for (Map.Entry<Path, byte[]> f : files.entrySet()) {
             (AtomicFiles.writeIfChanged(f.getKey(), f.getValue()) ? written : unchanged).add(f.getKey());
         }
+        unchanged.addAll(kept);
+        unchanged.sort(null);
+        if (manifest != null) {
+            for (GenerateConfigsResult.ProviderSummary s : generated) {
+                if (inputsOf.containsKey(s.provider())) {
+                    manifest.put(s.provider(), inputsOf.get(s.provider()), s, filesOf.get(s.provider()));
+                }
+            }
+            manifest.save();
+        }
+        Set<Path> current = new HashSet<>(files.keySet());
+        current.addAll(kept);
         List<Path> removed = new ArrayList<>();
         for (ToolWriter writer : request.writers()) {
             for (String pattern : writer.perModelFiles()) {
                 Path glob = request.outputDir().resolve(writer.folder()).resolve(pattern);
-                removed.addAll(removeStale(glob.getParent(), glob.getFileName().toString(), headers, files.keySet()));
+                removed.addAll(removeStale(glob.getParent(), glob.getFileName().toString(), headers, current));
             }
         }
         return new GenerateConfigsResult(
@@ -135,6 +199,52 @@ public final class ConfigGenerator {
                 List.copyOf(written),
                 List.copyOf(unchanged),
                 List.copyOf(removed));
+    }
+
+    /**
+     * What every provider's files depend on besides its own catalog file: this code, the writers (null when one of
+     * them cannot tell what its output depends on), the filter, the layout and LiteLLM's map.
+     */
+    private static String sharedInputs(
+            GenerateConfigsRequest request, CatalogFolder catalog, List<String> inCatalog, ConfigsManifest manifest)
+            throws IOException {
+        StringBuilder s = new StringBuilder();
+        s.append("code ").append(CatalogVersion.build()).append('\n');
+        for (ToolWriter w : request.writers()) {
+            Optional<String> fingerprint = w.fingerprint();
+            if (fingerprint.isEmpty()) {
+                return null;
+            }
+            s.append("writer ")
+                    .append(w.getClass().getName())
+                    .append(' ')
+                    .append(w.id())
+                    .append(' ')
+                    .append(w.folder())
+                    .append(' ')
+                    .append(w.perModelFiles())
+                    .append(' ')
+                    .append(fingerprint.get())
+                    .append('\n');
+        }
+        s.append("filter ").append(request.filter().fingerprint()).append('\n');
+        s.append("layout ").append(catalog.layout()).append('\n');
+        s.append("litellm ")
+                .append(
+                        inCatalog.contains(LITELLM)
+                                ? manifest.digest(catalog.layout().json(catalog.root(), LITELLM))
+                                : "-")
+                .append('\n');
+        return s.toString();
+    }
+
+    /** A provider's inputs: the shared ones, the provider's definition and base URL, its catalog file's digest. */
+    private static String providerInputs(
+            String shared, ProviderDefinition def, String baseUrl, CatalogFolder catalog, ConfigsManifest manifest)
+            throws IOException {
+        String s = shared + "provider " + def.name() + " " + def.kind() + " " + def.apiKeyEnv() + " " + baseUrl + "\n"
+                + "catalog " + manifest.digest(catalog.layout().json(catalog.root(), def.name())) + "\n";
+        return FileStamp.sha256(s.getBytes(StandardCharsets.UTF_8));
     }
 
     /**

@@ -28,6 +28,12 @@ public final class ModelIdFilter {
         return new ModelIdFilter(List.of(), List.of());
     }
 
+    /** The globs as compiled, as text that changes whenever they do (for a rerun's up-to-date check). */
+    String fingerprint() {
+        return "include " + include.stream().map(Pattern::pattern).toList() + " exclude "
+                + exclude.stream().map(Pattern::pattern).toList();
+    }
+
     public boolean accepts(ModelFacts m) {
         return (include.isEmpty() || matchesAny(include, m)) && !matchesAny(exclude, m);
     }

@@ -4,6 +4,7 @@ import io.modelcatalog.facts.Fact;
 import io.modelcatalog.facts.ModelFacts;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * {@code mods/models_<p>.yml}: an {@code apis:} map with one API for the provider ({@code base-url},
@@ -11,6 +12,12 @@ import java.util.List;
  * context) when its context window is known, and no aliases: an alias would have to be invented.
  */
 public final class ModsConfig implements ToolWriter {
+
+    /** Nothing but the models and the code: a built-in writer has no options. */
+    @Override
+    public Optional<String> fingerprint() {
+        return Optional.of(id());
+    }
 
     static final int CHARS_PER_TOKEN = 3;
 

@@ -1,6 +1,7 @@
 package io.modelcatalog.toolconfigs;
 
 import java.util.List;
+import java.util.Optional;
 
 /**
  * Writes one tool's configuration for one provider. {@link ConfigGenerator} calls every selected writer once per
@@ -32,6 +33,16 @@ public interface ToolWriter {
      */
     default String providerName(String provider) {
         return provider;
+    }
+
+    /**
+     * What this writer's files depend on besides the models and this library's code (a template's text, options),
+     * as text that changes whenever they do. A rerun keeps a provider's files without rendering them again only
+     * when every writer gives one and it is the same; empty (the default) means the writer cannot tell, and its
+     * providers are rendered every run.
+     */
+    default Optional<String> fingerprint() {
+        return Optional.empty();
     }
 
     /**

@@ -1,6 +1,7 @@
 package io.modelcatalog.maven;
 
 import io.modelcatalog.documents.DocumentParseException;
+import io.modelcatalog.fetching.ResponseCache;
 import io.modelcatalog.providers.EnvironmentLookup;
 import io.modelcatalog.providers.ProviderRegistry;
 import io.modelcatalog.toolconfigs.ConfigGenerator;
@@ -69,6 +70,13 @@ public class GenerateConfigsMojo extends AbstractCatalogMojo {
     @Parameter(property = "catalog.exclude")
     private String exclude;
 
+    /**
+     * Where the goal remembers what each provider's files were built from (as {@code fetch} keeps its responses), so
+     * that a rerun renders only the providers whose catalog file, settings or generated files changed.
+     */
+    @Parameter(property = "catalog.cacheDirectory", defaultValue = "${user.home}/.cache/model-catalog")
+    private File cacheDirectory;
+
     /** Skips this goal. */
     @Parameter(property = "catalog.generate-configs.skip", defaultValue = "false")
     private boolean generateConfigsSkip;
@@ -113,7 +121,12 @@ public class GenerateConfigsMojo extends AbstractCatalogMojo {
                 + catalogDir + " into " + out);
         GenerateConfigsResult result;
         try {
-            result = new ConfigGenerator().generate(request);
+            result = new ConfigGenerator(
+                            cacheDirectory == null
+                                    ? null
+                                    : resolvePath(cacheDirectory, ResponseCache.DEFAULT_FOLDER)
+                                            .toPath())
+                    .generate(request);
         } catch (GenerateConfigsException e) {
             throw new MojoExecutionException(MavenWords.of(e) + " (nothing was written)", e);
         } catch (DocumentParseException e) {
