@@ -66,9 +66,10 @@ public final class ModelListHttpClient implements Closeable {
                         .setConnectTimeout(timeout)
                         .setSocketTimeout(timeout)
                         .build())
-                .setMaxConnTotal(Math.max(policy.concurrency() * 2, 8))
-                // every provider may sit behind one host (a proxy, a loopback test server)
-                .setMaxConnPerRoute(Math.max(policy.concurrency() * 2, 8))
+                // never more connections than providers fetched at once (a request waits for a free one), and all
+                // of them may go to one host (a proxy, a loopback test server)
+                .setMaxConnTotal(policy.concurrency())
+                .setMaxConnPerRoute(policy.concurrency())
                 .build();
         ProxySettings proxies = policy.proxies();
         this.client = HttpClients.custom()

@@ -164,6 +164,11 @@ public final class LoopbackProviderServer implements Closeable {
         return peakConnections;
     }
 
+    /** Connections open now. */
+    public synchronized int openConnections() {
+        return openConnections;
+    }
+
     /** Starts counting {@link #peakConnections()} afresh from the connections open now. */
     public synchronized void resetPeakConnections() {
         peakConnections = openConnections;
