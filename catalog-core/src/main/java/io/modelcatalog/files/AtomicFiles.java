@@ -1,6 +1,9 @@
 package io.modelcatalog.files;
 
+import java.io.BufferedInputStream;
+import java.io.BufferedOutputStream;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.channels.Channels;
 import java.nio.channels.SeekableByteChannel;
@@ -14,8 +17,11 @@ import java.nio.file.attribute.FileAttribute;
 import java.nio.file.attribute.PosixFileAttributeView;
 import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.util.Arrays;
 import java.util.EnumSet;
+import java.util.HexFormat;
 import java.util.Set;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.regex.Pattern;
@@ -74,6 +80,112 @@ public final class AtomicFiles {
         return true;
     }
 
+    /** Bytes made by writing them to a stream: the content of a file too large to hold twice in memory. */
+    @FunctionalInterface
+    public interface Content {
+        /** Writes the bytes; called once to compare them with the file, and once more to write them. */
+        void writeTo(OutputStream out) throws IOException;
+    }
+
+    /**
+     * What {@link #writeIfChanged(Path, Content)} did.
+     *
+     * @param changed whether the file was written
+     * @param size    the content's size
+     * @param sha256  the content's SHA-256, lowercase hex
+     */
+    public record Written(boolean changed, long size, String sha256) {}
+
+    /**
+     * Writes the content atomically, only when it differs from the file's current bytes, comparing them as they are
+     * made rather than holding them; either way returns the content's size and digest.
+     */
+    public static Written writeIfChanged(Path target, Content content) throws IOException {
+        if (Files.isRegularFile(target)) {
+            try (InputStream existing = new BufferedInputStream(Files.newInputStream(target), 1 << 16)) {
+                Comparing same = new Comparing(existing);
+                content.writeTo(same);
+                if (existing.read() == -1) {
+                    return new Written(false, same.count, same.digest());
+                }
+            } catch (Differs e) {
+                // written below
+            }
+        }
+        Digesting digesting = new Digesting(OutputStream.nullOutputStream());
+        writeFile(
+                target,
+                out -> {
+                    BufferedOutputStream buffered = new BufferedOutputStream(out, 1 << 16);
+                    digesting.out = buffered;
+                    content.writeTo(digesting);
+                    buffered.flush();
+                },
+                null);
+        return new Written(true, digesting.count, digesting.digest());
+    }
+
+    /** The first byte that differs from the file's: not worth comparing further. */
+    private static final class Differs extends IOException {
+        Differs() {
+            super(null, null);
+        }
+    }
+
+    /** Counts and hashes what passes through. */
+    private static class Digesting extends OutputStream {
+        OutputStream out;
+        final MessageDigest sha256;
+        long count;
+
+        Digesting(OutputStream out) {
+            this.out = out;
+            try {
+                this.sha256 = MessageDigest.getInstance("SHA-256");
+            } catch (NoSuchAlgorithmException e) {
+                throw new IllegalStateException("every Java runtime has SHA-256", e);
+            }
+        }
+
+        @Override
+        public void write(int b) throws IOException {
+            write(new byte[] {(byte) b}, 0, 1);
+        }
+
+        @Override
+        public void write(byte[] b, int off, int len) throws IOException {
+            out.write(b, off, len);
+            sha256.update(b, off, len);
+            count += len;
+        }
+
+        String digest() {
+            return HexFormat.of().formatHex(sha256.digest());
+        }
+    }
+
+    /** Compares what is written with a file's bytes, throwing {@link Differs} at the first difference. */
+    private static final class Comparing extends Digesting {
+        private final InputStream existing;
+        private byte[] buffer = new byte[8192];
+
+        Comparing(InputStream existing) {
+            super(OutputStream.nullOutputStream());
+            this.existing = existing;
+        }
+
+        @Override
+        public void write(byte[] b, int off, int len) throws IOException {
+            if (buffer.length < len) {
+                buffer = new byte[len];
+            }
+            if (existing.readNBytes(buffer, 0, len) != len || !Arrays.equals(buffer, 0, len, b, off, off + len)) {
+                throw new Differs();
+            }
+            super.write(b, off, len);
+        }
+    }
+
     /**
      * Whether a file name has the shape of this class's temporary files ({@code .<name>.<digits>.tmp}), i.e. may be
      * the leftover of a write that was killed before its move. Only the name is judged: a caller cleaning up
@@ -89,6 +201,10 @@ public final class AtomicFiles {
     }
 
     private static void writeFile(Path target, byte[] bytes, Set<PosixFilePermission> exactMode) throws IOException {
+        writeFile(target, out -> out.write(bytes), exactMode);
+    }
+
+    private static void writeFile(Path target, Content bytes, Set<PosixFilePermission> exactMode) throws IOException {
         Path file = followLinks(target.toAbsolutePath());
         Path dir = file.getParent();
         Files.createDirectories(dir);
@@ -119,7 +235,7 @@ public final class AtomicFiles {
      * owner-only. With a mode it is created with the owner's bits of it only, so it is never more open than the
      * final file while the bytes go in.
      */
-    private static Path writeTemp(Path dir, String targetName, byte[] bytes, Set<PosixFilePermission> mode)
+    private static Path writeTemp(Path dir, String targetName, Content bytes, Set<PosixFilePermission> mode)
             throws IOException {
         FileAttribute<?>[] attributes = mode == null
                 ? new FileAttribute<?>[0]
@@ -135,7 +251,7 @@ public final class AtomicFiles {
                 continue; // another writer drew the same number: draw again
             }
             try (OutputStream out = Channels.newOutputStream(channel)) {
-                out.write(bytes);
+                bytes.writeTo(out);
             } catch (IOException | RuntimeException e) {
                 Files.deleteIfExists(tmp);
                 throw e;

@@ -51,6 +51,14 @@ public record FileStamp(String sha256, long size, long mtime, long ctime, String
     }
 
     /**
+     * The stamp of a file that was just written with content of this size and digest; empty as
+     * {@link #ofWritten(Path, byte[])}.
+     */
+    public static Optional<FileStamp> ofWritten(Path file, long size, String sha256) throws IOException {
+        return attributes(file, null).filter(a -> a.size() == size).map(a -> a.withDigest(sha256));
+    }
+
+    /**
      * Whether the file still holds the recorded bytes: true at once when its attributes are as recorded, else
      * after hashing it.
      */
