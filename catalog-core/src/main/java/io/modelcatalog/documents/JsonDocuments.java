@@ -62,6 +62,24 @@ public final class JsonDocuments {
     }
 
     private static JsonNode parse(byte[] buffer, int length, String source, boolean wellFormed) {
+        return read(buffer, length, source, wellFormed, JsonDocuments::readValue);
+    }
+
+    /** Reads the value at a parser's current token (the root value of a document). */
+    @FunctionalInterface
+    public interface ValueReader<T> {
+        T read(JsonParser parser) throws IOException;
+    }
+
+    /**
+     * Reads one JSON document with a streaming reader, after the same checks as {@link #parse(byte[], String)} and
+     * with the same errors: the reader gets the parser on the root value's first token and must leave it on that
+     * value's last token.
+     *
+     * @param wellFormed whether the bytes are known to be well-formed UTF-8 ({@link ResponseText#decode} gave them)
+     * @throws DocumentParseException naming the source, line and column
+     */
+    public static <T> T read(byte[] buffer, int length, String source, boolean wellFormed, ValueReader<T> reader) {
         if (length == 0) {
             throw new DocumentParseException(source, 1, 1, "empty body");
         }
@@ -99,7 +117,7 @@ public final class JsonDocuments {
             if (parser.nextToken() == null) {
                 throw new DocumentParseException(source, 1, 1, "no JSON value (only whitespace)");
             }
-            JsonNode root = readValue(parser);
+            T root = reader.read(parser);
             if (parser.nextToken() != null) {
                 JsonLocation at = parser.currentLocation();
                 throw new DocumentParseException(

@@ -85,7 +85,11 @@ public final class ModelList {
         return element.isObject() ? element.get("id") : null;
     }
 
-    private static int compareIds(JsonNode a, JsonNode b) {
+    /**
+     * The legacy sort's order of two ids ({@code null}: absent), as {@link #ID_ORDER} orders the elements holding
+     * them.
+     */
+    public static int compareIds(JsonNode a, JsonNode b) {
         int fa = family(a);
         int fb = family(b);
         if (fa != fb) {

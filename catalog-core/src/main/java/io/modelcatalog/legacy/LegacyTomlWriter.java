@@ -51,12 +51,27 @@ public final class LegacyTomlWriter {
     public static byte[] toBytes(String provider, String baseUrl, String envKey, ModelList list) {
         Map<String, JsonNode> details = list.entries();
         // profile name -> id; a repeated name keeps its first position and takes the last id (dict semantics)
+        Map<String, String> profiles = profiles(provider, list.ids());
+        StringBuilder sb = new StringBuilder(256 + profiles.size() * 200);
+        header(provider, baseUrl, envKey, profiles.isEmpty(), sb);
+        for (Map.Entry<String, String> p : profiles.entrySet()) {
+            JsonNode element = details.get(p.getValue());
+            profile(p.getKey(), p.getValue(), provider, contextWindow(element), maxOutputTokens(element), sb);
+        }
+        return sb.toString().getBytes(StandardCharsets.UTF_8);
+    }
+
+    /** Profile name to id, in file order: a repeated name keeps its first position and takes the last id. */
+    static Map<String, String> profiles(String provider, List<String> ids) {
         Map<String, String> profiles = new LinkedHashMap<>();
-        for (String id : list.ids()) {
+        for (String id : ids) {
             profiles.put(LegacyProfileNames.profileName(provider, id), id);
         }
+        return profiles;
+    }
 
-        StringBuilder sb = new StringBuilder(256 + profiles.size() * 200);
+    /** The {@code [model_providers.<p>]} table, and the bare {@code [profiles]} table of a list without models. */
+    static void header(String provider, String baseUrl, String envKey, boolean noProfiles, StringBuilder sb) {
         sb.append("[model_providers.").append(key(provider)).append("]\n");
         sb.append("base_url = ");
         string(baseUrl, sb);
@@ -68,28 +83,26 @@ public final class LegacyTomlWriter {
             string(envKey, sb);
             sb.append('\n');
         }
-        if (profiles.isEmpty()) {
+        if (noProfiles) {
             sb.append("\n[profiles]\n");
         }
-        for (Map.Entry<String, String> p : profiles.entrySet()) {
-            String id = p.getValue();
-            JsonNode element = details.get(id);
-            sb.append("\n[profiles.").append(key(p.getKey())).append("]\n");
-            sb.append("approval_policy = \"never\"\nmodel = ");
-            string(id, sb);
-            sb.append("\nmodel_provider = ");
-            string(provider, sb);
-            sb.append("\nmodel_reasoning_effort = \"high\"\n");
-            BigInteger context = contextWindow(element);
-            if (context != null) {
-                sb.append("model_context_window = ").append(context).append('\n');
-            }
-            BigInteger maxOutput = maxOutputTokens(element);
-            if (maxOutput != null) {
-                sb.append("model_max_output_tokens = ").append(maxOutput).append('\n');
-            }
+    }
+
+    /** One {@code [profiles.<name>]} table, the blank line before it included. */
+    static void profile(
+            String name, String id, String provider, BigInteger context, BigInteger maxOutput, StringBuilder sb) {
+        sb.append("\n[profiles.").append(key(name)).append("]\n");
+        sb.append("approval_policy = \"never\"\nmodel = ");
+        string(id, sb);
+        sb.append("\nmodel_provider = ");
+        string(provider, sb);
+        sb.append("\nmodel_reasoning_effort = \"high\"\n");
+        if (context != null) {
+            sb.append("model_context_window = ").append(context).append('\n');
         }
-        return sb.toString().getBytes(StandardCharsets.UTF_8);
+        if (maxOutput != null) {
+            sb.append("model_max_output_tokens = ").append(maxOutput).append('\n');
+        }
     }
 
     /**

@@ -2,6 +2,7 @@ package io.modelcatalog.legacy;
 
 import io.modelcatalog.documents.ModelList;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.Optional;
 
 /** The legacy {@code models_<p>.txt}: the model ids in file order joined by {@code \n}, no trailing newline, UTF-8. */
@@ -19,7 +20,12 @@ public final class LegacyTxtWriter {
      * {@code ?}), so the caller fails the provider instead.
      */
     public static Optional<String> unencodableId(ModelList list) {
-        for (String id : list.ids()) {
+        return unencodableId(list.ids());
+    }
+
+    /** {@link #unencodableId(ModelList)} of a list's ids. */
+    public static Optional<String> unencodableId(List<String> ids) {
+        for (String id : ids) {
             for (int i = 0; i < id.length(); i++) {
                 char c = id.charAt(i);
                 if (Character.isHighSurrogate(c) && i + 1 < id.length() && Character.isLowSurrogate(id.charAt(i + 1))) {

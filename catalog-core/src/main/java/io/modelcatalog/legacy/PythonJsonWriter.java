@@ -68,8 +68,11 @@ public final class PythonJsonWriter {
         }
     }
 
-    /** A growable byte buffer that, when it has a stream, empties itself into it instead of growing. */
-    private static final class Sink {
+    /**
+     * A growable byte buffer that, when it has a stream, empties itself into it instead of growing. Package-private
+     * for {@link LegacyListFiles}, which writes values one by one into one buffer.
+     */
+    static final class Sink {
         private final OutputStream out;
         byte[] buf;
         int pos;
@@ -79,7 +82,7 @@ public final class PythonJsonWriter {
             this.buf = new byte[size];
         }
 
-        private void ensure(int n) {
+        void ensure(int n) {
             if (pos + n <= buf.length) {
                 return;
             }
@@ -110,13 +113,13 @@ public final class PythonJsonWriter {
             }
         }
 
-        private void raw(byte[] b) {
+        void raw(byte[] b) {
             ensure(b.length);
             System.arraycopy(b, 0, buf, pos, b.length);
             pos += b.length;
         }
 
-        private void newline(int level) {
+        void newline(int level) {
             int n = 1 + 2 * level;
             ensure(n);
             byte[] b = buf;
@@ -194,7 +197,7 @@ public final class PythonJsonWriter {
             buf[pos++] = ']';
         }
 
-        private void string(String s) {
+        void string(String s) {
             int len = s.length();
             ensure(2 + len * 6);
             byte[] b = buf;
