@@ -5,9 +5,9 @@ import io.modelcatalog.CatalogVersion;
 import io.modelcatalog.catalog.CatalogLayout;
 import io.modelcatalog.catalog.FailedModels;
 import io.modelcatalog.documents.CodePointOrder;
-import io.modelcatalog.documents.ModelList;
 import io.modelcatalog.files.AtomicFiles;
-import io.modelcatalog.legacy.LegacyTomlWriter;
+import io.modelcatalog.files.FileStamp;
+import io.modelcatalog.legacy.LegacyListFiles;
 import io.modelcatalog.legacy.LegacyTxtReader;
 import io.modelcatalog.legacy.LegacyTxtWriter;
 import io.modelcatalog.legacy.PythonJsonWriter;
@@ -180,7 +180,7 @@ public final class CatalogFetch {
             List<String> warnings = new ArrayList<>();
             ModelListSource.Fetched chutes = enrichment == null ? null : joinEnrichment(enrichment, warnings);
             Path chutesFile = chutes == null ? null : root.resolve(CatalogLayout.CHUTES_CHUTES);
-            List<Path> files = chutesFile == null
+            List<Path> outputs = chutesFile == null
                     ? List.of(layout.json(root, p.name()), layout.txt(root, p.name()), layout.toml(root, p.name()))
                     : List.of(
                             layout.json(root, p.name()),
@@ -199,10 +199,14 @@ public final class CatalogFetch {
                             endpoint.configBaseUrl(),
                             p.apiKeyEnv(),
                             chutes == null ? List.of(fetched.digest()) : List.of(fetched.digest(), chutes.digest()),
-                            files);
+                            outputs);
             // the cached body again, and the files still hold what it produced: nothing to parse or write
             OptionalInt kept = inputs == null ? OptionalInt.empty() : manifest.unchanged(inputs);
             if (kept.isPresent()) {
+                fetched.commit();
+                if (chutes != null) {
+                    chutes.commit();
+                }
                 return new ProviderRun(
                         new ProviderOutcome(
                                 p.name(),
@@ -218,47 +222,55 @@ public final class CatalogFetch {
                                 List.of()),
                         date);
             }
-            JsonNode tree = fetched.tree();
-            byte[] chutesJson = chutes == null ? null : applyChutesEnrichment(chutes, tree, warnings);
-            ModelList list = ModelList.of(tree);
-            Optional<String> unencodable = LegacyTxtWriter.unencodableId(list);
+            byte[] chutesJson = null;
+            LegacyListFiles legacy;
+            if (chutes != null) {
+                JsonNode tree = fetched.tree();
+                chutesJson = applyChutesEnrichment(chutes, tree, warnings);
+                // the legacy files are made from bytes: the enriched tree's (it reads back to the same tree)
+                legacy = LegacyListFiles.read(PythonJsonWriter.toBytes(tree), p.name(), true);
+            } else {
+                legacy = fetched.files();
+            }
+            List<String> ids = legacy.ids();
+            Optional<String> unencodable = LegacyTxtWriter.unencodableId(ids);
             if (unencodable.isPresent()) {
                 throw new FetchException(p.name() + ": model id \"" + LegacyTxtWriter.escaped(unencodable.get())
                         + "\" holds a lone surrogate (an unpaired \\ud800-\\udfff escape) that UTF-8 cannot"
                         + " encode, so its txt and TOML files cannot be written (the legacy tool fails on it too)");
             }
             List<String> previous = LegacyTxtReader.read(layout.txt(root, p.name()));
-            checkShrink(p, list, previous, layout.txt(root, p.name()));
-            byte[] json = PythonJsonWriter.toBytes(list.document());
-            byte[] txt = LegacyTxtWriter.toBytes(list);
-            byte[] toml = LegacyTomlWriter.toBytes(p.name(), endpoint.configBaseUrl(), p.apiKeyEnv(), list);
-            boolean changed = AtomicFiles.writeIfChanged(layout.json(root, p.name()), json);
-            changed |= AtomicFiles.writeIfChanged(layout.txt(root, p.name()), txt);
-            changed |= AtomicFiles.writeIfChanged(layout.toml(root, p.name()), toml);
+            checkShrink(p, ids.size(), previous, layout.txt(root, p.name()));
+            Map<Path, AtomicFiles.Written> written = new LinkedHashMap<>();
+            written.put(outputs.get(0), AtomicFiles.writeIfChanged(outputs.get(0), legacy.json()));
+            written.put(outputs.get(1), AtomicFiles.writeIfChanged(outputs.get(1), legacy.txt()));
+            written.put(
+                    outputs.get(2),
+                    AtomicFiles.writeIfChanged(
+                            outputs.get(2), legacy.toml(p.name(), endpoint.configBaseUrl(), p.apiKeyEnv())));
+            boolean changed = written.values().stream().anyMatch(AtomicFiles.Written::changed);
             if (inputs != null && (chutes == null || chutesJson != null)) {
-                Map<Path, byte[]> written = new LinkedHashMap<>();
-                written.put(files.get(0), json);
-                written.put(files.get(1), txt);
-                written.put(files.get(2), toml);
                 if (chutesJson != null) {
-                    written.put(chutesFile, chutesJson);
+                    written.put(
+                            chutesFile,
+                            new AtomicFiles.Written(false, chutesJson.length, FileStamp.sha256(chutesJson)));
                 }
-                manifest.record(inputs, list.ids().size(), written);
+                manifest.record(inputs, ids.size(), written);
             } else if (manifest != null) {
                 manifest.forget();
             }
             ProviderOutcome outcome = new ProviderOutcome(
                     p.name(),
                     changed ? ProviderOutcome.Status.FETCHED : ProviderOutcome.Status.UNCHANGED,
-                    list.ids().size(),
+                    ids.size(),
                     fetched.bytes(),
                     millisSince(t0),
                     null,
                     null,
                     warnings,
                     fetched.source(),
-                    difference(list.ids(), previous),
-                    difference(previous, list.ids()));
+                    difference(ids, previous),
+                    difference(previous, ids));
             return new ProviderRun(outcome, date);
         } catch (FetchException e) {
             return new ProviderRun(
@@ -283,10 +295,8 @@ public final class CatalogFetch {
     }
 
     /** The integrity gate: a list that lost more than half its models (or all) is not written. */
-    private void checkShrink(ProviderDefinition p, ModelList list, List<String> previous, Path txt)
-            throws FetchException {
+    private void checkShrink(ProviderDefinition p, int now, List<String> previous, Path txt) throws FetchException {
         int before = previous.size();
-        int now = list.ids().size();
         if (options.allowShrink() || before == 0 || now * 2 >= before && now > 0) {
             return;
         }

@@ -165,14 +165,14 @@ final class ModelListPages {
         }
     }
 
-    private static FetchException invalid(String provider, HttpBody body, DocumentParseException e) {
+    static FetchException invalid(String provider, HttpBody body, DocumentParseException e) {
         return new FetchException(
                 provider + ": invalid JSON from " + where(body) + " at line " + e.line() + ", column " + e.column()
                         + ": " + e.reason() + "; body starts: " + ModelListHttpClient.excerpt(body),
                 body.status());
     }
 
-    private static String where(HttpBody body) {
+    static String where(HttpBody body) {
         return body.finalUri() + " (HTTP " + body.status()
                 + body.header("content-type").map(t -> ", " + t).orElse("") + ")";
     }

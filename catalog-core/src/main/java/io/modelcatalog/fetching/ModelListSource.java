@@ -4,8 +4,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.modelcatalog.documents.DocumentParseException;
 import io.modelcatalog.documents.JsonDocuments;
 import io.modelcatalog.files.FileStamp;
+import io.modelcatalog.legacy.LegacyListFiles;
 import io.modelcatalog.providers.ProviderDefinition;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.Optional;
 
@@ -13,11 +15,16 @@ import java.util.Optional;
  * Gets one provider's model-list document: from the network with conditional requests (its pages read by
  * {@link ModelListPages}), or from the response cache (a 304, or offline mode).
  *
- * <p>A document known to be the cached one (a 304, or a 200 that repeats the cached bytes) is not parsed until
- * someone asks for its tree: when the catalog's files still hold what that body produced, nobody does. A 304 whose
- * cached body is damaged (its bytes are not those stored) is answered by an unconditional request.
+ * <p>The document is handed on as its bytes, parsed by whoever needs it: the legacy files are made from the bytes one
+ * model at a time ({@link LegacyListFiles}), and a document known to be the cached one (a 304, or a 200 that repeats
+ * the cached bytes) is not even read while the catalog's files still hold what it produced. A body is parsed here only
+ * when it may have more pages. A 304 whose cached body is damaged (its bytes are not those stored) is answered by an
+ * unconditional request.
  */
 final class ModelListSource {
+
+    /** Only a body holding this may have more pages (a 200 without it is not parsed here). */
+    private static final byte[] HAS_MORE = "\"has_more\"".getBytes(StandardCharsets.US_ASCII);
 
     private final ModelListHttpClient http;
     private final ResponseCache cache;
@@ -29,39 +36,116 @@ final class ModelListSource {
         this.offline = offline;
     }
 
-    /** The body a document comes from, parsed when first asked for. */
+    /** Where a document's bytes come from, read when first asked for. */
     @FunctionalInterface
-    private interface Parse {
-        JsonNode tree() throws FetchException, IOException;
+    private interface Load {
+        byte[] bytes() throws FetchException, IOException;
     }
 
-    /** The document of one fetch; {@link #tree()} parses it on first use. */
+    /** Turns a parse error of the document into the provider's failure, naming where the bytes came from. */
+    @FunctionalInterface
+    private interface Invalid {
+        FetchException of(DocumentParseException e);
+    }
+
+    /** Keeps a fresh body in the cache, once it is known to parse. */
+    @FunctionalInterface
+    private interface Keep {
+        void run() throws IOException;
+    }
+
+    /**
+     * The document of one fetch, as bytes; {@link #tree()} and {@link #files()} parse them. A fresh body goes into the
+     * cache once it parsed, or once {@link #commit()} says it is the one the files were built from.
+     */
     static final class Fetched {
-        private final Parse parse;
+        private final Load load;
+        private final boolean decoded;
+        private final String where;
+        private final Invalid invalid;
         private final String digest;
         private final long bytes;
         private final String date;
         private final String source;
+        private byte[] document;
         private JsonNode tree;
+        private Keep keep;
 
-        private Fetched(Parse parse, JsonNode tree, String digest, long bytes, String date, String source) {
-            this.parse = parse;
-            this.tree = tree;
+        private Fetched(
+                Load load,
+                boolean decoded,
+                String where,
+                Invalid invalid,
+                String digest,
+                long bytes,
+                String date,
+                String source) {
+            this.load = load;
+            this.decoded = decoded;
+            this.where = where;
+            this.invalid = invalid;
             this.digest = digest;
             this.bytes = bytes;
             this.date = date;
             this.source = source;
         }
 
+        private Fetched withTree(JsonNode value) {
+            this.tree = value;
+            return this;
+        }
+
+        private Fetched keeping(Keep value) {
+            this.keep = value;
+            return this;
+        }
+
+        /** Stores a fresh body in the cache (a body that parsed, or the one the kept files were built from). */
+        void commit() throws IOException {
+            if (keep != null) {
+                Keep k = keep;
+                keep = null;
+                k.run();
+            }
+        }
+
+        private byte[] document() throws FetchException, IOException {
+            if (document == null) {
+                document = load.bytes();
+            }
+            return document;
+        }
+
         /** The parsed document (all pages merged). */
         JsonNode tree() throws FetchException, IOException {
             if (tree == null) {
-                tree = parse.tree();
+                try {
+                    tree = decoded
+                            ? JsonDocuments.parseDecoded(document(), where)
+                            : JsonDocuments.parse(document(), where);
+                } catch (DocumentParseException e) {
+                    throw invalid.of(e);
+                }
             }
+            commit();
             return tree;
         }
 
-        /** The SHA-256 of the body the tree is read from (what the cache holds), or null when not known. */
+        /** The legacy files of the document; its bytes are let go (they are in the cache). */
+        LegacyListFiles files() throws FetchException, IOException {
+            LegacyListFiles files;
+            try {
+                files = LegacyListFiles.read(document(), where, decoded);
+            } catch (DocumentParseException e) {
+                throw invalid.of(e);
+            } finally {
+                document = null;
+            }
+            commit();
+            return files;
+        }
+
+        /** The SHA-256 of the document's bytes (what the cache holds), or null when not known. */
         String digest() {
             return digest;
         }
@@ -97,14 +181,14 @@ final class ModelListSource {
                     FetchProblem.OFFLINE_MISS));
             if (!hit.bodyAsWritten()) {
                 // where it no longer parses, say where; else that it is not what was stored
-                parseCached(provider, entry, hit.body());
+                cached(provider, entry, () -> hit.body(), null, null, null).tree();
                 throw damaged(provider, entry, "its bytes are not those that were stored");
             }
-            return new Fetched(
-                    () -> parseCached(provider, entry, hit.body()),
-                    null,
+            return cached(
+                    provider,
+                    entry,
+                    hit::body,
                     hit.stamp() == null ? null : hit.stamp().sha256(),
-                    0,
                     hit.date(),
                     "cache (offline)");
         }
@@ -139,33 +223,53 @@ final class ModelListSource {
         String date = body.header("date").orElse(null);
         // what the cache and the output manifest go by; neither is kept without a cache
         String digest = cache == null ? null : FileStamp.sha256(decoded);
+        HttpBody first = body;
+        Invalid invalid = e -> ModelListPages.invalid(provider.name(), first, e);
         if (usable.isPresent()
                 && usable.get().body() != null
                 && usable.get().body().sha256().equals(digest)) {
             // the cached document again: no page follows it, and nothing needs parsing unless the outputs changed
-            HttpBody first = body;
-            Fetched same = new Fetched(
-                    () -> ModelListPages.parseDecoded(provider.name(), first, decoded),
-                    null,
+            store(provider, request, entry, decoded, digest, body);
+            return new Fetched(
+                    () -> decoded,
+                    true,
+                    ModelListPages.where(body),
+                    invalid,
                     digest,
                     body.length(),
                     date,
                     "network, same body");
-            store(provider, request, entry, decoded, digest, body);
-            return same;
+        }
+        if (!contains(decoded, HAS_MORE)) {
+            // a single page for sure; cached once it parsed
+            String d = digest;
+            return new Fetched(
+                            () -> decoded,
+                            true,
+                            ModelListPages.where(body),
+                            invalid,
+                            digest,
+                            body.length(),
+                            date,
+                            "network")
+                    .keeping(() -> store(provider, request, entry, decoded, d, first));
         }
         ModelListPages.Merged list = pages.read(http, body, decoded);
         if (list.pages() > 1 && cache != null) {
             digest = FileStamp.sha256(list.cacheable());
         }
         store(provider, request, entry, list.cacheable(), digest, body);
+        byte[] document = list.cacheable();
         return new Fetched(
-                null,
-                list.tree(),
-                digest,
-                list.bytes(),
-                date,
-                list.pages() > 1 ? "network, " + list.pages() + " pages" : "network");
+                        () -> document,
+                        true,
+                        ModelListPages.where(body),
+                        invalid,
+                        digest,
+                        list.bytes(),
+                        date,
+                        list.pages() > 1 ? "network, " + list.pages() + " pages" : "network")
+                .withTree(list.tree());
     }
 
     private void store(
@@ -190,9 +294,25 @@ final class ModelListSource {
         }
     }
 
+    /** A document read from the cache entry; a damaged one fails naming its file and what to do. */
+    private Fetched cached(
+            ProviderDefinition provider, String entry, Load load, String digest, String date, String source) {
+        Path file = cache.bodyFile(provider, entry);
+        return new Fetched(
+                load,
+                false,
+                file.toString(),
+                e -> new FetchException(provider.name() + ": cached response " + e.getMessage() + "; delete "
+                        + file.getParent() + " and fetch online to refill it"),
+                digest,
+                0,
+                date,
+                source);
+    }
+
     /**
-     * The cached document for a 304: unparsed when the body file is vouched for by its stamp; an entry without a
-     * stamp (from an older version) is read and parsed now. Empty when the entry is damaged.
+     * The cached document for a 304: unread when the body file is vouched for by its stamp; an entry without a stamp
+     * (from an older version) is read and parsed now. Empty when the entry is damaged.
      */
     private Optional<Fetched> notModified(
             ProviderDefinition provider, String entry, ResponseCache.Meta meta, Optional<String> date)
@@ -202,18 +322,18 @@ final class ModelListSource {
             if (!cache.intact(provider, entry, meta)) {
                 return Optional.empty();
             }
-            return Optional.of(new Fetched(
+            return Optional.of(cached(
+                    provider,
+                    entry,
                     () -> {
                         ResponseCache.Entry hit =
                                 cache.read(provider, entry).orElseThrow(() -> damaged(provider, entry, "it is gone"));
                         if (!hit.bodyAsWritten()) {
                             throw damaged(provider, entry, "its bytes are not those that were stored");
                         }
-                        return parseCached(provider, entry, hit.body());
+                        return hit.body();
                     },
-                    null,
                     meta.body().sha256(),
-                    0,
                     when,
                     "cache (304)"));
         }
@@ -221,9 +341,10 @@ final class ModelListSource {
         if (hit.isEmpty()) {
             return Optional.empty();
         }
+        Fetched fetched = cached(provider, entry, hit.get()::body, null, when, "cache (304)");
         try {
-            JsonNode tree = parseCached(provider, entry, hit.get().body());
-            return Optional.of(new Fetched(null, tree, null, 0, when, "cache (304)"));
+            fetched.tree();
+            return Optional.of(fetched);
         } catch (FetchException e) {
             return Optional.empty();
         }
@@ -235,14 +356,22 @@ final class ModelListSource {
                 + file.getParent() + " and fetch online to refill it");
     }
 
-    /** A cached body; a damaged one fails naming its file and what to do. */
-    private JsonNode parseCached(ProviderDefinition provider, String entry, byte[] body) throws FetchException {
-        Path file = cache.bodyFile(provider, entry);
-        try {
-            return JsonDocuments.parse(body, file.toString());
-        } catch (DocumentParseException e) {
-            throw new FetchException(provider.name() + ": cached response " + e.getMessage() + "; delete "
-                    + file.getParent() + " and fetch online to refill it");
+    /** Whether {@code bytes} hold {@code pattern} anywhere. */
+    static boolean contains(byte[] bytes, byte[] pattern) {
+        byte first = pattern[0];
+        int last = bytes.length - pattern.length;
+        outer:
+        for (int i = 0; i <= last; i++) {
+            if (bytes[i] != first) {
+                continue;
+            }
+            for (int j = 1; j < pattern.length; j++) {
+                if (bytes[i + j] != pattern[j]) {
+                    continue outer;
+                }
+            }
+            return true;
         }
+        return false;
     }
 }

@@ -118,10 +118,11 @@ final class OutputManifest {
      * Records the files just written (or found holding these bytes already) for these inputs. A file that another
      * writer replaced meanwhile gets no stamp, so the manifest is not written and the next run rebuilds.
      */
-    void record(String inputs, int models, Map<Path, byte[]> written) throws IOException {
+    void record(String inputs, int models, Map<Path, AtomicFiles.Written> written) throws IOException {
         Map<Path, FileStamp> stamps = new LinkedHashMap<>();
-        for (Map.Entry<Path, byte[]> f : written.entrySet()) {
-            Optional<FileStamp> stamp = FileStamp.ofWritten(f.getKey(), f.getValue());
+        for (Map.Entry<Path, AtomicFiles.Written> f : written.entrySet()) {
+            Optional<FileStamp> stamp = FileStamp.ofWritten(
+                    f.getKey(), f.getValue().size(), f.getValue().sha256());
             if (stamp.isEmpty()) {
                 Files.deleteIfExists(file);
                 return;
