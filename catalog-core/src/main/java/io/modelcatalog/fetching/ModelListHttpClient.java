@@ -208,10 +208,13 @@ public final class ModelListHttpClient implements Closeable {
                     while ((n = in.read(buffer, length, buffer.length - length)) != -1) {
                         length += n;
                         if (length == buffer.length) {
+                            // full: at the declared length or the limit, the end is likely; look before growing, so
+                            // that a body of the size it declared is held once, in an array of its size
+                            int next = length == declared || length >= policy.maxResponseBytes() ? in.read() : 0;
+                            if (next == -1) {
+                                break;
+                            }
                             if (length >= policy.maxResponseBytes()) {
-                                if (in.read() == -1) {
-                                    break;
-                                }
                                 throw new FetchException(
                                         request.provider() + ": response from " + uri
                                                 + " is larger than the limit of " + policy.maxResponseBytes()
@@ -221,6 +224,9 @@ public final class ModelListHttpClient implements Closeable {
                             }
                             buffer = Arrays.copyOf(
                                     buffer, (int) Math.min((long) buffer.length * 2, policy.maxResponseBytes()));
+                            if (length == declared) {
+                                buffer[length++] = (byte) next; // more than it declared: keep the byte read
+                            }
                         }
                     }
                 }

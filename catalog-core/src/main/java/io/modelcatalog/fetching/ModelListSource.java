@@ -59,10 +59,10 @@ final class ModelListSource {
      * cache once it parsed, or once {@link #commit()} says it is the one the files were built from.
      */
     static final class Fetched {
-        private final Load load;
+        private Load load;
         private final boolean decoded;
         private final String where;
-        private final Invalid invalid;
+        private Invalid invalid;
         private final String digest;
         private final long bytes;
         private final String date;
@@ -111,6 +111,9 @@ final class ModelListSource {
 
         private byte[] document() throws FetchException, IOException {
             if (document == null) {
+                if (load == null) {
+                    throw new IllegalStateException("the document was let go after its files were read");
+                }
                 document = load.bytes();
             }
             return document;
@@ -142,6 +145,9 @@ final class ModelListSource {
                 document = null;
             }
             commit();
+            // nothing reads the body again: let it go (with the response holding it) before the files are written
+            load = null;
+            invalid = null;
             return files;
         }
 

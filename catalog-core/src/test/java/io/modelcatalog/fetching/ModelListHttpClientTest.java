@@ -63,6 +63,19 @@ class ModelListHttpClientTest {
     }
 
     @Test
+    void aBodyOfItsDeclaredLengthIsHeldInAnArrayOfThatSize() throws Exception {
+        // larger than the first buffer of a body without a length, so a doubling would show
+        byte[] json = ("{\"data\": [\"" + "x".repeat(100_000) + "\"]}").getBytes(StandardCharsets.UTF_8);
+        server.route("/m", Response.json(json));
+        try (ModelListHttpClient http = new ModelListHttpClient(policy, "ua")) {
+            HttpBody body = http.get(request("/m"));
+            assertEquals(json.length, body.length());
+            assertEquals(json.length, body.body().length, "one array of the body's size, not twice that");
+            assertTrue(java.util.Arrays.equals(json, body.bytes()));
+        }
+    }
+
+    @Test
     void retries500Then200() throws Exception {
         server.route("/m", Response.status(500, "boom"), Response.json("{}"));
         try (ModelListHttpClient http = new ModelListHttpClient(policy, "ua")) {
