@@ -180,6 +180,20 @@ public final class ScaleBenchmark {
                     timings.get(large)[1] / timings.get(small)[1],
                     (double) large / small);
         }
+        if (timings.size() >= 3) {
+            // the fixed cost (JVM warm-up, client set-up) hides the growth: take it away with the smallest run
+            int base = sizes[0];
+            int mid = sizes[sizes.length - 2];
+            int large = sizes[sizes.length - 1];
+            result(
+                    "net of the %d-model run, %d against %d models: goal %.1f, in this JVM %.1f (linear: %.1f)",
+                    base,
+                    large,
+                    mid,
+                    (timings.get(large)[0] - timings.get(base)[0]) / (timings.get(mid)[0] - timings.get(base)[0]),
+                    (timings.get(large)[1] - timings.get(base)[1]) / (timings.get(mid)[1] - timings.get(base)[1]),
+                    (double) (large - base) / (mid - base));
+        }
         result(
                 "   (heap: from -Xlog:gc; 'live' is the largest heap after a GC, less the same for Maven's start with the"
                         + " goal skipped; load %s)",
