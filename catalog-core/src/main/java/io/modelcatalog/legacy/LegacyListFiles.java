@@ -263,12 +263,17 @@ public final class LegacyListFiles {
     }
 
     /**
-     * Written values, back to back in blocks (no copy of everything when it grows; blocks grow from 16 KiB to 1 MiB,
+     * Written values, back to back in blocks (no copy of everything when it grows; blocks grow from 16 KiB to 256 KiB,
      * so a small list takes little), each value written first into one scratch buffer. A value may run on into the
      * next block.
      */
     private static final class Store {
-        private static final int MAX_BLOCK = 1 << 20;
+        /**
+         * Below half of G1's smallest region (1 MiB), so that no block is a humongous object: a 1 MiB array (with
+         * its header) took two regions, nearly doubling the store's footprint.
+         */
+        private static final int MAX_BLOCK = 1 << 18;
+
         private final List<byte[]> blocks = new ArrayList<>();
         private final PythonJsonWriter.Sink scratch = new PythonJsonWriter.Sink(null, 1 << 14);
         private byte[] block = new byte[0];
