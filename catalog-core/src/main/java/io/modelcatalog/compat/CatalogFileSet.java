@@ -49,6 +49,11 @@ final class CatalogFileSet {
         return Collections.unmodifiableSet(files.keySet());
     }
 
+    /** How many provider files the folder holds. */
+    int fileCount() {
+        return files.values().stream().mapToInt(Map::size).sum();
+    }
+
     /** The provider's files; empty when it has none. */
     Map<FileType, Path> files(String provider) {
         return files.getOrDefault(provider, Map.of());

@@ -1,5 +1,6 @@
 package io.modelcatalog.maven;
 
+import io.modelcatalog.compat.CompatReport;
 import io.modelcatalog.fetching.ProviderOutcome;
 import io.modelcatalog.toolconfigs.GenerateConfigsException;
 
@@ -24,6 +25,20 @@ final class MavenWords {
             case SAME_FILE -> e.getMessage() + " with catalog.exclude";
             case RESERVED_NAME_TAKEN -> e.getMessage();
         };
+    }
+
+    /** Why a verify-compat run that compared nothing fails, with the settings that fix it. */
+    static String of(CompatReport report) {
+        String why = report.nothingCompared().orElseThrow();
+        String remedy = switch (report.coverage()) {
+            case OUTPUT_EMPTY ->
+                "set the providers' API keys and run the fetch goal, or point catalog.outputDirectory at the "
+                        + "catalog folder";
+            case REFERENCE_EMPTY -> "point catalog.referenceDirectory at the folder dump_models.py wrote";
+            case BOTH_EMPTY, NOTHING_IN_COMMON -> "check catalog.outputDirectory and catalog.referenceDirectory";
+            case COMPARED -> throw new IllegalArgumentException("files were compared");
+        };
+        return "Nothing was compared, so nothing is proven: " + why + "; " + remedy;
     }
 
     /** A provider's skip or failure message with the setting that changes it. */

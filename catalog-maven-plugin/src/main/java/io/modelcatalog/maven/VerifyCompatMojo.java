@@ -98,6 +98,10 @@ public class VerifyCompatMojo extends AbstractCatalogMojo {
             }
         }
         getLog().info(report.summary());
+        if (report.nothingCompared().isPresent()) {
+            // no proof at all, whatever catalog.compat.failOnDifference says
+            throw new MojoFailureException(MavenWords.of(report));
+        }
         List<CompatFinding> differences = report.differences();
         if (!differences.isEmpty()) {
             String quoted = differences.stream()
