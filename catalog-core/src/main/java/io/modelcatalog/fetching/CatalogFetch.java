@@ -18,6 +18,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
@@ -53,13 +54,20 @@ public final class CatalogFetch {
     /**
      * Runs the fetch.
      *
-     * @throws IOException when {@code failed_models.json} cannot be read or written
+     * @throws IOException when {@code failed_models.json} cannot be read or written (a damaged one is set aside:
+     *     {@link FetchListener#historySetAside})
      */
     public FetchReport run(FetchListener listener) throws IOException {
         long start = System.nanoTime();
+        List<Path> leftovers = FetchLeftovers.remove(options, Instant.now());
+        if (!leftovers.isEmpty()) {
+            listener.leftoversRemoved(leftovers);
+        }
         Path out = options.outputDirectory();
         Path failedFile = out.resolve(CatalogLayout.FAILED_MODELS);
-        FailedModels failed = FailedModels.read(failedFile);
+        FailedModels.Loaded history = FailedModels.readOrSetAside(failedFile);
+        history.damage().ifPresent(listener::historySetAside);
+        FailedModels failed = history.history();
 
         List<ProviderDefinition> selected = options.providers();
         if (options.failedRescan()) {
@@ -81,13 +89,15 @@ public final class CatalogFetch {
             });
             try (ModelListHttpClient http = new ModelListHttpClient(options.network(), CatalogVersion.userAgent())) {
                 List<Future<ProviderRun>> futures = new ArrayList<>();
+                FetchProgress progress = new FetchProgress(listener, selected, start);
                 for (ProviderDefinition p : selected) {
                     futures.add(pool.submit(() -> {
                         ProviderRun run = fetchOne(http, pool, p);
-                        listener.completed(run.outcome);
+                        progress.completed(run.outcome);
                         return run;
                     }));
                 }
+                progress.awaitAll(futures);
                 for (Future<ProviderRun> f : futures) {
                     ProviderRun run = join(f);
                     outcomes.add(run.outcome);

@@ -28,7 +28,7 @@ final class ModelListSource {
      * The document.
      *
      * @param tree     the parsed document (all pages merged)
-     * @param bytes    bytes received (0 when it came from the cache)
+     * @param bytes    bytes of the body used: received, or read from the cache (a 304, offline)
      * @param date     the {@code Date} the provider answered with, or null
      * @param source   where it came from, for the log: {@code network}, {@code cache (304)}, {@code cache (offline)}
      */
@@ -44,7 +44,7 @@ final class ModelListSource {
                             + "; run once online to fill the cache",
                     0,
                     FetchProblem.OFFLINE_MISS));
-            return new Fetched(parseCached(provider, entry, hit), 0, hit.date(), "cache (offline)");
+            return new Fetched(parseCached(provider, entry, hit), hit.body().length, hit.date(), "cache (offline)");
         }
         ModelListPages pages = new ModelListPages(provider, request);
         HttpRequestSpec conditional = pages.firstPage();
@@ -66,7 +66,7 @@ final class ModelListSource {
                 ResponseCache.Entry hit = usable.get();
                 return new Fetched(
                         parseCached(provider, entry, hit),
-                        0,
+                        hit.body().length,
                         body.header("date").orElse(hit.date()),
                         "cache (304)");
             }

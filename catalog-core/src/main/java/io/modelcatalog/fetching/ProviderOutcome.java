@@ -8,7 +8,7 @@ import java.util.List;
  * @param provider provider name
  * @param status   the outcome
  * @param models   model ids in the written list (0 unless fetched)
- * @param bytes    response body bytes (all pages)
+ * @param bytes    bytes of the body used (all pages), received or, for a 304 or offline, read from the cache
  * @param millis   wall time spent on the provider
  * @param message  why it was skipped or failed, without the provider's name; {@code null} when fetched
  * @param problem  the kind of problem {@code message} describes; {@code null} when fetched

@@ -23,6 +23,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
@@ -43,6 +44,7 @@ public final class LoopbackProviderServer implements Closeable {
         final Map<String, String> headers = new LinkedHashMap<>();
         final byte[] body;
         long delayMillis;
+        CountDownLatch release;
         Fault fault = Fault.NONE;
 
         private Response(int status, byte[] body) {
@@ -75,6 +77,15 @@ public final class LoopbackProviderServer implements Closeable {
 
         public Response header(String name, String value) {
             headers.put(name, value);
+            return this;
+        }
+
+        /**
+         * Answers only once {@code latch} is open (or after 60 s, so that a failing test ends): a provider that hangs
+         * exactly as long as a test wants.
+         */
+        public Response after(CountDownLatch latch) {
+            this.release = latch;
             return this;
         }
 
@@ -215,6 +226,9 @@ public final class LoopbackProviderServer implements Closeable {
                 long delay = latencyMillis + r.delayMillis;
                 if (delay > 0) {
                     Thread.sleep(delay);
+                }
+                if (r.release != null) {
+                    r.release.await(60, TimeUnit.SECONDS);
                 }
                 switch (r.fault) {
                     case HANG -> {

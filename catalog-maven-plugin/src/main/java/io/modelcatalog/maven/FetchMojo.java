@@ -3,8 +3,10 @@ package io.modelcatalog.maven;
 import io.modelcatalog.catalog.CatalogLayout;
 import io.modelcatalog.fetching.CatalogFetch;
 import io.modelcatalog.fetching.ChangeReport;
+import io.modelcatalog.fetching.FetchListener;
 import io.modelcatalog.fetching.FetchOptions;
 import io.modelcatalog.fetching.FetchReport;
+import io.modelcatalog.fetching.InvalidSettingException;
 import io.modelcatalog.fetching.NetworkPolicy;
 import io.modelcatalog.fetching.ProviderOutcome;
 import io.modelcatalog.fetching.ResponseCache;
@@ -95,6 +97,9 @@ public class FetchMojo extends AbstractCatalogMojo {
     @Parameter(property = "catalog.fetch.skip", defaultValue = "false")
     private boolean fetchSkip;
 
+    /** How often the providers still running are named; not a parameter (a test shortens it). */
+    private Duration progressInterval = FetchListener.WAITING_INTERVAL;
+
     private final MavenNetwork network;
 
     @Inject
@@ -137,11 +142,16 @@ public class FetchMojo extends AbstractCatalogMojo {
                 + (options.network().offline() ? " offline, from the cache in " + cache : ""));
         FetchReport report;
         try {
-            report = new CatalogFetch(options).run(outcome -> getLog().debug("done: " + outcome.provider()));
+            report = new CatalogFetch(options)
+                    .run(new FetchProgressLog(
+                            getLog(),
+                            failOnError,
+                            selected.stream().map(ProviderDefinition::name).toList(),
+                            progressInterval));
         } catch (IOException | RuntimeException e) {
             throw new MojoExecutionException("Fetch into " + folder + " failed: " + e.getMessage(), e);
         }
-        FetchReportLog.write(report, getLog(), failOnError);
+        FetchReportLog.write(report, selected, getLog());
         writeChanges(report);
         if (failOnError && !report.failures().isEmpty()) {
             throw new MojoFailureException(report.failures().size() + " provider(s) failed: "
@@ -165,6 +175,9 @@ public class FetchMojo extends AbstractCatalogMojo {
                     .withMaxResponseBytes(maxResponseBytes)
                     .withConcurrency(concurrency)
                     .withProxies(network.proxies(session, getLog()));
+        } catch (InvalidSettingException e) {
+            throw new MojoExecutionException("Invalid fetch setting catalog." + e.setting() + ": must be "
+                    + e.requirement() + ", was " + e.value());
         } catch (IllegalArgumentException e) {
             throw new MojoExecutionException("Invalid fetch setting: " + e.getMessage());
         }
