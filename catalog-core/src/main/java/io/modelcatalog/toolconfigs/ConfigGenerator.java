@@ -6,6 +6,7 @@ import io.modelcatalog.facts.LiteLlmMap;
 import io.modelcatalog.facts.ModelFacts;
 import io.modelcatalog.facts.ModelNormalizer;
 import io.modelcatalog.files.AtomicFiles;
+import io.modelcatalog.files.LeftoverFiles;
 import io.modelcatalog.providers.ProviderDefinition;
 import io.modelcatalog.providers.ProviderEndpoint;
 import io.modelcatalog.providers.ProviderKind;
@@ -17,6 +18,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -33,12 +35,16 @@ import java.util.TreeMap;
  *
  * <p>Everything is generated in memory first: a catalog file that does not parse, an unknown provider or a
  * name clash fails the run before any file is written. Files are then written atomically, and only when
- * their bytes changed, and the profiles an earlier run wrote for a model that is gone are removed. Stateless: one instance may serve parallel builds.
+ * their bytes changed, and the profiles an earlier run wrote for a model that is gone are removed. Temporary files
+ * that a killed run left in the configs folder ({@link LeftoverFiles}) are removed before anything is read. Stateless: one instance may serve parallel builds.
  */
 public final class ConfigGenerator {
 
     /** The provider whose document is LiteLLM's map rather than a provider's model list. */
     static final String LITELLM = "litellm";
+
+    /** How deep the configs folder is searched for leftovers ({@code codex/profiles/x.config.toml} is 3 down). */
+    private static final int CONFIGS_DEPTH = 4;
 
     public GenerateConfigsResult generate(GenerateConfigsRequest request) throws IOException {
         Path root = request.catalogDir();
@@ -47,6 +53,7 @@ public final class ConfigGenerator {
         }
         CatalogFolder catalog =
                 request.layout() == null ? CatalogFolder.detect(root) : new CatalogFolder(root, request.layout());
+        List<Path> leftovers = LeftoverFiles.remove(request.outputDir(), CONFIGS_DEPTH, name -> true, Instant.now());
         List<String> inCatalog = catalog.providers();
         ProviderRegistry registry = request.registry();
         List<String> skipped = new ArrayList<>();
@@ -134,7 +141,8 @@ public final class ConfigGenerator {
                 List.copyOf(skipped),
                 List.copyOf(written),
                 List.copyOf(unchanged),
-                List.copyOf(removed));
+                List.copyOf(removed),
+                leftovers);
     }
 
     /**

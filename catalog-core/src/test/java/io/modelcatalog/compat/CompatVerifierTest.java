@@ -498,4 +498,24 @@ class CompatVerifierTest {
         assertEquals(CompatReport.Coverage.COMPARED, verify(output, bak).coverage());
         assertEquals(java.util.Optional.empty(), verify(output, bak).nothingCompared());
     }
+
+    /* Issue 13.8: one rule for a folder holding both layouts, the same as generate-configs': the flat files. */
+
+    @Test
+    void aFolderWithBothLayoutsIsComparedByItsFlatFiles() throws IOException {
+        Path json = Files.createDirectories(output.resolve("json"));
+        Files.writeString(json.resolve("models_deepseek.json"), "{\"data\": []}"); // an old structured fetch
+
+        CompatReport report = verify(output, bak);
+
+        assertFalse(report.hasDifferences(), () -> report.differences().toString());
+        assertEquals(
+                io.modelcatalog.catalog.CatalogLayout.LEGACY,
+                io.modelcatalog.catalog.CatalogFolder.detect(output).layout());
+        assertEquals(
+                "1 in json/",
+                io.modelcatalog.catalog.CatalogFolder.bothLayouts(output)
+                        .map(b -> b.structured() + " in json/")
+                        .orElseThrow());
+    }
 }

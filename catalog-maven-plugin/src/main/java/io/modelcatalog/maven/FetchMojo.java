@@ -152,6 +152,7 @@ public class FetchMojo extends AbstractCatalogMojo {
             throw new MojoExecutionException("Fetch into " + folder + " failed: " + e.getMessage(), e);
         }
         FetchReportLog.write(report, selected, getLog());
+        LayoutWarning.check(folder, getLog());
         writeChanges(report);
         if (failOnError && !report.failures().isEmpty()) {
             throw new MojoFailureException(report.failures().size() + " provider(s) failed: "

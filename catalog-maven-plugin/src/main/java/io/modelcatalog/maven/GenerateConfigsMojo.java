@@ -86,6 +86,7 @@ public class GenerateConfigsMojo extends AbstractCatalogMojo {
     @Override
     protected void run() throws MojoExecutionException {
         File catalogDir = catalogFolder();
+        LayoutWarning.check(catalogDir, getLog());
         File out = configsDirectory == null
                 ? new File(catalogDir, "configs")
                 : resolvePath(configsDirectory, "models/configs");
@@ -120,6 +121,20 @@ public class GenerateConfigsMojo extends AbstractCatalogMojo {
             throw new MojoExecutionException(e.getMessage() + " (nothing was written)", e);
         } catch (IOException e) {
             throw new MojoExecutionException("Generating configs into " + out + " failed: " + e, e);
+        }
+        if (!result.leftovers().isEmpty()) {
+            getLog().info("Removed " + result.leftovers().size() + " temporary file(s) that an interrupted run left in "
+                    + out + ": " + result.leftovers().get(0)
+                    + (result.leftovers().size() > 1 ? ", ..." : ""));
+        }
+        if (result.generated().isEmpty()) {
+            getLog().warn("No configs generated: the catalog folder " + catalogDir
+                    + (result.skipped().isEmpty()
+                            ? " holds no provider's models_<p>.json"
+                            : " holds no API provider's models_<p>.json (only "
+                                    + result.skipped().size() + " skipped, below)")
+                    + ". Run the fetch goal with the providers' API keys set first, or point catalog.outputDirectory "
+                    + "at the catalog folder");
         }
         Columns names = Columns.fitting(result.generated().stream()
                 .map(GenerateConfigsResult.ProviderSummary::provider)

@@ -47,6 +47,7 @@ public class ProvidersMojo extends AbstractCatalogMojo {
         ProviderRegistry registry = registry();
         selectedProviders(registry);
         File folder = catalogFolder();
+        LayoutWarning.check(folder, getLog());
         EnvironmentLookup env = EnvironmentLookup.system();
         ProviderOverview overview;
         try {

@@ -115,6 +115,7 @@ public class ReportMojo extends AbstractMavenReport {
         try {
             ProviderRegistry registry = settings.registry();
             File folder = settings.resolvePath(catalogDirectory, "models");
+            LayoutWarning.check(folder, getLog());
             if (!folder.isDirectory()) {
                 getLog().warn("The catalog folder " + folder + " does not exist: the report says so. Run the fetch "
                         + "goal before the report (bind it in the POM, or mvn catalog:fetch), or set "

@@ -105,6 +105,7 @@ public class UpdateConfigsMojo extends AbstractUserConfigMojo {
     @Override
     protected void run() throws MojoExecutionException, MojoFailureException {
         File catalogDir = catalogFolder();
+        LayoutWarning.check(catalogDir, getLog());
         MergeStrategy mergeStrategy;
         CatalogLayout catalogLayout;
         try {

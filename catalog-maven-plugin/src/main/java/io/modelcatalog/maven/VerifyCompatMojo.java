@@ -74,6 +74,8 @@ public class VerifyCompatMojo extends AbstractCatalogMojo {
             throw new MojoExecutionException("The reference folder " + reference + " does not exist: point "
                     + "catalog.referenceDirectory at a legacy dump_models.py folder");
         }
+        LayoutWarning.check(output, getLog());
+        LayoutWarning.check(reference, getLog());
         getLog().info("Comparing " + output + " with the legacy folder " + reference
                 + (ignoreBaseUrl ? " (TOML base_url lines ignored)" : ""));
         CompatReport report;

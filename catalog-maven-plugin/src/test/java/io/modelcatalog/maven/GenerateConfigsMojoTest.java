@@ -180,4 +180,73 @@ class GenerateConfigsMojoTest {
         mojo.execute();
         assertTrue(Files.isRegularFile(catalog.resolve("configs/aichat/models_openai.yaml")));
     }
+
+    /* Issue 13 */
+
+    @Test
+    @InjectMojo(goal = "generate-configs", pom = POM)
+    void anEmptyCatalogWarnsThatNothingWasGenerated(GenerateConfigsMojo mojo) throws Exception {
+        Path empty = Files.createDirectories(dir.resolve("empty"));
+        Files.writeString(empty.resolve("failed_models.json"), "{}"); // what a fetch without keys leaves
+        setVariableValueToObject(mojo, "outputDirectory", empty.toFile());
+        setVariableValueToObject(mojo, "providerNames", null); // all the catalog holds
+        MojoLogRecorder log = new MojoLogRecorder();
+        mojo.setLog(log);
+
+        mojo.execute();
+
+        assertEquals(
+                java.util.List.of("No configs generated: the catalog folder " + empty + " holds no provider's "
+                        + "models_<p>.json. Run the fetch goal with the providers' API keys set first, or point "
+                        + "catalog.outputDirectory at the catalog folder"),
+                log.at("WARNING"));
+    }
+
+    @Test
+    @InjectMojo(goal = "generate-configs", pom = POM)
+    void aFolderWithBothLayoutsIsReadFlatWithAWarningNamingBoth(GenerateConfigsMojo mojo) throws Exception {
+        File catalog = corpusCatalog(); // flat: openai, anthropic, openrouter, litellm
+        Path json = Files.createDirectories(catalog.toPath().resolve("json"));
+        copyCorpusFile("models_groq.json", json);
+        setVariableValueToObject(mojo, "outputDirectory", catalog);
+        setVariableValueToObject(
+                mojo, "configsDirectory", dir.resolve("configs").toFile());
+        MojoLogRecorder log = new MojoLogRecorder();
+        mojo.setLog(log);
+
+        mojo.execute();
+
+        assertEquals(
+                java.util.List.of(catalog + " holds catalog files in both layouts: 4 flat models_<p>.json and 1 in "
+                        + "json/; the flat ones are read (the same rule for every goal), the others ignored: remove the "
+                        + "set that is no longer used"),
+                log.at("WARNING"));
+        assertTrue(Files.isRegularFile(dir.resolve("configs/aichat/models_openai.yaml")));
+        assertFalse(Files.exists(dir.resolve("configs/aichat/models_groq.yaml")));
+    }
+
+    @Test
+    @InjectMojo(goal = "generate-configs", pom = POM)
+    void leftoversOfAKilledRunInTheConfigsFolderAreRemoved(GenerateConfigsMojo mojo) throws Exception {
+        setVariableValueToObject(mojo, "outputDirectory", corpusCatalog());
+        setVariableValueToObject(
+                mojo, "configsDirectory", dir.resolve("configs").toFile());
+        Path profile =
+                Files.createDirectories(dir.resolve("configs/codex/profiles")).resolve(".gpt-4o.config.toml.8812.tmp");
+        Files.writeString(profile, "half");
+        Files.setLastModifiedTime(
+                profile,
+                java.nio.file.attribute.FileTime.from(java.time.Instant.now().minus(java.time.Duration.ofHours(1))));
+        MojoLogRecorder log = new MojoLogRecorder();
+        mojo.setLog(log);
+
+        mojo.execute();
+
+        assertFalse(Files.exists(profile));
+        assertTrue(
+                log.at("INFO")
+                        .contains("Removed 1 temporary file(s) that an interrupted run left in "
+                                + dir.resolve("configs") + ": " + profile),
+                log::text);
+    }
 }
