@@ -7,6 +7,7 @@ import io.modelcatalog.documents.DocumentParseException;
 import io.modelcatalog.documents.JsonDocuments;
 import io.modelcatalog.files.AtomicFiles;
 import io.modelcatalog.legacy.PythonJsonWriter;
+import io.modelcatalog.providers.UrlCredentials;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -99,11 +100,11 @@ public final class FailedModels {
         }
     }
 
-    /** Records a failure, replacing the provider's entry. */
+    /** Records a failure, replacing the provider's entry; credentials in a URL the error quotes are masked. */
     public void recordFailure(String provider, String error, LocalDateTime attempt) {
         ObjectNode entry = JsonNodeFactory.instance.objectNode();
         entry.put("failed", true);
-        entry.put("error", error);
+        entry.put("error", UrlCredentials.mask(error));
         entry.put("last_attempt", pythonIsoFormat(attempt));
         root.set(provider, entry);
     }

@@ -274,7 +274,11 @@ public final class CatalogFetch {
             headers.put("Authorization", key.reveal());
             HttpRequestSpec request = new HttpRequestSpec(
                     ChutesEnrichment.PROVIDER,
-                    ProviderRequests.uri(ChutesEnrichment.PROVIDER, url),
+                    ProviderRequests.uri(
+                            ChutesEnrichment.PROVIDER,
+                            url,
+                            "the URL in " + ChutesEnrichment.URL_ENV,
+                            chutes.apiKeyEnv()),
                     headers,
                     Set.of("Authorization"));
             return source.fetch(chutes, request, ChutesEnrichment.CACHE_ENTRY).tree();

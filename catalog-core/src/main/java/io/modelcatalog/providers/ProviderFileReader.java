@@ -115,10 +115,14 @@ final class ProviderFileReader {
         String baseUrlEnv = null;
         String baseUrl = null;
         Map<String, String> headers = null;
+        JsonLocation baseUrlAt = entryAt;
         while (parser.nextToken() == JsonToken.FIELD_NAME) {
             String key = parser.currentName();
             JsonLocation keyAt = parser.currentLocation();
             parser.nextToken();
+            if (key.equals("baseUrl")) {
+                baseUrlAt = parser.currentTokenLocation();
+            }
             switch (key) {
                 case "name" -> name = scalar(parser, source, key);
                 case "kind" -> kind = scalar(parser, source, key);
@@ -134,6 +138,8 @@ final class ProviderFileReader {
         try {
             return new ProviderDefinition(
                     name, ProviderKind.parse(kind == null ? "openai" : kind), apiKeyEnv, baseUrlEnv, baseUrl, headers);
+        } catch (CredentialsInUrlException e) {
+            throw new ProviderFileException(at(source, baseUrlAt) + ": " + e.getMessage(), e);
         } catch (IllegalArgumentException e) {
             throw new ProviderFileException(at(source, entryAt) + ": " + e.getMessage(), e);
         }

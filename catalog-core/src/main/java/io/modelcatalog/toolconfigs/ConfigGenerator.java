@@ -11,6 +11,7 @@ import io.modelcatalog.providers.ProviderDefinition;
 import io.modelcatalog.providers.ProviderEndpoint;
 import io.modelcatalog.providers.ProviderKind;
 import io.modelcatalog.providers.ProviderRegistry;
+import io.modelcatalog.providers.UrlCredentials;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.nio.charset.CharacterCodingException;
@@ -98,11 +99,16 @@ public final class ConfigGenerator {
             List<ModelFacts> all = normalizer.normalize(def, list);
             List<ModelFacts> kept =
                     all.stream().filter(request.filter()::accepts).toList();
+            ProviderEndpoint endpoint = ProviderEndpoint.resolve(def, request.env());
+            if (UrlCredentials.hasUserInfo(endpoint.baseUrl())) { // only from the environment: definitions refuse it
+                throw GenerateConfigsException.credentialsInUrl(
+                        def.name(), endpoint.baseUrlVariable(), UrlCredentials.mask(endpoint.baseUrl()));
+            }
             ProviderModels models = new ProviderModels(
                     def.name(),
                     def.kind(),
                     def.apiKeyEnv(),
-                    ProviderEndpoint.resolve(def, request.env()).configBaseUrl(),
+                    endpoint.configBaseUrl(),
                     catalog.layout().json(root, def.name()).getFileName().toString(),
                     kept);
             for (ToolWriter writer : request.writers()) {

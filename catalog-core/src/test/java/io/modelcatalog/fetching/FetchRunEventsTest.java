@@ -222,4 +222,47 @@ class FetchRunEventsTest {
                 report.outcomes().stream().map(ProviderOutcome::provider).toList(),
                 "the report stays in registry order");
     }
+
+    /* 13.3: a password in a base URL from the environment is refused at fetch, naming the variable */
+
+    @Test
+    void aBaseUrlVariableWithAPasswordFailsItsProviderWithoutARequestAndNoRecordHoldsIt() throws Exception {
+        String base = corpus.env().get("GROQ_API_OPENAI");
+        corpus.env().put("GROQ_API_OPENAI", base.replace("http://", "http://user:secret@"));
+
+        FetchReport report = new CatalogFetch(options("groq", "deepseek").build()).run(recorder());
+
+        ProviderOutcome groq = report.outcomes().stream()
+                .filter(o -> o.provider().equals("groq"))
+                .findFirst()
+                .orElseThrow();
+        assertEquals(ProviderOutcome.Status.FAILED, groq.status());
+        assertEquals(FetchProblem.CREDENTIALS_IN_URL, groq.problem());
+        assertEquals(
+                "the base URL in GROQ_API_OPENAI holds a user name or password ("
+                        + base.replace("http://", "http://***@")
+                        + "/models): remove it and put the key in GROQ_API_KEY",
+                groq.message());
+        assertEquals(List.of(), corpus.server().requestsTo("/groq/v1/models"), "nothing sent");
+        String failed = Files.readString(out.resolve("failed_models.json"));
+        assertTrue(failed.contains("GROQ_API_OPENAI holds a user name or password"), failed);
+        assertFalse(failed.contains("secret"), failed);
+    }
+
+    @Test
+    void aUrlWithCredentialsInAnyFailureIsMaskedInTheOutcomeAndTheHistory() throws Exception {
+        // a provider whose server redirects to a URL with a password: the message quoting it is masked
+        corpus.server()
+                .route(
+                        "/groq/v1/models",
+                        Response.status(302, "").header("Location", "http://user:secret@127.0.0.1:9/elsewhere?key=k1"));
+
+        FetchReport report = new CatalogFetch(options("groq").build()).run(recorder());
+
+        String message = report.outcomes().get(0).message();
+        assertFalse(message.contains("secret") || message.contains("k1"), message);
+        assertTrue(message.contains("http://***@127.0.0.1:9/elsewhere?key=***"), message);
+        String failed = Files.readString(out.resolve("failed_models.json"));
+        assertFalse(failed.contains("secret") || failed.contains("k1"), failed);
+    }
 }

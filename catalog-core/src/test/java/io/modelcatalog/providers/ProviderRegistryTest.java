@@ -194,4 +194,48 @@ class ProviderRegistryTest {
         ApiKey key = new ApiKey("sk-very-secret", "env X");
         assertTrue(!key.toString().contains("sk-very-secret"));
     }
+
+    /* Issue 13.3: a password in a base URL is refused where it is read, naming file and line. */
+
+    @Test
+    void aProvidersFileWithAPasswordInABaseUrlIsRefusedAtItsLine() throws Exception {
+        Path file = dir.resolve("providers.yaml");
+        Files.writeString(
+                file,
+                "providers:\n  - name: local\n    kind: openai\n    apiKeyEnv: LOCAL_KEY\n"
+                        + "    baseUrl: http://user:secret@localhost:8080/v1\n");
+
+        ProviderFileException e = assertThrows(ProviderFileException.class, () -> ProviderLayer.file(file));
+
+        assertEquals(
+                file + ":5:14: provider 'local': baseUrl 'http://***@localhost:8080/v1' holds a user name or "
+                        + "password: remove it and put the key in the provider's key variable (apiKeyEnv)",
+                e.getMessage());
+        assertTrue(e.getCause() instanceof CredentialsInUrlException, String.valueOf(e.getCause()));
+    }
+
+    @Test
+    void aDefinitionWithAPasswordInItsBaseUrlIsRefused() {
+        CredentialsInUrlException e = assertThrows(
+                CredentialsInUrlException.class,
+                () -> new ProviderDefinition("p", ProviderKind.URL, null, null, "https://me:pw@host/doc.json", null));
+        assertFalse(e.getMessage().contains("pw@"), e.getMessage());
+        assertEquals("p", e.provider());
+        // a user name alone is user info too; an @ in the path is not
+        assertThrows(
+                CredentialsInUrlException.class,
+                () -> new ProviderDefinition("p", ProviderKind.URL, null, null, "https://me@host/", null));
+        new ProviderDefinition("p", ProviderKind.URL, null, null, "https://host/models/@latest", null);
+    }
+
+    @Test
+    void credentialsAreMaskedInAnyText() {
+        assertEquals(
+                "HTTP 401 from http://***@h:1/v1/models?api_key=***&x=1; retried",
+                UrlCredentials.mask("HTTP 401 from http://user:secret@h:1/v1/models?api_key=abc&x=1; retried"));
+        assertEquals(
+                "two: https://***@a/ and 'https://***@b/'",
+                UrlCredentials.mask("two: https://u:p@a/ and 'https://v:q@b/'"));
+        assertEquals("no URL here", UrlCredentials.mask("no URL here"));
+    }
 }

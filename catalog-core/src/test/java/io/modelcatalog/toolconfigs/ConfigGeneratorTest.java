@@ -589,6 +589,33 @@ class ConfigGeneratorTest {
         assertTrue(Files.exists(dir.resolve("configs/mods/models_openai-catalog.yml")));
     }
 
+    @Test
+    void aBaseUrlVariableWithAPasswordIsRefusedBeforeAnyConfigKeepsIt(@TempDir Path dir) {
+        // issue 13.3: the generated files would carry the password; the message names the variable, masked
+        Map<String, String> withPassword = new HashMap<>(env);
+        withPassword.put("GROQ_API_OPENAI", "https://bob:hunter2@proxy.example/groq/v1");
+        GenerateConfigsException e = assertThrows(
+                GenerateConfigsException.class,
+                () -> new ConfigGenerator()
+                        .generate(new GenerateConfigsRequest(
+                                CorpusEntries.catalogDir(),
+                                null,
+                                dir.resolve("configs"),
+                                Set.of(Tool.values()),
+                                List.of("deepseek", "groq"),
+                                ModelIdFilter.all(),
+                                REGISTRY,
+                                EnvironmentLookup.of(withPassword))));
+        assertEquals(GenerateConfigsException.Reason.CREDENTIALS_IN_URL, e.reason());
+        assertEquals(List.of("groq"), e.providers());
+        assertEquals(
+                "provider groq: the base URL in GROQ_API_OPENAI holds a user name or password "
+                        + "(https://***@proxy.example/groq/v1), which its config files would keep: remove it and put "
+                        + "the key in the provider's key variable",
+                e.getMessage());
+        assertFalse(Files.exists(dir.resolve("configs")), "nothing written");
+    }
+
     private static JsonNode find(JsonNode models, String name) {
         for (JsonNode m : models) {
             if (m.get("name").asText().equals(name)) {

@@ -1,6 +1,7 @@
 package io.modelcatalog.maven;
 
 import io.modelcatalog.catalog.CatalogLayout;
+import io.modelcatalog.providers.CredentialsInUrlException;
 import io.modelcatalog.providers.ProviderDefinition;
 import io.modelcatalog.providers.ProviderFileException;
 import io.modelcatalog.providers.ProviderLayer;
@@ -127,7 +128,12 @@ public abstract class AbstractCatalogMojo extends AbstractMojo {
             try {
                 layers.add(ProviderLayer.file(file.toPath()));
             } catch (ProviderFileException e) {
-                throw new MojoExecutionException(e.getMessage(), e);
+                throw new MojoExecutionException(
+                        e.getMessage()
+                                + (e.getCause() instanceof CredentialsInUrlException c
+                                        ? MavenWords.otherKeySource(c)
+                                        : ""),
+                        e);
             }
         }
         if (providers != null && !providers.isEmpty()) {

@@ -2,6 +2,7 @@ package io.modelcatalog.maven;
 
 import io.modelcatalog.compat.CompatReport;
 import io.modelcatalog.fetching.ProviderOutcome;
+import io.modelcatalog.providers.CredentialsInUrlException;
 import io.modelcatalog.toolconfigs.GenerateConfigsException;
 
 /**
@@ -24,6 +25,9 @@ final class MavenWords {
             }
             case SAME_FILE -> e.getMessage() + " with catalog.exclude";
             case RESERVED_NAME_TAKEN -> e.getMessage();
+            case CREDENTIALS_IN_URL ->
+                e.getMessage() + " or a settings.xml <server> with id " + MavenNetwork.SERVER_ID_PREFIX
+                        + e.providers().get(0);
         };
     }
 
@@ -41,6 +45,11 @@ final class MavenWords {
         return "Nothing was compared, so nothing is proven: " + why + "; " + remedy;
     }
 
+    /** Where else a key may come from, for a message that says to put it in the key variable. */
+    static String otherKeySource(CredentialsInUrlException e) {
+        return " or a settings.xml <server> with id " + MavenNetwork.SERVER_ID_PREFIX + e.provider();
+    }
+
     /** A provider's skip or failure message with the setting that changes it. */
     static String of(ProviderOutcome o) {
         if (o.problem() == null) {
@@ -48,7 +57,7 @@ final class MavenWords {
         }
         return o.message()
                 + switch (o.problem()) {
-                    case NO_KEY ->
+                    case NO_KEY, CREDENTIALS_IN_URL ->
                         " or a settings.xml <server> with id " + MavenNetwork.SERVER_ID_PREFIX + o.provider();
                     case FILES_EXIST -> " (catalog.skipExisting)";
                     case SHRINK -> "; if the provider really dropped them, run again with catalog.allowShrink=true";

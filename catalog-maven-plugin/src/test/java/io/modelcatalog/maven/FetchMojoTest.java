@@ -407,4 +407,41 @@ class FetchMojoTest {
         assertFalse(Files.exists(json));
         assertFalse(Files.exists(body));
     }
+
+    /* 13.3: a password in a configured base URL is refused where it is read */
+
+    @Test
+    @InjectMojo(goal = "fetch", pom = POM)
+    void aPasswordInAProvidersFileBaseUrlIsRefusedNamingFileAndLine(FetchMojo mojo) throws Exception {
+        Path file = OUT.resolve("secret-providers.yaml");
+        Files.writeString(
+                file, "providers:\n  - name: local\n    kind: openai\n    baseUrl: http://bob:hunter2@localhost/v1\n");
+        setVariableValueToObject(mojo, "providersFile", file.toFile());
+
+        MojoExecutionException e = assertThrows(MojoExecutionException.class, mojo::execute);
+
+        assertEquals(
+                file.toAbsolutePath() + ":4:14: provider 'local': baseUrl 'http://***@localhost/v1' holds a user name "
+                        + "or password: remove it and put the key in the provider's key variable (apiKeyEnv) or a "
+                        + "settings.xml <server> with id catalog-local",
+                e.getMessage());
+        assertTrue(server.requests().isEmpty());
+    }
+
+    @Test
+    @InjectMojo(goal = "fetch", pom = POM)
+    void aPasswordInAPomProviderBaseUrlIsRefusedNamingTheEntry(FetchMojo mojo) throws Exception {
+        ProviderConfig local = new ProviderConfig();
+        local.setName("local");
+        local.setBaseUrl("https://bob:hunter2@localhost/v1");
+        setVariableValueToObject(mojo, "providers", List.of(local));
+
+        MojoExecutionException e = assertThrows(MojoExecutionException.class, mojo::execute);
+
+        assertEquals(
+                "<providers> entry 1 (local) in the plugin configuration: provider 'local': baseUrl "
+                        + "'https://***@localhost/v1' holds a user name or password: remove it and put the key in the "
+                        + "provider's key variable (apiKeyEnv) or a settings.xml <server> with id catalog-local",
+                e.getMessage());
+    }
 }
