@@ -66,11 +66,14 @@ public class ProvidersMojo extends AbstractCatalogMojo {
             text.table().forEach(getLog()::info);
             text.notes().forEach(getLog()::info);
             getLog().info(text.summary());
+            getLog().info("Base URLs, key sources and errors of one provider: -Dcatalog.providers=<name>");
         } else {
             for (String name : selected) {
                 text.detail(name).forEach(getLog()::info);
             }
-            overview.historyProblem().ifPresent(p -> getLog().warn("failed_models.json could not be read: " + p));
         }
+        overview.historyProblem()
+                .ifPresent(p -> getLog().warn("failed_models.json could not be read: " + p
+                        + "; the next fetch keeps it as failed_models.json.broken and starts a new history"));
     }
 }
