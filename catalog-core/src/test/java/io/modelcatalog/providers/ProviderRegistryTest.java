@@ -178,6 +178,36 @@ class ProviderRegistryTest {
         assertTrue(e.getMessage().matches("(?s).*bad\\.yaml:\\d+:\\d+: .*\"colour\".*"), e.getMessage());
     }
 
+    /* Issue 13.11: a YAML syntax error is the parser's: one line, its position, its own words. */
+
+    @Test
+    void aTabInAProvidersFileIsReportedWhereTheParserFindsIt() throws Exception {
+        Path file = dir.resolve("tab.yaml");
+        Files.writeString(file, "providers:\n  - name: corp\n\tkind: openai\n    baseUrl: http://x/v1\n");
+
+        ProviderFileException e = assertThrows(ProviderFileException.class, () -> ProviderLayer.file(file));
+
+        // the parser's position (line 3, column 1: the tab), not the one of the last token read (2:15 before)
+        assertEquals(
+                file + ":3:1: found character '\\t(TAB)' that cannot start any token. (Do not use \\t(TAB) for "
+                        + "indentation) (while scanning for the next token)",
+                e.getMessage());
+    }
+
+    @Test
+    void anUnclosedBracketIsASyntaxErrorNotAListWhereAValueBelongs() throws Exception {
+        Path file = dir.resolve("bracket.yaml");
+        Files.writeString(
+                file, "providers:\n  - name: corp\n    kind: openai\n    baseUrl: [http://x/v1\n  - name: b\n");
+
+        ProviderFileException e = assertThrows(ProviderFileException.class, () -> ProviderLayer.file(file));
+
+        // was "'baseUrl' must be a single value": the half-read value looked like a list
+        assertEquals(
+                file + ":5:9: expected ',' or ']', but got : (while parsing a flow sequence at line 4, column 14)",
+                e.getMessage());
+    }
+
     @Test
     void providerNamesAreFileNameSafe() {
         for (String bad : List.of("", "a/b", "..", "a b", "x\\y", "é")) {

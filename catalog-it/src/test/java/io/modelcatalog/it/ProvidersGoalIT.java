@@ -80,7 +80,7 @@ class ProvidersGoalIT {
         assertTrue(
                 table.log().stream()
                         .anyMatch(l -> l.matches("\\[INFO\\] openai +openai +api.openai.com +set \\(env\\) "
-                                + "+ok 2025-09-08 +83 +22.0 KiB")),
+                                + "+ok 2025-09-08 +83 +22.1 KiB")),
                 table::text);
         assertEquals(
                 List.of(),

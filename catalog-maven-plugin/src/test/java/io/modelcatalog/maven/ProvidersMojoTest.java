@@ -296,6 +296,21 @@ class ProvidersMojoTest {
 
     @Test
     @InjectMojo(goal = "providers")
+    void aYamlSyntaxErrorIsOneLineAtTheParsersPosition(ProvidersMojo mojo) throws Exception {
+        // issue 13.11: it was five lines whose location prefix disagreed with the parser's own
+        Path file = tmp.resolve("tab.yaml");
+        Files.writeString(file, "providers:\n  - name: corp\n\tkind: openai\n");
+        setVariableValueToObject(mojo, "providersFile", file.toFile());
+        MojoExecutionException e =
+                assertThrows(MojoExecutionException.class, () -> configure(mojo).execute());
+        assertEquals(
+                file + ":3:1: found character '\\t(TAB)' that cannot start any token. (Do not use \\t(TAB) for "
+                        + "indentation) (while scanning for the next token)",
+                e.getMessage());
+    }
+
+    @Test
+    @InjectMojo(goal = "providers")
     void aBaseUrlThatIsNoHttpUrlIsAnError(ProvidersMojo mojo) throws Exception {
         Path file = tmp.resolve("providers.yaml");
         Files.writeString(file, "providers:\n  - name: corp\n    kind: openai\n    baseUrl: llm.corp.example/v1\n");
