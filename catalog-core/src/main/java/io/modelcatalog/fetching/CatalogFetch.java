@@ -7,6 +7,8 @@ import io.modelcatalog.catalog.FailedModels;
 import io.modelcatalog.documents.CodePointOrder;
 import io.modelcatalog.documents.ModelList;
 import io.modelcatalog.files.AtomicFiles;
+import io.modelcatalog.files.FileErrors;
+import io.modelcatalog.files.WritableFolders;
 import io.modelcatalog.legacy.LegacyTomlWriter;
 import io.modelcatalog.legacy.LegacyTxtReader;
 import io.modelcatalog.legacy.LegacyTxtWriter;
@@ -59,6 +61,8 @@ public final class CatalogFetch {
      */
     public FetchReport run(FetchListener listener) throws IOException {
         long start = System.nanoTime();
+        // before any request: a file in the folder's place or a folder this user cannot write is said as such
+        WritableFolders.prepare(options.outputDirectory());
         List<Path> leftovers = FetchLeftovers.remove(options, Instant.now());
         if (!leftovers.isEmpty()) {
             listener.leftoversRemoved(leftovers);
@@ -227,7 +231,7 @@ public final class CatalogFetch {
                     ProviderOutcome.failed(
                             p.name(),
                             millisSince(t0),
-                            "cannot write its files in " + root + " or the cache: " + e.getMessage(),
+                            "cannot write its files in " + root + " or the cache: " + FileErrors.explain(e),
                             FetchProblem.OTHER),
                     null);
         }

@@ -7,6 +7,7 @@ import io.modelcatalog.facts.ModelFacts;
 import io.modelcatalog.facts.ModelNormalizer;
 import io.modelcatalog.files.AtomicFiles;
 import io.modelcatalog.files.LeftoverFiles;
+import io.modelcatalog.files.WritableFolders;
 import io.modelcatalog.providers.ProviderDefinition;
 import io.modelcatalog.providers.ProviderEndpoint;
 import io.modelcatalog.providers.ProviderKind;
@@ -130,6 +131,9 @@ public final class ConfigGenerator {
                     def.name(), kept.size(), all.size() - kept.size(), fromLiteLlm));
         }
 
+        if (!files.isEmpty()) {
+            WritableFolders.prepare(request.outputDir()); // a file in its place or no permission: said as such
+        }
         List<Path> written = new ArrayList<>();
         List<Path> unchanged = new ArrayList<>();
         for (Map.Entry<Path, byte[]> f : files.entrySet()) {

@@ -80,7 +80,7 @@ public class BackupMojo extends AbstractUserConfigMojo {
             warnUnreadable(store);
         } catch (IOException e) {
             throw new MojoExecutionException(
-                    "Backing up into " + store.directory() + " failed: " + FileErrors.describe(e), e);
+                    "Backing up into " + store.directory() + " failed: " + FileErrors.explain(e), e);
         }
         long present = backup.entries().stream().filter(e -> !e.absent()).count();
         getLog().info("Backed up " + present + " file(s) of "

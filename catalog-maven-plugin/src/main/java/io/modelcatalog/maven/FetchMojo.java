@@ -11,6 +11,7 @@ import io.modelcatalog.fetching.NetworkPolicy;
 import io.modelcatalog.fetching.ProviderOutcome;
 import io.modelcatalog.fetching.ResponseCache;
 import io.modelcatalog.files.AtomicFiles;
+import io.modelcatalog.files.FileErrors;
 import io.modelcatalog.providers.EnvironmentLookup;
 import io.modelcatalog.providers.ProviderDefinition;
 import java.io.File;
@@ -148,7 +149,10 @@ public class FetchMojo extends AbstractCatalogMojo {
                             failOnError,
                             selected.stream().map(ProviderDefinition::name).toList(),
                             progressInterval));
-        } catch (IOException | RuntimeException e) {
+        } catch (IOException e) {
+            throw new MojoExecutionException(
+                    "Fetch into " + folder + " failed: " + MavenWords.of(e, "catalog.outputDirectory"), e);
+        } catch (RuntimeException e) {
             throw new MojoExecutionException("Fetch into " + folder + " failed: " + e.getMessage(), e);
         }
         FetchReportLog.write(report, selected, getLog());
@@ -193,7 +197,7 @@ public class FetchMojo extends AbstractCatalogMojo {
             getLog().info("Model changes written to " + changesFile);
         } catch (IOException e) {
             throw new MojoExecutionException(
-                    "Cannot write catalog.changesFile " + changesFile + ": " + e.getMessage(), e);
+                    "Cannot write catalog.changesFile " + changesFile + ": " + FileErrors.explain(e), e);
         }
     }
 }

@@ -120,7 +120,8 @@ public class GenerateConfigsMojo extends AbstractCatalogMojo {
         } catch (DocumentParseException e) {
             throw new MojoExecutionException(e.getMessage() + " (nothing was written)", e);
         } catch (IOException e) {
-            throw new MojoExecutionException("Generating configs into " + out + " failed: " + e, e);
+            throw new MojoExecutionException(
+                    "Generating configs into " + out + " failed: " + MavenWords.of(e, "catalog.configsDirectory"), e);
         }
         if (!result.leftovers().isEmpty()) {
             getLog().info("Removed " + result.leftovers().size() + " temporary file(s) that an interrupted run left in "

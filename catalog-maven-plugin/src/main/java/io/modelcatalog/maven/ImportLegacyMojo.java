@@ -1,5 +1,6 @@
 package io.modelcatalog.maven;
 
+import io.modelcatalog.files.FileErrors;
 import io.modelcatalog.migration.LegacyScriptException;
 import io.modelcatalog.migration.LegacyScriptReader;
 import io.modelcatalog.migration.ProviderComparison;
@@ -125,7 +126,10 @@ public class ImportLegacyMojo extends AbstractCatalogMojo {
                     + "kept beside it as " + target.getName() + ".bak), or write elsewhere with "
                     + "-Dcatalog.providersFile=<path>");
         } catch (IOException e) {
-            throw new MojoExecutionException("Cannot write the providers file " + target + ": " + e.getMessage(), e);
+            throw new MojoExecutionException(
+                    "Cannot write the providers file " + target + ": " + FileErrors.explain(e)
+                            + " (or write elsewhere with -Dcatalog.providersFile=<path>)",
+                    e);
         }
         int count = comparison.toWrite().size();
         String what = count + " provider" + (count == 1 ? "" : "s");

@@ -2,8 +2,11 @@ package io.modelcatalog.maven;
 
 import io.modelcatalog.compat.CompatReport;
 import io.modelcatalog.fetching.ProviderOutcome;
+import io.modelcatalog.files.FileErrors;
+import io.modelcatalog.files.UnwritableFolderException;
 import io.modelcatalog.providers.CredentialsInUrlException;
 import io.modelcatalog.toolconfigs.GenerateConfigsException;
+import java.io.IOException;
 
 /**
  * The Maven words of the core's findings: the core says what went wrong as data and in plain words; this class
@@ -43,6 +46,14 @@ final class MavenWords {
             case COMPARED -> throw new IllegalArgumentException("files were compared");
         };
         return "Nothing was compared, so nothing is proven: " + why + "; " + remedy;
+    }
+
+    /**
+     * A file error in words with its remedy ({@code permission denied; give this user ...}); when it is the folder
+     * the goal writes into that cannot be written, the setting that moves it.
+     */
+    static String of(IOException e, String folderSetting) {
+        return FileErrors.explain(e) + (e instanceof UnwritableFolderException ? " (" + folderSetting + ")" : "");
     }
 
     /** Where else a key may come from, for a message that says to put it in the key variable. */

@@ -1,5 +1,6 @@
 package io.modelcatalog.maven;
 
+import io.modelcatalog.files.FileErrors;
 import io.modelcatalog.providers.ProviderRegistry;
 import io.modelcatalog.providers.UnknownProviderException;
 import io.modelcatalog.report.CatalogReport;
@@ -115,6 +116,10 @@ public class ReportMojo extends AbstractMavenReport {
         try {
             ProviderRegistry registry = settings.registry();
             File folder = settings.resolvePath(catalogDirectory, "models");
+            if (folder.isFile()) {
+                throw new MavenReportException("The catalog folder " + folder + " is a regular file, not a folder: "
+                        + "point catalog.outputDirectory at the folder the fetch goal writes");
+            }
             LayoutWarning.check(folder, getLog());
             if (!folder.isDirectory()) {
                 getLog().warn("The catalog folder " + folder + " does not exist: the report says so. Run the fetch "
@@ -132,7 +137,9 @@ public class ReportMojo extends AbstractMavenReport {
             throw new MavenReportException("catalog.providers: " + e.getMessage(), e);
         } catch (IOException e) {
             throw new MavenReportException(
-                    "Cannot read the catalog folder " + catalogDirectory + ": " + e.getMessage(), e);
+                    "Cannot read the catalog folder " + catalogDirectory + ": " + FileErrors.explain(e)
+                            + " (catalog.outputDirectory)",
+                    e);
         }
     }
 

@@ -79,7 +79,7 @@ public class RestoreMojo extends AbstractUserConfigMojo {
                     e);
         } catch (IOException e) {
             throw new MojoExecutionException(
-                    "Restoring from " + store.directory() + " failed: " + FileErrors.describe(e), e);
+                    "Restoring from " + store.directory() + " failed: " + FileErrors.explain(e), e);
         }
         Backup restored = result.restored();
         if (result.files().isEmpty()) {

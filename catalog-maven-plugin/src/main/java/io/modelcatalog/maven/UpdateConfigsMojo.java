@@ -16,6 +16,7 @@ import io.modelcatalog.configupdate.UpdateConfigsException;
 import io.modelcatalog.configupdate.UpdateConfigsRequest;
 import io.modelcatalog.configupdate.UpdateConfigsResult;
 import io.modelcatalog.documents.DocumentParseException;
+import io.modelcatalog.files.FileErrors;
 import io.modelcatalog.providers.UnknownProviderException;
 import io.modelcatalog.toolconfigs.ModelIdFilter;
 import io.modelcatalog.userconfigs.UserConfigLocations;
@@ -143,7 +144,8 @@ public class UpdateConfigsMojo extends AbstractUserConfigMojo {
         } catch (UpdateConfigsException | DocumentParseException e) {
             throw new MojoExecutionException(e.getMessage() + " (nothing was written)", e);
         } catch (IOException e) {
-            throw new MojoExecutionException("Updating the tool configs failed: " + e + " (see the backup)", e);
+            throw new MojoExecutionException(
+                    "Updating the tool configs failed: " + FileErrors.explain(e) + " (see the backup)", e);
         }
         report(result);
     }

@@ -4,6 +4,7 @@ import io.modelcatalog.compat.CompatFinding;
 import io.modelcatalog.compat.CompatOptions;
 import io.modelcatalog.compat.CompatReport;
 import io.modelcatalog.compat.CompatVerifier;
+import io.modelcatalog.files.FileErrors;
 import java.io.File;
 import java.io.IOException;
 import java.nio.file.NoSuchFileException;
@@ -66,6 +67,14 @@ public class VerifyCompatMojo extends AbstractCatalogMojo {
         }
         File output = catalogFolder();
         File reference = resolvePath(referenceDirectory, referenceDirectory.getPath());
+        if (output.isFile()) {
+            throw new MojoExecutionException("The catalog folder " + output + " is a regular file, not a folder: "
+                    + "point catalog.outputDirectory at the folder to check");
+        }
+        if (reference.isFile()) {
+            throw new MojoExecutionException("The reference folder " + reference + " is a regular file, not a "
+                    + "folder: point catalog.referenceDirectory at a legacy dump_models.py folder");
+        }
         if (!output.isDirectory()) {
             throw new MojoExecutionException("The catalog folder " + output + " does not exist: run catalog:fetch "
                     + "first, or point catalog.outputDirectory at the folder to check");
@@ -84,7 +93,7 @@ public class VerifyCompatMojo extends AbstractCatalogMojo {
         } catch (NoSuchFileException e) {
             throw new MojoExecutionException(e.getFile() + ": " + e.getReason(), e);
         } catch (IOException e) {
-            throw new MojoExecutionException("Cannot read the folders to compare: " + e.getMessage(), e);
+            throw new MojoExecutionException("Cannot read the folders to compare: " + FileErrors.explain(e), e);
         }
         for (CompatFinding f : report.findings()) {
             if (f.isDifference()) {

@@ -9,6 +9,7 @@ import static org.mockito.Mockito.when;
 
 import io.modelcatalog.testing.LoopbackProviderServer;
 import io.modelcatalog.testing.LoopbackProviderServer.Response;
+import io.modelcatalog.testing.UnwritableFolders;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -406,6 +407,45 @@ class FetchMojoTest {
                 log::text);
         assertFalse(Files.exists(json));
         assertFalse(Files.exists(body));
+    }
+
+    /* 13.7: the condition and the remedy, not a bare path */
+
+    @Test
+    @InjectMojo(goal = "fetch", pom = POM)
+    @MojoParameter(name = "providerNames", value = "docs")
+    void anOutputPathThatIsARegularFileIsSaidSo(FetchMojo mojo) throws Exception {
+        Path file = Files.writeString(OUT.resolve("models-file"), "x");
+        setVariableValueToObject(mojo, "outputDirectory", file.toFile());
+
+        MojoExecutionException e = assertThrows(MojoExecutionException.class, mojo::execute);
+
+        // was "Fetch into X failed: X"
+        assertEquals(
+                "Fetch into " + file.toAbsolutePath() + " failed: " + file.toAbsolutePath()
+                        + " is a regular file, not a "
+                        + "folder; remove or rename that file, or choose another folder (catalog.outputDirectory)",
+                e.getMessage());
+        assertEquals("x", Files.readString(file));
+        assertTrue(server.requests().isEmpty(), "nothing fetched");
+    }
+
+    @Test
+    @InjectMojo(goal = "fetch", pom = POM)
+    @MojoParameter(name = "providerNames", value = "docs")
+    void aFolderThisUserCannotWriteSaysPermissionDeniedAndTheRemedy(FetchMojo mojo) throws Exception {
+        Path folder = UnwritableFolders.create(OUT);
+        setVariableValueToObject(mojo, "outputDirectory", folder.toFile());
+
+        MojoExecutionException e = assertThrows(MojoExecutionException.class, mojo::execute);
+
+        // was "Fetch into X failed: X/.failed_models.json.<n>.tmp"
+        assertEquals(
+                "Fetch into " + folder + " failed: " + folder + ": permission denied (this user cannot create files "
+                        + "in it); give this user write permission on it (chmod u+w " + folder + "), or choose another "
+                        + "folder (catalog.outputDirectory)",
+                e.getMessage());
+        assertTrue(server.requests().isEmpty(), "nothing fetched");
     }
 
     /* 13.3: a password in a configured base URL is refused where it is read */

@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
+import io.modelcatalog.testing.UnwritableFolders;
 import java.io.File;
 import java.io.IOException;
 import java.io.InputStream;
@@ -248,5 +249,40 @@ class GenerateConfigsMojoTest {
                         .contains("Removed 1 temporary file(s) that an interrupted run left in "
                                 + dir.resolve("configs") + ": " + profile),
                 log::text);
+    }
+
+    /* 13.7: the condition and the remedy, not a bare path */
+
+    @Test
+    @InjectMojo(goal = "generate-configs", pom = POM)
+    void aConfigsPathThatIsARegularFileIsSaidSo(GenerateConfigsMojo mojo) throws Exception {
+        Path file = Files.writeString(dir.resolve("configs"), "x");
+        setVariableValueToObject(mojo, "outputDirectory", corpusCatalog());
+        setVariableValueToObject(mojo, "configsDirectory", file.toFile());
+
+        MojoExecutionException e = assertThrows(MojoExecutionException.class, mojo::execute);
+
+        assertEquals(
+                "Generating configs into " + file + " failed: " + file + " is a regular file, not a folder; remove "
+                        + "or rename that file, or choose another folder (catalog.configsDirectory)",
+                e.getMessage());
+        assertEquals("x", Files.readString(file));
+    }
+
+    @Test
+    @InjectMojo(goal = "generate-configs", pom = POM)
+    void aConfigsFolderThisUserCannotCreateSaysPermissionDenied(GenerateConfigsMojo mojo) throws Exception {
+        Path locked = UnwritableFolders.create(dir);
+        setVariableValueToObject(mojo, "outputDirectory", corpusCatalog());
+        setVariableValueToObject(
+                mojo, "configsDirectory", locked.resolve("catalog-configs").toFile());
+
+        MojoExecutionException e = assertThrows(MojoExecutionException.class, mojo::execute);
+
+        assertEquals(
+                "Generating configs into " + locked.resolve("catalog-configs") + " failed: " + locked
+                        + ": permission denied (this user cannot create files in it); give this user write permission "
+                        + "on it (chmod u+w " + locked + "), or choose another folder (catalog.configsDirectory)",
+                e.getMessage());
     }
 }

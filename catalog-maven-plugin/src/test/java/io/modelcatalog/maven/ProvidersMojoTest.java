@@ -296,6 +296,20 @@ class ProvidersMojoTest {
 
     @Test
     @InjectMojo(goal = "providers")
+    void aCatalogPathThatIsARegularFileIsSaidSo(ProvidersMojo mojo) throws Exception {
+        // issue 13.7
+        Path file = Files.writeString(tmp.resolve("models-file"), "x");
+        configure(mojo);
+        setVariableValueToObject(mojo, "outputDirectory", file.toFile());
+        MojoExecutionException e = assertThrows(MojoExecutionException.class, mojo::execute);
+        assertEquals(
+                "The catalog folder " + file + " is a regular file, not a folder: point catalog.outputDirectory at "
+                        + "the folder the fetch goal writes",
+                e.getMessage());
+    }
+
+    @Test
+    @InjectMojo(goal = "providers")
     void aYamlSyntaxErrorIsOneLineAtTheParsersPosition(ProvidersMojo mojo) throws Exception {
         // issue 13.11: it was five lines whose location prefix disagreed with the parser's own
         Path file = tmp.resolve("tab.yaml");

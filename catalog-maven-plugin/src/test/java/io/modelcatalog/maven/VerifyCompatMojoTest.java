@@ -197,6 +197,26 @@ class VerifyCompatMojoTest {
 
     @Test
     @InjectMojo(goal = "verify-compat")
+    void aRegularFileWhereAFolderBelongsIsSaidSo(VerifyCompatMojo mojo) throws Exception {
+        // issue 13.7: it said "does not exist" of a file that does
+        Path file = Files.writeString(tmp.resolve("models-file"), "x");
+        configure(mojo, file, bak);
+        MojoExecutionException output = assertThrows(MojoExecutionException.class, mojo::execute);
+        assertEquals(
+                "The catalog folder " + file + " is a regular file, not a folder: point catalog.outputDirectory at "
+                        + "the folder to check",
+                output.getMessage());
+
+        configure(mojo, models, file);
+        MojoExecutionException reference = assertThrows(MojoExecutionException.class, mojo::execute);
+        assertEquals(
+                "The reference folder " + file + " is a regular file, not a folder: point catalog.referenceDirectory "
+                        + "at a legacy dump_models.py folder",
+                reference.getMessage());
+    }
+
+    @Test
+    @InjectMojo(goal = "verify-compat")
     void skipFlagSkipsTheGoal(VerifyCompatMojo mojo) throws Exception {
         setVariableValueToObject(mojo, "verifyCompatSkip", true);
         mojo.setLog(log);
