@@ -75,7 +75,7 @@ public abstract class AbstractCatalogMojo extends AbstractMojo {
     /** The goal's name, for messages and its skip property. */
     protected abstract String goalName();
 
-    /** Whether the goal's own skip flag ({@code catalog.<goal>.skip}) is set. */
+    /** Whether the goal's own skip flag ({@code catalog.{goal}.skip}) is set. */
     protected abstract boolean goalSkipped();
 
     protected abstract void run() throws MojoExecutionException, MojoFailureException;

@@ -27,19 +27,19 @@ import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
 
 /**
- * Fetches the model lists of all (or the selected) providers at once and writes each as {@code models_<p>.json},
+ * Fetches the model lists of all (or the selected) providers at once and writes each as {@code models_{provider}.json},
  * {@code .txt} and {@code .toml}, byte for byte as the legacy {@code dump_models.py}, plus
  * {@code failed_models.json} and, for Chutes, {@code chutes_chutes.json}. A provider that fails keeps its
  * previous files and is recorded in {@code failed_models.json}; the build fails only with
  * {@code catalog.failOnError}.
  *
- * <p>Keys come from each provider's legacy environment variable or a {@code settings.xml} {@code <server>} with
- * id {@code catalog-<provider>}; a provider without a key is skipped.
+ * <p>Keys come from each provider's legacy environment variable or a {@code settings.xml} server entry with
+ * id {@code catalog-{provider}}; a provider without a key is skipped.
  */
 @Mojo(name = "fetch", defaultPhase = LifecyclePhase.GENERATE_RESOURCES, requiresProject = false, threadSafe = true)
 public class FetchMojo extends AbstractCatalogMojo {
 
-    /** {@code legacy}: flat {@code models_<p>.*} files; {@code structured}: {@code json/}, {@code txt/}, {@code toml/}. */
+    /** {@code legacy}: flat {@code models_{provider}.*} files; {@code structured}: {@code json/}, {@code txt/}, {@code toml/}. */
     @Parameter(property = "catalog.layout", defaultValue = "legacy")
     private String layout;
 

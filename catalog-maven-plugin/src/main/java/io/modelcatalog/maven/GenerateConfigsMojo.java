@@ -20,9 +20,9 @@ import org.apache.maven.plugins.annotations.Parameter;
 
 /**
  * Turns the catalog folder into configuration for aichat, codex and mods. Per provider it writes
- * {@code aichat/models_<p>.yaml} (a {@code clients:} entry), {@code mods/models_<p>.yml} (an {@code apis:}
- * entry), {@code codex/models_<p>.toml} (a {@code [model_providers.<id>]} table for codex 0.169, with
- * {@code wire_api = "responses"}) and {@code codex/profiles/<profile>.config.toml} (one self-contained codex
+ * {@code aichat/models_{provider}.yaml} (a {@code clients:} entry), {@code mods/models_{provider}.yml} (an {@code apis:}
+ * entry), {@code codex/models_{provider}.toml} (a {@code [model_providers.{id}]} table for codex 0.169, with
+ * {@code wire_api = "responses"}) and {@code codex/profiles/{profile}.config.toml} (one self-contained codex
  * profile per model). Each file is valid on its own; none holds a key, only the name of the variable that does.
  *
  * <p>Where the files go: {@code catalog.configsDirectory}, by default the {@code configs} folder inside the
@@ -40,7 +40,20 @@ import org.apache.maven.plugins.annotations.Parameter;
  * catalog holds LiteLLM's map ({@code models_litellm.json}), which then fills the gaps and is named in a comment.
  * Codex profiles that an earlier run wrote for a model that is gone, or now left out, are removed; files
  * the goal did not write are never touched. The run generates everything in memory first: a catalog file that does not parse fails the build with its
- * file, line and column, and nothing is written. A file whose content is unchanged is not rewritten.
+ * file, line and column, and nothing is written. A file whose content is unchanged is not rewritten. A catalog
+ * folder without any API provider's file generates nothing and says so in a warning (usually the fetch had no key).
+ *
+ * <p>Using the files: aichat and mods each read one config file ({@code config.yaml}, {@code mods.yml}), so a
+ * per-provider file does nothing where it lies. The {@code update-configs} goal merges the same entries into the
+ * tools' own files (backed up first, your own entries and comments kept); by hand, copy the client of an aichat
+ * file into the {@code clients:} list of {@code config.yaml}, and the API of a mods file under {@code apis:} in
+ * {@code mods.yml}. A codex profile file is self-contained: copy it into the codex home and run
+ * {@code codex --profile NAME}.
+ *
+ * <p>Codex provider tables say {@code wire_api = "responses"}: codex 0.169 talks to a provider through the OpenAI
+ * Responses API only ({@code POST base_url/responses}). A provider that serves Chat Completions only
+ * ({@code /chat/completions}) gets its files, but codex's requests to it fail (usually HTTP 404); use such a provider
+ * through a gateway that offers the Responses API in front of it, or leave it out with {@code catalog.providers}.
  */
 @Mojo(
         name = "generate-configs",

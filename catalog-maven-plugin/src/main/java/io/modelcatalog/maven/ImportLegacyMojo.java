@@ -27,15 +27,15 @@ import org.apache.maven.plugins.annotations.Parameter;
  * compared with the built-in providers; the file written holds only what differs: providers the built-ins lack,
  * and built-in names whose kind, variables or default URL the script changed. The log shows every provider of
  * the script as added, changed or unchanged, and the {@code catalog.providers} value (or POM
- * {@code <providerNames>}) that leaves out the built-in providers the script no longer has, since a providers
+ * element {@code providerNames}) that leaves out the built-in providers the script no longer has, since a providers
  * file adds and replaces but does not remove.
  *
- * <p>In this goal {@code catalog.providersFile} (POM {@code <providersFile>}) is the file written, by default
+ * <p>In this goal {@code catalog.providersFile} (POM element {@code providersFile}) is the file written, by default
  * {@code catalog-providers.yaml} in the project folder (without a POM: the working folder); the other goals read
  * the same property, so {@code -Dcatalog.providersFile=...} names the file for both. The file is read back
  * through the validation every goal applies to a providers file before the goal ends. A script that matches the
  * built-ins gets no file. An existing file with other content is replaced only with
- * {@code catalog.overwrite=true}, and then kept beside it as {@code <name>.bak} ({@code .bak.1}, ... when taken).
+ * {@code catalog.overwrite=true}, and then kept beside it as {@code {name}.bak} ({@code .bak.1}, ... when taken).
  * A script the import cannot take as it is fails the build naming its line and what to fix, and nothing is
  * written.
  */
@@ -54,7 +54,7 @@ public class ImportLegacyMojo extends AbstractCatalogMojo {
 
     /**
      * Replace an existing providers file whose content differs from the import; the replaced file is kept beside
-     * it as {@code <name>.bak} (or {@code .bak.1}, {@code .bak.2}, ... when that name is taken).
+     * it as {@code {name}.bak} (or {@code .bak.1}, {@code .bak.2}, ... when that name is taken).
      */
     @Parameter(property = "catalog.overwrite", defaultValue = "false")
     private boolean overwrite;

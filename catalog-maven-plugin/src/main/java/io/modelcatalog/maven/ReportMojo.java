@@ -26,7 +26,7 @@ import org.apache.maven.reporting.MavenReportException;
  * sort and filter; and two pictures, models per provider and price against context window for the chat models.
  * The page loads nothing from elsewhere: its style, script and pictures (SVG) are inline.
  *
- * <p>Declare it under {@code <reporting>} to have {@code mvn site} render it, after a build that runs
+ * <p>Declare it in the POM's {@code reporting} section to have {@code mvn site} render it, after a build that runs
  * {@code fetch}; or run {@code mvn catalog:report}, which writes {@code target/reports/catalog-report.html}.
  *
  * <p><b>Needs maven-site-plugin 3.21.0 or later</b> (pin it in the POM): the report renders through Doxia 2,
@@ -34,8 +34,8 @@ import org.apache.maven.reporting.MavenReportException;
  * with a {@code ClassNotFoundException} on a Doxia class, and 3.12.1 (Maven 3.9.11) rejects a site descriptor
  * of the SITE 2.0.0 schema.
  *
- * <p>In a POM, name the catalog folder {@code <catalogDirectory>} (or the property
- * {@code catalog.outputDirectory}): {@code <outputDirectory>} of a report is where its page goes.
+ * <p>In a POM, name the catalog folder with the element {@code catalogDirectory} (or the property
+ * {@code catalog.outputDirectory}): the element {@code outputDirectory} of a report is where its page goes.
  */
 @Mojo(name = "report", defaultPhase = LifecyclePhase.SITE, threadSafe = true)
 public class ReportMojo extends AbstractMavenReport {
