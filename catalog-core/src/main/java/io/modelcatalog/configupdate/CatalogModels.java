@@ -51,8 +51,11 @@ final class CatalogModels {
                     UpdateConfigsException.Reason.NO_CATALOG,
                     catalogDir,
                     null,
-                    "catalog folder " + catalogDir + " does not exist: fetch the catalog first, or point to the"
-                            + " folder that holds it");
+                    Files.isRegularFile(catalogDir)
+                            ? "catalog folder " + catalogDir + " is a regular file, not a folder: point to the folder"
+                                    + " that holds the catalog"
+                            : "catalog folder " + catalogDir + " does not exist: fetch the catalog first, or point to"
+                                    + " the folder that holds it");
         }
         CatalogFolder catalog =
                 layout == null ? CatalogFolder.detect(catalogDir) : new CatalogFolder(catalogDir, layout);

@@ -1,5 +1,6 @@
 package io.modelcatalog.toolconfigs;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Objects;
@@ -40,7 +41,13 @@ public class GenerateConfigsException extends RuntimeException {
 
     static GenerateConfigsException noCatalog(Path folder) {
         return new GenerateConfigsException(
-                Reason.NO_CATALOG, folder, List.of(), "catalog folder " + folder + " does not exist: fetch first");
+                Reason.NO_CATALOG,
+                folder,
+                List.of(),
+                "catalog folder " + folder
+                        + (Files.isRegularFile(folder)
+                                ? " is a regular file, not a folder: point to the catalog folder"
+                                : " does not exist: fetch first"));
     }
 
     static GenerateConfigsException notInCatalog(String provider, Path file) {

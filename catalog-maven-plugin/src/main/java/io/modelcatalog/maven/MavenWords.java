@@ -7,6 +7,7 @@ import io.modelcatalog.files.UnwritableFolderException;
 import io.modelcatalog.providers.CredentialsInUrlException;
 import io.modelcatalog.toolconfigs.GenerateConfigsException;
 import java.io.IOException;
+import java.nio.file.Files;
 
 /**
  * The Maven words of the core's findings: the core says what went wrong as data and in plain words; this class
@@ -19,8 +20,11 @@ final class MavenWords {
     static String of(GenerateConfigsException e) {
         return switch (e.reason()) {
             case NO_CATALOG ->
-                "catalog folder " + e.file() + " does not exist: run the fetch goal first, or point "
-                        + "catalog.outputDirectory at a catalog folder";
+                Files.isRegularFile(e.file())
+                        ? "catalog folder " + e.file() + " is a regular file, not a folder: point "
+                                + "catalog.outputDirectory at a catalog folder"
+                        : "catalog folder " + e.file() + " does not exist: run the fetch goal first, or point "
+                                + "catalog.outputDirectory at a catalog folder";
             case NOT_IN_CATALOG -> {
                 String p = e.providers().get(0);
                 yield "provider " + p + ": the catalog has no " + e.file() + ": fetch it first (catalog.providers=" + p

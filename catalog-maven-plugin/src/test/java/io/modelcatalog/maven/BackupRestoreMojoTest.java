@@ -171,6 +171,22 @@ class BackupRestoreMojoTest {
     }
 
     @Test
+    @InjectMojo(goal = "update-configs", pom = POM)
+    void aCatalogPathThatIsARegularFileIsSaidSo(UpdateConfigsMojo mojo) throws Exception {
+        Path file = Files.writeString(home.resolve("models-file"), "x");
+        setVariableValueToObject(mojo, "tools", "aichat");
+        setVariableValueToObject(mojo, "outputDirectory", file.toFile());
+
+        MojoExecutionException e =
+                assertThrows(MojoExecutionException.class, () -> prepare(mojo).execute());
+
+        assertEquals(
+                "catalog folder " + file + " is a regular file, not a folder: point to the folder that holds the "
+                        + "catalog (nothing was written)",
+                e.getMessage());
+    }
+
+    @Test
     @InjectMojo(goal = "backup", pom = POM)
     void skipFlag(BackupMojo mojo) throws Exception {
         setVariableValueToObject(mojo, "backupSkip", true);

@@ -285,4 +285,21 @@ class GenerateConfigsMojoTest {
                         + "on it (chmod u+w " + locked + "), or choose another folder (catalog.configsDirectory)",
                 e.getMessage());
     }
+
+    @Test
+    @InjectMojo(goal = "generate-configs", pom = POM)
+    void aCatalogPathThatIsARegularFileIsSaidSo(GenerateConfigsMojo mojo) throws Exception {
+        // it said "does not exist" of a file that does
+        Path file = Files.writeString(dir.resolve("models-file"), "x");
+        setVariableValueToObject(mojo, "outputDirectory", file.toFile());
+        setVariableValueToObject(
+                mojo, "configsDirectory", dir.resolve("configs").toFile());
+
+        MojoExecutionException e = assertThrows(MojoExecutionException.class, mojo::execute);
+
+        assertEquals(
+                "catalog folder " + file + " is a regular file, not a folder: point catalog.outputDirectory at a "
+                        + "catalog folder (nothing was written)",
+                e.getMessage());
+    }
 }
