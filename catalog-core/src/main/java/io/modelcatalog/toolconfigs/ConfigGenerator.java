@@ -28,8 +28,8 @@ import java.util.stream.Stream;
 
 /**
  * The {@code generate-configs} goal's work: reads the catalog folder, normalizes every model, and writes per
- * provider {@code aichat/models_<p>.yaml}, {@code mods/models_<p>.yml}, {@code codex/models_<p>.toml} and
- * {@code codex/profiles/<profile>.config.toml}.
+ * provider {@code aichat/models_<p>.yaml}, {@code mods/models_<p>.yml}, {@code codex/models_<p>.toml},
+ * {@code codex/profiles/<profile>.config.toml} and {@code opencode/models_<p>.json}.
  *
  * <p>Everything is generated in memory first: a catalog file that does not parse, an unknown provider or a
  * name clash fails the run before any file is written. Files are then written atomically, and only when
@@ -109,6 +109,11 @@ public final class ConfigGenerator {
             }
             if (request.tools().contains(Tool.MODS)) {
                 files.put(out.resolve("mods").resolve("models_" + def.name() + ".yml"), ModsConfig.toBytes(models));
+            }
+            if (request.tools().contains(Tool.OPENCODE)) {
+                files.put(
+                        out.resolve("opencode").resolve("models_" + def.name() + ".json"),
+                        OpenCodeConfig.toBytes(models));
             }
             if (request.tools().contains(Tool.CODEX)) {
                 profileHeaders.add(models.header("#"));

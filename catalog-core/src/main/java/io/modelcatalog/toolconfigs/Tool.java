@@ -11,7 +11,8 @@ import java.util.stream.Collectors;
 public enum Tool {
     AICHAT,
     CODEX,
-    MODS;
+    MODS,
+    OPENCODE;
 
     /** The tool's name in {@code catalog.tools} and its folder name. */
     public String id() {
