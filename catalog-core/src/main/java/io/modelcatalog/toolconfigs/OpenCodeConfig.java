@@ -26,7 +26,9 @@ import java.util.Set;
  * {@code options.apiKey} as {@code {env:<the key variable>}} (never a key), {@code whitelist} and
  * {@code models} keyed by model name.
  *
- * <p>Per model only what the facts know: {@code name} (display name), {@code release_date},
+ * <p>Every model is {@code "status": "active"}: the provider's API lists it, and OpenCode would otherwise hide a
+ * model its built-in catalog marks {@code deprecated} (gpt-4, open-mistral-nemo and others in 1.18.33).
+ * Beyond that, per model only what the facts know: {@code name} (display name), {@code release_date},
  * {@code reasoning}, {@code tool_call}, {@code modalities}, {@code limit}, {@code cost} (USD per 1M tokens).
  * OpenCode requires {@code limit.context} and {@code limit.output} together, and {@code cost.input} and
  * {@code cost.output} together: a limit known on one side only is written with {@code 0} on the other, which is
@@ -35,8 +37,9 @@ import java.util.Set;
  *
  * <p>The provider id is the catalog's provider name (letters, digits, {@code . _ -}: never a {@code /}, which
  * OpenCode's {@code provider/model} references split at). Where OpenCode's built-in catalog (models.dev) has a
- * provider of the same id, OpenCode merges the two; the {@code whitelist} keeps that provider to exactly the
- * catalog's models, while OpenCode's own facts still fill what the catalog does not say.
+ * provider of the same id (openai, anthropic, groq, mistral, openrouter and 14 more of the built-in providers in
+ * 1.18.33), OpenCode merges the two; the {@code whitelist} keeps that provider to exactly the catalog's models,
+ * while OpenCode's own facts still fill what the catalog does not say.
  *
  * <p>The provider entry is also available as data ({@link #providerEntry}) for merging into a user's config.
  */
@@ -97,6 +100,7 @@ public final class OpenCodeConfig {
 
     private static ObjectNode model(ModelFacts m) {
         ObjectNode o = JsonNodeFactory.instance.objectNode();
+        o.put("status", "active");
         if (m.displayName() != null) {
             o.put("name", m.displayName());
         }

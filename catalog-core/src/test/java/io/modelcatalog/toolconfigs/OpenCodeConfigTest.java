@@ -37,7 +37,7 @@ class OpenCodeConfigTest {
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Set<String> MODEL_KEYS =
-            Set.of("name", "release_date", "reasoning", "tool_call", "modalities", "limit", "cost");
+            Set.of("status", "name", "release_date", "reasoning", "tool_call", "modalities", "limit", "cost");
     private static final Set<String> MODALITIES = Set.of("text", "audio", "image", "video", "pdf");
 
     @TempDir
@@ -112,6 +112,7 @@ class OpenCodeConfigTest {
         for (String key : fieldNames(m)) {
             assertTrue(MODEL_KEYS.contains(key), where + ": " + key);
         }
+        assertEquals("active", m.get("status").asText(), where);
         if (m.has("name")) assertTrue(m.get("name").isTextual(), where);
         if (m.has("release_date")) {
             assertTrue(m.get("release_date").asText().matches("\\d{4}-\\d{2}-\\d{2}"), where);
@@ -192,7 +193,10 @@ class OpenCodeConfigTest {
         assertEquals(32768, ctxOnly.get("limit").get("context").asInt());
         assertEquals(0, ctxOnly.get("limit").get("output").asInt());
         assertNull(ctxOnly.get("cost"), "a price for input alone would need a made-up output price");
-        assertEquals(0, entry.get("models").get("nothing-known").size(), "absent facts stay absent");
+        assertEquals(
+                "{\"status\":\"active\"}",
+                entry.get("models").get("nothing-known").toString(),
+                "absent facts stay absent");
         assertNull(entry.get("options").get("apiKey"), "no key variable, no apiKey");
     }
 
@@ -233,6 +237,7 @@ class OpenCodeConfigTest {
                       ],
                       "models": {
                         "a \\"quoted\\"\\\\id: #1/\\u00FCn\\u00EF": {
+                          "status": "active",
                           "name": "\\u00DCn\\u00EF",
                           "reasoning": false,
                           "tool_call": true,
@@ -251,7 +256,9 @@ class OpenCodeConfigTest {
                             "output": 2.5
                           }
                         },
-                        "plain": {}
+                        "plain": {
+                          "status": "active"
+                        }
                       }
                     }
                   }

@@ -38,6 +38,7 @@ class GenerateConfigsIT {
             assertTrue(Files.isRegularFile(configs.resolve("aichat/models_" + p + ".yaml")), p);
             assertTrue(Files.isRegularFile(configs.resolve("mods/models_" + p + ".yml")), p);
             assertTrue(Files.isRegularFile(configs.resolve("codex/models_" + p + ".toml")), p);
+            assertTrue(Files.isRegularFile(configs.resolve("opencode/models_" + p + ".json")), p);
         }
         assertTrue(Files.readString(configs.resolve("aichat/models_anthropic.yaml"))
                 .contains("type: claude"));
