@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.Arrays;
+import java.util.regex.Pattern;
 
 /**
  * Writes files so that a reader sees either the old bytes or the new ones, never a half-written file: the
@@ -13,7 +14,19 @@ import java.util.Arrays;
  */
 public final class AtomicFiles {
 
+    /**
+     * The name of a temporary file of {@link #write}: {@code .<target name>.<random digits>.tmp}, in the target's
+     * folder. One left behind means a write was interrupted (a killed build) before its move.
+     */
+    private static final Pattern TEMP_FILE = Pattern.compile("\\..+\\.[0-9]+\\.tmp");
+
     private AtomicFiles() {}
+
+    /** Whether a file name has the shape of {@link #write}'s temporary files. */
+    public static boolean isTempFile(Path file) {
+        Path name = file.getFileName();
+        return name != null && TEMP_FILE.matcher(name.toString()).matches();
+    }
 
     /** Writes {@code bytes} to {@code target} atomically, creating parent folders. */
     public static void write(Path target, byte[] bytes) throws IOException {

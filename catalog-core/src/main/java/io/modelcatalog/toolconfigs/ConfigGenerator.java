@@ -1,6 +1,7 @@
 package io.modelcatalog.toolconfigs;
 
 import io.modelcatalog.catalog.CatalogFolder;
+import io.modelcatalog.clean.GeneratedFiles;
 import io.modelcatalog.documents.ModelList;
 import io.modelcatalog.facts.LiteLlmMap;
 import io.modelcatalog.facts.ModelFacts;
@@ -146,6 +147,7 @@ public final class ConfigGenerator {
         }
         List<Path> removed = removeStaleProfiles(
                 request.outputDir().resolve("codex").resolve("profiles"), profileHeaders, files.keySet());
+        GeneratedFiles.record(request.outputDir(), files, removed);
         return new GenerateConfigsResult(
                 List.copyOf(generated), List.copyOf(skipped), List.copyOf(written), List.copyOf(unchanged), removed);
     }

@@ -77,7 +77,9 @@ class OpenCodeConfigTest {
     @Test
     void onlyOpenCodeFilesAreWrittenWhenOnlyOpenCodeIsAsked() throws IOException {
         try (var s = Files.list(out)) {
-            assertEquals(List.of(out.resolve("opencode")), s.toList());
+            assertEquals(
+                    List.of(out.resolve(".model-catalog-generated.json"), out.resolve("opencode")),
+                    s.sorted().toList());
         }
         assertEquals(result.generated().size(), result.written().size(), "one file per provider: " + result.written());
     }
