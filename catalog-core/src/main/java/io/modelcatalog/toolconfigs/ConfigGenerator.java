@@ -11,6 +11,7 @@ import io.modelcatalog.providers.ProviderDefinition;
 import io.modelcatalog.providers.ProviderEndpoint;
 import io.modelcatalog.providers.ProviderKind;
 import io.modelcatalog.providers.ProviderRegistry;
+import io.modelcatalog.templates.TemplateRenderer;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.nio.charset.CharacterCodingException;
@@ -83,6 +84,7 @@ public final class ConfigGenerator {
         Set<String> profileHeaders = new HashSet<>();
         Map<String, String> profileOwners = new HashMap<>();
         List<GenerateConfigsResult.ProviderSummary> generated = new ArrayList<>();
+        List<ProviderModels> forTemplates = new ArrayList<>();
         for (ProviderDefinition def : selected) {
             if (def.kind() == ProviderKind.URL) {
                 skipped.add(def.name()
@@ -103,6 +105,7 @@ public final class ConfigGenerator {
                     source,
                     kept);
             checkDistinctToolNames(def, selected);
+            forTemplates.add(models);
             Path out = request.outputDir();
             if (request.tools().contains(Tool.AICHAT)) {
                 files.put(
@@ -138,6 +141,10 @@ public final class ConfigGenerator {
                     (int) kept.stream().filter(m -> !m.fromLiteLlm().isEmpty()).count();
             generated.add(new GenerateConfigsResult.ProviderSummary(
                     def.name(), kept.size(), all.size() - kept.size(), fromLiteLlm));
+        }
+
+        if (request.templates() != null) {
+            files.putAll(new TemplateRenderer().render(request.templates(), forTemplates, request.outputDir()));
         }
 
         List<Path> written = new ArrayList<>();

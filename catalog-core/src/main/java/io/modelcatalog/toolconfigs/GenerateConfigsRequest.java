@@ -19,6 +19,7 @@ import java.util.Set;
  * @param filter     which models to keep
  * @param registry   the providers in force (names, kinds, key variables, base URLs)
  * @param env        where base-URL overrides are read from (never keys)
+ * @param templates  a folder of user templates rendered too (see {@code io.modelcatalog.templates}), or {@code null}
  */
 public record GenerateConfigsRequest(
         Path catalogDir,
@@ -28,7 +29,21 @@ public record GenerateConfigsRequest(
         List<String> providers,
         ModelIdFilter filter,
         ProviderRegistry registry,
-        EnvironmentLookup env) {
+        EnvironmentLookup env,
+        Path templates) {
+
+    /** A run without user templates. */
+    public GenerateConfigsRequest(
+            Path catalogDir,
+            CatalogLayout layout,
+            Path outputDir,
+            Set<Tool> tools,
+            List<String> providers,
+            ModelIdFilter filter,
+            ProviderRegistry registry,
+            EnvironmentLookup env) {
+        this(catalogDir, layout, outputDir, tools, providers, filter, registry, env, null);
+    }
 
     public GenerateConfigsRequest {
         Objects.requireNonNull(catalogDir, "catalogDir");

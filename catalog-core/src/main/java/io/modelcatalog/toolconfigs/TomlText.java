@@ -3,7 +3,7 @@ package io.modelcatalog.toolconfigs;
 import java.util.regex.Pattern;
 
 /** TOML keys and basic strings written by hand (TOML 1.0). */
-final class TomlText {
+public final class TomlText {
 
     private static final Pattern BARE_KEY = Pattern.compile("[A-Za-z0-9_-]+");
 
@@ -15,7 +15,7 @@ final class TomlText {
     }
 
     /** A basic string: {@code \" \\ \b \t \n \f \r} escaped, other control characters as {@code \\u00XX}. */
-    static String basic(String s) {
+    public static String basic(String s) {
         StringBuilder sb = new StringBuilder(s.length() + 2).append('"');
         for (int i = 0; i < s.length(); i++) {
             char c = s.charAt(i);

@@ -1,12 +1,12 @@
 package io.modelcatalog.toolconfigs;
 
 /** YAML scalars written by hand: every string double-quoted, with only ASCII in the output. */
-final class YamlText {
+public final class YamlText {
 
     private YamlText() {}
 
     /** A double-quoted YAML string; control and non-ASCII characters as escapes, so any parser reads it back. */
-    static String quote(String s) {
+    public static String quote(String s) {
         StringBuilder sb = new StringBuilder(s.length() + 2).append('"');
         for (int i = 0; i < s.length(); ) {
             int cp = s.codePointAt(i);
