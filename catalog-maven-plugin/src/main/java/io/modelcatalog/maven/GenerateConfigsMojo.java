@@ -19,11 +19,15 @@ import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
 
 /**
- * Turns the catalog folder into configuration for aichat, codex and mods. Per provider it writes
- * {@code aichat/models_<p>.yaml} (a {@code clients:} entry), {@code mods/models_<p>.yml} (an {@code apis:}
- * entry), {@code codex/models_<p>.toml} (a {@code [model_providers.<id>]} table for codex 0.169, with
- * {@code wire_api = "responses"}) and {@code codex/profiles/<profile>.config.toml} (one self-contained codex
- * profile per model). Each file is valid on its own; none holds a key, only the name of the variable that does.
+ * Turns the catalog folder into configuration for aichat, codex, mods and OpenCode, and through user templates
+ * for any other tool. Per provider it writes {@code aichat/models_<p>.yaml} (a {@code clients:} entry),
+ * {@code mods/models_<p>.yml} (an {@code apis:} entry), {@code codex/models_<p>.toml} (a
+ * {@code [model_providers.<id>]} table for codex 0.169, with {@code wire_api = "responses"}),
+ * {@code codex/profiles/<profile>.config.toml} (one self-contained codex profile per model) and
+ * {@code opencode/models_<p>.json} (an OpenCode config with the provider, its key as {@code {env:VAR}}, and its
+ * models' facts). Each file is valid on its own; none holds a key, only the name of the variable that does. The
+ * files written are recorded with their SHA-256 in {@code .model-catalog-generated.json} in the configs folder,
+ * which the clean goal reads.
  *
  * <p>Where the files go: {@code catalog.configsDirectory}, by default the {@code configs} folder inside the
  * catalog folder ({@code catalog.outputDirectory}, by default {@code ${project.basedir}/models}, or
@@ -61,7 +65,7 @@ public class GenerateConfigsMojo extends AbstractCatalogMojo {
     @Parameter(property = "catalog.configsDirectory")
     private File configsDirectory;
 
-    /** Comma list of tools: {@code aichat}, {@code codex}, {@code mods}; all when empty. */
+    /** Comma list of tools: {@code aichat}, {@code codex}, {@code mods}, {@code opencode}; all when empty. */
     @Parameter(property = "catalog.tools")
     private String tools;
 
@@ -76,6 +80,17 @@ public class GenerateConfigsMojo extends AbstractCatalogMojo {
     /** Comma list of globs on model ids to leave out. */
     @Parameter(property = "catalog.exclude")
     private String exclude;
+
+    /**
+     * A folder of user templates (FreeMarker) for any other tool: each {@code <name>.<ext>.ftl} renders per provider
+     * into {@code <configsDirectory>/<name>/models_<p>.<ext>}, or, when it starts with
+     * {@code <#ftl attributes={"render": "once"}>}, once for all providers into {@code <name>/models.<ext>}. In
+     * {@code .yaml}, {@code .json} and {@code .toml} templates every text is printed as a quoted literal of that
+     * format; see the templates guide. A template error fails the build with its file, line and column, and nothing
+     * is written.
+     */
+    @Parameter(property = "catalog.templates")
+    private File templates;
 
     /** Skips this goal. */
     @Parameter(property = "catalog.generate-configs.skip", defaultValue = "false")
@@ -117,7 +132,8 @@ public class GenerateConfigsMojo extends AbstractCatalogMojo {
                 commaList(providerNames),
                 ModelIdFilter.of(commaList(include), commaList(exclude)),
                 registry(),
-                EnvironmentLookup.system());
+                EnvironmentLookup.system(),
+                templates == null ? null : resolvePath(templates, "templates").toPath());
 
         getLog().info("Generating "
                 + String.join(
