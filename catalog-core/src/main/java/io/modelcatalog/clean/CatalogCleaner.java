@@ -26,7 +26,7 @@ import java.util.stream.Stream;
  *   <li>Generated configs: the files the configs folder's manifest ({@link GeneratedFiles}) lists, when their bytes
  *       are still the ones written (a file changed since is the user's now and stays, reported); and files of the
  *       tool folders whose first line is the generators' header (written before the manifest existed).
- *   <li>Temporary files of an interrupted atomic write ({@link AtomicFiles#isTempFile}) in the catalog folder and
+ *   <li>Temporary files of an interrupted atomic write ({@link AtomicFiles#isLeftoverName}) in the catalog folder and
  *       the configs folder.
  *   <li>Only when asked: the failure history ({@code failed_models.json}) and the response cache (per provider
  *       folder, the {@code models}/{@code chutes} bodies and their metadata, the lock file, temporary files).
@@ -148,7 +148,7 @@ public final class CatalogCleaner {
         }
         try (Stream<Path> s = Files.walk(dir.toAbsolutePath().normalize(), depth)) {
             s.filter(Files::isRegularFile)
-                    .filter(AtomicFiles::isTempFile)
+                    .filter(f -> AtomicFiles.isLeftoverName(f.getFileName().toString()))
                     .forEach(f -> remove.put(f, CleanResult.Reason.TEMPORARY_FILE));
         }
     }
@@ -165,7 +165,9 @@ public final class CatalogCleaner {
             try (Stream<Path> s = Files.list(dir)) {
                 s.filter(Files::isRegularFile)
                         .filter(f ->
-                                CACHE_FILE.matcher(f.getFileName().toString()).matches() || AtomicFiles.isTempFile(f))
+                                CACHE_FILE.matcher(f.getFileName().toString()).matches()
+                                        || AtomicFiles.isLeftoverName(
+                                                f.getFileName().toString()))
                         .forEach(f -> remove.put(f, CleanResult.Reason.CACHED_RESPONSE));
             }
         }

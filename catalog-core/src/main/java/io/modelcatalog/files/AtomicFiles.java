@@ -1,48 +1,62 @@
 package io.modelcatalog.files;
 
 import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.channels.Channels;
+import java.nio.channels.SeekableByteChannel;
 import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.FileAttribute;
+import java.nio.file.attribute.PosixFileAttributeView;
+import java.nio.file.attribute.PosixFilePermission;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Arrays;
+import java.util.EnumSet;
+import java.util.Set;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.regex.Pattern;
 
 /**
  * Writes files so that a reader sees either the old bytes or the new ones, never a half-written file: the
  * bytes go to a temporary file in the same folder, which is then moved over the target.
+ *
+ * <p>Modes: a new file gets the mode the process's umask gives (0644 under umask 022, as any program's new file),
+ * a replaced file keeps the mode it had, and {@link #write(Path, byte[], Set)} sets an exact mode. The temporary
+ * file has the final mode from its creation on, so a file that is owner-only is never readable by others, not
+ * even half-written. A target that is a symbolic link is written through: the file it points to gets the new
+ * bytes and the link stays (a dotfiles setup keeps working).
+ *
+ * <p>Temporary files are named {@code .<name>.<digits>.tmp} beside the target; {@link #isLeftoverName(String)}
+ * recognises that name, for cleaning up after a run that was killed between creating and moving one.
  */
 public final class AtomicFiles {
 
-    /**
-     * The name of a temporary file of {@link #write}: {@code .<target name>.<random digits>.tmp}, in the target's
-     * folder. One left behind means a write was interrupted (a killed build) before its move.
-     */
-    private static final Pattern TEMP_FILE = Pattern.compile("\\..+\\.[0-9]+\\.tmp");
+    /** {@code .<target name>.<unsigned decimal>.tmp}: the one shape of this class's temporary files. */
+    private static final Pattern TEMP_NAME = Pattern.compile("\\..+\\.[0-9]{1,20}\\.tmp");
+
+    /** Links followed before giving up, as the kernel's own limit for a path (ELOOP). */
+    private static final int MAX_LINKS = 40;
 
     private AtomicFiles() {}
 
-    /** Whether a file name has the shape of {@link #write}'s temporary files. */
-    public static boolean isTempFile(Path file) {
-        Path name = file.getFileName();
-        return name != null && TEMP_FILE.matcher(name.toString()).matches();
+    /**
+     * Writes {@code bytes} to {@code target} atomically, creating parent folders. A new file gets the mode the
+     * umask gives; an existing one keeps its mode.
+     */
+    public static void write(Path target, byte[] bytes) throws IOException {
+        writeFile(target, bytes, null);
     }
 
-    /** Writes {@code bytes} to {@code target} atomically, creating parent folders. */
-    public static void write(Path target, byte[] bytes) throws IOException {
-        Path dir = target.toAbsolutePath().getParent();
-        Files.createDirectories(dir);
-        Path tmp = Files.createTempFile(dir, "." + target.getFileName() + ".", ".tmp");
-        try {
-            Files.write(tmp, bytes);
-            try {
-                Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-            } catch (AtomicMoveNotSupportedException e) {
-                Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING);
-            }
-        } finally {
-            Files.deleteIfExists(tmp);
-        }
+    /**
+     * Writes {@code bytes} to {@code target} atomically with exactly the given POSIX mode (the umask does not
+     * apply), new or replaced; on a file system without POSIX modes the mode is ignored.
+     */
+    public static void write(Path target, byte[] bytes, Set<PosixFilePermission> mode) throws IOException {
+        writeFile(target, bytes, Set.copyOf(mode));
     }
 
     /**
@@ -58,5 +72,102 @@ public final class AtomicFiles {
         }
         write(target, bytes);
         return true;
+    }
+
+    /**
+     * Whether a file name has the shape of this class's temporary files ({@code .<name>.<digits>.tmp}), i.e. may be
+     * the leftover of a write that was killed before its move. Only the name is judged: a caller cleaning up
+     * should also check that the file is older than its own run.
+     */
+    public static boolean isLeftoverName(String fileName) {
+        return fileName != null && TEMP_NAME.matcher(fileName).matches();
+    }
+
+    /** The temporary file name for a target name; {@link #isLeftoverName(String)} accepts every such name. */
+    static String tempName(String targetName, long random) {
+        return "." + targetName + "." + Long.toUnsignedString(random) + ".tmp";
+    }
+
+    private static void writeFile(Path target, byte[] bytes, Set<PosixFilePermission> exactMode) throws IOException {
+        Path file = followLinks(target.toAbsolutePath());
+        Path dir = file.getParent();
+        Files.createDirectories(dir);
+        boolean posix = Files.getFileAttributeView(dir, PosixFileAttributeView.class) != null;
+        Set<PosixFilePermission> mode = exactMode;
+        if (mode == null && posix && Files.exists(file)) {
+            mode = Files.getPosixFilePermissions(file);
+        }
+        Path tmp = writeTemp(dir, file.getFileName().toString(), bytes, posix ? mode : null);
+        try {
+            if (posix && mode != null) {
+                // created owner-only (and writable, to write it); now exactly the intended mode, umask or not
+                Files.setPosixFilePermissions(tmp, mode);
+            }
+            try {
+                Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+            } catch (AtomicMoveNotSupportedException e) {
+                Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING);
+            }
+        } finally {
+            Files.deleteIfExists(tmp);
+        }
+    }
+
+    /**
+     * Writes the bytes to a new temporary file beside the target. Without a mode it is created like any new file
+     * (0666 minus the umask), which is what {@code Files.createTempFile} does not do: that one is always
+     * owner-only. With a mode it is created with the owner's bits of it only, so it is never more open than the
+     * final file while the bytes go in.
+     */
+    private static Path writeTemp(Path dir, String targetName, byte[] bytes, Set<PosixFilePermission> mode)
+            throws IOException {
+        FileAttribute<?>[] attributes = mode == null
+                ? new FileAttribute<?>[0]
+                : new FileAttribute<?>[] {PosixFilePermissions.asFileAttribute(ownerOnlyWithin(mode))};
+        while (true) {
+            Path tmp =
+                    dir.resolve(tempName(targetName, ThreadLocalRandom.current().nextLong()));
+            SeekableByteChannel channel;
+            try {
+                channel = Files.newByteChannel(
+                        tmp, EnumSet.of(StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE), attributes);
+            } catch (FileAlreadyExistsException e) {
+                continue; // another writer drew the same number: draw again
+            }
+            try (OutputStream out = Channels.newOutputStream(channel)) {
+                out.write(bytes);
+            } catch (IOException | RuntimeException e) {
+                Files.deleteIfExists(tmp);
+                throw e;
+            }
+            return tmp;
+        }
+    }
+
+    /** The owner's bits of a mode: the temporary file starts no wider than this, then gets the exact mode. */
+    private static Set<PosixFilePermission> ownerOnlyWithin(Set<PosixFilePermission> mode) {
+        Set<PosixFilePermission> owner = EnumSet.noneOf(PosixFilePermission.class);
+        for (PosixFilePermission p : mode) {
+            if (p == PosixFilePermission.OWNER_READ
+                    || p == PosixFilePermission.OWNER_WRITE
+                    || p == PosixFilePermission.OWNER_EXECUTE) {
+                owner.add(p);
+            }
+        }
+        owner.add(PosixFilePermission.OWNER_WRITE);
+        return owner;
+    }
+
+    /** The file a path names once symbolic links in its last component are followed (dangling ones included). */
+    private static Path followLinks(Path path) throws IOException {
+        Path current = path;
+        for (int i = 0; i < MAX_LINKS; i++) {
+            if (!Files.isSymbolicLink(current)) {
+                return current;
+            }
+            Path link = Files.readSymbolicLink(current);
+            current = current.getParent().resolve(link).normalize();
+        }
+        throw new IOException(path + ": too many levels of symbolic links");
     }
 }

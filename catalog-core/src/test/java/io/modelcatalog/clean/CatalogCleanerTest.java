@@ -255,13 +255,13 @@ class CatalogCleanerTest {
 
     @Test
     void atomicFilesTempNames() throws IOException {
-        assertTrue(AtomicFiles.isTempFile(Path.of(".models_openai.json.8412954418137216032.tmp")));
-        assertFalse(AtomicFiles.isTempFile(Path.of("models_openai.json")));
-        assertFalse(AtomicFiles.isTempFile(Path.of(".draft.tmp")));
-        assertFalse(AtomicFiles.isTempFile(Path.of("notes.1.tmp")));
+        assertTrue(AtomicFiles.isLeftoverName(".models_openai.json.8412954418137216032.tmp"));
+        assertFalse(AtomicFiles.isLeftoverName("models_openai.json"));
+        assertFalse(AtomicFiles.isLeftoverName(".draft.tmp"));
+        assertFalse(AtomicFiles.isLeftoverName("notes.1.tmp"));
         // the real shape: what write() creates while it writes
         Path dir = Files.createDirectories(root.resolve("shape"));
         Path tmp = Files.createTempFile(dir, ".models_x.json.", ".tmp");
-        assertTrue(AtomicFiles.isTempFile(tmp), tmp.toString());
+        assertTrue(AtomicFiles.isLeftoverName(tmp.getFileName().toString()), tmp.toString());
     }
 }

@@ -1,0 +1,33 @@
+package io.modelcatalog.backups;
+
+import java.nio.file.Path;
+import java.util.List;
+
+/**
+ * What a restore did: the backup it restored, the backup of the state before (null when every file already was as
+ * the backup holds it, so nothing was changed), and each file's outcome in the backup's order.
+ */
+public record RestoreResult(Backup restored, Backup previousState, List<RestoredFile> files) {
+
+    public RestoreResult {
+        files = List.copyOf(files);
+    }
+
+    /** What happened to one file. */
+    public enum Action {
+        /** Content and mode written back. */
+        RESTORED,
+        /** Deleted: the file did not exist when the backup was made. */
+        DELETED,
+        /** Already had the backup's content and mode, or was already absent. */
+        UNCHANGED
+    }
+
+    /** One file's outcome, with the mode it has now (null when absent or without POSIX modes). */
+    public record RestoredFile(Path path, Action action, String mode) {}
+
+    /** Whether any file was written or deleted. */
+    public boolean changedAnything() {
+        return files.stream().anyMatch(f -> f.action() != Action.UNCHANGED);
+    }
+}

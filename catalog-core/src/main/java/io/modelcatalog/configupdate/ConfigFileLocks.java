@@ -1,0 +1,116 @@
+package io.modelcatalog.configupdate;
+
+import java.io.IOException;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
+import java.nio.channels.OverlappingFileLockException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.TreeSet;
+
+/**
+ * Holds the read-modify-write of user config files exclusive, across processes and across the threads of one
+ * JVM. One lock file per config file, {@code <lock folder>/<sha256 of its absolute path>.lock}, so two builds
+ * with different settings still meet on the same file; several files are locked in path order, so two runs
+ * never wait on each other crosswise.
+ *
+ * <p>Within a JVM, a file lock cannot serve: the JVM holds it for all its threads, and on Linux closing any
+ * channel to the lock file releases the process's lock held through another channel. So threads first take a
+ * monitor on the interned lock file path (the JVM's one string pool is shared by every class loader, so two
+ * copies of this plugin in one build meet on it too: no static field is involved), and only the monitor's
+ * holder opens the lock file and takes the process lock, polling with {@code tryLock} (which, unlike a
+ * blocking lock, never reports a false deadlock between processes).
+ */
+final class ConfigFileLocks {
+
+    /** Work done while holding the locks. */
+    interface Locked<T> {
+        T run() throws IOException;
+    }
+
+    private static final long POLL_MILLIS = 50;
+
+    private final Path directory;
+    private final long timeoutMillis;
+
+    ConfigFileLocks(Path directory, long timeoutMillis) {
+        this.directory = directory.toAbsolutePath();
+        this.timeoutMillis = timeoutMillis;
+    }
+
+    /** Runs {@code work} holding the locks of every file. */
+    <T> T withLocks(List<Path> files, Locked<T> work) throws IOException {
+        Files.createDirectories(directory);
+        TreeSet<String> names = new TreeSet<>();
+        for (Path f : files) {
+            names.add(lockName(f));
+        }
+        return lockAll(new ArrayList<>(names), 0, files, work);
+    }
+
+    private <T> T lockAll(List<String> names, int i, List<Path> files, Locked<T> work) throws IOException {
+        if (i == names.size()) {
+            return work.run();
+        }
+        Path lockFile = directory.resolve(names.get(i));
+        // the interned string is the JVM-wide monitor for this lock file (see the class comment)
+        synchronized (lockFile.toString().intern()) {
+            try (FileChannel channel =
+                    FileChannel.open(lockFile, StandardOpenOption.CREATE, StandardOpenOption.WRITE)) {
+                FileLock lock = acquire(channel, lockFile, files);
+                try {
+                    return lockAll(names, i + 1, files, work);
+                } finally {
+                    lock.release();
+                }
+            }
+        }
+    }
+
+    private FileLock acquire(FileChannel channel, Path lockFile, List<Path> files) throws IOException {
+        long deadline = System.nanoTime() + timeoutMillis * 1_000_000L;
+        while (true) {
+            FileLock lock;
+            try {
+                lock = channel.tryLock();
+            } catch (OverlappingFileLockException e) {
+                lock = null; // cannot happen under the monitor, unless another code path locks the same file
+            }
+            if (lock != null) {
+                return lock;
+            }
+            if (System.nanoTime() > deadline) {
+                throw new UpdateConfigsException(
+                        UpdateConfigsException.Reason.LOCKED,
+                        lockFile,
+                        null,
+                        "another run kept " + files + " locked for more than " + timeoutMillis / 1000 + " s (lock file "
+                                + lockFile + "); try again when it has finished");
+            }
+            try {
+                Thread.sleep(POLL_MILLIS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IOException("interrupted while waiting for " + lockFile, e);
+            }
+        }
+    }
+
+    /** The lock file's name for a config file: the SHA-256 of its absolute, normalized path. */
+    static String lockName(Path file) {
+        try {
+            byte[] d = MessageDigest.getInstance("SHA-256")
+                    .digest(file.toAbsolutePath().normalize().toString().getBytes(StandardCharsets.UTF_8));
+            return HexFormat.of().formatHex(d) + ".lock";
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is required of every JDK", e);
+        }
+    }
+}

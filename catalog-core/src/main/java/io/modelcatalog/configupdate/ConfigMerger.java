@@ -1,0 +1,44 @@
+package io.modelcatalog.configupdate;
+
+import io.modelcatalog.toolconfigs.ProviderModels;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Brings one tool's own config files up to date with the catalog's entries for some providers, leaving every
+ * byte outside those entries as it was. One implementation per tool (aichat, codex, mods; an OpenCode one can
+ * be added the same way), each built with the paths of that tool's files.
+ *
+ * <p>A merger does no I/O: {@link ConfigUpdater} locks the files it names, reads them, passes their bytes to
+ * {@link #merge}, and writes what comes back (after a backup), or prints it as a diff in a dry run. A merger must
+ * verify its own result before returning it: parse the new text again, and check that the data outside the
+ * managed entries is unchanged and the managed entries hold what was intended (see
+ * {@code io.modelcatalog.configediting} for the parsers, the splicing and {@code ManagedLines}). Implementations
+ * are immutable and thread-safe.
+ */
+public interface ConfigMerger {
+
+    /** The tool's id, as in the tools list: {@code aichat}, {@code codex}, {@code mods}. */
+    String tool();
+
+    /**
+     * Every file this merger may read or change for these providers (the config file; for codex also the
+     * profile files it would write), so that the caller can lock and back them up. Absolute paths.
+     */
+    List<Path> files(List<ProviderModels> providers);
+
+    /**
+     * The new content of each file of {@link #files}.
+     *
+     * @param providers the catalog's providers, each with its models after include/exclude
+     * @param strategy  how entries the user already has are updated
+     * @param current   the current bytes of each file of {@link #files} that exists (a missing key: the file does
+     *                  not exist)
+     * @return one result per file of {@link #files}, in that order
+     * @throws io.modelcatalog.configediting.ConfigEditException when a file cannot be merged safely (it does not
+     *     parse, has duplicate keys or tab indentation, is not shaped as the tool expects, or the verification
+     *     of the result failed); nothing may be written then
+     */
+    List<FileMerge> merge(List<ProviderModels> providers, MergeStrategy strategy, Map<Path, byte[]> current);
+}

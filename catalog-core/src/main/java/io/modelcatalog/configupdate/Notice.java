@@ -1,0 +1,29 @@
+package io.modelcatalog.configupdate;
+
+import java.nio.file.Path;
+
+/** Something a user should know about their files that the update does not change. */
+public sealed interface Notice {
+
+    /**
+     * A {@code [profiles.<name>]} table in codex's {@code config.toml}: the legacy layout, with which
+     * {@code codex --profile <name>} fails today. Left alone; codex reads profiles from
+     * {@code <codex home>/<name>.config.toml} now.
+     *
+     * @param line     1-based line of the table's header
+     * @param model    its {@code model}, or null
+     * @param provider its {@code model_provider}, or null
+     */
+    record LegacyProfileTable(Path file, int line, String profile, String model, String provider) implements Notice {}
+
+    /** A profile file that this tool would write exists and was not written by it: left alone. */
+    record ForeignProfileFile(Path file) implements Notice {}
+
+    /**
+     * aichat reads a client's key from {@code <NAME>_API_KEY}; this provider's key is in another variable.
+     *
+     * @param toolVariable     what aichat reads
+     * @param providerVariable where the key is
+     */
+    record KeyVariable(String provider, String toolVariable, String providerVariable) implements Notice {}
+}

@@ -1,0 +1,149 @@
+package io.modelcatalog.maven;
+
+import io.modelcatalog.backups.Backup;
+import io.modelcatalog.backups.BackupStore;
+import io.modelcatalog.backups.UnreadableBackup;
+import io.modelcatalog.providers.EnvironmentLookup;
+import io.modelcatalog.userconfigs.UserConfigLocations;
+import io.modelcatalog.userconfigs.UserConfigTool;
+import java.io.File;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.apache.maven.plugin.MojoExecutionException;
+import org.apache.maven.plugins.annotations.Parameter;
+
+/**
+ * What the goals that work on a user's own tool configs share: where each tool's config is (given, or found the
+ * way the tool finds it) and the backup directory. They run without a POM, in the user's home.
+ */
+public abstract class AbstractUserConfigMojo extends AbstractCatalogMojo {
+
+    /**
+     * aichat's config file. Default: aichat's own lookup, {@code $AICHAT_CONFIG_FILE}, else
+     * {@code $AICHAT_CONFIG_DIR/config.yaml}, else {@code ~/.config/aichat/config.yaml} (under
+     * {@code $XDG_CONFIG_HOME} instead of {@code ~/.config} when that is set).
+     */
+    @Parameter(property = "catalog.aichat.config")
+    protected File aichatConfig;
+
+    /** mods' config file. Default: {@code ~/.config/mods/mods.yml} (or under {@code $XDG_CONFIG_HOME}). */
+    @Parameter(property = "catalog.mods.config")
+    protected File modsConfig;
+
+    /**
+     * codex's home folder, which holds {@code config.toml} and the profile files. Default: {@code $CODEX_HOME},
+     * else {@code ~/.codex}.
+     */
+    @Parameter(property = "catalog.codex.home")
+    protected File codexHome;
+
+    /**
+     * opencode's global config file. Default: {@code $OPENCODE_CONFIG}, else
+     * {@code ~/.config/opencode/opencode.json}, else {@code opencode.jsonc} there when only that one exists.
+     */
+    @Parameter(property = "catalog.opencode.config")
+    protected File opencodeConfig;
+
+    /**
+     * Where backups go, one folder per backup named by its UTC time ({@code 20250614T093012Z-001}) holding the
+     * copies and {@code manifest.json}. Default: {@code ~/.cache/model-catalog/backups}.
+     */
+    @Parameter(property = "catalog.backupDirectory")
+    protected File backupDirectory;
+
+    /** How many backups to keep: after a new one, the oldest beyond this number are removed (at least 1). */
+    @Parameter(property = "catalog.backupKeep", defaultValue = "10")
+    protected int backupKeep = 10;
+
+    /** Where environment variables come from; tests replace it, the goal reads the process environment. */
+    EnvironmentLookup environment = EnvironmentLookup.system();
+
+    /** The home folder the tools see: {@code $HOME}, else {@code user.home}. */
+    protected Path home() {
+        return UserConfigLocations.homeFolder(environment);
+    }
+
+    /** Each tool's config as given by the parameters, or as the tool finds it. */
+    protected UserConfigLocations locations() {
+        return new UserConfigLocations(environment, home())
+                .withGiven(UserConfigTool.AICHAT, given(aichatConfig))
+                .withGiven(UserConfigTool.MODS, given(modsConfig))
+                .withGiven(UserConfigTool.CODEX, given(codexHome))
+                .withGiven(UserConfigTool.OPENCODE, given(opencodeConfig));
+    }
+
+    /** The backup store in {@code catalog.backupDirectory}. */
+    protected BackupStore backupStore() throws MojoExecutionException {
+        if (backupKeep < 1) {
+            throw new MojoExecutionException(
+                    "catalog.backupKeep is " + backupKeep + ": keep at least 1 backup (the default is 10)");
+        }
+        Path directory = backupDirectory == null
+                ? new UserConfigLocations(environment, home()).defaultBackupDirectory()
+                : given(backupDirectory);
+        return new BackupStore(directory, Clock.systemUTC());
+    }
+
+    /** Parses {@code catalog.tools} for these goals. */
+    protected static Set<UserConfigTool> userConfigTools(String tools) throws MojoExecutionException {
+        try {
+            return UserConfigTool.parse(commaList(tools));
+        } catch (IllegalArgumentException e) {
+            throw new MojoExecutionException("catalog.tools: " + e.getMessage());
+        }
+    }
+
+    /** The parameter that gave a tool's path, for log lines. */
+    protected static String parameterOf(UserConfigTool tool) {
+        return switch (tool) {
+            case AICHAT -> "catalog.aichat.config";
+            case MODS -> "catalog.mods.config";
+            case CODEX -> "catalog.codex.home";
+            case OPENCODE -> "catalog.opencode.config";
+        };
+    }
+
+    /** How a tool's config was found, in a user's words: the parameter, the variable, or the default. */
+    protected static String foundBy(UserConfigTool tool, UserConfigLocations.Location location) {
+        return switch (location.foundBy()) {
+            case "given" -> parameterOf(tool);
+            case "default" -> "default";
+            default -> "$" + location.foundBy();
+        };
+    }
+
+    /** Warns about folders in the backup directory that are named like backups but have no readable manifest. */
+    protected void warnUnreadable(BackupStore store) throws IOException {
+        for (UnreadableBackup u : store.unreadable()) {
+            getLog().warn("Backup folder " + u.folder() + " is not a usable backup: " + u.problem()
+                    + " (left alone; delete it when no run is writing it)");
+        }
+    }
+
+    /** One line per backup, for messages that list them. */
+    protected static String describe(List<Backup> backups) {
+        return backups.stream()
+                .map(b -> "  " + b.id() + " (" + b.entries().size() + " file(s): "
+                        + b.entries().stream()
+                                .map(e -> e.original().getFileName().toString())
+                                .collect(Collectors.joining(", "))
+                        + ")")
+                .collect(Collectors.joining("\n"));
+    }
+
+    /** A path parameter made absolute: {@code ~/} is the home folder, a relative path the base folder. */
+    private Path given(File configured) {
+        if (configured == null) {
+            return null;
+        }
+        String p = configured.getPath();
+        if (p.equals("~") || p.startsWith("~" + File.separator)) {
+            return p.length() == 1 ? home() : home().resolve(p.substring(2));
+        }
+        return resolvePath(configured, p).toPath();
+    }
+}

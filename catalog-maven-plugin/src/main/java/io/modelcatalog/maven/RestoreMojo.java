@@ -1,0 +1,149 @@
+package io.modelcatalog.maven;
+
+import io.modelcatalog.backups.Backup;
+import io.modelcatalog.backups.BackupNotFoundException;
+import io.modelcatalog.backups.BackupStore;
+import io.modelcatalog.backups.DamagedBackupException;
+import io.modelcatalog.backups.RestoreResult;
+import io.modelcatalog.files.FileErrors;
+import io.modelcatalog.userconfigs.UserConfigLocations;
+import io.modelcatalog.userconfigs.UserConfigTool;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Set;
+import java.util.function.Predicate;
+import java.util.stream.Collectors;
+import org.apache.maven.plugin.MojoExecutionException;
+import org.apache.maven.plugins.annotations.Mojo;
+import org.apache.maven.plugins.annotations.Parameter;
+
+/**
+ * Puts a backup made by the {@code backup} goal (or by {@code update-configs} before it changed a file) back: the
+ * latest one, or {@code catalog.backupId}. Every copy is checked against its sha256 first; a damaged backup restores
+ * nothing and the build fails naming the file. Then the current state of the files is backed up (so a restore can
+ * be undone by restoring that backup), each file gets back its bytes and POSIX mode, and files that did not exist at
+ * backup time are deleted. Files that already match are not touched.
+ *
+ * <p>With {@code catalog.tools} set, only the backup's files of those tools (as located now) are restored; without
+ * it, every file of the backup, wherever it was. An unknown {@code catalog.backupId} fails listing the available
+ * backups. Runs without a POM.
+ */
+@Mojo(name = "restore", requiresProject = false, threadSafe = true)
+public class RestoreMojo extends AbstractUserConfigMojo {
+
+    /** The backup to restore (a folder name in {@code catalog.backupDirectory}, such as {@code 20250614T093012Z-001}); the latest when empty. */
+    @Parameter(property = "catalog.backupId")
+    private String backupId;
+
+    /** Comma list of tools whose files are restored: {@code aichat}, {@code codex}, {@code mods}, {@code opencode}; every file of the backup when empty. */
+    @Parameter(property = "catalog.tools")
+    private String tools;
+
+    /** Skips this goal. */
+    @Parameter(property = "catalog.restore.skip", defaultValue = "false")
+    private boolean restoreSkip;
+
+    @Override
+    protected String goalName() {
+        return "restore";
+    }
+
+    @Override
+    protected boolean goalSkipped() {
+        return restoreSkip;
+    }
+
+    @Override
+    protected void run() throws MojoExecutionException {
+        BackupStore store = backupStore();
+        String id = backupId == null || backupId.isBlank() ? null : backupId.trim();
+        Predicate<Path> include = path -> true;
+        Set<UserConfigTool> selected = null;
+        if (tools != null && !tools.isBlank()) {
+            Set<UserConfigTool> chosen = userConfigTools(tools);
+            UserConfigLocations locations = locations();
+            include = path -> chosen.stream().anyMatch(t -> locations.belongsTo(t, path));
+            selected = chosen;
+        }
+        RestoreResult result;
+        try {
+            warnUnreadable(store);
+            result = store.restore(id, include);
+        } catch (BackupNotFoundException e) {
+            throw new MojoExecutionException(notFound(store, e), e);
+        } catch (DamagedBackupException e) {
+            throw new MojoExecutionException(
+                    e.getMessage() + ". Restore another backup with -Dcatalog.backupId=<id>"
+                            + others(store, e.backupId()),
+                    e);
+        } catch (IOException e) {
+            throw new MojoExecutionException(
+                    "Restoring from " + store.directory() + " failed: " + FileErrors.describe(e), e);
+        }
+        Backup restored = result.restored();
+        if (result.files().isEmpty()) {
+            throw new MojoExecutionException("Backup " + restored.id() + " holds no file of "
+                    + selected.stream().map(UserConfigTool::id).collect(Collectors.joining(", ")) + " (catalog.tools); "
+                    + "it holds "
+                    + restored.entries().stream()
+                            .map(e -> e.original().toString())
+                            .collect(Collectors.joining(", ")) + ". Nothing was restored");
+        }
+        if (!result.changedAnything()) {
+            getLog().info("Every file already is as backup " + restored.id() + " holds it: nothing to restore");
+            return;
+        }
+        getLog().info("Restored backup " + restored.id() + " from " + restored.folder());
+        for (RestoreResult.RestoredFile f : result.files()) {
+            switch (f.action()) {
+                case RESTORED ->
+                    getLog().info("  restored  " + f.path() + (f.mode() == null ? "" : " (" + f.mode() + ")"));
+                case DELETED -> getLog().info("  deleted   " + f.path() + " (it did not exist at backup time)");
+                case UNCHANGED -> getLog().info("  unchanged " + f.path());
+            }
+        }
+        Backup previous = result.previousState();
+        getLog().info("The files as they were before this restore are backup " + previous.id()
+                + "; to undo this restore, run the restore goal with -Dcatalog.backupId=" + previous.id());
+        try {
+            List<Backup> removed = store.prune(backupKeep);
+            if (!removed.isEmpty()) {
+                getLog().info("Removed " + removed.size() + " old backup(s) beyond catalog.backupKeep=" + backupKeep
+                        + ": " + removed.stream().map(Backup::id).collect(Collectors.joining(", ")));
+            }
+        } catch (IOException e) {
+            getLog().warn("Removing old backups from " + store.directory() + " failed: " + e.getMessage());
+        }
+    }
+
+    private static String notFound(BackupStore store, BackupNotFoundException e) {
+        if (e.requestedId() == null) {
+            return "There is no backup in " + store.directory() + " yet: make one with the backup goal, or point "
+                    + "catalog.backupDirectory at the folder that holds them";
+        }
+        List<Backup> available;
+        try {
+            available = store.list();
+        } catch (IOException ex) {
+            available = List.of();
+        }
+        return "There is no backup '" + e.requestedId() + "' (catalog.backupId) in " + store.directory()
+                + (available.isEmpty()
+                        ? "; it holds none"
+                        : ". Available, oldest first:\n" + describe(available)
+                                + "\nRestore one with -Dcatalog.backupId=<id>, or leave catalog.backupId unset for the latest");
+    }
+
+    private static String others(BackupStore store, String damaged) {
+        try {
+            List<String> ids = store.list().stream()
+                    .map(Backup::id)
+                    .filter(i -> !i.equals(damaged))
+                    .toList();
+            return ids.isEmpty() ? "" : " (available: " + String.join(", ", ids) + ")";
+        } catch (IOException e) {
+            return "";
+        }
+    }
+}
