@@ -81,7 +81,7 @@ def legacy_int(m, fields, top_field):
     if 'top_provider' in m:
         tp = m['top_provider']
         v = tp.get(top_field) if isinstance(tp, dict) else None
-    if isinstance(v, (int, str)):  # bool is an int
+    if v and isinstance(v, (int, str)):  # falsy values are dropped; bool is an int
         try: return int(v)
         except ValueError: return None
     return None
@@ -182,7 +182,32 @@ CASES = [
     'zeta': {'max_tokens': 5, 'max_output_tokens': 2}, 'sample_spec': {'max_tokens': 'doc text', 'max_output_tokens': 'doc'},
     'alpha': {'max_input_tokens': 9}, 'Beta': 3, '\u00e9t\u00e9': None, 'gamma': {'max_tokens': '8_192'}}),
   ('top-level-array', 'arr', 'https://example.test/v1', 'ARR_KEY', [
-    {'id': 'm2', 'context_length': 2}, {'id': 'm1', 'context_length': 1}, {'name': 'anon'}, 'not an object', {'id': 'm1', 'context_length': 99}]),
+    {'id': 'm2', 'context_length': 2}, {'id': 'm1', 'context_length': 1}, {'name': 'anon'}, {'id': 'm1', 'context_length': 99}]),
+  # issue 14: top_provider's value and the `or` chains' result are kept only when truthy and an int or a str
+  ('falsy-and-odd-limits', 'lim', 'https://example.test/v1', 'LIM_KEY', {'data': [
+    {'id': 'f01-top-false-zero', 'top_provider': {'context_length': False, 'max_completion_tokens': 0}},
+    {'id': 'f02-top-empty-string', 'context_length': 9, 'top_provider': {'context_length': '', 'max_completion_tokens': ''}},
+    {'id': 'f03-top-empty-containers', 'top_provider': {'context_length': [], 'max_completion_tokens': {}}},
+    {'id': 'f04-top-minus-zero', 'top_provider': {'context_length': -0, 'max_completion_tokens': -0.0}},
+    {'id': 'f05-top-string-zero', 'top_provider': {'context_length': '0', 'max_completion_tokens': ' 0 '}},
+    {'id': 'f06-top-negative', 'top_provider': {'context_length': -1, 'max_completion_tokens': '-1'}},
+    {'id': 'f07-top-double', 'top_provider': {'context_length': 1.0, 'max_completion_tokens': 0.5}},
+    {'id': 'f08-top-nested', 'top_provider': {'context_length': [4096], 'max_completion_tokens': {'value': 1}}},
+    {'id': 'f09-top-true', 'top_provider': {'context_length': True, 'max_completion_tokens': True}},
+    {'id': 'f10-chain-all-falsy', 'context_length': 0, 'context_window': False, 'max_context_length': '', 'max_tokens': [], 'max_model_len': {},
+     'max_completion_tokens': None, 'max_output_tokens': 0.0, 'max_tokens_output': False},
+    {'id': 'f11-chain-last-falsy-zero', 'max_model_len': 0, 'max_tokens_output': 0},
+    {'id': 'f12-chain-string-zero-first', 'context_length': '0', 'context_window': 5, 'max_completion_tokens': '-0', 'max_output_tokens': 5},
+    {'id': 'f13-chain-minus-one', 'context_length': -1, 'max_completion_tokens': -1},
+    {'id': 'f14-chain-double-stops', 'context_length': 1.0, 'context_window': 5, 'max_completion_tokens': 1e400, 'max_output_tokens': 5},
+    {'id': 'f15-chain-nested-stops', 'context_length': [[0]], 'context_window': 5, 'max_completion_tokens': {'a': {}}, 'max_output_tokens': 5},
+    {'id': 'f16-string-4300-digits', 'context_length': '9' * 4300, 'max_completion_tokens': '-' + '1' * 4300},
+    {'id': 'f17-string-4301-digits', 'context_length': '9' * 4301, 'context_window': 5, 'max_completion_tokens': '0' * 4301},
+    {'id': 'f18-underscores-not-counted', 'context_length': '1_' * 4299 + '1', 'max_completion_tokens': ' \u3000' + '7' * 4300 + ' '},
+    {'id': 'f19-astral-digits', 'context_length': '\U0001d7d9\U0001d7d8', 'max_completion_tokens': '\U00016ac3'},
+    {'id': 'f20-big-int', 'context_length': 10 ** 40, 'max_completion_tokens': -(10 ** 25)},
+    {'id': 'f21-fullwidth-and-spaces', 'context_length': '\uff10\uff17', 'max_completion_tokens': '\x85\u1680 12 \u2029'},
+  ]}),
 ]
 
 os.makedirs('toml', exist_ok=True)

@@ -45,6 +45,9 @@ import java.util.stream.Stream;
  */
 public final class BackupStore {
 
+    /** How many backups a caller that does not choose keeps. */
+    public static final int DEFAULT_KEEP = 10;
+
     private static final Set<PosixFilePermission> OWNER_ONLY_FOLDER = PosixFilePermissions.fromString("rwx------");
     private static final Set<PosixFilePermission> OWNER_ONLY_FILE = PosixFilePermissions.fromString("rw-------");
     /** Prefix of a folder being pruned: hidden, and not an id, so that no reader takes it for a backup. */

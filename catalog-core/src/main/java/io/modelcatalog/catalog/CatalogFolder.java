@@ -3,21 +3,16 @@ package io.modelcatalog.catalog;
 import io.modelcatalog.documents.JsonDocuments;
 import io.modelcatalog.documents.ModelList;
 import java.io.IOException;
-import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * A catalog folder as {@code fetch} writes it, in either layout: which providers it holds and their documents.
  */
 public final class CatalogFolder {
-
-    private static final Pattern JSON_FILE = Pattern.compile("models_([A-Za-z0-9._-]+)\\.json");
 
     private final Path root;
     private final CatalogLayout layout;
@@ -32,9 +27,9 @@ public final class CatalogFolder {
      * {@code models_*.json} files and no flat ones, legacy otherwise.
      */
     public static CatalogFolder detect(Path root) throws IOException {
-        boolean flat = !jsonFiles(root).isEmpty();
-        boolean structured = Files.isDirectory(root.resolve("json"))
-                && !jsonFiles(root.resolve("json")).isEmpty();
+        boolean flat = !CatalogLayout.LEGACY.files(root, FileType.JSON).isEmpty();
+        boolean structured =
+                !CatalogLayout.STRUCTURED.files(root, FileType.JSON).isEmpty();
         return new CatalogFolder(root, structured && !flat ? CatalogLayout.STRUCTURED : CatalogLayout.LEGACY);
     }
 
@@ -51,16 +46,7 @@ public final class CatalogFolder {
      * show up as provider {@code x_best}: callers that know the registry filter them.
      */
     public List<String> providers() throws IOException {
-        Path dir = layout == CatalogLayout.LEGACY ? root : root.resolve("json");
-        List<String> out = new ArrayList<>();
-        for (Path p : jsonFiles(dir)) {
-            Matcher m = JSON_FILE.matcher(p.getFileName().toString());
-            if (m.matches()) {
-                out.add(m.group(1));
-            }
-        }
-        out.sort(null);
-        return out;
+        return new ArrayList<>(layout.files(root, FileType.JSON).keySet());
     }
 
     /** The provider's sorted model list, read from its json file; empty when the file is missing. */
@@ -70,16 +56,5 @@ public final class CatalogFolder {
             return Optional.empty();
         }
         return Optional.of(ModelList.of(JsonDocuments.parse(Files.readAllBytes(file), file.toString())));
-    }
-
-    private static List<Path> jsonFiles(Path dir) throws IOException {
-        List<Path> out = new ArrayList<>();
-        if (!Files.isDirectory(dir)) {
-            return out;
-        }
-        try (DirectoryStream<Path> ds = Files.newDirectoryStream(dir, "models_*.json")) {
-            ds.forEach(out::add);
-        }
-        return out;
     }
 }

@@ -92,6 +92,13 @@ public final class FailedModels {
         return out;
     }
 
+    /** Every provider with an entry, in file order. */
+    public List<String> providers() {
+        List<String> out = new ArrayList<>();
+        root.fieldNames().forEachRemaining(out::add);
+        return out;
+    }
+
     /** The provider's entry as read or recorded. */
     public Optional<JsonNode> entry(String provider) {
         return Optional.ofNullable(root.get(provider));

@@ -13,4 +13,11 @@ import java.nio.file.Path;
  * @param dryRun     list what would go, remove nothing
  */
 public record CleanRequest(
-        Path catalogDir, Path configsDir, Path cacheDir, boolean failures, boolean cache, boolean dryRun) {}
+        Path catalogDir, Path configsDir, Path cacheDir, boolean failures, boolean cache, boolean dryRun) {
+
+    /** By default the failure history stays: it is what a later fetch's rescan of failed providers reads. */
+    public static final boolean DEFAULT_FAILURES = false;
+
+    /** By default the response cache stays: it is the offline and replay source of the fetch. */
+    public static final boolean DEFAULT_CACHE = false;
+}

@@ -1,15 +1,14 @@
 package io.modelcatalog.compat;
 
+import io.modelcatalog.catalog.CatalogLayout;
+import io.modelcatalog.catalog.FileType;
 import java.io.IOException;
-import java.nio.file.DirectoryStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Collections;
 import java.util.EnumMap;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * The {@code models_<p>.json/.txt/.toml} files of one catalog folder, by provider and type. Reads both layouts:
@@ -21,8 +20,6 @@ import java.util.regex.Pattern;
  */
 final class CatalogFileSet {
 
-    private static final Pattern FILE = Pattern.compile("models_([A-Za-z0-9._-]+)\\.(json|txt|toml)");
-
     private final Path root;
     private final Map<String, Map<FileType, Path>> files;
 
@@ -33,31 +30,14 @@ final class CatalogFileSet {
 
     static CatalogFileSet scan(Path root) throws IOException {
         Map<String, Map<FileType, Path>> files = new TreeMap<>();
-        collect(root, null, files);
-        for (FileType type : FileType.values()) {
-            collect(root.resolve(type.extension()), type, files);
-        }
-        return new CatalogFileSet(root, files);
-    }
-
-    private static void collect(Path dir, FileType only, Map<String, Map<FileType, Path>> into) throws IOException {
-        if (!Files.isDirectory(dir)) {
-            return;
-        }
-        try (DirectoryStream<Path> ds = Files.newDirectoryStream(dir, "models_*")) {
-            for (Path p : ds) {
-                Matcher m = FILE.matcher(p.getFileName().toString());
-                if (!m.matches() || !Files.isRegularFile(p)) {
-                    continue;
-                }
-                FileType type = FileType.ofExtension(m.group(2));
-                if (only != null && type != only) {
-                    continue;
-                }
-                into.computeIfAbsent(m.group(1), k -> new EnumMap<>(FileType.class))
-                        .put(type, p);
+        for (CatalogLayout layout : List.of(CatalogLayout.LEGACY, CatalogLayout.STRUCTURED)) {
+            for (FileType type : FileType.values()) {
+                layout.files(root, type)
+                        .forEach((provider, file) -> files.computeIfAbsent(provider, k -> new EnumMap<>(FileType.class))
+                                .put(type, file));
             }
         }
+        return new CatalogFileSet(root, files);
     }
 
     Path root() {

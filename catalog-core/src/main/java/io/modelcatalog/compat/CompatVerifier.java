@@ -2,6 +2,8 @@ package io.modelcatalog.compat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.modelcatalog.catalog.CatalogLayout;
+import io.modelcatalog.catalog.FileType;
 import io.modelcatalog.documents.ModelList;
 import io.modelcatalog.legacy.LegacyProfileNames;
 import java.io.IOException;
@@ -94,7 +96,7 @@ public final class CompatVerifier {
 
     private void compare(String provider, FileType type, Side ref, Side out, List<CompatFinding> findings)
             throws IOException {
-        String name = type.fileName(provider);
+        String name = CatalogLayout.fileName(provider, type);
         byte[] r = ref.bytes(type);
         byte[] o = out.bytes(type);
         if (type == FileType.TOML && options.ignoreBaseUrl()) {
@@ -106,22 +108,24 @@ public final class CompatVerifier {
             return;
         }
         Optional<String> dataDifference;
+        String location = null;
         Optional<String> keyOrder = Optional.empty();
         switch (type) {
-            case JSON: {
+            case JSON -> {
                 Optional<JsonNode> rj = ref.json();
                 Optional<JsonNode> oj = out.json();
                 if (rj.isEmpty() || oj.isEmpty()) {
                     return; // reported as unreadable
                 }
                 TreeDiff diff = new TreeDiff(TreeDiff.PathStyle.JSON);
-                dataDifference = diff.firstDataDifference(rj.get(), oj.get()).map(CompatVerifier::describe);
+                Optional<TreeDiff.Difference> d = diff.firstDataDifference(rj.get(), oj.get());
+                location = d.map(TreeDiff.Difference::path).orElse(null);
+                dataDifference = d.map(CompatVerifier::describe);
                 if (dataDifference.isEmpty()) {
                     keyOrder = diff.firstKeyOrderDifference(rj.get(), oj.get());
                 }
-                break;
             }
-            case TOML: {
+            case TOML -> {
                 Optional<ObjectNode> rt = ref.toml();
                 Optional<ObjectNode> ot = out.toml();
                 if (rt.isEmpty() || ot.isEmpty()) {
@@ -134,25 +138,25 @@ public final class CompatVerifier {
                     LegacyFiles.removeBaseUrl(od);
                 }
                 TreeDiff diff = new TreeDiff(TreeDiff.PathStyle.TOML);
-                dataDifference = diff.firstDataDifference(rd, od).map(CompatVerifier::describe);
+                Optional<TreeDiff.Difference> d = diff.firstDataDifference(rd, od);
+                location = d.map(TreeDiff.Difference::path).orElse(null);
+                dataDifference = d.map(CompatVerifier::describe);
                 if (dataDifference.isEmpty()) {
                     keyOrder = diff.firstKeyOrderDifference(rd, od);
                 }
-                break;
             }
-            default: {
+            default -> {
                 Optional<List<String>> rl = ref.txt();
                 Optional<List<String>> ol = out.txt();
                 if (rl.isEmpty() || ol.isEmpty()) {
                     return;
                 }
                 dataDifference = firstLineDifference(rl.get(), ol.get());
-                break;
             }
         }
         if (dataDifference.isPresent()) {
             findings.add(new CompatFinding(
-                    FindingKind.DATA, provider, name, name + ": different data at " + dataDifference.get()));
+                    FindingKind.DATA, provider, name, name + ": different data at " + dataDifference.get(), location));
         } else {
             findings.add(new CompatFinding(
                     FindingKind.FORMATTING,
@@ -335,7 +339,8 @@ public final class CompatVerifier {
 
     private static String names(String provider, List<FileType> types) {
         return String.join(
-                " and ", types.stream().map(t -> t.fileName(provider)).toList());
+                " and ",
+                types.stream().map(t -> CatalogLayout.fileName(provider, t)).toList());
     }
 
     /**
@@ -395,17 +400,11 @@ public final class CompatVerifier {
                 byte[] b = bytes(t);
                 String source = files.get(t).toString();
                 try {
-                    switch (t) {
-                        case JSON:
-                            done = Optional.of(LegacyFiles.json(b, source));
-                            break;
-                        case TOML:
-                            done = Optional.of(LegacyFiles.toml(b, source));
-                            break;
-                        default:
-                            done = Optional.of(LegacyFiles.txt(b, source));
-                            break;
-                    }
+                    done = switch (t) {
+                        case JSON -> Optional.of(LegacyFiles.json(b, source));
+                        case TOML -> Optional.of(LegacyFiles.toml(b, source));
+                        case TXT -> Optional.of(LegacyFiles.txt(b, source));
+                    };
                 } catch (LegacyFiles.UnreadableException e) {
                     done = Optional.empty();
                     findings.add(new CompatFinding(

@@ -7,12 +7,12 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.dataformat.toml.TomlMapper;
 import io.modelcatalog.documents.DocumentParseException;
 import io.modelcatalog.documents.JsonDocuments;
+import io.modelcatalog.legacy.LegacyTxtReader;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
@@ -59,26 +59,9 @@ final class LegacyFiles {
         }
     }
 
-    /**
-     * The ids of a txt file: lines split at {@code \n}. A {@code \r} before a newline and one final newline are
-     * formatting, not data (the legacy tool wrote neither); an empty file has no ids.
-     */
+    /** The ids of a txt file ({@link LegacyTxtReader#ids(String)}); bytes that are not UTF-8 are unreadable. */
     static List<String> txt(byte[] bytes, String source) throws UnreadableException {
-        String text = utf8(bytes, source);
-        List<String> lines = new ArrayList<>();
-        if (text.isEmpty()) {
-            return lines;
-        }
-        String[] parts = text.split("\n", -1);
-        int n = parts.length;
-        if (n > 1 && parts[n - 1].isEmpty()) {
-            n--;
-        }
-        for (int i = 0; i < n; i++) {
-            String line = parts[i];
-            lines.add(line.endsWith("\r") ? line.substring(0, line.length() - 1) : line);
-        }
-        return lines;
+        return LegacyTxtReader.ids(utf8(bytes, source));
     }
 
     private static String utf8(byte[] bytes, String source) throws UnreadableException {
@@ -119,6 +102,11 @@ final class LegacyFiles {
             }
         }
         return String.join("\n", lines).getBytes(StandardCharsets.UTF_8);
+    }
+
+    /** Whether a TOML key path is the {@code base_url} of a {@code [model_providers.*]} table. */
+    static boolean isProviderBaseUrl(String path) {
+        return path.startsWith(PROVIDER_TABLE + ".") && path.endsWith("." + BASE_URL);
     }
 
     /** Removes {@code model_providers.*.base_url} from a parsed TOML document. */

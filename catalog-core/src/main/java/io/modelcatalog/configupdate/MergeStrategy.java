@@ -13,6 +13,9 @@ public enum MergeStrategy {
     /** Rewrites the whole entry as generated; the user's own fields in it go (the backup keeps them). */
     REPLACE;
 
+    /** What a caller that does not choose gets. */
+    public static final MergeStrategy DEFAULT = MERGE;
+
     public String id() {
         return name().toLowerCase(Locale.ROOT);
     }

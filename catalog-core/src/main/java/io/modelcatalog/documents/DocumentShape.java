@@ -1,5 +1,7 @@
 package io.modelcatalog.documents;
 
+import com.fasterxml.jackson.databind.JsonNode;
+
 /** The three shapes of model-list documents that the legacy format distinguishes. */
 public enum DocumentShape {
     /** An object whose {@code data} member is an array of model objects (OpenAI style). */
@@ -11,12 +13,12 @@ public enum DocumentShape {
     /** A scalar: no models. */
     SCALAR;
 
-    public static DocumentShape of(com.fasterxml.jackson.databind.JsonNode root) {
+    public static DocumentShape of(JsonNode root) {
         if (root.isArray()) {
             return TOP_LEVEL_ARRAY;
         }
         if (root.isObject()) {
-            com.fasterxml.jackson.databind.JsonNode data = root.get("data");
+            JsonNode data = root.get("data");
             return data != null && data.isArray() ? DATA_ARRAY : KEYED_OBJECT;
         }
         return SCALAR;

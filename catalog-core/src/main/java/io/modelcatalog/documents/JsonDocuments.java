@@ -39,7 +39,8 @@ public final class JsonDocuments {
     /**
      * Parses one JSON document.
      *
-     * @param body   UTF-8 bytes (a BOM is not accepted, as in Python)
+     * @param body   strict UTF-8 bytes (a BOM, a NUL in the first 4 bytes or an ill-formed sequence is not accepted,
+     *               as in Python)
      * @param source what the bytes are, for messages: a file path or a provider and URL
      * @throws DocumentParseException naming the source, line and column
      */
@@ -51,6 +52,36 @@ public final class JsonDocuments {
     public static JsonNode parse(byte[] buffer, int length, String source) {
         if (length == 0) {
             throw new DocumentParseException(source, 1, 1, "empty body");
+        }
+        // Python reads strict UTF-8 text: a BOM, a NUL (outside a string) and any ill-formed byte fail there; Jackson
+        // would skip a BOM, guess UTF-16/32 from NULs and let overlong forms and encoded surrogates through
+        if (length >= 3 && (buffer[0] & 0xff) == 0xef && (buffer[1] & 0xff) == 0xbb && (buffer[2] & 0xff) == 0xbf) {
+            throw new DocumentParseException(source, 1, 1, "a UTF-8 byte-order mark before the JSON value");
+        }
+        for (int i = 0; i < Math.min(4, length); i++) {
+            if (buffer[i] == 0) {
+                throw new DocumentParseException(source, 1, i + 1, "a NUL byte");
+            }
+        }
+        int bad = Utf8Check.firstInvalid(buffer, 0, length);
+        if (bad >= 0) {
+            int line = 1;
+            int lineStart = 0;
+            for (int i = 0; i < bad; i++) {
+                if (buffer[i] == '\n') {
+                    line++;
+                    lineStart = i + 1;
+                }
+            }
+            throw new DocumentParseException(
+                    source,
+                    line,
+                    bad - lineStart + 1,
+                    String.format(
+                            java.util.Locale.ROOT,
+                            "byte 0x%02x at offset %d is not valid UTF-8",
+                            buffer[bad] & 0xff,
+                            bad));
         }
         try (JsonParser parser = FACTORY.createParser(buffer, 0, length)) {
             if (parser.nextToken() == null) {
@@ -81,44 +112,35 @@ public final class JsonDocuments {
     public static JsonNode readValue(JsonParser parser) throws IOException {
         JsonNodeFactory f = JsonNodeFactory.instance;
         JsonToken token = parser.currentToken();
-        switch (token) {
-            case START_OBJECT: {
+        return switch (token) {
+            case START_OBJECT -> {
                 ObjectNode object = f.objectNode();
                 while (parser.nextToken() == JsonToken.FIELD_NAME) {
                     String key = parser.currentName();
                     parser.nextToken();
                     object.set(key, readValue(parser));
                 }
-                return object;
+                yield object;
             }
-            case START_ARRAY: {
+            case START_ARRAY -> {
                 ArrayNode array = f.arrayNode();
                 while (parser.nextToken() != JsonToken.END_ARRAY) {
                     array.add(readValue(parser));
                 }
-                return array;
+                yield array;
             }
-            case VALUE_STRING:
-                return f.textNode(parser.getText());
-            case VALUE_NUMBER_INT:
+            case VALUE_STRING -> f.textNode(parser.getText());
+            case VALUE_NUMBER_INT ->
                 switch (parser.getNumberType()) {
-                    case INT:
-                        return f.numberNode(parser.getIntValue());
-                    case LONG:
-                        return f.numberNode(parser.getLongValue());
-                    default:
-                        return f.numberNode(parser.getBigIntegerValue());
-                }
-            case VALUE_NUMBER_FLOAT:
-                return f.numberNode(parser.getDoubleValue());
-            case VALUE_TRUE:
-                return f.booleanNode(true);
-            case VALUE_FALSE:
-                return f.booleanNode(false);
-            case VALUE_NULL:
-                return f.nullNode();
-            default:
-                throw new JsonParseException(parser, "unexpected " + token);
-        }
+                    case INT -> f.numberNode(parser.getIntValue());
+                    case LONG -> f.numberNode(parser.getLongValue());
+                    default -> f.numberNode(parser.getBigIntegerValue());
+                };
+            case VALUE_NUMBER_FLOAT -> f.numberNode(parser.getDoubleValue());
+            case VALUE_TRUE -> f.booleanNode(true);
+            case VALUE_FALSE -> f.booleanNode(false);
+            case VALUE_NULL -> f.nullNode();
+            default -> throw new JsonParseException(parser, "unexpected " + token);
+        };
     }
 }

@@ -4,8 +4,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.Comparator;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -38,21 +40,21 @@ public final class ModelList {
     public static ModelList of(JsonNode raw) {
         DocumentShape shape = DocumentShape.of(raw);
         JsonNodeFactory f = JsonNodeFactory.instance;
-        switch (shape) {
-            case DATA_ARRAY: {
+        return switch (shape) {
+            case DATA_ARRAY -> {
                 ObjectNode copy = f.objectNode();
                 Iterator<Map.Entry<String, JsonNode>> it = raw.fields();
                 while (it.hasNext()) {
                     Map.Entry<String, JsonNode> e = it.next();
                     copy.set(e.getKey(), e.getKey().equals("data") ? sortById((ArrayNode) e.getValue()) : e.getValue());
                 }
-                return new ModelList(copy, shape, elementIds((ArrayNode) copy.get("data")));
+                yield new ModelList(copy, shape, elementIds((ArrayNode) copy.get("data")));
             }
-            case TOP_LEVEL_ARRAY: {
+            case TOP_LEVEL_ARRAY -> {
                 ArrayNode sortedArray = sortById((ArrayNode) raw);
-                return new ModelList(sortedArray, shape, elementIds(sortedArray));
+                yield new ModelList(sortedArray, shape, elementIds(sortedArray));
             }
-            case KEYED_OBJECT: {
+            case KEYED_OBJECT -> {
                 List<String> keys = new ArrayList<>();
                 raw.fieldNames().forEachRemaining(keys::add);
                 keys.sort(CodePointOrder.INSTANCE);
@@ -64,27 +66,94 @@ public final class ModelList {
                         ids.add(k);
                     }
                 }
-                return new ModelList(copy, shape, Collections.unmodifiableList(ids));
+                yield new ModelList(copy, shape, Collections.unmodifiableList(ids));
             }
+            default -> new ModelList(raw, shape, List.of());
+        };
+    }
+
+    /**
+     * The legacy sort's order of two elements by {@code x.get("id", "")}, as Python orders those keys wherever it
+     * can: strings (a missing id is "") by code point; numbers and booleans by value, so {@code 0}, {@code 0.0}
+     * and {@code false} are equal and keep their order; arrays element by element. Where Python cannot compare
+     * (null or object ids, or ids of different kinds side by side) the legacy tool fails; this order still sorts,
+     * deterministically: strings (null as ""), then numbers, then arrays, then objects.
+     */
+    static final Comparator<JsonNode> ID_ORDER = (a, b) -> compareIds(idOf(a), idOf(b));
+
+    private static JsonNode idOf(JsonNode element) {
+        return element.isObject() ? element.get("id") : null;
+    }
+
+    private static int compareIds(JsonNode a, JsonNode b) {
+        int fa = family(a);
+        int fb = family(b);
+        if (fa != fb) {
+            return Integer.compare(fa, fb);
+        }
+        switch (fa) {
+            case 0:
+                return CodePointOrder.INSTANCE.compare(text(a), text(b));
+            case 1:
+                return compareNumbers(a, b);
+            case 2:
+                for (int i = 0; i < Math.min(a.size(), b.size()); i++) {
+                    int c = compareIds(a.get(i), b.get(i));
+                    if (c != 0) {
+                        return c;
+                    }
+                }
+                return Integer.compare(a.size(), b.size());
             default:
-                return new ModelList(raw, shape, List.of());
+                return CodePointOrder.INSTANCE.compare(a.toString(), b.toString());
         }
     }
 
-    /** The sort key of one element: its {@code id} text, "" when it has none. */
-    static String sortKey(JsonNode element) {
-        JsonNode id = element.isObject() ? element.get("id") : null;
-        if (id == null || id.isNull()) {
-            return "";
+    /** 0: string (absent or null as ""), 1: number or boolean, 2: array, 3: object. */
+    private static int family(JsonNode id) {
+        if (id == null || id.isNull() || id.isTextual()) {
+            return 0;
         }
-        return id.isValueNode() ? id.asText() : id.toString();
+        if (id.isNumber() || id.isBoolean()) {
+            return 1;
+        }
+        return id.isArray() ? 2 : 3;
+    }
+
+    private static String text(JsonNode id) {
+        return id == null || id.isNull() ? "" : id.textValue();
+    }
+
+    private static int compareNumbers(JsonNode a, JsonNode b) {
+        int ra = numberRank(a);
+        int rb = numberRank(b);
+        if (ra != 0 || rb != 0) {
+            return Integer.compare(ra, rb);
+        }
+        return decimal(a).compareTo(decimal(b));
+    }
+
+    /** -1: -Infinity, 0: finite, 1: Infinity, 2: NaN (Python compares NaN with nothing; it goes last here). */
+    private static int numberRank(JsonNode n) {
+        if (!n.isFloatingPointNumber()) {
+            return 0;
+        }
+        double d = n.doubleValue();
+        return Double.isNaN(d) ? 2 : d == Double.POSITIVE_INFINITY ? 1 : d == Double.NEGATIVE_INFINITY ? -1 : 0;
+    }
+
+    private static BigDecimal decimal(JsonNode n) {
+        if (n.isBoolean()) {
+            return n.booleanValue() ? BigDecimal.ONE : BigDecimal.ZERO;
+        }
+        return n.isIntegralNumber() ? new BigDecimal(n.bigIntegerValue()) : new BigDecimal(n.doubleValue());
     }
 
     private static ArrayNode sortById(ArrayNode array) {
         List<JsonNode> items = new ArrayList<>(array.size());
         array.forEach(items::add);
         // List.sort is stable, as Python's sorted()
-        items.sort((a, b) -> CodePointOrder.INSTANCE.compare(sortKey(a), sortKey(b)));
+        items.sort(ID_ORDER);
         ArrayNode out = JsonNodeFactory.instance.arrayNode(items.size());
         out.addAll(items);
         return out;
@@ -122,8 +191,7 @@ public final class ModelList {
     public Map<String, JsonNode> entries() {
         Map<String, JsonNode> out = new LinkedHashMap<>();
         switch (shape) {
-            case DATA_ARRAY:
-            case TOP_LEVEL_ARRAY:
+            case DATA_ARRAY, TOP_LEVEL_ARRAY -> {
                 ArrayNode array =
                         shape == DocumentShape.DATA_ARRAY ? (ArrayNode) sorted.get("data") : (ArrayNode) sorted;
                 for (JsonNode element : array) {
@@ -132,14 +200,13 @@ public final class ModelList {
                         out.putIfAbsent(id.asText(), element);
                     }
                 }
-                break;
-            case KEYED_OBJECT:
+            }
+            case KEYED_OBJECT -> {
                 for (String id : ids) {
                     out.put(id, sorted.get(id));
                 }
-                break;
-            default:
-                break;
+            }
+            default -> {}
         }
         return out;
     }

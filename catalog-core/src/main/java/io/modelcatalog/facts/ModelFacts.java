@@ -67,36 +67,21 @@ public record ModelFacts(
 
     /** The value of a fact, {@code null} when absent. */
     public Object value(Fact fact) {
-        switch (fact) {
-            case DISPLAY_NAME:
-                return displayName;
-            case CONTEXT_WINDOW:
-                return contextWindow;
-            case MAX_OUTPUT_TOKENS:
-                return maxOutputTokens;
-            case INPUT_PRICE:
-                return inputPrice;
-            case OUTPUT_PRICE:
-                return outputPrice;
-            case VISION:
-                return vision;
-            case TOOL_CALLING:
-                return toolCalling;
-            case REASONING:
-                return reasoning;
-            case KIND:
-                return kind;
-            case CREATED:
-                return created;
-            case INPUT_MODALITIES:
-                return inputModalities;
-            case OUTPUT_MODALITIES:
-                return outputModalities;
-            case RELEASE_DATE:
-                return releaseDate;
-            default:
-                throw new IllegalArgumentException(fact.name());
-        }
+        return switch (fact) {
+            case DISPLAY_NAME -> displayName;
+            case CONTEXT_WINDOW -> contextWindow;
+            case MAX_OUTPUT_TOKENS -> maxOutputTokens;
+            case INPUT_PRICE -> inputPrice;
+            case OUTPUT_PRICE -> outputPrice;
+            case VISION -> vision;
+            case TOOL_CALLING -> toolCalling;
+            case REASONING -> reasoning;
+            case KIND -> kind;
+            case CREATED -> created;
+            case INPUT_MODALITIES -> inputModalities;
+            case OUTPUT_MODALITIES -> outputModalities;
+            case RELEASE_DATE -> releaseDate;
+        };
     }
 
     /**

@@ -261,31 +261,19 @@ public enum ProviderShape {
         if (anthropicKind) {
             return ANTHROPIC;
         }
-        switch (provider.toLowerCase(Locale.ROOT)) {
-            case "openrouter":
-            case "redpill":
-                return OPENROUTER;
-            case "litellm":
-                return LITELLM;
-            case "anthropic":
-                return ANTHROPIC;
-            case "chutes":
-                return CHUTES;
-            case "togetherai":
-                return TOGETHER;
-            case "mistral":
-                return MISTRAL;
-            case "featherless":
-                return FEATHERLESS;
-            case "gemini":
-                return GEMINI;
-            case "deepinfra":
-                return DEEPINFRA;
-            case "novita":
-                return NOVITA;
-            default:
-                return GENERIC;
-        }
+        return switch (provider.toLowerCase(Locale.ROOT)) {
+            case "openrouter", "redpill" -> OPENROUTER;
+            case "litellm" -> LITELLM;
+            case "anthropic" -> ANTHROPIC;
+            case "chutes" -> CHUTES;
+            case "togetherai" -> TOGETHER;
+            case "mistral" -> MISTRAL;
+            case "featherless" -> FEATHERLESS;
+            case "gemini" -> GEMINI;
+            case "deepinfra" -> DEEPINFRA;
+            case "novita" -> NOVITA;
+            default -> GENERIC;
+        };
     }
 
     private static Long first(JsonNode... nodes) {

@@ -4,11 +4,11 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.modelcatalog.CatalogVersion;
 import io.modelcatalog.catalog.CatalogLayout;
 import io.modelcatalog.catalog.FailedModels;
-import io.modelcatalog.documents.DocumentParseException;
-import io.modelcatalog.documents.JsonDocuments;
+import io.modelcatalog.documents.CodePointOrder;
 import io.modelcatalog.documents.ModelList;
 import io.modelcatalog.files.AtomicFiles;
 import io.modelcatalog.legacy.LegacyTomlWriter;
+import io.modelcatalog.legacy.LegacyTxtReader;
 import io.modelcatalog.legacy.LegacyTxtWriter;
 import io.modelcatalog.legacy.PythonJsonWriter;
 import io.modelcatalog.providers.ApiKey;
@@ -16,18 +16,19 @@ import io.modelcatalog.providers.ProviderDefinition;
 import io.modelcatalog.providers.ProviderEndpoint;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDateTime;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
@@ -135,13 +136,16 @@ public final class CatalogFetch {
         long t0 = System.nanoTime();
         ProviderEndpoint endpoint = ProviderEndpoint.resolve(p, options.env());
         Optional<ApiKey> key = p.kind().needsKey() ? options.credentials().find(p) : Optional.empty();
-        if (p.kind().needsKey() && key.isEmpty()) {
+        // offline, a cached model list needs no key: a folder of recorded responses replays without one
+        if (p.kind().needsKey() && key.isEmpty() && !replayableOffline(p)) {
             return new ProviderRun(
                     ProviderOutcome.skipped(
                             p.name(),
                             ProviderOutcome.Status.SKIPPED_NO_KEY,
-                            "no API key: set " + p.apiKeyEnv() + " or a settings.xml <server> with id catalog-"
-                                    + p.name()),
+                            p.apiKeyEnv() == null
+                                    ? "no API key, and the provider names no key variable"
+                                    : "no API key: set " + p.apiKeyEnv(),
+                            FetchProblem.NO_KEY),
                     null);
         }
         Path root = options.outputDirectory();
@@ -154,7 +158,8 @@ public final class CatalogFetch {
                     ProviderOutcome.skipped(
                             p.name(),
                             ProviderOutcome.Status.SKIPPED_EXISTING,
-                            "its three files exist (catalog.skipExisting)"),
+                            "its three files exist",
+                            FetchProblem.FILES_EXIST),
                     null);
         }
         try {
@@ -172,7 +177,13 @@ public final class CatalogFetch {
                 applyChutesEnrichment(enrichment, tree, warnings);
             }
             ModelList list = ModelList.of(tree);
-            List<String> previous = previousIds(layout.txt(root, p.name()));
+            Optional<String> unencodable = LegacyTxtWriter.unencodableId(list);
+            if (unencodable.isPresent()) {
+                throw new FetchException(p.name() + ": model id \"" + LegacyTxtWriter.escaped(unencodable.get())
+                        + "\" holds a lone surrogate (an unpaired \\ud800-\\udfff escape) that UTF-8 cannot"
+                        + " encode, so its txt and TOML files cannot be written (the legacy tool fails on it too)");
+            }
+            List<String> previous = LegacyTxtReader.read(layout.txt(root, p.name()));
             checkShrink(p, list, previous, layout.txt(root, p.name()));
             byte[] json = PythonJsonWriter.toBytes(list.document());
             byte[] txt = LegacyTxtWriter.toBytes(list);
@@ -190,6 +201,7 @@ public final class CatalogFetch {
                     fetched.bytes(),
                     millisSince(t0),
                     null,
+                    null,
                     warnings,
                     fetched.source(),
                     difference(list.ids(), previous),
@@ -197,25 +209,24 @@ public final class CatalogFetch {
             return new ProviderRun(outcome, date);
         } catch (FetchException e) {
             return new ProviderRun(
-                    ProviderOutcome.failed(p.name(), millisSince(t0), withoutProviderPrefix(p.name(), e.getMessage())),
+                    ProviderOutcome.failed(
+                            p.name(), millisSince(t0), withoutProviderPrefix(p.name(), e.getMessage()), e.problem()),
                     null);
         } catch (IOException e) {
             return new ProviderRun(
                     ProviderOutcome.failed(
                             p.name(),
                             millisSince(t0),
-                            "cannot write its files in " + root + " or the cache: " + e.getMessage()),
+                            "cannot write its files in " + root + " or the cache: " + e.getMessage(),
+                            FetchProblem.OTHER),
                     null);
         }
     }
 
-    /** The ids of the provider's current txt file; empty when there is none. */
-    private static List<String> previousIds(Path txt) throws IOException {
-        if (!Files.isRegularFile(txt)) {
-            return List.of();
-        }
-        String text = Files.readString(txt, StandardCharsets.UTF_8);
-        return text.isEmpty() ? List.of() : List.of(text.split("\n", -1));
+    private boolean replayableOffline(ProviderDefinition p) {
+        return options.network().offline()
+                && options.cache() != null
+                && Files.isRegularFile(options.cache().bodyFile(p, ResponseCache.MODELS));
     }
 
     /** The integrity gate: a list that lost more than half its models (or all) is not written. */
@@ -226,15 +237,17 @@ public final class CatalogFetch {
         if (options.allowShrink() || before == 0 || now * 2 >= before && now > 0) {
             return;
         }
-        throw new FetchException(p.name() + ": refusing to write " + now + " models over the " + before + " of "
-                + txt.getFileName() + " (less than half); if the provider really dropped them, run again with "
-                + "catalog.allowShrink=true");
+        throw new FetchException(
+                p.name() + ": refusing to write " + now + " models over the " + before + " of " + txt.getFileName()
+                        + " (less than half)",
+                0,
+                FetchProblem.SHRINK);
     }
 
     /** Ids in {@code a} and not in {@code b}, sorted by code point, distinct. */
     private static List<String> difference(List<String> a, List<String> b) {
-        java.util.Set<String> exclude = new java.util.HashSet<>(b);
-        java.util.TreeSet<String> out = new java.util.TreeSet<>(io.modelcatalog.documents.CodePointOrder.INSTANCE);
+        Set<String> exclude = new HashSet<>(b);
+        TreeSet<String> out = new TreeSet<>(CodePointOrder.INSTANCE);
         for (String id : a) {
             if (!exclude.contains(id)) {
                 out.add(id);
@@ -272,40 +285,6 @@ public final class CatalogFetch {
             Throwable cause = e instanceof CompletionException && e.getCause() != null ? e.getCause() : e;
             warnings.add("chutes enrichment skipped, plain list written: " + cause.getMessage());
         }
-    }
-
-    /** Parses a response body; a body that is not JSON fails with the URL, status, content type and an excerpt. */
-    static JsonNode parseBody(String provider, HttpBody body) throws FetchException {
-        String where = body.finalUri() + " (HTTP " + body.status()
-                + body.header("content-type").map(t -> ", " + t).orElse("") + ")";
-        if (body.length() == 0) {
-            throw new FetchException(provider + ": empty response from " + where, body.status());
-        }
-        if (looksLikeHtml(body)) {
-            throw new FetchException(
-                    provider + ": an HTML page instead of JSON from " + where + ": "
-                            + ModelListHttpClient.excerpt(body),
-                    body.status());
-        }
-        try {
-            return JsonDocuments.parse(body.body(), body.length(), where);
-        } catch (DocumentParseException e) {
-            throw new FetchException(
-                    provider + ": invalid JSON from " + where + " at line " + e.line() + ", column " + e.column() + ": "
-                            + e.reason() + "; body starts: " + ModelListHttpClient.excerpt(body),
-                    body.status());
-        }
-    }
-
-    private static boolean looksLikeHtml(HttpBody body) {
-        String type = body.header("content-type").orElse("");
-        if (type.toLowerCase(java.util.Locale.ROOT).contains("text/html")) {
-            return true;
-        }
-        String start = new String(body.body(), 0, Math.min(body.length(), 64), StandardCharsets.UTF_8)
-                .stripLeading()
-                .toLowerCase(java.util.Locale.ROOT);
-        return start.startsWith("<!doctype html") || start.startsWith("<html");
     }
 
     private static String withoutProviderPrefix(String provider, String message) {

@@ -6,10 +6,16 @@ package io.modelcatalog.fetching;
  */
 public class FetchException extends Exception {
     private final int status;
+    private final FetchProblem problem;
 
-    public FetchException(String message, int status) {
+    public FetchException(String message, int status, FetchProblem problem) {
         super(message);
         this.status = status;
+        this.problem = problem;
+    }
+
+    public FetchException(String message, int status) {
+        this(message, status, FetchProblem.OTHER);
     }
 
     public FetchException(String message) {
@@ -19,5 +25,10 @@ public class FetchException extends Exception {
     /** The HTTP status, 0 when none was received. */
     public int status() {
         return status;
+    }
+
+    /** What kind of problem it is. */
+    public FetchProblem problem() {
+        return problem;
     }
 }

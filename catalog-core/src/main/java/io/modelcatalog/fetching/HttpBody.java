@@ -1,6 +1,7 @@
 package io.modelcatalog.fetching;
 
 import java.net.URI;
+import java.util.Arrays;
 import java.util.Map;
 import java.util.Optional;
 
@@ -23,6 +24,6 @@ public record HttpBody(int status, byte[] body, int length, Map<String, String> 
 
     /** The body as an exact-size array (copies when the buffer is larger). */
     public byte[] bytes() {
-        return body.length == length ? body : java.util.Arrays.copyOf(body, length);
+        return body.length == length ? body : Arrays.copyOf(body, length);
     }
 }

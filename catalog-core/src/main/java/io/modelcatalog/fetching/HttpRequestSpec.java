@@ -1,6 +1,7 @@
 package io.modelcatalog.fetching;
 
 import java.net.URI;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
@@ -16,7 +17,7 @@ import java.util.Set;
  */
 public record HttpRequestSpec(String provider, URI uri, Map<String, String> headers, Set<String> secretHeaders) {
     public HttpRequestSpec {
-        headers = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(headers));
+        headers = Collections.unmodifiableMap(new LinkedHashMap<>(headers));
         secretHeaders = Set.copyOf(secretHeaders);
     }
 

@@ -3,6 +3,7 @@ package io.modelcatalog.fetching;
 import java.io.Closeable;
 import java.io.IOException;
 import java.io.InputStream;
+import java.net.SocketTimeoutException;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
@@ -14,12 +15,14 @@ import java.util.Arrays;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import org.apache.hc.client5.http.ConnectTimeoutException;
 import org.apache.hc.client5.http.auth.AuthScope;
 import org.apache.hc.client5.http.auth.Credentials;
 import org.apache.hc.client5.http.auth.CredentialsProvider;
@@ -117,7 +120,10 @@ public final class ModelListHttpClient implements Closeable {
                 }
                 wait = retryAfter(body).orElse(backoff(attempt));
             } catch (TransientException e) {
-                last = new FetchException(request.provider() + ": " + scrub(request, e.getMessage()));
+                last = new FetchException(
+                        request.provider() + ": " + scrub(request, e.getMessage()),
+                        0,
+                        e.timeout ? FetchProblem.TIMEOUT : FetchProblem.OTHER);
                 if (attempt == attempts) {
                     break;
                 }
@@ -127,7 +133,8 @@ public final class ModelListHttpClient implements Closeable {
         }
         throw new FetchException(
                 last.getMessage() + " (after " + attempts + " attempt" + (attempts > 1 ? "s" : "") + ")",
-                last.status());
+                last.status(),
+                last.problem());
     }
 
     private HttpBody followRedirects(HttpRequestSpec request, int attempt) throws TransientException, FetchException {
@@ -190,9 +197,9 @@ public final class ModelListHttpClient implements Closeable {
                 if (declared > policy.maxResponseBytes()) {
                     throw new FetchException(
                             request.provider() + ": response from " + uri + " declares " + declared
-                                    + " bytes, over the limit of " + policy.maxResponseBytes()
-                                    + " (raise catalog.maxResponseBytes)",
-                            status);
+                                    + " bytes, over the limit of " + policy.maxResponseBytes(),
+                            status,
+                            FetchProblem.TOO_LARGE);
                 }
                 buffer = new byte[(int) Math.max(Math.min(declared, policy.maxResponseBytes()), 8192)];
                 try (InputStream in = entity.getContent()) {
@@ -207,8 +214,9 @@ public final class ModelListHttpClient implements Closeable {
                                 throw new FetchException(
                                         request.provider() + ": response from " + uri
                                                 + " is larger than the limit of " + policy.maxResponseBytes()
-                                                + " bytes (raise catalog.maxResponseBytes)",
-                                        status);
+                                                + " bytes",
+                                        status,
+                                        FetchProblem.TOO_LARGE);
                             }
                             buffer = Arrays.copyOf(
                                     buffer, (int) Math.min((long) buffer.length * 2, policy.maxResponseBytes()));
@@ -219,15 +227,13 @@ public final class ModelListHttpClient implements Closeable {
             return new HttpBody(status, buffer, length, headers, uri, attempt);
         } catch (IOException e) {
             // the read timeout and our whole-exchange deadline are the same limit: say so either way
-            boolean timeout = timedOut.get()
-                    || e instanceof java.net.SocketTimeoutException
-                    || e instanceof org.apache.hc.client5.http.ConnectTimeoutException;
-            String what = timeout
-                    ? "no complete response within " + policy.timeout().toMillis() + " ms (catalog.timeout)"
-                    : describe(e);
+            boolean timeout =
+                    timedOut.get() || e instanceof SocketTimeoutException || e instanceof ConnectTimeoutException;
+            String what =
+                    timeout ? "no complete response within " + policy.timeout().toMillis() + " ms" : describe(e);
             // a status means the headers arrived and the body broke off
             throw new TransientException(
-                    what + (status > 0 ? " while reading the body of HTTP " + status : "") + " from " + uri);
+                    what + (status > 0 ? " while reading the body of HTTP " + status : "") + " from " + uri, timeout);
         } finally {
             deadline.cancel(false);
         }
@@ -278,10 +284,10 @@ public final class ModelListHttpClient implements Closeable {
         return status == 429 || (status >= 500 && status <= 599);
     }
 
-    private java.util.Optional<Duration> retryAfter(HttpBody body) {
+    private Optional<Duration> retryAfter(HttpBody body) {
         String value = body.headers().get("retry-after");
         if (value == null || (body.status() != 429 && body.status() != 503)) {
-            return java.util.Optional.empty();
+            return Optional.empty();
         }
         Duration d;
         try {
@@ -291,13 +297,13 @@ public final class ModelListHttpClient implements Closeable {
                 ZonedDateTime at = ZonedDateTime.parse(value.trim(), DateTimeFormatter.RFC_1123_DATE_TIME);
                 d = Duration.between(ZonedDateTime.now(at.getZone()), at);
             } catch (DateTimeParseException e2) {
-                return java.util.Optional.empty();
+                return Optional.empty();
             }
         }
         if (d.isNegative()) {
             d = Duration.ZERO;
         }
-        return java.util.Optional.of(d.compareTo(policy.retryAfterCap()) > 0 ? policy.retryAfterCap() : d);
+        return Optional.of(d.compareTo(policy.retryAfterCap()) > 0 ? policy.retryAfterCap() : d);
     }
 
     private Duration backoff(int attempt) {
@@ -332,32 +338,20 @@ public final class ModelListHttpClient implements Closeable {
     }
 
     private static String reasonPhrase(int status) {
-        switch (status) {
-            case 400:
-                return "Bad Request";
-            case 401:
-                return "Unauthorized";
-            case 403:
-                return "Forbidden";
-            case 404:
-                return "Not Found";
-            case 405:
-                return "Method Not Allowed";
-            case 408:
-                return "Request Timeout";
-            case 429:
-                return "Too Many Requests";
-            case 500:
-                return "Internal Server Error";
-            case 502:
-                return "Bad Gateway";
-            case 503:
-                return "Service Unavailable";
-            case 504:
-                return "Gateway Timeout";
-            default:
-                return "";
-        }
+        return switch (status) {
+            case 400 -> "Bad Request";
+            case 401 -> "Unauthorized";
+            case 403 -> "Forbidden";
+            case 404 -> "Not Found";
+            case 405 -> "Method Not Allowed";
+            case 408 -> "Request Timeout";
+            case 429 -> "Too Many Requests";
+            case 500 -> "Internal Server Error";
+            case 502 -> "Bad Gateway";
+            case 503 -> "Service Unavailable";
+            case 504 -> "Gateway Timeout";
+            default -> "";
+        };
     }
 
     @Override
@@ -368,8 +362,11 @@ public final class ModelListHttpClient implements Closeable {
 
     /** A failure worth another attempt: connection refused or reset, a timeout, a truncated body. */
     private static final class TransientException extends Exception {
-        TransientException(String message) {
+        final boolean timeout;
+
+        TransientException(String message, boolean timeout) {
             super(message, null, false, false);
+            this.timeout = timeout;
         }
     }
 

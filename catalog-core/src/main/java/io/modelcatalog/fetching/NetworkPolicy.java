@@ -32,6 +32,8 @@ public record NetworkPolicy(
     public static final long DEFAULT_MAX_RESPONSE_BYTES = 64L * 1024 * 1024;
     /** Enough for every built-in provider at once: a run then costs about one round trip of latency. */
     public static final int DEFAULT_CONCURRENCY = 64;
+    /** The first backoff delay; doubled per attempt, with jitter. */
+    public static final Duration DEFAULT_RETRY_BASE_DELAY = Duration.ofMillis(500);
 
     public NetworkPolicy {
         Objects.requireNonNull(timeout, "timeout");
@@ -58,7 +60,7 @@ public record NetworkPolicy(
                 false,
                 DEFAULT_TIMEOUT,
                 DEFAULT_RETRIES,
-                Duration.ofMillis(500),
+                DEFAULT_RETRY_BASE_DELAY,
                 DEFAULT_RETRY_AFTER_CAP,
                 DEFAULT_MAX_RESPONSE_BYTES,
                 DEFAULT_CONCURRENCY,
@@ -75,8 +77,19 @@ public record NetworkPolicy(
                 offline, value, retries, retryBaseDelay, retryAfterCap, maxResponseBytes, concurrency, proxies);
     }
 
-    public NetworkPolicy withRetries(int value, Duration baseDelay, Duration afterCap) {
-        return new NetworkPolicy(offline, timeout, value, baseDelay, afterCap, maxResponseBytes, concurrency, proxies);
+    public NetworkPolicy withRetries(int value) {
+        return new NetworkPolicy(
+                offline, timeout, value, retryBaseDelay, retryAfterCap, maxResponseBytes, concurrency, proxies);
+    }
+
+    public NetworkPolicy withRetryBaseDelay(Duration value) {
+        return new NetworkPolicy(
+                offline, timeout, retries, value, retryAfterCap, maxResponseBytes, concurrency, proxies);
+    }
+
+    public NetworkPolicy withRetryAfterCap(Duration value) {
+        return new NetworkPolicy(
+                offline, timeout, retries, retryBaseDelay, value, maxResponseBytes, concurrency, proxies);
     }
 
     public NetworkPolicy withMaxResponseBytes(long value) {

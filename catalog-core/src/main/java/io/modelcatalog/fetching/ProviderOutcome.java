@@ -11,6 +11,7 @@ import java.util.List;
  * @param bytes    response body bytes (all pages)
  * @param millis   wall time spent on the provider
  * @param message  why it was skipped or failed, without the provider's name; {@code null} when fetched
+ * @param problem  the kind of problem {@code message} describes; {@code null} when fetched
  * @param warnings things that went wrong without failing the provider (e.g. the Chutes enrichment)
  * @param source   where the list came from: {@code network}, {@code network, 3 pages}, {@code cache (304)},
  *                 {@code cache (offline)}; null when not fetched
@@ -24,6 +25,7 @@ public record ProviderOutcome(
         long bytes,
         long millis,
         String message,
+        FetchProblem problem,
         List<String> warnings,
         String source,
         List<String> added,
@@ -44,10 +46,6 @@ public record ProviderOutcome(
         public boolean fetched() {
             return this == FETCHED || this == UNCHANGED;
         }
-
-        public boolean skipped() {
-            return this == SKIPPED_NO_KEY || this == SKIPPED_EXISTING;
-        }
     }
 
     public ProviderOutcome {
@@ -61,12 +59,12 @@ public record ProviderOutcome(
         return !added.isEmpty() || !removed.isEmpty();
     }
 
-    static ProviderOutcome skipped(String provider, Status status, String message) {
-        return new ProviderOutcome(provider, status, 0, 0, 0, message, List.of(), null, List.of(), List.of());
+    static ProviderOutcome skipped(String provider, Status status, String message, FetchProblem problem) {
+        return new ProviderOutcome(provider, status, 0, 0, 0, message, problem, List.of(), null, List.of(), List.of());
     }
 
-    static ProviderOutcome failed(String provider, long millis, String message) {
+    static ProviderOutcome failed(String provider, long millis, String message, FetchProblem problem) {
         return new ProviderOutcome(
-                provider, Status.FAILED, 0, 0, millis, message, List.of(), null, List.of(), List.of());
+                provider, Status.FAILED, 0, 0, millis, message, problem, List.of(), null, List.of(), List.of());
     }
 }

@@ -22,21 +22,20 @@ final class ProviderRequests {
         headers.put("Accept", "application/json");
         String secret = null;
         switch (endpoint.provider().kind()) {
-            case OPENAI:
+            case OPENAI -> {
                 if (key.isPresent()) {
                     headers.put("Authorization", "Bearer " + key.get().reveal());
                     secret = "Authorization";
                 }
-                break;
-            case ANTHROPIC:
+            }
+            case ANTHROPIC -> {
                 if (key.isPresent()) {
                     headers.put("x-api-key", key.get().reveal());
                     secret = "x-api-key";
                 }
                 headers.put("anthropic-version", ANTHROPIC_VERSION);
-                break;
-            default:
-                break;
+            }
+            case URL -> {}
         }
         endpoint.provider().headers().forEach(headers::put);
         return new HttpRequestSpec(

@@ -2,6 +2,7 @@ package io.modelcatalog.legacy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.modelcatalog.documents.ModelList;
+import io.modelcatalog.documents.TomlStrings;
 import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
@@ -94,20 +95,30 @@ public final class LegacyTomlWriter {
     /**
      * The legacy context window of one model element: the first truthy (Python's sense) of
      * {@code context_length}, {@code context_window}, {@code max_context_length}, {@code max_tokens},
-     * {@code max_model_len}; when
-     * the element has a {@code top_provider} key, {@code top_provider.context_length} instead (even when null
-     * or absent); then {@link #pythonInt} of that value.
+     * {@code max_model_len}; when the element has a {@code top_provider} key, {@code top_provider.context_length}
+     * instead (even when null or absent); then {@link #legacyInt} of that value.
      */
     static BigInteger contextWindow(JsonNode element) {
-        return pythonInt(lookup(element, CONTEXT_FIELDS, "context_length"));
+        return legacyInt(lookup(element, CONTEXT_FIELDS, "context_length"));
     }
 
     /**
      * The legacy max output tokens: the first truthy of {@code max_completion_tokens}, {@code max_output_tokens},
-     * {@code max_tokens_output}, replaced by {@code top_provider.max_completion_tokens} likewise.
+     * {@code max_tokens_output}, replaced by {@code top_provider.max_completion_tokens} likewise; then
+     * {@link #legacyInt}.
      */
     static BigInteger maxOutputTokens(JsonNode element) {
-        return pythonInt(lookup(element, MAX_OUTPUT_FIELDS, "max_completion_tokens"));
+        return legacyInt(lookup(element, MAX_OUTPUT_FIELDS, "max_completion_tokens"));
+    }
+
+    /**
+     * The legacy tool's {@code if value and isinstance(value, (int, str)): int(value)}: a falsy value ({@code 0},
+     * {@code false}, {@code ""}, null, absent) gives nothing, even where it came from {@code top_provider}; a true
+     * boolean gives 1 ({@code bool} is an {@code int}); a truthy string gives what {@code int()} makes of it, so
+     * {@code "0"} gives 0; doubles, arrays and objects give nothing.
+     */
+    static BigInteger legacyInt(JsonNode value) {
+        return truthy(value) ? pythonInt(value) : null;
     }
 
     private static JsonNode lookup(JsonNode element, List<String> fields, String topProviderField) {
@@ -134,26 +145,17 @@ public final class LegacyTomlWriter {
         if (v == null) {
             return false;
         }
-        switch (v.getNodeType()) {
-            case NULL:
-            case MISSING:
-                return false;
-            case BOOLEAN:
-                return v.booleanValue();
-            case NUMBER:
-                if (v.isIntegralNumber()) {
-                    return v.isBigInteger() ? v.bigIntegerValue().signum() != 0 : v.longValue() != 0;
-                }
-                double d = v.doubleValue();
-                return d != 0.0; // NaN is truthy in Python, and NaN != 0.0
-            case STRING:
-                return !v.textValue().isEmpty();
-            case ARRAY:
-            case OBJECT:
-                return v.size() > 0;
-            default:
-                return true;
-        }
+        return switch (v.getNodeType()) {
+            case NULL, MISSING -> false;
+            case BOOLEAN -> v.booleanValue();
+            case NUMBER ->
+                v.isIntegralNumber()
+                        ? (v.isBigInteger() ? v.bigIntegerValue().signum() != 0 : v.longValue() != 0)
+                        : v.doubleValue() != 0.0; // NaN is truthy in Python, and NaN != 0.0
+            case STRING -> !v.textValue().isEmpty();
+            case ARRAY, OBJECT -> v.size() > 0;
+            default -> true;
+        };
     }
 
     /**
@@ -178,8 +180,9 @@ public final class LegacyTomlWriter {
 
     /**
      * Python's {@code int(str)} in base 10: surrounding whitespace (ASCII {@code " \t\n\v\f\r"} and Unicode
-     * spaces), an optional sign, decimal digits (any Unicode decimal digit) with single underscores between
-     * digits. {@code null} when Python raises {@code ValueError}.
+     * spaces), an optional sign, decimal digits (any of Python 3.11's Unicode decimal digits, astral ones
+     * included) with single underscores between digits, at most {@value #PYTHON_INT_MAX_STR_DIGITS} digits (leading
+     * zeros count, underscores do not). {@code null} when Python raises {@code ValueError}.
      */
     static BigInteger parsePythonInt(String s) {
         int start = 0;
@@ -201,8 +204,9 @@ public final class LegacyTomlWriter {
         }
         StringBuilder digits = new StringBuilder(end - start);
         boolean lastWasDigit = false;
-        for (int i = start; i < end; i++) {
-            char c = s.charAt(i);
+        for (int i = start; i < end; ) {
+            int c = s.codePointAt(i);
+            i += Character.charCount(c);
             if (c == '_') {
                 if (!lastWasDigit) {
                     return null;
@@ -210,108 +214,68 @@ public final class LegacyTomlWriter {
                 lastWasDigit = false;
                 continue;
             }
-            int d = decimalDigit(c);
+            int d = pythonDecimalDigit(c);
             if (d < 0) {
                 return null;
             }
             digits.append((char) ('0' + d));
             lastWasDigit = true;
         }
-        if (!lastWasDigit) {
-            return null; // empty, or ends with '_'
+        if (!lastWasDigit || digits.length() > PYTHON_INT_MAX_STR_DIGITS) {
+            return null; // empty, ends with '_', or over the limit (ValueError: Exceeds the limit ...)
         }
         BigInteger value = new BigInteger(digits.toString());
         return negative ? value.negate() : value;
     }
 
-    private static int decimalDigit(char c) {
+    /**
+     * {@code sys.get_int_max_str_digits()}'s default since Python 3.11 (and 3.10.7, 3.9.14, 3.8.14, 3.7.14):
+     * {@code int()} of a longer digit string raises {@code ValueError}, so the legacy tool drops such a value.
+     */
+    static final int PYTHON_INT_MAX_STR_DIGITS = 4300;
+
+    /**
+     * The zero of every run of ten Unicode decimal digits (category Nd) that Python 3.11's {@code int()} accepts
+     * (Unicode 14.0). Listed rather than taken from {@link Character}: each JDK has its own Unicode version (17 lacks
+     * Tangsa U+16AC0, 21 adds Kawi U+11F50), and the legacy format is what Python 3.11 did.
+     * {@code legacy-writers/gen-python-int.py} lists them from Python.
+     */
+    private static final int[] PYTHON_DECIMAL_ZEROS = {
+        0x30, 0x660, 0x6F0, 0x7C0, 0x966, 0x9E6, 0xA66, 0xAE6, 0xB66, 0xBE6, 0xC66, 0xCE6, 0xD66, 0xDE6, 0xE50, 0xED0,
+        0xF20, 0x1040, 0x1090, 0x17E0, 0x1810, 0x1946, 0x19D0, 0x1A80, 0x1A90, 0x1B50, 0x1BB0, 0x1C40, 0x1C50, 0xA620,
+        0xA8D0, 0xA900, 0xA9D0, 0xA9F0, 0xAA50, 0xABF0, 0xFF10, 0x104A0, 0x10D30, 0x11066, 0x110F0, 0x11136, 0x111D0,
+        0x112F0, 0x11450, 0x114D0, 0x11650, 0x116C0, 0x11730, 0x118E0, 0x11950, 0x11C50, 0x11D50, 0x11DA0, 0x16A60,
+        0x16AC0, 0x16B50, 0x1D7CE, 0x1D7D8, 0x1D7E2, 0x1D7EC, 0x1D7F6, 0x1E140, 0x1E2F0, 0x1E950, 0x1FBF0
+    };
+
+    /** The value of a decimal digit for Python's {@code int()}, or -1. */
+    static int pythonDecimalDigit(int c) {
         if (c >= '0' && c <= '9') {
             return c - '0';
         }
-        if (c < 128 || Character.getType(c) != Character.DECIMAL_DIGIT_NUMBER) {
+        if (c < 128) {
             return -1;
         }
-        return Character.digit(c, 10);
+        int i = java.util.Arrays.binarySearch(PYTHON_DECIMAL_ZEROS, c);
+        int zero = i >= 0 ? PYTHON_DECIMAL_ZEROS[i] : i == -1 ? -1 : PYTHON_DECIMAL_ZEROS[-i - 2];
+        return zero >= 0 && c - zero < 10 ? c - zero : -1;
     }
 
     /** CPython maps non-ASCII whitespace to ' ' and then skips C-locale spaces; ASCII \x1c-\x1f are not spaces. */
-    private static boolean isPythonIntSpace(char c) {
-        switch (c) {
-            case ' ':
-            case '\t':
-            case '\n':
-            case 0x0B:
-            case '\f':
-            case '\r':
-            case 0x85:
-            case 0xA0:
-            case 0x1680:
-            case 0x2028:
-            case 0x2029:
-            case 0x202F:
-            case 0x205F:
-            case 0x3000:
-                return true;
-            default:
-                return c >= 0x2000 && c <= 0x200A;
-        }
+    static boolean isPythonIntSpace(char c) {
+        return switch (c) {
+            case ' ', '\t', '\n', 0x0B, '\f', '\r', 0x85, 0xA0, 0x1680, 0x2028, 0x2029, 0x202F, 0x205F, 0x3000 -> true;
+            default -> c >= 0x2000 && c <= 0x200A;
+        };
     }
 
-    /** tomli_w's key part: bare when non-empty and only {@code A-Za-z0-9_-}, else a basic string. */
+    /** tomli_w's key part. */
     static String key(String k) {
-        boolean bare = !k.isEmpty();
-        for (int i = 0; bare && i < k.length(); i++) {
-            char c = k.charAt(i);
-            bare = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_' || c == '-';
-        }
-        if (bare) {
-            return k;
-        }
-        StringBuilder sb = new StringBuilder(k.length() + 2);
-        string(k, sb);
-        return sb.toString();
+        return TomlStrings.key(k, TomlStrings.Style.TOMLI_W);
     }
 
-    /**
-     * tomli_w's single-line basic string: {@code \"} {@code \\} {@code \b} {@code \n} {@code \f} {@code \r}
-     * escaped, other control characters and DEL as {@code \}{@code u00xx}; tab and non-ASCII as is.
-     */
+    /** tomli_w's single-line basic string. */
     static void string(String s, StringBuilder sb) {
-        sb.append('"');
-        for (int i = 0; i < s.length(); i++) {
-            char c = s.charAt(i);
-            switch (c) {
-                case '"':
-                    sb.append("\\\"");
-                    break;
-                case '\\':
-                    sb.append("\\\\");
-                    break;
-                case '\b':
-                    sb.append("\\b");
-                    break;
-                case '\n':
-                    sb.append("\\n");
-                    break;
-                case '\f':
-                    sb.append("\\f");
-                    break;
-                case '\r':
-                    sb.append("\\r");
-                    break;
-                case '\t':
-                    sb.append('\t');
-                    break;
-                default:
-                    if (c < 0x20 || c == 0x7F) {
-                        sb.append("\\u00")
-                                .append(Character.forDigit(c >> 4, 16))
-                                .append(Character.forDigit(c & 0xF, 16));
-                    } else {
-                        sb.append(c);
-                    }
-            }
-        }
-        sb.append('"');
+        TomlStrings.basic(s, TomlStrings.Style.TOMLI_W, sb);
     }
 }

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.Iterator;
 import java.util.Map;
@@ -22,7 +23,7 @@ import java.util.Map;
  */
 public final class PythonJsonWriter {
 
-    private static final byte[] HEX = "0123456789abcdef".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+    private static final byte[] HEX = "0123456789abcdef".getBytes(StandardCharsets.US_ASCII);
     private static final byte[] TRUE = {'t', 'r', 'u', 'e'};
     private static final byte[] FALSE = {'f', 'a', 'l', 's', 'e'};
     private static final byte[] NULL = {'n', 'u', 'l', 'l'};
@@ -129,29 +130,14 @@ public final class PythonJsonWriter {
 
         void value(JsonNode node, int level) {
             switch (node.getNodeType()) {
-                case OBJECT:
-                    object(node, level);
-                    break;
-                case ARRAY:
-                    array(node, level);
-                    break;
-                case STRING:
-                    string(node.textValue());
-                    break;
-                case NUMBER:
-                    number(node);
-                    break;
-                case BOOLEAN:
-                    raw(node.booleanValue() ? TRUE : FALSE);
-                    break;
-                case NULL:
-                case MISSING:
-                    raw(NULL);
-                    break;
-                default:
-                    // POJO or binary nodes never come from a parsed document; write their text as a string
-                    string(node.asText());
-                    break;
+                case OBJECT -> object(node, level);
+                case ARRAY -> array(node, level);
+                case STRING -> string(node.textValue());
+                case NUMBER -> number(node);
+                case BOOLEAN -> raw(node.booleanValue() ? TRUE : FALSE);
+                case NULL, MISSING -> raw(NULL);
+                // POJO or binary nodes never come from a parsed document; write their text as a string
+                default -> string(node.asText());
             }
         }
 
@@ -247,19 +233,9 @@ public final class PythonJsonWriter {
 
         private void number(JsonNode node) {
             switch (node.numberType()) {
-                case INT:
-                case LONG:
-                    longValue(node.longValue());
-                    break;
-                case BIG_INTEGER:
-                    ascii(node.bigIntegerValue().toString());
-                    break;
-                case FLOAT:
-                case DOUBLE:
-                case BIG_DECIMAL:
-                default:
-                    doubleValue(node.doubleValue());
-                    break;
+                case INT, LONG -> longValue(node.longValue());
+                case BIG_INTEGER -> ascii(node.bigIntegerValue().toString());
+                default -> doubleValue(node.doubleValue());
             }
         }
 

@@ -1,6 +1,7 @@
 package io.modelcatalog.migration;
 
 import io.modelcatalog.providers.ProviderDefinition;
+import io.modelcatalog.providers.ProviderLayer;
 import io.modelcatalog.providers.ProviderRegistry;
 import java.util.ArrayList;
 import java.util.List;
@@ -167,7 +168,9 @@ public final class ProviderComparison {
      */
     public List<String> selection() {
         Set<String> inScript = entries.stream().map(Entry::name).collect(Collectors.toSet());
-        return registry.withOverrides(toWrite()).names().stream()
+        List<ProviderLayer> layers = new ArrayList<>(registry.layers());
+        layers.add(ProviderLayer.configured("the providers file", "the one in the providers file", toWrite()));
+        return ProviderRegistry.layered(layers).names().stream()
                 .filter(inScript::contains)
                 .toList();
     }

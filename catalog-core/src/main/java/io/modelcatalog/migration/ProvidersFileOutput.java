@@ -3,7 +3,7 @@ package io.modelcatalog.migration;
 import io.modelcatalog.files.AtomicFiles;
 import io.modelcatalog.providers.ProviderDefinition;
 import io.modelcatalog.providers.ProviderFileException;
-import io.modelcatalog.providers.ProviderRegistry;
+import io.modelcatalog.providers.ProviderLayer;
 import java.io.IOException;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
@@ -98,7 +98,7 @@ public final class ProvidersFileOutput {
 
     private static <E extends Exception> void readBack(
             Path target, List<ProviderDefinition> expected, ReadBack<E> readBack) throws E {
-        List<ProviderDefinition> read = ProviderRegistry.readFile(target);
+        List<ProviderDefinition> read = ProviderLayer.file(target).providers();
         if (!read.equals(expected)) {
             throw new ProviderFileException(
                     target + ": reads back as other providers than were written: " + read + " instead of " + expected,

@@ -27,19 +27,14 @@ public enum ProviderKind {
     /** Parses a kind by its id; the legacy short names {@code oai} and {@code ant} are accepted too. */
     public static ProviderKind parse(String text) {
         String t = text == null ? "" : text.trim().toLowerCase(Locale.ROOT);
-        switch (t) {
-            case "openai":
-            case "oai":
-                return OPENAI;
-            case "anthropic":
-            case "ant":
-                return ANTHROPIC;
-            case "url":
-                return URL;
-            default:
+        return switch (t) {
+            case "openai", "oai" -> OPENAI;
+            case "anthropic", "ant" -> ANTHROPIC;
+            case "url" -> URL;
+            default ->
                 throw new IllegalArgumentException("unknown provider kind '" + text + "'; use one of "
                         + Arrays.stream(values()).map(ProviderKind::id).collect(Collectors.joining(", ")));
-        }
+        };
     }
 
     /** Whether requests of this kind carry an API key. */

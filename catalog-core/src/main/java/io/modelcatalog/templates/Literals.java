@@ -10,7 +10,7 @@ import freemarker.core.TemplateNumberFormatFactory;
 import freemarker.template.TemplateBooleanModel;
 import freemarker.template.TemplateModelException;
 import freemarker.template.TemplateNumberModel;
-import io.modelcatalog.toolconfigs.TomlText;
+import io.modelcatalog.documents.TomlStrings;
 import io.modelcatalog.toolconfigs.YamlText;
 import java.io.IOException;
 import java.io.Writer;
@@ -47,7 +47,7 @@ final class Literals {
         TOML("TOML", "application/toml") {
             @Override
             String quote(String s) {
-                return TomlText.basic(s);
+                return TomlStrings.basic(s, TomlStrings.Style.ESCAPED);
             }
         };
 

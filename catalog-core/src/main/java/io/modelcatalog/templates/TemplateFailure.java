@@ -1,13 +1,12 @@
 package io.modelcatalog.templates;
 
-import io.modelcatalog.toolconfigs.GenerateConfigsException;
 import java.nio.file.Path;
 
 /**
  * A user template cannot be rendered: its file, the line and column (1-based; 0 when the error has no place in the
  * template, such as a bad file name), and what is wrong. Nothing was written.
  */
-public final class TemplateFailure extends GenerateConfigsException {
+public final class TemplateFailure extends RuntimeException {
 
     private final transient Path file;
     private final int line;

@@ -1,6 +1,5 @@
 package io.modelcatalog.templates;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -17,14 +16,12 @@ import freemarker.core.TemplateConfiguration;
 import freemarker.core.TemplateNumberFormatFactory;
 import freemarker.template.Configuration;
 import freemarker.template.Template;
-import freemarker.template.TemplateException;
 import freemarker.template.TemplateExceptionHandler;
-import freemarker.template.TemplateHashModelEx;
 import io.modelcatalog.toolconfigs.ProviderModels;
 import io.modelcatalog.toolconfigs.Tool;
+import io.modelcatalog.toolconfigs.ToolFile;
+import io.modelcatalog.toolconfigs.ToolWriter;
 import java.io.IOException;
-import java.io.StringWriter;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -67,26 +64,27 @@ public final class TemplateRenderer {
     private static final YAMLMapper YAML = new YAMLMapper();
     private static final TomlMapper TOML = new TomlMapper();
 
-    /** One template file's name parts and how it renders. */
-    private record Found(Path file, String name, String ext, boolean once) {}
+    /** One template file and its name parts. */
+    private record Found(Path file, String name, String ext) {}
 
     /**
-     * Every output file of every template, rendered for {@code providers}.
+     * One {@link ToolWriter} per template of the folder, in file-name order, for {@code ConfigGenerator} to run
+     * with the tools' own writers: a per-provider template gives {@code models_<p>.<ext>} for each provider, a
+     * template that renders once gives {@code models.<ext>} from {@link ToolWriter#sharedFiles}. The templates are
+     * read and parsed here; rendering happens in memory, when the generator asks.
      *
      * @param templatesDir the folder of templates (its sub-folders may hold files they include; those are not
      *                     rendered themselves)
-     * @param configsDir   the configs folder the outputs go into
-     * @return output path to bytes, in path order
-     * @throws TemplateFailure naming the template, line, column and provider; nothing was written
+     * @throws TemplateFailure a template that does not parse, is badly named or declares no escaping, naming its
+     *                         file, line and column
      */
-    public Map<Path, byte[]> render(Path templatesDir, List<ProviderModels> providers, Path configsDir)
-            throws IOException {
+    public List<ToolWriter> writers(Path templatesDir) throws IOException {
         if (!Files.isDirectory(templatesDir)) {
             throw new TemplateFailure(
                     templatesDir, 0, 0, "the templates folder does not exist: create it or point the setting at one");
         }
         Configuration cfg = configuration(templatesDir);
-        Map<Path, byte[]> out = new TreeMap<>();
+        List<ToolWriter> writers = new ArrayList<>();
         for (Found f : find(templatesDir)) {
             Template template = load(cfg, f);
             String render = (String) template.getCustomAttribute("render");
@@ -99,17 +97,28 @@ public final class TemplateRenderer {
                         "attribute render is \"" + render
                                 + "\": use \"once\" (one file for all providers) or \"per-provider\" (the default)");
             }
-            Path folder = configsDir.resolve(f.name());
-            if (once) {
-                out.put(
-                        folder.resolve("models." + f.ext()),
-                        render(template, f, TemplateData.allProviders(providers), null));
-            } else {
-                for (ProviderModels p : providers) {
-                    out.put(
-                            folder.resolve("models_" + p.provider() + "." + f.ext()),
-                            render(template, f, TemplateData.perProvider(p), p.provider()));
-                }
+            writers.add(new TemplateWriter(f.file(), f.name(), f.ext(), template, once));
+        }
+        return List.copyOf(writers);
+    }
+
+    /**
+     * Every output file of every template, rendered for {@code providers}: what {@link #writers} give, placed in
+     * {@code configsDir}.
+     *
+     * @return output path to bytes, in path order
+     * @throws TemplateFailure naming the template, line, column and provider
+     */
+    public Map<Path, byte[]> render(Path templatesDir, List<ProviderModels> providers, Path configsDir)
+            throws IOException {
+        Map<Path, byte[]> out = new TreeMap<>();
+        for (ToolWriter w : writers(templatesDir)) {
+            List<ToolFile> files = new ArrayList<>(w.sharedFiles(providers));
+            for (ProviderModels p : providers) {
+                files.addAll(w.files(p));
+            }
+            for (ToolFile f : files) {
+                out.put(configsDir.resolve(w.folder()).resolve(f.path()), f.bytes());
             }
         }
         return out;
@@ -148,7 +157,7 @@ public final class TemplateRenderer {
                                     + " configs: give the template another name");
                 }
             }
-            found.add(new Found(f, name, m.group(2), false));
+            found.add(new Found(f, name, m.group(2)));
         }
         return found;
     }
@@ -171,66 +180,6 @@ public final class TemplateRenderer {
                             + " toml(x) still quote where needed), or with output_format=\"YAML\", \"JSON\" or \"TOML\"");
         }
         return t;
-    }
-
-    private static byte[] render(Template t, Found f, TemplateHashModelEx data, String provider) {
-        StringWriter w = new StringWriter();
-        try {
-            t.process(data, w);
-        } catch (TemplateException e) {
-            throw new TemplateFailure(
-                    f.file(),
-                    e.getLineNumber() == null ? 0 : e.getLineNumber(),
-                    e.getColumnNumber() == null ? 0 : e.getColumnNumber(),
-                    (provider == null ? "" : "rendering for provider " + provider + ": ") + describe(e));
-        } catch (IOException e) {
-            throw new TemplateFailure(f.file(), 0, 0, "rendering failed: " + e.getMessage());
-        }
-        String text = w.toString();
-        check(text, f, t, provider);
-        return text.getBytes(StandardCharsets.UTF_8);
-    }
-
-    /** The output parses as what its format says: a last guard against a template that sidestepped the escaping. */
-    private static void check(String text, Found f, Template t, String provider) {
-        ObjectMapper parser = switch (t.getOutputFormat().getName()) {
-            case "YAML" -> YAML;
-            case "JSON" -> JSON;
-            case "TOML" -> TOML;
-            default -> null;
-        };
-        if (parser == null) {
-            return;
-        }
-        try {
-            parser.readTree(text);
-        } catch (JsonProcessingException e) {
-            String where = e.getLocation() == null
-                    ? ""
-                    : " at line " + e.getLocation().getLineNr() + ", column "
-                            + e.getLocation().getColumnNr() + " of the output";
-            throw new TemplateFailure(
-                    f.file(),
-                    0,
-                    0,
-                    "the output" + (provider == null ? "" : " for provider " + provider)
-                            + " is not valid " + t.getOutputFormat().getName() + where + ": " + e.getOriginalMessage()
-                            + " (a value printed with ?no_esc, or text around the literals, breaks the format)");
-        }
-    }
-
-    /** FreeMarker's description of an error, without its stack of template frames and tips. */
-    private static String describe(TemplateException e) {
-        String m = e.getMessageWithoutStackTop();
-        int tip = m.indexOf("\n\n----\nTip:");
-        if (tip >= 0) {
-            m = m.substring(0, tip);
-        }
-        int frames = m.indexOf("\n\n----");
-        if (frames >= 0) {
-            m = m.substring(0, frames);
-        }
-        return m.replace("\n\n", " ").replace('\n', ' ').trim();
     }
 
     private static Configuration configuration(Path dir) throws IOException {

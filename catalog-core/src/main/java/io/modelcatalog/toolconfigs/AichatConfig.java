@@ -16,9 +16,17 @@ import java.util.Locale;
  * {@code require_max_tokens: true} and {@code max_output_tokens}); every other provider is
  * {@code openai-compatible}. No {@code api_key} is ever written: aichat reads {@code <NAME>_API_KEY}.
  */
-public final class AichatConfig {
+public final class AichatConfig implements ToolWriter {
 
-    private AichatConfig() {}
+    @Override
+    public String id() {
+        return "aichat";
+    }
+
+    @Override
+    public List<ToolFile> files(ProviderModels models) {
+        return List.of(new ToolFile("models_" + models.provider() + ".yaml", toBytes(models)));
+    }
 
     /**
      * The client name: aichat upper-cases it to find {@code <NAME>_API_KEY} and does not convert hyphens, so

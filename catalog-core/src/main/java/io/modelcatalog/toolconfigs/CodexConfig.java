@@ -3,7 +3,10 @@ package io.modelcatalog.toolconfigs;
 import io.modelcatalog.facts.Fact;
 import io.modelcatalog.facts.ModelFacts;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -13,9 +16,37 @@ import java.util.Map;
  * {@code model_provider}, {@code model_context_window} when known, and its own copy of the provider table,
  * so that the file works when copied alone to {@code $CODEX_HOME}.
  */
-public final class CodexConfig {
+public final class CodexConfig implements ToolWriter {
 
-    private CodexConfig() {}
+    /** The folder of the per-model profiles, inside the codex folder. */
+    public static final String PROFILES = "profiles";
+
+    private static final String PROFILE_SUFFIX = ".config.toml";
+
+    @Override
+    public String id() {
+        return "codex";
+    }
+
+    /** The provider file, then one profile per model. */
+    @Override
+    public List<ToolFile> files(ProviderModels models) {
+        List<ToolFile> out = new ArrayList<>();
+        out.add(new ToolFile("models_" + models.provider() + ".toml", providerFile(models)));
+        profileFiles(models)
+                .forEach((profile, bytes) -> out.add(new ToolFile(PROFILES + "/" + profile + PROFILE_SUFFIX, bytes)));
+        return out;
+    }
+
+    @Override
+    public String providerName(String provider) {
+        return providerId(provider);
+    }
+
+    @Override
+    public List<String> perModelFiles() {
+        return List.of(PROFILES + "/*" + PROFILE_SUFFIX);
+    }
 
     /** The {@code model_providers} id: the provider name, or {@code <name>-catalog} for a reserved id. */
     public static String providerId(String provider) {
@@ -63,9 +94,8 @@ public final class CodexConfig {
             providerTable(t, p);
             if (out.put(profile, t.toString().getBytes(StandardCharsets.UTF_8)) != null) {
                 // only two hashed names with equal spellings and equal 32-bit hashes can get here
-                throw new IllegalStateException(
-                        "provider " + p.provider() + ": two models share the codex profile name " + profile
-                                + "; exclude one of them with catalog.exclude");
+                throw GenerateConfigsException.sameFile(
+                        Path.of(PROFILES, profile + PROFILE_SUFFIX), p.provider(), p.provider());
             }
         }
         return out;

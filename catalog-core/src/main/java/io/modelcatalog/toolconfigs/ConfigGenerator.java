@@ -1,7 +1,6 @@
 package io.modelcatalog.toolconfigs;
 
 import io.modelcatalog.catalog.CatalogFolder;
-import io.modelcatalog.clean.GeneratedFiles;
 import io.modelcatalog.documents.ModelList;
 import io.modelcatalog.facts.LiteLlmMap;
 import io.modelcatalog.facts.ModelFacts;
@@ -11,11 +10,11 @@ import io.modelcatalog.providers.ProviderDefinition;
 import io.modelcatalog.providers.ProviderEndpoint;
 import io.modelcatalog.providers.ProviderKind;
 import io.modelcatalog.providers.ProviderRegistry;
-import io.modelcatalog.templates.TemplateRenderer;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -26,16 +25,18 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
-import java.util.stream.Stream;
 
 /**
  * The {@code generate-configs} goal's work: reads the catalog folder, normalizes every model, and writes per
- * provider {@code aichat/models_<p>.yaml}, {@code mods/models_<p>.yml}, {@code codex/models_<p>.toml},
- * {@code codex/profiles/<profile>.config.toml} and {@code opencode/models_<p>.json}.
+ * provider what the request's {@link ToolWriter}s produce: {@code aichat/models_<p>.yaml},
+ * {@code mods/models_<p>.yml}, {@code codex/models_<p>.toml}, {@code codex/profiles/<profile>.config.toml},
+ * {@code opencode/models_<p>.json}, and a user's templates' outputs.
  *
  * <p>Everything is generated in memory first: a catalog file that does not parse, an unknown provider or a
  * name clash fails the run before any file is written. Files are then written atomically, and only when
- * their bytes changed, and the profiles an earlier run wrote for a model that is gone are removed. Stateless: one instance may serve parallel builds.
+ * their bytes changed, and the profiles an earlier run wrote for a model that is gone are removed. Every file of the
+ * run is recorded in the configs folder's manifest ({@link GeneratedFiles}), which is how {@code clean} knows it.
+ * Stateless: one instance may serve parallel builds.
  */
 public final class ConfigGenerator {
 
@@ -45,8 +46,7 @@ public final class ConfigGenerator {
     public GenerateConfigsResult generate(GenerateConfigsRequest request) throws IOException {
         Path root = request.catalogDir();
         if (!Files.isDirectory(root)) {
-            throw new GenerateConfigsException("catalog folder " + root + " does not exist: run the fetch goal first,"
-                    + " or point catalog.outputDirectory at a catalog folder");
+            throw GenerateConfigsException.noCatalog(root);
         }
         CatalogFolder catalog =
                 request.layout() == null ? CatalogFolder.detect(root) : new CatalogFolder(root, request.layout());
@@ -68,9 +68,8 @@ public final class ConfigGenerator {
         } else {
             for (ProviderDefinition def : registry.select(request.providers())) {
                 if (!inCatalog.contains(def.name())) {
-                    throw new GenerateConfigsException("provider " + def.name() + ": the catalog has no "
-                            + catalog.layout().json(root, def.name()) + ": fetch it first (catalog.providers="
-                            + def.name() + ") or leave it out of catalog.providers");
+                    throw GenerateConfigsException.notInCatalog(
+                            def.name(), catalog.layout().json(root, def.name()));
                 }
                 selected.add(def);
             }
@@ -81,61 +80,34 @@ public final class ConfigGenerator {
         ModelNormalizer normalizer = new ModelNormalizer(liteLlm);
 
         Map<Path, byte[]> files = new TreeMap<>();
-        Set<String> profileHeaders = new HashSet<>();
-        Map<String, String> profileOwners = new HashMap<>();
+        Map<Path, String> owners = new HashMap<>();
+        Set<String> headers = new HashSet<>();
         List<GenerateConfigsResult.ProviderSummary> generated = new ArrayList<>();
-        List<ProviderModels> forTemplates = new ArrayList<>();
+        List<ProviderModels> run = new ArrayList<>();
         for (ProviderDefinition def : selected) {
             if (def.kind() == ProviderKind.URL) {
                 skipped.add(def.name()
                         + ": a model data source (kind url), not an API; its facts fill in for other providers");
                 continue;
             }
+            checkDistinctToolNames(def, selected, request.writers());
             ModelList list = catalog.read(def.name()).orElseThrow();
             List<ModelFacts> all = normalizer.normalize(def, list);
             List<ModelFacts> kept =
                     all.stream().filter(request.filter()::accepts).toList();
-            String source =
-                    catalog.layout().json(root, def.name()).getFileName().toString();
             ProviderModels models = new ProviderModels(
                     def.name(),
                     def.kind(),
                     def.apiKeyEnv(),
                     ProviderEndpoint.resolve(def, request.env()).configBaseUrl(),
-                    source,
+                    catalog.layout().json(root, def.name()).getFileName().toString(),
                     kept);
-            checkDistinctToolNames(def, selected);
-            forTemplates.add(models);
-            Path out = request.outputDir();
-            if (request.tools().contains(Tool.AICHAT)) {
-                files.put(
-                        out.resolve("aichat").resolve("models_" + def.name() + ".yaml"), AichatConfig.toBytes(models));
-            }
-            if (request.tools().contains(Tool.MODS)) {
-                files.put(out.resolve("mods").resolve("models_" + def.name() + ".yml"), ModsConfig.toBytes(models));
-            }
-            if (request.tools().contains(Tool.OPENCODE)) {
-                files.put(
-                        out.resolve("opencode").resolve("models_" + def.name() + ".json"),
-                        OpenCodeConfig.toBytes(models));
-            }
-            if (request.tools().contains(Tool.CODEX)) {
-                profileHeaders.add(models.header("#"));
-                files.put(
-                        out.resolve("codex").resolve("models_" + def.name() + ".toml"),
-                        CodexConfig.providerFile(models));
-                for (Map.Entry<String, byte[]> profile :
-                        CodexConfig.profileFiles(models).entrySet()) {
-                    String owner = profileOwners.putIfAbsent(profile.getKey(), def.name());
-                    if (owner != null) {
-                        throw new GenerateConfigsException(
-                                "codex profile " + profile.getKey() + " would be written for " + owner + " and "
-                                        + def.name() + "; exclude one model with catalog.exclude");
-                    }
-                    files.put(
-                            out.resolve("codex").resolve("profiles").resolve(profile.getKey() + ".config.toml"),
-                            profile.getValue());
+            run.add(models);
+            for (ToolWriter writer : request.writers()) {
+                if (!writer.perModelFiles().isEmpty()) {
+                    headers.add(models.header("#"));
                 }
+                place(request, writer, writer.files(models), def.name(), files, owners);
             }
             int fromLiteLlm =
                     (int) kept.stream().filter(m -> !m.fromLiteLlm().isEmpty()).count();
@@ -143,8 +115,8 @@ public final class ConfigGenerator {
                     def.name(), kept.size(), all.size() - kept.size(), fromLiteLlm));
         }
 
-        if (request.templates() != null) {
-            files.putAll(new TemplateRenderer().render(request.templates(), forTemplates, request.outputDir()));
+        for (ToolWriter writer : request.writers()) {
+            place(request, writer, writer.sharedFiles(List.copyOf(run)), "all providers", files, owners);
         }
 
         List<Path> written = new ArrayList<>();
@@ -152,29 +124,59 @@ public final class ConfigGenerator {
         for (Map.Entry<Path, byte[]> f : files.entrySet()) {
             (AtomicFiles.writeIfChanged(f.getKey(), f.getValue()) ? written : unchanged).add(f.getKey());
         }
-        List<Path> removed = removeStaleProfiles(
-                request.outputDir().resolve("codex").resolve("profiles"), profileHeaders, files.keySet());
+        List<Path> removed = new ArrayList<>();
+        for (ToolWriter writer : request.writers()) {
+            for (String pattern : writer.perModelFiles()) {
+                Path glob = request.outputDir().resolve(writer.folder()).resolve(pattern);
+                removed.addAll(removeStale(glob.getParent(), glob.getFileName().toString(), headers, files.keySet()));
+            }
+        }
         GeneratedFiles.record(request.outputDir(), files, removed);
         return new GenerateConfigsResult(
-                List.copyOf(generated), List.copyOf(skipped), List.copyOf(written), List.copyOf(unchanged), removed);
+                List.copyOf(generated),
+                List.copyOf(skipped),
+                List.copyOf(written),
+                List.copyOf(unchanged),
+                List.copyOf(removed));
+    }
+
+    /** Adds a writer's files, failing when two providers' files would land on one path. */
+    private static void place(
+            GenerateConfigsRequest request,
+            ToolWriter writer,
+            List<ToolFile> produced,
+            String provider,
+            Map<Path, byte[]> files,
+            Map<Path, String> owners) {
+        for (ToolFile file : produced) {
+            Path path = request.outputDir().resolve(writer.folder()).resolve(file.path());
+            String owner = owners.putIfAbsent(path, provider);
+            if (owner != null) {
+                throw GenerateConfigsException.sameFile(path, owner, provider);
+            }
+            files.put(path, file.bytes());
+        }
     }
 
     /**
-     * Deletes the profiles an earlier run wrote for a provider of this run (recognized by their first line, the
-     * header naming the provider's catalog file) whose model is gone or now left out. Files without that header,
-     * such as a user's own profiles, and other providers' profiles are never touched.
+     * Deletes the per-model files an earlier run wrote for a provider of this run (recognized by their first line,
+     * the header naming the provider's catalog file) whose model is gone or now left out. Files without that
+     * header, such as a user's own profiles, and other providers' files are never touched.
      */
-    private static List<Path> removeStaleProfiles(Path profilesDir, Set<String> headers, Set<Path> current)
+    private static List<Path> removeStale(Path dir, String glob, Set<String> headers, Set<Path> current)
             throws IOException {
-        if (headers.isEmpty() || !Files.isDirectory(profilesDir)) {
+        if (headers.isEmpty() || !Files.isDirectory(dir)) {
             return List.of();
         }
-        List<Path> candidates;
-        try (Stream<Path> s = Files.list(profilesDir)) {
-            candidates = s.filter(f -> f.getFileName().toString().endsWith(".config.toml") && !current.contains(f))
-                    .sorted()
-                    .toList();
+        List<Path> candidates = new ArrayList<>();
+        try (DirectoryStream<Path> s = Files.newDirectoryStream(dir, glob)) {
+            s.forEach(f -> {
+                if (!current.contains(f)) {
+                    candidates.add(f);
+                }
+            });
         }
+        candidates.sort(null);
         List<Path> removed = new ArrayList<>();
         for (Path f : candidates) {
             String first;
@@ -195,13 +197,13 @@ public final class ConfigGenerator {
      * A renamed reserved id (codex {@code openai} to {@code openai-catalog}, mods {@code anthropic} to
      * {@code anthropic-catalog}) must not meet a provider that is really called so.
      */
-    private static void checkDistinctToolNames(ProviderDefinition def, List<ProviderDefinition> selected) {
-        for (String renamed : List.of(CodexConfig.providerId(def.name()), ModsConfig.apiName(def.name()))) {
+    private static void checkDistinctToolNames(
+            ProviderDefinition def, List<ProviderDefinition> selected, List<ToolWriter> writers) {
+        for (ToolWriter writer : writers) {
+            String renamed = writer.providerName(def.name());
             if (!renamed.equals(def.name())
                     && selected.stream().anyMatch(p -> p.name().equals(renamed))) {
-                throw new GenerateConfigsException("provider " + def.name() + " is written as '" + renamed
-                        + "' because the tool reserves its name, but another provider is called '" + renamed
-                        + "': rename that provider");
+                throw GenerateConfigsException.reservedNameTaken(writer.id(), def.name(), renamed);
             }
         }
     }

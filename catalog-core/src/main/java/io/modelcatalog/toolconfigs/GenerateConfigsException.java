@@ -1,8 +1,81 @@
 package io.modelcatalog.toolconfigs;
 
-/** The configs cannot be generated from this input; the message names what and how to fix it. Nothing was written. */
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * The configs cannot be generated from this input; nothing was written. Carries what went wrong as data, so a
+ * caller can name its own settings in the remedy; the message says it in plain words.
+ */
 public class GenerateConfigsException extends RuntimeException {
-    public GenerateConfigsException(String message) {
+
+    /** What went wrong. */
+    public enum Reason {
+        /** The catalog folder ({@link #file()}) does not exist. */
+        NO_CATALOG,
+        /** A selected provider ({@link #providers()}) has no file ({@link #file()}) in the catalog. */
+        NOT_IN_CATALOG,
+        /** Two models of the providers {@link #providers()} would be written to one file ({@link #file()}). */
+        SAME_FILE,
+        /** A tool renames a provider to the name of another provider (both in {@link #providers()}). */
+        RESERVED_NAME_TAKEN
+    }
+
+    private final Reason reason;
+    private final Path file;
+    private final List<String> providers;
+
+    private GenerateConfigsException(Reason reason, Path file, List<String> providers, String message) {
         super(message);
+        this.reason = Objects.requireNonNull(reason, "reason");
+        this.file = file;
+        this.providers = List.copyOf(providers);
+    }
+
+    static GenerateConfigsException noCatalog(Path folder) {
+        return new GenerateConfigsException(
+                Reason.NO_CATALOG, folder, List.of(), "catalog folder " + folder + " does not exist: fetch first");
+    }
+
+    static GenerateConfigsException notInCatalog(String provider, Path file) {
+        return new GenerateConfigsException(
+                Reason.NOT_IN_CATALOG,
+                file,
+                List.of(provider),
+                "provider " + provider + ": the catalog has no " + file + ": fetch it first, or leave it out");
+    }
+
+    static GenerateConfigsException sameFile(Path file, String first, String second) {
+        return new GenerateConfigsException(
+                Reason.SAME_FILE,
+                file,
+                List.of(first, second),
+                file + " would be written for "
+                        + (first.equals(second) ? "two models of " + first : first + " and " + second)
+                        + ": leave one model out");
+    }
+
+    static GenerateConfigsException reservedNameTaken(String tool, String provider, String renamed) {
+        return new GenerateConfigsException(
+                Reason.RESERVED_NAME_TAKEN,
+                null,
+                List.of(provider, renamed),
+                "provider " + provider + " is written as '" + renamed + "' because " + tool + " reserves its name,"
+                        + " but another provider is called '" + renamed + "': rename that provider");
+    }
+
+    public Reason reason() {
+        return reason;
+    }
+
+    /** The file or folder concerned; {@code null} for {@link Reason#RESERVED_NAME_TAKEN}. */
+    public Path file() {
+        return file;
+    }
+
+    /** The providers concerned, in the order the message names them. */
+    public List<String> providers() {
+        return providers;
     }
 }

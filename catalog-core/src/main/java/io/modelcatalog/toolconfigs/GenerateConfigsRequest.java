@@ -13,26 +13,34 @@ import java.util.Set;
  *
  * @param catalogDir the catalog folder
  * @param layout     the catalog's layout, or {@code null} to detect it
- * @param outputDir  where {@code aichat/}, {@code codex/} and {@code mods/} are written
- * @param tools      the tools to write configs for
+ * @param outputDir  the configs folder: each writer writes into its own folder there
+ * @param writers    the tool writers to run, in order
  * @param providers  provider names to generate for; empty: every registered provider the catalog holds
  * @param filter     which models to keep
  * @param registry   the providers in force (names, kinds, key variables, base URLs)
  * @param env        where base-URL overrides are read from (never keys)
- * @param templates  a folder of user templates rendered too (see {@code io.modelcatalog.templates}), or {@code null}
  */
 public record GenerateConfigsRequest(
         Path catalogDir,
         CatalogLayout layout,
         Path outputDir,
-        Set<Tool> tools,
+        List<ToolWriter> writers,
         List<String> providers,
         ModelIdFilter filter,
         ProviderRegistry registry,
-        EnvironmentLookup env,
-        Path templates) {
+        EnvironmentLookup env) {
 
-    /** A run without user templates. */
+    public GenerateConfigsRequest {
+        Objects.requireNonNull(catalogDir, "catalogDir");
+        Objects.requireNonNull(outputDir, "outputDir");
+        writers = List.copyOf(writers);
+        providers = providers == null ? List.of() : List.copyOf(providers);
+        filter = filter == null ? ModelIdFilter.all() : filter;
+        Objects.requireNonNull(registry, "registry");
+        Objects.requireNonNull(env, "env");
+    }
+
+    /** A run of the built-in writers of these tools. */
     public GenerateConfigsRequest(
             Path catalogDir,
             CatalogLayout layout,
@@ -42,16 +50,6 @@ public record GenerateConfigsRequest(
             ModelIdFilter filter,
             ProviderRegistry registry,
             EnvironmentLookup env) {
-        this(catalogDir, layout, outputDir, tools, providers, filter, registry, env, null);
-    }
-
-    public GenerateConfigsRequest {
-        Objects.requireNonNull(catalogDir, "catalogDir");
-        Objects.requireNonNull(outputDir, "outputDir");
-        tools = Set.copyOf(tools);
-        providers = providers == null ? List.of() : List.copyOf(providers);
-        filter = filter == null ? ModelIdFilter.all() : filter;
-        Objects.requireNonNull(registry, "registry");
-        Objects.requireNonNull(env, "env");
+        this(catalogDir, layout, outputDir, Tool.writers(tools), providers, filter, registry, env);
     }
 }

@@ -3,17 +3,31 @@ package io.modelcatalog.toolconfigs;
 import io.modelcatalog.facts.Fact;
 import io.modelcatalog.facts.ModelFacts;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 
 /**
  * {@code mods/models_<p>.yml}: an {@code apis:} map with one API for the provider ({@code base-url},
  * {@code api-key-env}, {@code models}). Each model gets {@code max-input-chars} (3 characters per token of
  * context) when its context window is known, and no aliases: an alias would have to be invented.
  */
-public final class ModsConfig {
+public final class ModsConfig implements ToolWriter {
 
     static final int CHARS_PER_TOKEN = 3;
 
-    private ModsConfig() {}
+    @Override
+    public String id() {
+        return "mods";
+    }
+
+    @Override
+    public List<ToolFile> files(ProviderModels models) {
+        return List.of(new ToolFile("models_" + models.provider() + ".yml", toBytes(models)));
+    }
+
+    @Override
+    public String providerName(String provider) {
+        return apiName(provider);
+    }
 
     /** The API name: the provider name, or {@code <name>-catalog} when mods reserves the name. */
     public static String apiName(String provider) {

@@ -17,6 +17,7 @@ import io.modelcatalog.facts.ModelFacts;
 import io.modelcatalog.providers.ProviderKind;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.Set;
 
 /**
@@ -43,7 +44,7 @@ import java.util.Set;
  *
  * <p>The provider entry is also available as data ({@link #providerEntry}) for merging into a user's config.
  */
-public final class OpenCodeConfig {
+public final class OpenCodeConfig implements ToolWriter {
 
     /** OpenCode's config schema URL, the {@code $schema} of every file. */
     public static final String SCHEMA = "https://opencode.ai/config.json";
@@ -55,7 +56,15 @@ public final class OpenCodeConfig {
 
     private static final ObjectWriter WRITER = writer();
 
-    private OpenCodeConfig() {}
+    @Override
+    public String id() {
+        return "opencode";
+    }
+
+    @Override
+    public List<ToolFile> files(ProviderModels models) {
+        return List.of(new ToolFile("models_" + models.provider() + ".json", toBytes(models)));
+    }
 
     /** The key under {@code provider}: the catalog's provider name. */
     public static String providerId(String provider) {

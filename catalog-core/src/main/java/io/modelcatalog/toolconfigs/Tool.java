@@ -7,7 +7,7 @@ import java.util.Locale;
 import java.util.Set;
 import java.util.stream.Collectors;
 
-/** The CLI tools that configs are generated for; each has its own sub-folder of the configs folder. */
+/** The CLI tools that configs are generated for, each with its {@link ToolWriter}. */
 public enum Tool {
     AICHAT,
     CODEX,
@@ -17,6 +17,21 @@ public enum Tool {
     /** The tool's name in {@code catalog.tools} and its folder name. */
     public String id() {
         return name().toLowerCase(Locale.ROOT);
+    }
+
+    /** The writer of this tool's files. */
+    public ToolWriter writer() {
+        return switch (this) {
+            case AICHAT -> new AichatConfig();
+            case CODEX -> new CodexConfig();
+            case MODS -> new ModsConfig();
+            case OPENCODE -> new OpenCodeConfig();
+        };
+    }
+
+    /** The writers of these tools, in the tools' order. */
+    public static List<ToolWriter> writers(Set<Tool> tools) {
+        return tools.stream().sorted().map(Tool::writer).toList();
     }
 
     /** Parses names such as {@code aichat,codex}; an empty list means all tools. */

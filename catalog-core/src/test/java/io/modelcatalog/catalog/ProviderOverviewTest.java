@@ -9,6 +9,7 @@ import io.modelcatalog.providers.CredentialLookup;
 import io.modelcatalog.providers.EnvironmentLookup;
 import io.modelcatalog.providers.ProviderDefinition;
 import io.modelcatalog.providers.ProviderKind;
+import io.modelcatalog.providers.ProviderLayer;
 import io.modelcatalog.providers.ProviderRegistry;
 import java.io.IOException;
 import java.net.URISyntaxException;
@@ -53,6 +54,10 @@ class ProviderOverviewTest {
         Files.copy(corpus.resolve("failed_models.example.json"), folder.resolve(CatalogLayout.FAILED_MODELS));
     }
 
+    private static ProviderOverviewText text(ProviderOverview overview) {
+        return new ProviderOverviewText(overview);
+    }
+
     private ProviderOverview overview(ProviderRegistry registry) throws IOException {
         return ProviderOverview.read(
                 registry, folder, env, credentials, p -> Optional.of("settings.xml server catalog-" + p.name()));
@@ -75,7 +80,7 @@ class ProviderOverviewTest {
 
     @Test
     void tableShowsEveryProviderAligned() throws IOException {
-        List<String> table = overview(ProviderRegistry.builtIn()).table();
+        List<String> table = text(overview(ProviderRegistry.builtIn())).table();
 
         assertEquals(41, table.size());
         String header = table.get(0);
@@ -92,7 +97,7 @@ class ProviderOverviewTest {
 
     @Test
     void keysShowWhereTheyComeFromNeverTheirValue() throws IOException {
-        List<String> table = overview(ProviderRegistry.builtIn()).table();
+        List<String> table = text(overview(ProviderRegistry.builtIn())).table();
 
         assertTrue(row(table, "openai").contains("set (env OPENAI_API_KEY)"), row(table, "openai"));
         assertTrue(row(table, "groq").contains("set (settings.xml server catalog-groq)"), row(table, "groq"));
@@ -105,7 +110,7 @@ class ProviderOverviewTest {
 
     @Test
     void lastRunComesFromTheLegacyFailedModelsFile() throws IOException {
-        List<String> table = overview(ProviderRegistry.builtIn()).table();
+        List<String> table = text(overview(ProviderRegistry.builtIn())).table();
 
         assertTrue(row(table, "xai").contains("failed 2025-09-08T12:29:32.400806"), row(table, "xai"));
         assertTrue(row(table, "aihorde").contains("ok Mon, 08 Sep 2025 10:29:31 GMT"), row(table, "aihorde"));
@@ -126,8 +131,8 @@ class ProviderOverviewTest {
         assertTrue(morphllm.files().json().isEmpty());
         assertEquals(1, morphllm.models().getAsInt());
         assertTrue(
-                row(overview.table(), "morphllm").matches("morphllm .* 1 +- +6 B +-"),
-                row(overview.table(), "morphllm"));
+                row(text(overview).table(), "morphllm").matches("morphllm .* 1 +- +6 B +-"),
+                row(text(overview).table(), "morphllm"));
         assertEquals(3, overview.status("nineteenai").orElseThrow().models().getAsInt());
         // no files at all
         assertTrue(overview.status("xai").orElseThrow().models().isEmpty());
@@ -135,7 +140,7 @@ class ProviderOverviewTest {
 
     @Test
     void notesNameUnknownProvidersOfTheHistoryAndStrayFiles() throws IOException {
-        List<String> notes = overview(ProviderRegistry.builtIn()).notes();
+        List<String> notes = text(overview(ProviderRegistry.builtIn())).notes();
 
         assertEquals(
                 List.of(
@@ -146,7 +151,7 @@ class ProviderOverviewTest {
 
     @Test
     void summaryCountsProvidersModelsKeysAndFailures() throws IOException {
-        String summary = overview(ProviderRegistry.builtIn()).summary();
+        String summary = text(overview(ProviderRegistry.builtIn())).summary();
 
         assertTrue(summary.startsWith("40 providers; 38 with files in " + folder + ": "), summary);
         assertTrue(summary.contains("keys set for 2 of the 39 that need one"), summary);
@@ -155,7 +160,7 @@ class ProviderOverviewTest {
 
     @Test
     void detailOfAFailedProvider() throws IOException {
-        List<String> detail = overview(ProviderRegistry.builtIn()).detail("xai");
+        List<String> detail = text(overview(ProviderRegistry.builtIn())).detail("xai");
 
         assertEquals("Provider xai (built-in)", detail.get(0));
         assertTrue(detail.contains("  kind          openai"), detail::toString);
@@ -182,7 +187,7 @@ class ProviderOverviewTest {
 
     @Test
     void detailOfARecoveredProviderWithAnEnvBaseUrl() throws IOException {
-        List<String> detail = overview(ProviderRegistry.builtIn()).detail("zai");
+        List<String> detail = text(overview(ProviderRegistry.builtIn())).detail("zai");
         assertTrue(
                 detail.contains("  base URL      http://***@127.0.0.1:9/zai (from env ZAI_API_OPENAI; default "
                         + "https://api.z.ai/api/paas/v4)"),
@@ -193,14 +198,14 @@ class ProviderOverviewTest {
         assertTrue(detail.contains("  models        2"), detail::toString);
         assertNoSecrets(detail);
 
-        List<String> aihorde = overview(ProviderRegistry.builtIn()).detail("aihorde");
+        List<String> aihorde = text(overview(ProviderRegistry.builtIn())).detail("aihorde");
         assertTrue(aihorde.contains("  last run      ok"), aihorde::toString);
         assertTrue(
                 aihorde.contains("  earlier error 404 Client Error: Not Found for url: https://oai.aihorde.net/models"),
                 aihorde::toString);
         assertTrue(aihorde.contains("  last success  Mon, 08 Sep 2025 10:29:31 GMT"), aihorde::toString);
 
-        List<String> openai = overview(ProviderRegistry.builtIn()).detail("openai");
+        List<String> openai = text(overview(ProviderRegistry.builtIn())).detail("openai");
         assertTrue(
                 openai.contains("  key           set, from env OPENAI_API_KEY (looked up in order: env OPENAI_API_KEY, "
                         + "settings.xml server catalog-openai)"),
@@ -210,38 +215,42 @@ class ProviderOverviewTest {
 
     @Test
     void configuredProvidersAreMarkedAndTheirHeaderValuesHidden() throws IOException {
-        ProviderRegistry registry = ProviderRegistry.builtIn()
-                .withOverrides(List.of(
-                        new ProviderDefinition(
-                                "local",
-                                ProviderKind.OPENAI,
-                                "LOCAL_KEY",
-                                null,
-                                "http://127.0.0.1:8080/v1",
-                                Map.of("X-Tenant", "tenant-secret-value")),
-                        new ProviderDefinition(
-                                "openai",
-                                ProviderKind.OPENAI,
-                                "OPENAI_API_KEY",
-                                null,
-                                "http://127.0.0.1:8081/v1",
-                                null)));
+        ProviderRegistry registry = ProviderRegistry.layered(List.of(
+                ProviderLayer.builtInProviders(),
+                ProviderLayer.configured(
+                        "the build file",
+                        "the build file's one",
+                        List.of(
+                                new ProviderDefinition(
+                                        "local",
+                                        ProviderKind.OPENAI,
+                                        "LOCAL_KEY",
+                                        null,
+                                        "http://127.0.0.1:8080/v1",
+                                        Map.of("X-Tenant", "tenant-secret-value")),
+                                new ProviderDefinition(
+                                        "openai",
+                                        ProviderKind.OPENAI,
+                                        "OPENAI_API_KEY",
+                                        null,
+                                        "http://127.0.0.1:8081/v1",
+                                        null)))));
         ProviderOverview overview = overview(registry);
 
-        assertTrue(row(overview.table(), "openai *").contains("http://127.0.0.1:8081/v1"));
-        assertTrue(row(overview.table(), "local *")
+        assertTrue(row(text(overview).table(), "openai *").contains("http://127.0.0.1:8081/v1"));
+        assertTrue(row(text(overview).table(), "local *")
                 .contains("not set (env LOCAL_KEY or settings.xml server catalog-local)"));
-        assertEquals(
-                "* configured in the POM or the providers file",
-                overview.notes().get(0));
-        assertTrue(overview.summary().startsWith("41 providers (2 configured); "), overview.summary());
-        List<String> detail = overview.detail("local");
+        assertEquals("* configured in the build file", text(overview).notes().get(0));
+        assertTrue(
+                text(overview).summary().startsWith("41 providers (2 configured); "),
+                text(overview).summary());
+        List<String> detail = text(overview).detail("local");
         assertEquals("Provider local (configured)", detail.get(0));
         assertTrue(detail.contains("  headers       X-Tenant (values not shown)"), detail::toString);
         assertTrue(detail.stream().noneMatch(l -> l.contains("tenant-secret-value")));
         assertEquals(
                 "Provider openai (configured, replaces the built-in one)",
-                overview.detail("openai").get(0));
+                text(overview).detail("openai").get(0));
     }
 
     @Test
@@ -253,7 +262,7 @@ class ProviderOverviewTest {
         assertTrue(
                 overview.historyProblem().orElseThrow().startsWith(folder.resolve("failed_models.json") + ":3:"),
                 overview.historyProblem().get());
-        assertTrue(row(overview.table(), "xai").contains(" - "));
+        assertTrue(row(text(overview).table(), "xai").contains(" - "));
     }
 
     @Test
@@ -261,26 +270,29 @@ class ProviderOverviewTest {
         ProviderOverview overview = ProviderOverview.read(
                 ProviderRegistry.builtIn(), tmp.resolve("none"), env, credentials, p -> Optional.empty());
 
-        assertEquals(41, overview.table().size());
-        assertTrue(overview.summary().contains("0 with files"), overview.summary());
-        assertTrue(row(overview.table(), "xai").contains("not set (env XAI_API_KEY)"));
+        assertEquals(41, text(overview).table().size());
+        assertTrue(
+                text(overview).summary().contains("0 with files"),
+                text(overview).summary());
+        assertTrue(row(text(overview).table(), "xai").contains("not set (env XAI_API_KEY)"));
     }
 
     @Test
     void urlsShowNoCredentials() {
-        assertEquals("https://***@host.example/v1", ProviderOverview.safeUrl("https://user:pw@host.example/v1"));
+        assertEquals("https://***@host.example/v1", ProviderOverviewText.safeUrl("https://user:pw@host.example/v1"));
         assertEquals(
                 "https://host.example/doc.json?include_public=true&api_key=***&x=1",
-                ProviderOverview.safeUrl("https://host.example/doc.json?include_public=true&api_key=abc123&x=1"));
-        assertEquals("https://host.example/v1?KEY=***", ProviderOverview.safeUrl("https://host.example/v1?KEY=abc"));
-        assertEquals("https://api.openai.com/v1", ProviderOverview.safeUrl("https://api.openai.com/v1"));
+                ProviderOverviewText.safeUrl("https://host.example/doc.json?include_public=true&api_key=abc123&x=1"));
+        assertEquals(
+                "https://host.example/v1?KEY=***", ProviderOverviewText.safeUrl("https://host.example/v1?KEY=abc"));
+        assertEquals("https://api.openai.com/v1", ProviderOverviewText.safeUrl("https://api.openai.com/v1"));
     }
 
     @Test
     void humanSizes() {
-        assertEquals("0 B", ProviderOverview.humanSize(0));
-        assertEquals("1023 B", ProviderOverview.humanSize(1023));
-        assertEquals("1.0 KiB", ProviderOverview.humanSize(1024));
-        assertEquals("1.9 MiB", ProviderOverview.humanSize(1956258));
+        assertEquals("0 B", ProviderOverviewText.humanSize(0));
+        assertEquals("1023 B", ProviderOverviewText.humanSize(1023));
+        assertEquals("1.0 KiB", ProviderOverviewText.humanSize(1024));
+        assertEquals("1.9 MiB", ProviderOverviewText.humanSize(1956258));
     }
 }

@@ -13,6 +13,7 @@ import io.modelcatalog.providers.ProviderRegistry;
 import io.modelcatalog.toolconfigs.ConfigGenerator;
 import io.modelcatalog.toolconfigs.GenerateConfigsRequest;
 import io.modelcatalog.toolconfigs.GenerateConfigsResult;
+import io.modelcatalog.toolconfigs.GeneratedFiles;
 import io.modelcatalog.toolconfigs.ModelIdFilter;
 import io.modelcatalog.toolconfigs.Tool;
 import java.io.IOException;

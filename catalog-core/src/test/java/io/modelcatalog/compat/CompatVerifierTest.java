@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.modelcatalog.catalog.FileType;
 import java.io.IOException;
 import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
@@ -12,6 +13,8 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -64,9 +67,7 @@ class CompatVerifierTest {
         String text = Files.readString(p, StandardCharsets.UTF_8);
         assertTrue(text.contains(from), file + " should contain " + from);
         Files.writeString(
-                p,
-                text.replaceFirst(java.util.regex.Pattern.quote(from), java.util.regex.Matcher.quoteReplacement(to)),
-                StandardCharsets.UTF_8);
+                p, text.replaceFirst(Pattern.quote(from), Matcher.quoteReplacement(to)), StandardCharsets.UTF_8);
     }
 
     @Test
@@ -323,6 +324,8 @@ class CompatVerifierTest {
                 "models_zai.toml: different data at model_providers.zai.base_url: reference "
                         + "\"https://api.z.ai/api/paas/v4\", output \"http://127.0.0.1:41234/zai\"",
                 strict.differences().get(0).message());
+        assertEquals("model_providers.zai.base_url", strict.differences().get(0).location());
+        assertTrue(strict.differences().get(0).baseUrlDiffers());
 
         CompatReport lenient = new CompatVerifier(new CompatOptions(true)).verify(output, bak);
         assertFalse(lenient.hasDifferences(), () -> lenient.differences().toString());
@@ -343,6 +346,7 @@ class CompatVerifierTest {
                 "models_zai.toml: different data at model_providers.zai.wire_api: reference \"chat\", "
                         + "output \"responses\"",
                 report.differences().get(0).message());
+        assertFalse(report.differences().get(0).baseUrlDiffers());
     }
 
     @Test

@@ -23,6 +23,25 @@ class ModelListTest {
         return out;
     }
 
+    /** Issue 14: Python orders 0, 0.0 and false as equal keys, so they keep their order (found by the differential test). */
+    @Test
+    void idsAreOrderedAsPythonOrdersThem() {
+        JsonNode falsy = ModelList.of(parse("[{\"id\":false,\"n\":1},{\"id\":0,\"n\":2},{\"id\":-0.0,\"n\":3},"
+                        + "{\"id\":0.0,\"n\":4},{\"id\":false,\"n\":5}]"))
+                .document();
+        List<Integer> order = new ArrayList<>();
+        falsy.forEach(e -> order.add(e.get("n").asInt()));
+        assertEquals(List.of(1, 2, 3, 4, 5), order);
+        // where Python cannot order the keys (the legacy tool fails) the order is still total and deterministic:
+        // strings (null as ""), then numbers by value, then arrays, then objects
+        JsonNode mixed = ModelList.of(parse("[{\"id\":{}},{\"id\":[2]},{\"id\":10},{\"id\":\"b\"},{\"id\":9.5},"
+                        + "{\"id\":null},{\"id\":[1,5]},{\"id\":true},{\"id\":\"a\"}]"))
+                .document();
+        List<String> ids = new ArrayList<>();
+        mixed.forEach(e -> ids.add(e.get("id").toString()));
+        assertEquals(List.of("null", "\"a\"", "\"b\"", "true", "9.5", "10", "[1,5]", "[2]", "{}"), ids);
+    }
+
     @Test
     void dataArrayIsSortedStablyByIdWithMissingIdFirst() {
         ModelList list = ModelList.of(parse("{\"object\":\"list\",\"data\":["

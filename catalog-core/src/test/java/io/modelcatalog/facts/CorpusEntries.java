@@ -2,6 +2,7 @@ package io.modelcatalog.facts;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.modelcatalog.catalog.CatalogFolder;
+import io.modelcatalog.catalog.CatalogLayout;
 import io.modelcatalog.documents.ModelList;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -29,7 +30,7 @@ public final class CorpusEntries {
 
     public static ModelList list(String provider) {
         try {
-            return new CatalogFolder(catalogDir(), io.modelcatalog.catalog.CatalogLayout.LEGACY)
+            return new CatalogFolder(catalogDir(), CatalogLayout.LEGACY)
                     .read(provider)
                     .orElseThrow();
         } catch (IOException e) {

@@ -6,18 +6,16 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.modelcatalog.catalog.CatalogLayout;
 import io.modelcatalog.documents.JsonDocuments;
-import io.modelcatalog.providers.CredentialLookup;
 import io.modelcatalog.providers.EnvironmentLookup;
 import io.modelcatalog.providers.ProviderRegistry;
 import io.modelcatalog.testing.CorpusServer;
 import io.modelcatalog.testing.LegacyCorpus;
 import io.modelcatalog.testing.LoopbackProviderServer;
 import io.modelcatalog.testing.LoopbackProviderServer.Response;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -35,25 +33,32 @@ class FetchCacheAndPaginationTest {
     @RegisterExtension
     final CorpusServer corpus = new CorpusServer();
 
-    private FetchReport fetch(boolean offline, boolean allowShrink, String... providers) throws Exception {
-        EnvironmentLookup lookup = EnvironmentLookup.of(corpus.env());
-        NetworkPolicy policy = NetworkPolicy.defaults()
+    private static NetworkPolicy policy() {
+        return NetworkPolicy.defaults()
                 .withTimeout(Duration.ofSeconds(3))
-                .withRetries(0, Duration.ofMillis(10), Duration.ofMillis(100))
-                .withOffline(offline);
-        return new CatalogFetch(new FetchOptions(
-                        out,
-                        CatalogLayout.LEGACY,
-                        ProviderRegistry.builtIn().select(List.of(providers)),
-                        false,
-                        false,
-                        lookup,
-                        CredentialLookup.environment(lookup),
-                        policy,
-                        Clock.systemUTC(),
-                        new ResponseCache(cacheDir),
-                        allowShrink))
-                .run(FetchListener.none());
+                .withRetries(0)
+                .withRetryBaseDelay(Duration.ofMillis(10))
+                .withRetryAfterCap(Duration.ofMillis(100));
+    }
+
+    private FetchOptions.Builder options(String... providers) {
+        return FetchOptions.builder(out)
+                .providers(ProviderRegistry.builtIn().select(List.of(providers)))
+                .env(EnvironmentLookup.of(corpus.env()))
+                .network(policy())
+                .cache(new ResponseCache(cacheDir));
+    }
+
+    private FetchReport fetch(String... providers) throws Exception {
+        return fetch(options(providers));
+    }
+
+    private FetchReport fetchOffline(String... providers) throws Exception {
+        return fetch(options(providers).network(policy().withOffline(true)));
+    }
+
+    private static FetchReport fetch(FetchOptions.Builder options) throws Exception {
+        return new CatalogFetch(options.build()).run(FetchListener.none());
     }
 
     @Test
@@ -65,12 +70,12 @@ class FetchCacheAndPaginationTest {
                                 .header("ETag", "\"v1\"")
                                 .header("Last-Modified", "Mon, 08 Sep 2025 10:29:31 GMT"),
                         Response.status(304, ""));
-        FetchReport first = fetch(false, false, "openai");
+        FetchReport first = fetch("openai");
         assertEquals("network", first.outcomes().get(0).source());
         byte[] json = Files.readAllBytes(out.resolve("models_openai.json"));
         Files.delete(out.resolve("models_openai.json"));
 
-        FetchReport second = fetch(false, false, "openai");
+        FetchReport second = fetch("openai");
         ProviderOutcome o = second.outcomes().get(0);
         assertEquals("cache (304)", o.source());
         assertEquals(83, o.models());
@@ -83,7 +88,7 @@ class FetchCacheAndPaginationTest {
 
     @Test
     void offlineBuildsFromTheCacheAloneAndNamesProvidersWithNothingCached() throws Exception {
-        fetch(false, false, "openai", "chutes");
+        fetch("openai", "chutes");
         byte[] openai = Files.readAllBytes(out.resolve("models_openai.json"));
         byte[] chutes = Files.readAllBytes(out.resolve("models_chutes.json"));
         byte[] failedBefore = Files.readAllBytes(out.resolve("failed_models.json"));
@@ -91,14 +96,17 @@ class FetchCacheAndPaginationTest {
         Files.delete(out.resolve("models_openai.json"));
         Files.delete(out.resolve("models_chutes.json"));
 
-        FetchReport offline = fetch(true, false, "openai", "chutes", "groq");
+        FetchReport offline = fetchOffline("openai", "chutes", "groq");
         assertEquals("cache (offline)", outcome(offline, "openai").source());
         assertArrayEquals(openai, Files.readAllBytes(out.resolve("models_openai.json")));
         assertArrayEquals(
                 chutes, Files.readAllBytes(out.resolve("models_chutes.json")), "enrichment from the cache too");
         ProviderOutcome groq = outcome(offline, "groq");
         assertEquals(ProviderOutcome.Status.FAILED, groq.status());
-        assertTrue(groq.message().contains("offline") && groq.message().contains("nothing cached"), groq.message());
+        assertEquals(
+                "offline and nothing cached for it in " + cacheDir + "; run once online to fill the cache",
+                groq.message());
+        assertEquals(FetchProblem.OFFLINE_MISS, groq.problem());
         assertTrue(groq.message().contains(cacheDir.toString()), groq.message());
         assertArrayEquals(
                 failedBefore,
@@ -108,9 +116,9 @@ class FetchCacheAndPaginationTest {
 
     @Test
     void damagedCachedBodyNamesItsFileOffline() throws Exception {
-        fetch(false, false, "openai");
+        fetch("openai");
         Files.writeString(cacheDir.resolve("openai/models.body"), "{\"data\": [");
-        ProviderOutcome o = fetch(true, false, "openai").outcomes().get(0);
+        ProviderOutcome o = fetchOffline("openai").outcomes().get(0);
         assertEquals(ProviderOutcome.Status.FAILED, o.status());
         assertTrue(o.message().contains(cacheDir.resolve("openai/models.body") + ":1:"), o.message());
         assertTrue(o.message().contains("fetch online to refill it"), o.message());
@@ -134,7 +142,7 @@ class FetchCacheAndPaginationTest {
                                 "{\"data\": [{\"id\": \"m-d\"}], \"has_more\": true, \"first_id\": \"m-d\", \"last_id\": \"m-d\"}"),
                         Response.json(
                                 "{\"data\": [{\"id\": \"m-b\"}], \"has_more\": false, \"first_id\": \"m-b\", \"last_id\": \"m-b\"}"));
-        ProviderOutcome o = fetch(false, false, "anthropic").outcomes().get(0);
+        ProviderOutcome o = fetch("anthropic").outcomes().get(0);
         assertEquals(ProviderOutcome.Status.FETCHED, o.status(), o::message);
         assertEquals("network, 3 pages", o.source());
         List<LoopbackProviderServer.Request> requests = corpus.server().requestsTo("/anthropic/v1/models");
@@ -156,7 +164,7 @@ class FetchCacheAndPaginationTest {
                 .route(
                         "/anthropic/v1/models",
                         Response.json("{\"data\": [{\"id\": \"a\"}], \"has_more\": true, \"last_id\": \"a\"}"));
-        ProviderOutcome o = fetch(false, false, "anthropic").outcomes().get(0);
+        ProviderOutcome o = fetch("anthropic").outcomes().get(0);
         assertEquals(ProviderOutcome.Status.FAILED, o.status());
         assertTrue(o.message().contains("pagination loop"), o.message());
         assertEquals(2, corpus.server().requestsTo("/anthropic/v1/models").size());
@@ -171,7 +179,7 @@ class FetchCacheAndPaginationTest {
                                 "{\"object\": \"list\", \"data\": [{\"id\": \"x\"}], \"has_more\": true, \"last_id\": \"x\"}"),
                         Response.json(
                                 "{\"object\": \"list\", \"data\": [{\"id\": \"y\"}], \"has_more\": false, \"last_id\": \"y\"}"));
-        ProviderOutcome o = fetch(false, false, "groq").outcomes().get(0);
+        ProviderOutcome o = fetch("groq").outcomes().get(0);
         assertEquals(2, o.models());
         assertEquals(
                 "/groq/v1/models?after=x",
@@ -187,7 +195,7 @@ class FetchCacheAndPaginationTest {
                                 "{\"data\": [{\"id\": \"p1\"}], \"has_more\": true, \"first_id\": null, \"last_id\": null}"),
                         Response.json(
                                 "{\"data\": [{\"id\": \"p2\"}], \"has_more\": false, \"first_id\": null, \"last_id\": null}"));
-        ProviderOutcome o = fetch(false, false, "anthropic").outcomes().get(0);
+        ProviderOutcome o = fetch("anthropic").outcomes().get(0);
         assertEquals(2, o.models(), o::message);
         assertEquals(
                 "/anthropic/v1/models?limit=1000&after_id=p1",
@@ -196,23 +204,22 @@ class FetchCacheAndPaginationTest {
 
     @Test
     void shrinkGateRefusesAListThatLostMoreThanHalfUnlessAllowed() throws Exception {
-        fetch(false, false, "groq");
+        fetch("groq");
         byte[] before = Files.readAllBytes(out.resolve("models_groq.json"));
         corpus.server().route("/groq/v1/models", Response.json("{\"data\": [{\"id\": \"only-one\"}]}"));
-        ProviderOutcome o = fetch(false, false, "groq").outcomes().get(0);
+        ProviderOutcome o = fetch("groq").outcomes().get(0);
         assertEquals(ProviderOutcome.Status.FAILED, o.status());
-        assertTrue(o.message().contains("refusing to write 1 models over the 21 of models_groq.txt"), o.message());
-        assertTrue(o.message().contains("catalog.allowShrink=true"), o.message());
+        assertEquals("refusing to write 1 models over the 21 of models_groq.txt (less than half)", o.message());
+        assertEquals(FetchProblem.SHRINK, o.problem());
         assertArrayEquals(before, Files.readAllBytes(out.resolve("models_groq.json")));
         JsonNode failed = JsonDocuments.parse(Files.readAllBytes(out.resolve("failed_models.json")), "f");
         assertTrue(failed.get("groq").get("error").asText().contains("refusing"), failed.toString());
 
         corpus.server().route("/groq/v1/models", Response.json("{\"data\": []}"));
         assertEquals(
-                ProviderOutcome.Status.FAILED,
-                fetch(false, false, "groq").outcomes().get(0).status(),
-                "none where it had some");
-        ProviderOutcome allowed = fetch(false, true, "groq").outcomes().get(0);
+                ProviderOutcome.Status.FAILED, fetch("groq").outcomes().get(0).status(), "none where it had some");
+        ProviderOutcome allowed =
+                fetch(options("groq").allowShrink(true)).outcomes().get(0);
         assertEquals(ProviderOutcome.Status.FETCHED, allowed.status());
         assertEquals("", Files.readString(out.resolve("models_groq.txt")));
     }
@@ -225,21 +232,21 @@ class FetchCacheAndPaginationTest {
                         Response.json("{\"data\": [{\"id\": \"a\"}, {\"id\": \"b\"}, {\"id\": \"c\"}]}"),
                         Response.json(
                                 "{\"data\": [{\"id\": \"b\"}, {\"id\": \"c\"}, {\"id\": \"d\"}, {\"id\": \"e\"}]}"));
-        ProviderOutcome first = fetch(false, false, "zai").outcomes().get(0);
+        ProviderOutcome first = fetch("zai").outcomes().get(0);
         assertEquals(List.of("a", "b", "c"), first.added());
-        FetchReport second = fetch(false, false, "zai");
+        FetchReport second = fetch("zai");
         ProviderOutcome o = second.outcomes().get(0);
         assertEquals(List.of("d", "e"), o.added());
         assertEquals(List.of("a"), o.removed());
         assertEquals(
                 "{\n  \"zai\": {\n    \"added\": [\n      \"d\",\n      \"e\"\n    ],\n    \"removed\": [\n      \"a\"\n"
                         + "    ]\n  }\n}",
-                new String(ChangeReport.toJson(second), java.nio.charset.StandardCharsets.UTF_8));
+                new String(ChangeReport.toJson(second), StandardCharsets.UTF_8));
     }
 
     @Test
     void cacheEntriesHoldNoKey() throws Exception {
-        fetch(false, false, "openai", "chutes", "anthropic");
+        fetch("openai", "chutes", "anthropic");
         try (var files = Files.walk(cacheDir)) {
             for (Path f : files.filter(Files::isRegularFile).toList()) {
                 String text = Files.readString(f);

@@ -32,7 +32,9 @@ class ModelListHttpClientTest {
         server = new LoopbackProviderServer();
         policy = NetworkPolicy.defaults()
                 .withTimeout(Duration.ofSeconds(2))
-                .withRetries(2, Duration.ofMillis(10), Duration.ofSeconds(2));
+                .withRetries(2)
+                .withRetryBaseDelay(Duration.ofMillis(10))
+                .withRetryAfterCap(Duration.ofSeconds(2));
     }
 
     @AfterEach
@@ -85,7 +87,9 @@ class ModelListHttpClientTest {
     @Test
     void retryAfterIsCapped() throws Exception {
         server.route("/m", Response.status(429, "slow down").header("Retry-After", "3600"), Response.json("{}"));
-        NetworkPolicy capped = policy.withRetries(1, Duration.ofMillis(10), Duration.ofMillis(200));
+        NetworkPolicy capped = policy.withRetries(1)
+                .withRetryBaseDelay(Duration.ofMillis(10))
+                .withRetryAfterCap(Duration.ofMillis(200));
         try (ModelListHttpClient http = new ModelListHttpClient(capped, "ua")) {
             long t0 = System.nanoTime();
             http.get(request("/m"));
@@ -118,12 +122,16 @@ class ModelListHttpClientTest {
     @Test
     void hangIsCutAtTheTimeoutOnEveryAttempt() throws Exception {
         server.route("/m", Response.fault(Fault.HANG));
-        NetworkPolicy quick =
-                policy.withTimeout(Duration.ofMillis(300)).withRetries(1, Duration.ofMillis(10), Duration.ofMillis(50));
+        NetworkPolicy quick = policy.withTimeout(Duration.ofMillis(300))
+                .withRetries(1)
+                .withRetryBaseDelay(Duration.ofMillis(10))
+                .withRetryAfterCap(Duration.ofMillis(50));
         try (ModelListHttpClient http = new ModelListHttpClient(quick, "ua")) {
             FetchException e = assertThrows(FetchException.class, () -> http.get(request("/m")));
-            assertTrue(e.getMessage().contains("catalog.timeout"), e.getMessage());
-            assertTrue(e.getMessage().contains("after 2 attempts"), e.getMessage());
+            assertEquals(
+                    "p: no complete response within 300 ms from " + server.baseUrl() + "/m (after 2 attempts)",
+                    e.getMessage());
+            assertEquals(FetchProblem.TIMEOUT, e.problem());
         }
         assertEquals(2, server.requestsTo("/m").size());
     }
@@ -149,7 +157,10 @@ class ModelListHttpClientTest {
         server.route("/big", Response.json(new byte[4096]));
         try (ModelListHttpClient http = new ModelListHttpClient(policy.withMaxResponseBytes(1000), "ua")) {
             FetchException e = assertThrows(FetchException.class, () -> http.get(request("/big")));
-            assertTrue(e.getMessage().contains("catalog.maxResponseBytes"), e.getMessage());
+            assertEquals(
+                    "p: response from " + server.baseUrl() + "/big declares 4096 bytes, over the limit of 1000",
+                    e.getMessage());
+            assertEquals(FetchProblem.TOO_LARGE, e.problem());
         }
     }
 

@@ -16,6 +16,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -162,7 +163,7 @@ class LegacyCorpusTest {
 
     /** Equal bytes; on a difference, the message shows the first differing line instead of megabytes. */
     static void assertBytes(byte[] expected, byte[] actual, String what) {
-        if (java.util.Arrays.equals(expected, actual)) {
+        if (Arrays.equals(expected, actual)) {
             return;
         }
         String e = new String(expected, StandardCharsets.UTF_8);

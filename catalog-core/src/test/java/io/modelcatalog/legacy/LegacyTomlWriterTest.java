@@ -28,7 +28,9 @@ import org.junit.jupiter.params.provider.ValueSource;
  * accepted and rejected, booleans, doubles/arrays/objects dropped after stopping the search, top_provider
  * with values, nulls, missing fields, null itself), profile-name collisions and duplicate ids, missing and
  * empty ids, escapes, an empty list with and without env_key, a provider name that needs quoting, the keyed
- * object and top-level array shapes.
+ * object and top-level array shapes; issue 14's falsy and odd limits (top_provider's {@code false}/{@code 0}/
+ * {@code ""} dropped, {@code "0"} kept, {@code -1}, doubles, nested values, 4,300-digit strings, astral digits),
+ * which the legacy script itself was run on to confirm.
  */
 class LegacyTomlWriterTest {
 
@@ -157,6 +159,83 @@ class LegacyTomlWriterTest {
                     truthy);
         }
         assertFalse(LegacyTomlWriter.truthy(null));
+    }
+
+    @Test
+    void falsyLimitsAreDroppedEvenFromTopProvider() {
+        // issue 14: the plugin wrote 0 here where the legacy script writes nothing
+        JsonNode m = JsonDocuments.parse(
+                "{\"id\": \"m\", \"context_length\": 5, \"max_completion_tokens\": 6, \"top_provider\": {\"context_length\": false, \"max_completion_tokens\": 0}}"
+                        .getBytes(StandardCharsets.UTF_8),
+                "m");
+        assertNull(LegacyTomlWriter.contextWindow(m));
+        assertNull(LegacyTomlWriter.maxOutputTokens(m));
+        for (String falsy : new String[] {"false", "0", "-0", "0.0", "\"\"", "[]", "{}", "null"}) {
+            assertNull(LegacyTomlWriter.legacyInt(JsonDocuments.parse(falsy.getBytes(StandardCharsets.UTF_8), falsy)));
+        }
+        assertEquals(BigInteger.ZERO, LegacyTomlWriter.legacyInt(JsonDocuments.parse("\"0\"".getBytes(), "s")));
+        assertEquals(BigInteger.ONE, LegacyTomlWriter.legacyInt(JsonDocuments.parse("true".getBytes(), "t")));
+        assertEquals(BigInteger.ONE.negate(), LegacyTomlWriter.legacyInt(JsonDocuments.parse("-1".getBytes(), "n")));
+        assertNull(LegacyTomlWriter.legacyInt(JsonDocuments.parse("1.0".getBytes(), "d")));
+        assertNull(LegacyTomlWriter.legacyInt(JsonDocuments.parse("[1]".getBytes(), "a")));
+    }
+
+    @Test
+    void pythonIntTakesAtMost4300Digits() {
+        assertEquals(new BigInteger("9".repeat(4300)), LegacyTomlWriter.parsePythonInt("9".repeat(4300)));
+        assertNull(LegacyTomlWriter.parsePythonInt("9".repeat(4301)));
+        assertNull(LegacyTomlWriter.parsePythonInt("0".repeat(4301)), "leading zeros count");
+        assertEquals(
+                new BigInteger("-" + "1".repeat(4300)),
+                LegacyTomlWriter.parsePythonInt("  -" + "1".repeat(4300) + " "),
+                "sign and spaces do not count");
+        assertEquals(
+                new BigInteger("1".repeat(4300)),
+                LegacyTomlWriter.parsePythonInt("1_".repeat(4299) + "1"),
+                "underscores do not count");
+    }
+
+    /**
+     * Every code point against {@code python-int.txt} ({@code gen-python-int.py}): the decimal digits Python 3.11's
+     * {@code int()} reads (astral ones and Unicode 14's included, whatever this JDK's Unicode version) and the
+     * spaces it skips.
+     */
+    @Test
+    void pythonIntDigitsAndSpacesAreExactlyPythons() {
+        java.util.Map<Integer, Integer> digits = new java.util.HashMap<>();
+        java.util.Set<Integer> spaces = new java.util.HashSet<>();
+        int limit = 0;
+        for (String line :
+                new String(resource("/legacy-writers/python-int.txt"), StandardCharsets.US_ASCII).split("\n")) {
+            String[] f = line.split(" ");
+            switch (f[0]) {
+                case "digit" -> digits.put(Integer.parseInt(f[1], 16), Integer.parseInt(f[2]));
+                case "space" -> spaces.add(Integer.parseInt(f[1], 16));
+                case "limit" -> limit = Integer.parseInt(f[1]);
+                default -> {}
+            }
+        }
+        assertEquals(660, digits.size());
+        assertEquals(LegacyTomlWriter.PYTHON_INT_MAX_STR_DIGITS, limit);
+        java.util.List<String> wrong = new java.util.ArrayList<>();
+        for (int c = 0; c < 0x110000; c++) {
+            if (c >= 0xD800 && c < 0xE000) {
+                continue;
+            }
+            String ch = new String(Character.toChars(c));
+            BigInteger want = digits.containsKey(c) ? BigInteger.valueOf(digits.get(c)) : null;
+            if (!java.util.Objects.equals(want, LegacyTomlWriter.parsePythonInt(ch))) {
+                wrong.add("digit " + Integer.toHexString(c));
+            }
+            if (c != '5') {
+                boolean space = LegacyTomlWriter.parsePythonInt(ch + "5" + ch) != null
+                        && LegacyTomlWriter.parsePythonInt(ch + "5" + ch).intValue() == 5;
+                if (space != spaces.contains(c)) {
+                    wrong.add("space " + Integer.toHexString(c));
+                }
+            }
+        }
+        assertEquals(java.util.List.of(), wrong);
     }
 
     @Test

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -43,7 +44,7 @@ class PythonFloatReprTest {
 
     @Test
     void randomBitPatternsRoundTripAndAreNeverLongerThanJdkDigits() {
-        java.util.SplittableRandom random = new java.util.SplittableRandom(42);
+        SplittableRandom random = new SplittableRandom(42);
         for (int i = 0; i < 200_000; i++) {
             double d = Double.longBitsToDouble(random.nextLong());
             if (Double.isNaN(d) || Double.isInfinite(d)) {

@@ -95,33 +95,20 @@ class PythonJsonWriterTest {
         for (int c = 0; c <= 0xFFFF; c++) {
             in.append((char) c);
             switch (c) {
-                case '"':
-                    expected.append("\\\"");
-                    break;
-                case '\\':
-                    expected.append("\\\\");
-                    break;
-                case '\n':
-                    expected.append("\\n");
-                    break;
-                case '\r':
-                    expected.append("\\r");
-                    break;
-                case '\t':
-                    expected.append("\\t");
-                    break;
-                case '\b':
-                    expected.append("\\b");
-                    break;
-                case '\f':
-                    expected.append("\\f");
-                    break;
-                default:
+                case '"' -> expected.append("\\\"");
+                case '\\' -> expected.append("\\\\");
+                case '\n' -> expected.append("\\n");
+                case '\r' -> expected.append("\\r");
+                case '\t' -> expected.append("\\t");
+                case '\b' -> expected.append("\\b");
+                case '\f' -> expected.append("\\f");
+                default -> {
                     if (c >= 0x20 && c <= 0x7E) {
                         expected.append((char) c);
                     } else {
                         expected.append(String.format("\\u%04x", c));
                     }
+                }
             }
         }
         expected.append('"');

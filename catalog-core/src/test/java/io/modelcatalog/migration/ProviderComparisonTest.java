@@ -10,6 +10,7 @@ import io.modelcatalog.migration.ProviderComparison.Change;
 import io.modelcatalog.migration.ProviderComparison.FieldChange;
 import io.modelcatalog.providers.ProviderDefinition;
 import io.modelcatalog.providers.ProviderKind;
+import io.modelcatalog.providers.ProviderLayer;
 import io.modelcatalog.providers.ProviderRegistry;
 import io.modelcatalog.testing.LegacyScripts;
 import java.nio.charset.StandardCharsets;
@@ -175,13 +176,16 @@ class ProviderComparisonTest {
     void theWrittenFileReadsBackAsTheProvidersItHolds() throws Exception {
         // a URL with the characters YAML would otherwise take for syntax, and a registry provider with headers
         String url = "https://llm.example/ü/'a'?b=*&c=!d%20e&f=@g#h:i";
-        ProviderRegistry registry = ProviderRegistry.of(List.of(new ProviderDefinition(
-                "groq",
-                ProviderKind.OPENAI,
-                "GROQ_API_KEY",
-                "GROQ_API_OPENAI",
-                "https://api.groq.com/openai/v1",
-                Map.of("X-Tenant", "a: \"b\" # c"))));
+        ProviderRegistry registry = ProviderRegistry.layered(List.of(ProviderLayer.configured(
+                "test",
+                "the test one",
+                List.of(new ProviderDefinition(
+                        "groq",
+                        ProviderKind.OPENAI,
+                        "GROQ_API_KEY",
+                        "GROQ_API_OPENAI",
+                        "https://api.groq.com/openai/v1",
+                        Map.of("X-Tenant", "a: \"b\" # c"))))));
         String script = String.join(
                 "\n",
                 "PROVIDER_URL_CONFIG = \"\"\"",
@@ -197,7 +201,7 @@ class ProviderComparisonTest {
         byte[] bytes = ProvidersFileWriter.write(c);
         Path file = Files.write(dir.resolve("providers.yaml"), bytes);
 
-        List<ProviderDefinition> read = ProviderRegistry.readFile(file);
+        List<ProviderDefinition> read = ProviderLayer.file(file).providers();
         assertEquals(c.toWrite(), read);
         assertEquals(url, read.get(1).baseUrl());
         assertEquals("yes", read.get(1).name());

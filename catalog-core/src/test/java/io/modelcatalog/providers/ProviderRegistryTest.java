@@ -1,6 +1,7 @@
 package io.modelcatalog.providers;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -91,7 +92,8 @@ class ProviderRegistryTest {
                         + "  - name: local\n    kind: openai\n    baseUrl: http://localhost:8080/v1\n    apiKeyEnv: LOCAL_KEY\n"
                         + "    headers:\n      X-Team: blue\n"
                         + "  - name: groq\n    kind: openai\n    baseUrl: http://proxy.internal/groq/v1\n");
-        ProviderRegistry r = ProviderRegistry.builtIn().withOverrides(ProviderRegistry.readFile(file));
+        ProviderRegistry r =
+                ProviderRegistry.layered(List.of(ProviderLayer.builtInProviders(), ProviderLayer.file(file)));
         assertEquals(41, r.all().size());
         assertEquals(
                 "http://proxy.internal/groq/v1", r.find("groq").orElseThrow().baseUrl());
@@ -101,20 +103,78 @@ class ProviderRegistryTest {
     }
 
     @Test
+    void layersKnowEachProvidersOriginAndWhatItReplaced() throws Exception {
+        Path file = dir.resolve("providers.yaml");
+        Files.writeString(
+                file,
+                "providers:\n"
+                        + "  - name: corp\n    baseUrl: https://llm.corp.example/v1\n"
+                        + "  - name: groq\n    baseUrl: https://proxy.corp.example/groq/v1\n");
+        ProviderLayer builtIn = ProviderLayer.builtInProviders();
+        ProviderLayer fromFile = ProviderLayer.file(file);
+        ProviderLayer fromBuild = ProviderLayer.configured(
+                "the build file",
+                "the build file's one",
+                List.of(new ProviderDefinition(
+                        "groq", ProviderKind.OPENAI, null, null, "http://127.0.0.1:1/v1", null)));
+        ProviderRegistry r = ProviderRegistry.layered(List.of(builtIn, fromFile, fromBuild));
+
+        assertEquals(List.of(builtIn, fromFile, fromBuild), r.layers());
+        assertEquals("http://127.0.0.1:1/v1", r.find("groq").orElseThrow().baseUrl());
+        ProviderOrigin groq = r.origin("groq").orElseThrow();
+        assertEquals(fromBuild, groq.layer());
+        assertEquals(List.of(builtIn, fromFile), groq.replaced());
+        assertTrue(groq.replacesBuiltIn());
+        ProviderOrigin corp = r.origin("corp").orElseThrow();
+        assertFalse(corp.builtIn() || corp.replacesBuiltIn());
+        assertTrue(r.origin("openai").orElseThrow().builtIn());
+        assertEquals(
+                List.of(
+                        "Provider groq: the definition in " + file + " replaces the built-in one",
+                        "Provider groq: the definition in the build file replaces the one in providers.yaml"),
+                r.replacements().stream().map(Replacement::describe).toList());
+    }
+
+    @Test
+    void aLayerNamingAProviderTwiceOrWithANonHttpUrlIsRejected() {
+        ProviderDefinition a = new ProviderDefinition("corp", ProviderKind.OPENAI, null, null, "https://a/v1", null);
+        ProviderDefinition b = new ProviderDefinition("corp", ProviderKind.OPENAI, null, null, "https://b/v1", null);
+        ProviderLayerException twice = assertThrows(
+                ProviderLayerException.class,
+                () -> ProviderRegistry.layered(List.of(ProviderLayer.configured("my.yaml", "x", List.of(a, b)))));
+        assertEquals("Provider corp is defined twice in my.yaml: keep one definition", twice.getMessage());
+        assertEquals("corp", twice.provider());
+        assertEquals("my.yaml", twice.source());
+        // once per layer is fine: the later one wins
+        ProviderRegistry.layered(List.of(
+                ProviderLayer.configured("one", "x", List.of(a)), ProviderLayer.configured("two", "y", List.of(b))));
+
+        ProviderDefinition noScheme =
+                new ProviderDefinition("corp", ProviderKind.OPENAI, null, null, "llm.corp.example/v1", null);
+        ProviderLayerException url = assertThrows(
+                ProviderLayerException.class,
+                () -> ProviderRegistry.layered(List.of(ProviderLayer.configured("my.yaml", "x", List.of(noScheme)))));
+        assertEquals(
+                "Provider corp in my.yaml: baseUrl 'llm.corp.example/v1' is not an absolute http(s) URL, "
+                        + "e.g. https://api.example.com/v1",
+                url.getMessage());
+    }
+
+    @Test
     void badProvidersFileNamesFileAndLine() throws Exception {
         Path file = dir.resolve("bad.yaml");
         Files.writeString(
                 file,
                 "providers:\n  - name: ok\n    baseUrl: http://x/v1\n    kind: openai\n"
                         + "  - name: ../etc\n    kind: openai\n    baseUrl: http://x/v1\n");
-        ProviderFileException e = assertThrows(ProviderFileException.class, () -> ProviderRegistry.readFile(file));
+        ProviderFileException e = assertThrows(ProviderFileException.class, () -> ProviderLayer.file(file));
         assertTrue(e.getMessage().startsWith(file + ":"), e.getMessage());
         assertTrue(e.getMessage().contains("invalid provider name '../etc'"), e.getMessage());
         Files.writeString(file, "providers:\n  - name: x\n    kind: grpc\n    baseUrl: http://x\n");
-        e = assertThrows(ProviderFileException.class, () -> ProviderRegistry.readFile(file));
+        e = assertThrows(ProviderFileException.class, () -> ProviderLayer.file(file));
         assertTrue(e.getMessage().contains("unknown provider kind 'grpc'"), e.getMessage());
         Files.writeString(file, "providers:\n  - name: x\n    kind: openai\n    baseUrl: http://x\n    colour: red\n");
-        e = assertThrows(ProviderFileException.class, () -> ProviderRegistry.readFile(file));
+        e = assertThrows(ProviderFileException.class, () -> ProviderLayer.file(file));
         assertTrue(e.getMessage().matches("(?s).*bad\\.yaml:\\d+:\\d+: .*\"colour\".*"), e.getMessage());
     }
 

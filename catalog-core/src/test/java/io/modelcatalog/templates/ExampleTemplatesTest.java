@@ -15,10 +15,12 @@ import io.modelcatalog.toolconfigs.GenerateConfigsRequest;
 import io.modelcatalog.toolconfigs.GenerateConfigsResult;
 import io.modelcatalog.toolconfigs.ModelIdFilter;
 import io.modelcatalog.toolconfigs.Tool;
+import io.modelcatalog.toolconfigs.ToolWriter;
 import java.io.IOException;
 import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.Iterator;
 import java.util.LinkedHashSet;
@@ -56,17 +58,18 @@ class ExampleTemplatesTest {
         }
     }
 
-    static GenerateConfigsRequest request(Path configs, Path templates, Set<Tool> tools) {
+    static GenerateConfigsRequest request(Path configs, Path templates, Set<Tool> tools) throws IOException {
+        List<ToolWriter> writers = new ArrayList<>(Tool.writers(tools));
+        writers.addAll(new TemplateRenderer().writers(templates));
         return new GenerateConfigsRequest(
                 CorpusEntries.catalogDir(),
                 null,
                 configs,
-                tools,
+                writers,
                 List.of(),
                 ModelIdFilter.all(),
                 ProviderRegistry.builtIn(),
-                EnvironmentLookup.of(Map.of()),
-                templates);
+                EnvironmentLookup.of(Map.of()));
     }
 
     @BeforeAll

@@ -12,6 +12,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * The legacy corpus on the test classpath ({@code legacy-corpus/}): the providers' real responses and the files
@@ -107,8 +109,7 @@ public final class LegacyCorpus {
         String ours = baseUrlLine(toml);
         return ours == null || bakLine == null
                 ? toml
-                : toml.replaceFirst(
-                        java.util.regex.Pattern.quote(ours), java.util.regex.Matcher.quoteReplacement(bakLine));
+                : toml.replaceFirst(Pattern.quote(ours), Matcher.quoteReplacement(bakLine));
     }
 
     private static String baseUrlLine(String toml) {

@@ -16,6 +16,7 @@ import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -216,19 +217,21 @@ public final class LoopbackProviderServer implements Closeable {
                     Thread.sleep(delay);
                 }
                 switch (r.fault) {
-                    case HANG:
+                    case HANG -> {
                         while (!closed) {
                             Thread.sleep(50);
                         }
                         return;
-                    case RESET:
+                    }
+                    case RESET -> {
                         s.setSoLinger(true, 0);
                         return;
-                    case TRUNCATE:
+                    }
+                    case TRUNCATE -> {
                         write(out, r, true);
                         return;
-                    default:
-                        write(out, r, false);
+                    }
+                    default -> write(out, r, false);
                 }
             }
         } catch (IOException | InterruptedException e) {
@@ -242,9 +245,8 @@ public final class LoopbackProviderServer implements Closeable {
 
     /** Makes proxied requests need {@code Proxy-Authorization: Basic base64(user:password)}. */
     public void requireProxyAuth(String user, String password) {
-        this.proxyAuth = "Basic "
-                + java.util.Base64.getEncoder()
-                        .encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
+        this.proxyAuth =
+                "Basic " + Base64.getEncoder().encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
     }
 
     private Response next(String path) {
@@ -280,26 +282,17 @@ public final class LoopbackProviderServer implements Closeable {
     }
 
     private static String reason(int status) {
-        switch (status) {
-            case 200:
-                return "OK";
-            case 304:
-                return "Not Modified";
-            case 302:
-                return "Found";
-            case 404:
-                return "Not Found";
-            case 407:
-                return "Proxy Authentication Required";
-            case 429:
-                return "Too Many Requests";
-            case 500:
-                return "Internal Server Error";
-            case 503:
-                return "Service Unavailable";
-            default:
-                return "Status";
-        }
+        return switch (status) {
+            case 200 -> "OK";
+            case 304 -> "Not Modified";
+            case 302 -> "Found";
+            case 404 -> "Not Found";
+            case 407 -> "Proxy Authentication Required";
+            case 429 -> "Too Many Requests";
+            case 500 -> "Internal Server Error";
+            case 503 -> "Service Unavailable";
+            default -> "Status";
+        };
     }
 
     private static String readLine(InputStream in) throws IOException {

@@ -21,6 +21,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
@@ -44,6 +46,20 @@ class FetchResilienceIT {
                 .property("catalog.outputDirectory", models)
                 .property("catalog.providers", providers)
                 .env(corpus.env());
+    }
+
+    /** What the log's line for a failed provider says after {@code FAILED: }; the names are padded to one width. */
+    private static String failure(ForkedMaven.Result result, String provider) {
+        int width = LegacyCorpus.providerNames().stream()
+                .mapToInt(String::length)
+                .max()
+                .orElseThrow();
+        String start = String.format("[WARNING] %-" + width + "s FAILED: ", provider);
+        return result.log().stream()
+                .filter(l -> l.startsWith(start))
+                .map(l -> l.substring(start.length()))
+                .findFirst()
+                .orElseThrow(() -> new AssertionError("no line " + start + "in\n" + result.text()));
     }
 
     private static String all() {
@@ -99,11 +115,14 @@ class FetchResilienceIT {
             for (String p : LegacyCorpus.providerNames()) {
                 assertFalse(result.text().contains(LegacyCorpus.testKey(p)), "key of " + p + " in the -X log");
             }
-            String log = result.text();
-            assertTrue(log.contains("cerebras") && log.contains("catalog.timeout"), log);
-            assertTrue(log.contains("mancer") && log.contains("HTML page instead of JSON"), log);
-            assertTrue(log.contains("moonshot") && log.contains("empty response"), log);
-            assertTrue(log.contains("enfer") && log.contains("invalid JSON"), log);
+            String base = corpus.server().baseUrl();
+            assertEquals(
+                    "no complete response within 2000 ms from " + base + "/cerebras/v1/models (after 2 attempts)"
+                            + " (limit: catalog.timeout)",
+                    failure(result, "cerebras"));
+            assertTrue(failure(result, "mancer").startsWith("an HTML page instead of JSON from " + base), result::text);
+            assertTrue(failure(result, "moonshot").startsWith("empty response from " + base), result::text);
+            assertTrue(failure(result, "enfer").startsWith("invalid JSON from " + base), result::text);
         }
 
         for (Map.Entry<String, byte[]> e : before.entrySet()) {
@@ -269,8 +288,7 @@ class FetchResilienceIT {
         Process p = pb.start();
         String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         assertTrue(p.waitFor(120, TimeUnit.SECONDS));
-        java.util.regex.Matcher m =
-                java.util.regex.Pattern.compile("\\{[A-Za-z0-9+/=]+\\}").matcher(out);
+        Matcher m = Pattern.compile("\\{[A-Za-z0-9+/=]+\\}").matcher(out);
         if (!m.find()) {
             throw new AssertionError("no encrypted value in: " + out);
         }

@@ -55,6 +55,12 @@ public final class ForkedMaven {
         return this;
     }
 
+    /** Drops a property set so far (such as the default cache folder), so the build's own value applies. */
+    public ForkedMaven unsetProperty(String name) {
+        properties.remove(name);
+        return this;
+    }
+
     public ForkedMaven env(Map<String, String> values) {
         env.putAll(values);
         return this;

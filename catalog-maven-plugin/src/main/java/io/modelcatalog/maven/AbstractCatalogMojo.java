@@ -1,19 +1,17 @@
 package io.modelcatalog.maven;
 
+import io.modelcatalog.catalog.CatalogLayout;
 import io.modelcatalog.providers.ProviderDefinition;
 import io.modelcatalog.providers.ProviderFileException;
+import io.modelcatalog.providers.ProviderLayer;
+import io.modelcatalog.providers.ProviderLayerException;
 import io.modelcatalog.providers.ProviderRegistry;
+import io.modelcatalog.providers.UnknownProviderException;
 import java.io.File;
-import java.net.URI;
-import java.net.URISyntaxException;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Locale;
-import java.util.Map;
-import java.util.Set;
+import org.apache.maven.execution.MavenSession;
 import org.apache.maven.plugin.AbstractMojo;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
@@ -21,7 +19,8 @@ import org.apache.maven.plugins.annotations.Parameter;
 import org.apache.maven.project.MavenProject;
 
 /**
- * What every goal shares: the skip flags, the catalog folder, and turning comma lists into lists. Subclasses
+ * What every goal shares: the skip flags, the catalog folder, the provider registry and selection, and turning
+ * parameters (paths, comma lists, the layout) into core values, with errors that name the parameter. Subclasses
  * translate their parameters into a core call and its result into log lines; they hold no catalog logic.
  */
 public abstract class AbstractCatalogMojo extends AbstractMojo {
@@ -33,6 +32,24 @@ public abstract class AbstractCatalogMojo extends AbstractMojo {
     /** The current project; a stand-in project when the goal runs without a POM. */
     @Parameter(defaultValue = "${project}", readonly = true, required = true)
     protected MavenProject project;
+
+    /** The build session: offline flag and settings (servers, proxies). */
+    @Parameter(defaultValue = "${session}", readonly = true)
+    protected MavenSession session;
+
+    /**
+     * The catalog folder: where fetch writes, and what the other goals read (either layout). Default
+     * {@code ${project.basedir}/models}, or {@code ./models} without a POM.
+     */
+    @Parameter(property = "catalog.outputDirectory", defaultValue = "${project.basedir}/models")
+    protected File outputDirectory;
+
+    /**
+     * Comma list of provider names the goal works on; all (for generate-configs: all the catalog holds) when
+     * empty. The providers goal shows these in detail.
+     */
+    @Parameter(property = "catalog.providers")
+    protected String providerNames;
 
     /**
      * Providers beyond the built-in 40, or replacements of built-in ones (same name). See {@link ProviderConfig}.
@@ -62,6 +79,38 @@ public abstract class AbstractCatalogMojo extends AbstractMojo {
 
     protected abstract void run() throws MojoExecutionException, MojoFailureException;
 
+    /** The catalog folder ({@code catalog.outputDirectory}), absolute. */
+    protected File catalogFolder() {
+        return resolvePath(outputDirectory, "models");
+    }
+
+    /**
+     * The configs folder: {@code catalog.configsDirectory} when set, else {@code configs} inside the catalog folder.
+     */
+    protected File configsFolder(File configsDirectory) {
+        return configsDirectory == null
+                ? new File(catalogFolder(), "configs")
+                : resolvePath(configsDirectory, "models/configs");
+    }
+
+    /** The providers named by {@code catalog.providers} in registry order, or all of them when it is empty. */
+    protected List<ProviderDefinition> selectedProviders(ProviderRegistry registry) throws MojoExecutionException {
+        try {
+            return registry.select(commaList(providerNames));
+        } catch (UnknownProviderException e) {
+            throw new MojoExecutionException("catalog.providers: " + e.getMessage());
+        }
+    }
+
+    /** A {@code catalog.layout} value; {@code null} for a blank one. */
+    protected static CatalogLayout layout(String value) throws MojoExecutionException {
+        try {
+            return value == null || value.isBlank() ? null : CatalogLayout.parse(value);
+        } catch (IllegalArgumentException e) {
+            throw new MojoExecutionException("catalog.layout: " + e.getMessage());
+        }
+    }
+
     /** The folder a relative path is resolved against: the project's base dir, or the working folder without a POM. */
     protected File baseDir() {
         File base = project == null ? null : project.getBasedir();
@@ -75,9 +124,8 @@ public abstract class AbstractCatalogMojo extends AbstractMojo {
      * kind, http(s) base URL, variable names), and errors name the file and line or the POM entry.
      */
     protected ProviderRegistry registry() throws MojoExecutionException {
-        ProviderRegistry registry = ProviderRegistry.builtIn();
-        Map<String, String> origin = new HashMap<>();
-        registry.names().forEach(n -> origin.put(n, "the built-in one"));
+        List<ProviderLayer> layers = new ArrayList<>();
+        layers.add(ProviderLayer.builtInProviders());
         if (providersFile != null) {
             File file = providersFile.isAbsolute() ? providersFile : new File(baseDir(), providersFile.getPath());
             if (!file.isFile()) {
@@ -85,78 +133,23 @@ public abstract class AbstractCatalogMojo extends AbstractMojo {
                         + "exist: create it (a YAML 'providers:' list of name, kind, baseUrl, baseUrlEnv, apiKeyEnv, "
                         + "headers) or remove the setting");
             }
-            List<ProviderDefinition> fromFile;
             try {
-                fromFile = ProviderRegistry.readFile(file.toPath());
+                layers.add(ProviderLayer.file(file.toPath()));
             } catch (ProviderFileException e) {
                 throw new MojoExecutionException(e.getMessage(), e);
             }
-            registry = layer(registry, fromFile, origin, file.toString(), "the one in " + file.getName());
         }
         if (providers != null && !providers.isEmpty()) {
-            List<ProviderDefinition> fromPom = new ArrayList<>();
-            for (int i = 0; i < providers.size(); i++) {
-                ProviderConfig config = providers.get(i);
-                String where = "<providers> entry " + (i + 1)
-                        + (config == null || config.getName() == null ? "" : " (" + config.getName() + ")")
-                        + " in the plugin configuration";
-                if (config == null
-                        || config.getName() == null
-                        || config.getName().isBlank()) {
-                    throw new MojoExecutionException(where + " has no <name>: give each <provider> a name of "
-                            + "letters, digits, '.', '_' and '-'");
-                }
-                try {
-                    fromPom.add(config.toDefinition());
-                } catch (IllegalArgumentException e) {
-                    throw new MojoExecutionException(where + ": " + e.getMessage());
-                }
-            }
-            registry = layer(registry, fromPom, origin, "the POM's <providers>", "the POM's <providers> one");
+            layers.add(ProviderConfig.layer(providers));
         }
+        ProviderRegistry registry;
+        try {
+            registry = ProviderRegistry.layered(layers);
+        } catch (ProviderLayerException e) {
+            throw new MojoExecutionException(e.getMessage(), e);
+        }
+        registry.replacements().forEach(r -> getLog().info(r.describe()));
         return registry;
-    }
-
-    /** Adds one layer of configured providers, logging each replacement and checking each base URL. */
-    private ProviderRegistry layer(
-            ProviderRegistry below,
-            List<ProviderDefinition> layer,
-            Map<String, String> origin,
-            String source,
-            String label)
-            throws MojoExecutionException {
-        Set<String> seen = new HashSet<>();
-        for (ProviderDefinition p : layer) {
-            if (!seen.add(p.name())) {
-                throw new MojoExecutionException(
-                        "Provider " + p.name() + " is defined twice in " + source + ": keep one definition");
-            }
-            checkBaseUrl(p, source);
-            String replaced = origin.put(p.name(), label);
-            if (replaced != null) {
-                getLog().info("Provider " + p.name() + ": the definition in " + source + " replaces " + replaced);
-            }
-        }
-        try {
-            return below.withOverrides(layer);
-        } catch (IllegalArgumentException e) {
-            throw new MojoExecutionException(source + ": " + e.getMessage(), e);
-        }
-    }
-
-    private static void checkBaseUrl(ProviderDefinition p, String source) throws MojoExecutionException {
-        URI uri;
-        try {
-            uri = new URI(p.baseUrl().trim());
-        } catch (URISyntaxException e) {
-            uri = null;
-        }
-        String scheme =
-                uri == null || uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
-        if (uri == null || !(scheme.equals("http") || scheme.equals("https")) || uri.getHost() == null) {
-            throw new MojoExecutionException("Provider " + p.name() + " in " + source + ": baseUrl '" + p.baseUrl()
-                    + "' is not an absolute http(s) URL, e.g. https://api.example.com/v1");
-        }
     }
 
     /**

@@ -3,6 +3,7 @@ package io.modelcatalog.maven;
 import io.modelcatalog.clean.CatalogCleaner;
 import io.modelcatalog.clean.CleanRequest;
 import io.modelcatalog.clean.CleanResult;
+import io.modelcatalog.fetching.ResponseCache;
 import java.io.File;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -26,10 +27,6 @@ import org.apache.maven.plugins.annotations.Parameter;
  */
 @Mojo(name = "clean", defaultPhase = LifecyclePhase.CLEAN, requiresProject = false, threadSafe = true)
 public class CleanMojo extends AbstractCatalogMojo {
-
-    /** The catalog folder, as the fetch goal writes it. */
-    @Parameter(property = "catalog.outputDirectory", defaultValue = "${project.basedir}/models")
-    private File outputDirectory;
 
     /** The configs folder generate-configs wrote; default: {@code configs} inside the catalog folder. */
     @Parameter(property = "catalog.configsDirectory")
@@ -67,13 +64,11 @@ public class CleanMojo extends AbstractCatalogMojo {
 
     @Override
     protected void run() throws MojoExecutionException {
-        File catalogDir = resolvePath(outputDirectory, "models");
-        File configs = configsDirectory == null
-                ? new File(catalogDir, "configs")
-                : resolvePath(configsDirectory, "models/configs");
+        File catalogDir = catalogFolder();
+        File configs = configsFolder(configsDirectory);
         File cacheDir = cacheDirectory != null
-                ? resolvePath(cacheDirectory, ".cache/model-catalog")
-                : new File(System.getProperty("user.home"), ".cache/model-catalog");
+                ? resolvePath(cacheDirectory, ResponseCache.DEFAULT_FOLDER)
+                : new File(System.getProperty("user.home"), ResponseCache.DEFAULT_FOLDER);
         CleanResult result;
         try {
             result = new CatalogCleaner()

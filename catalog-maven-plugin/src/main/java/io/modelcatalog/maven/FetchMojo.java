@@ -11,21 +11,17 @@ import io.modelcatalog.fetching.ResponseCache;
 import io.modelcatalog.files.AtomicFiles;
 import io.modelcatalog.providers.EnvironmentLookup;
 import io.modelcatalog.providers.ProviderDefinition;
-import io.modelcatalog.providers.ProviderRegistry;
-import io.modelcatalog.providers.UnknownProviderException;
 import java.io.File;
 import java.io.IOException;
-import java.time.Clock;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import javax.inject.Inject;
-import org.apache.maven.execution.MavenSession;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugins.annotations.LifecyclePhase;
 import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
-import org.apache.maven.settings.crypto.SettingsDecrypter;
 
 /**
  * Fetches the model lists of all (or the selected) providers at once and writes each as {@code models_<p>.json},
@@ -40,17 +36,9 @@ import org.apache.maven.settings.crypto.SettingsDecrypter;
 @Mojo(name = "fetch", defaultPhase = LifecyclePhase.GENERATE_RESOURCES, requiresProject = false, threadSafe = true)
 public class FetchMojo extends AbstractCatalogMojo {
 
-    /** The catalog folder. */
-    @Parameter(property = "catalog.outputDirectory", defaultValue = "${project.basedir}/models")
-    private File outputDirectory;
-
     /** {@code legacy}: flat {@code models_<p>.*} files; {@code structured}: {@code json/}, {@code txt/}, {@code toml/}. */
     @Parameter(property = "catalog.layout", defaultValue = "legacy")
     private String layout;
-
-    /** Comma list of provider names to fetch; all when empty. */
-    @Parameter(property = "catalog.providers")
-    private String providerNames;
 
     /** Skip a provider whose three files exist (the legacy tool's default behaviour). */
     @Parameter(property = "catalog.skipExisting", defaultValue = "false")
@@ -107,14 +95,11 @@ public class FetchMojo extends AbstractCatalogMojo {
     @Parameter(property = "catalog.fetch.skip", defaultValue = "false")
     private boolean fetchSkip;
 
-    @Parameter(defaultValue = "${session}", readonly = true, required = true)
-    private MavenSession session;
-
-    private final SettingsDecrypter decrypter;
+    private final MavenNetwork network;
 
     @Inject
-    public FetchMojo(SettingsDecrypter decrypter) {
-        this.decrypter = decrypter;
+    public FetchMojo(MavenNetwork network) {
+        this.network = network;
     }
 
     @Override
@@ -129,60 +114,34 @@ public class FetchMojo extends AbstractCatalogMojo {
 
     @Override
     protected void run() throws MojoExecutionException, MojoFailureException {
-        File outputDirectory = resolvePath(this.outputDirectory, "models");
-        File cacheDirectory = this.cacheDirectory != null
-                ? resolvePath(this.cacheDirectory, ".cache/model-catalog")
-                : new File(System.getProperty("user.home"), ".cache/model-catalog");
-        CatalogLayout catalogLayout;
-        try {
-            catalogLayout = CatalogLayout.parse(layout);
-        } catch (IllegalArgumentException e) {
-            throw new MojoExecutionException("catalog.layout: " + e.getMessage());
-        }
-        ProviderRegistry registry = registry();
-        List<ProviderDefinition> selected;
-        try {
-            selected = registry.select(commaList(providerNames));
-        } catch (UnknownProviderException e) {
-            throw new MojoExecutionException("catalog.providers: " + e.getMessage());
-        }
-        MavenNetwork network = new MavenNetwork(session, decrypter, getLog());
-        NetworkPolicy policy;
-        try {
-            policy = NetworkPolicy.defaults()
-                    .withOffline(offline || (session != null && session.isOffline()))
-                    .withTimeout(Duration.ofSeconds(timeout))
-                    .withRetries(retries, NetworkPolicy.defaults().retryBaseDelay(), Duration.ofSeconds(retryAfterCap))
-                    .withMaxResponseBytes(maxResponseBytes)
-                    .withConcurrency(concurrency)
-                    .withProxies(network.proxies());
-        } catch (IllegalArgumentException e) {
-            throw new MojoExecutionException("Invalid fetch setting: " + e.getMessage());
-        }
+        File folder = catalogFolder();
+        File cache = cacheDirectory != null
+                ? resolvePath(cacheDirectory, ResponseCache.DEFAULT_FOLDER)
+                : ResponseCache.defaultDirectory(Path.of(System.getProperty("user.home")))
+                        .toFile();
         EnvironmentLookup env = EnvironmentLookup.system();
-        FetchOptions options = new FetchOptions(
-                outputDirectory.toPath(),
-                catalogLayout,
-                selected,
-                skipExisting,
-                failedRescan,
-                env,
-                network.credentials(env),
-                policy,
-                Clock.systemDefaultZone(),
-                new ResponseCache(cacheDirectory.toPath()),
-                allowShrink);
-
+        List<ProviderDefinition> selected = selectedProviders(registry());
+        FetchOptions options = FetchOptions.builder(folder.toPath())
+                .layout(layout(layout))
+                .providers(selected)
+                .skipExisting(skipExisting)
+                .failedRescan(failedRescan)
+                .env(env)
+                .credentials(network.credentials(session, env, getLog()))
+                .network(networkPolicy())
+                .cache(new ResponseCache(cache.toPath()))
+                .allowShrink(allowShrink)
+                .build();
         getLog().info("Fetching " + selected.size() + " provider" + (selected.size() == 1 ? "" : "s") + " into "
-                + outputDirectory + (failedRescan ? " (failed rescan)" : "")
-                + (policy.offline() ? " offline, from the cache in " + cacheDirectory : ""));
+                + folder + (failedRescan ? " (failed rescan)" : "")
+                + (options.network().offline() ? " offline, from the cache in " + cache : ""));
         FetchReport report;
         try {
             report = new CatalogFetch(options).run(outcome -> getLog().debug("done: " + outcome.provider()));
         } catch (IOException | RuntimeException e) {
-            throw new MojoExecutionException("Fetch into " + outputDirectory + " failed: " + e.getMessage(), e);
+            throw new MojoExecutionException("Fetch into " + folder + " failed: " + e.getMessage(), e);
         }
-        logReport(report);
+        FetchReportLog.write(report, getLog(), failOnError);
         writeChanges(report);
         if (failOnError && !report.failures().isEmpty()) {
             throw new MojoFailureException(report.failures().size() + " provider(s) failed: "
@@ -191,66 +150,24 @@ public class FetchMojo extends AbstractCatalogMojo {
                             report.failures().stream()
                                     .map(ProviderOutcome::provider)
                                     .toList())
-                    + "; see the lines above and " + new File(outputDirectory, CatalogLayout.FAILED_MODELS)
+                    + "; see the lines above and " + new File(folder, CatalogLayout.FAILED_MODELS)
                     + " (catalog.failOnError=true)");
         }
     }
 
-    private void logReport(FetchReport report) {
-        int width = report.outcomes().stream()
-                .mapToInt(o -> o.provider().length())
-                .max()
-                .orElse(8);
-        for (ProviderOutcome o : report.outcomes()) {
-            String name = String.format("%-" + width + "s", o.provider());
-            switch (o.status()) {
-                case FETCHED:
-                case UNCHANGED:
-                    getLog().info(String.format(
-                            "%s %6d models %10d bytes %6d ms  %s%s%s",
-                            name,
-                            o.models(),
-                            o.bytes(),
-                            o.millis(),
-                            o.source(),
-                            o.status() == ProviderOutcome.Status.UNCHANGED ? ", unchanged" : "",
-                            o.changed()
-                                    ? ", +" + o.added().size() + " -"
-                                            + o.removed().size()
-                                    : ""));
-                    break;
-                case SKIPPED_NO_KEY:
-                case SKIPPED_EXISTING:
-                    getLog().info(name + " skipped: " + o.message());
-                    break;
-                case FAILED:
-                    String line = name + " FAILED: " + o.message();
-                    if (failOnError) {
-                        getLog().error(line);
-                    } else {
-                        getLog().warn(line);
-                    }
-                    break;
-                default:
-                    break;
-            }
-            o.warnings().forEach(w -> getLog().warn(o.provider() + ": " + w));
+    private NetworkPolicy networkPolicy() throws MojoExecutionException {
+        try {
+            return NetworkPolicy.defaults()
+                    .withOffline(offline || (session != null && session.isOffline()))
+                    .withTimeout(Duration.ofSeconds(timeout))
+                    .withRetries(retries)
+                    .withRetryAfterCap(Duration.ofSeconds(retryAfterCap))
+                    .withMaxResponseBytes(maxResponseBytes)
+                    .withConcurrency(concurrency)
+                    .withProxies(network.proxies(session, getLog()));
+        } catch (IllegalArgumentException e) {
+            throw new MojoExecutionException("Invalid fetch setting: " + e.getMessage());
         }
-        getLog().info(report.summary());
-        for (ProviderOutcome o : report.outcomes()) {
-            if (o.changed()) {
-                getLog().info("  " + o.provider() + ": " + describe("added", o.added()) + "; "
-                        + describe("removed", o.removed()));
-            }
-        }
-    }
-
-    private static String describe(String what, List<String> ids) {
-        int shown = Math.min(ids.size(), 5);
-        return ids.size() + " " + what
-                + (ids.isEmpty()
-                        ? ""
-                        : " (" + String.join(", ", ids.subList(0, shown)) + (ids.size() > shown ? ", ..." : "") + ")");
     }
 
     private void writeChanges(FetchReport report) throws MojoExecutionException {

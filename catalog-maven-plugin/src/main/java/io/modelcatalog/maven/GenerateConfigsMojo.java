@@ -1,17 +1,21 @@
 package io.modelcatalog.maven;
 
-import io.modelcatalog.catalog.CatalogLayout;
 import io.modelcatalog.documents.DocumentParseException;
 import io.modelcatalog.providers.EnvironmentLookup;
-import io.modelcatalog.providers.UnknownProviderException;
+import io.modelcatalog.providers.ProviderRegistry;
+import io.modelcatalog.templates.TemplateFailure;
+import io.modelcatalog.templates.TemplateRenderer;
 import io.modelcatalog.toolconfigs.ConfigGenerator;
 import io.modelcatalog.toolconfigs.GenerateConfigsException;
 import io.modelcatalog.toolconfigs.GenerateConfigsRequest;
 import io.modelcatalog.toolconfigs.GenerateConfigsResult;
 import io.modelcatalog.toolconfigs.ModelIdFilter;
 import io.modelcatalog.toolconfigs.Tool;
+import io.modelcatalog.toolconfigs.ToolWriter;
 import java.io.File;
 import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Set;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugins.annotations.LifecyclePhase;
@@ -53,10 +57,6 @@ import org.apache.maven.plugins.annotations.Parameter;
         threadSafe = true)
 public class GenerateConfigsMojo extends AbstractCatalogMojo {
 
-    /** The catalog folder, as the fetch goal writes it (either layout). */
-    @Parameter(property = "catalog.outputDirectory", defaultValue = "${project.basedir}/models")
-    private File outputDirectory;
-
     /** The catalog's layout, {@code legacy} or {@code structured}; detected from the folder when not set. */
     @Parameter(property = "catalog.layout")
     private String layout;
@@ -68,10 +68,6 @@ public class GenerateConfigsMojo extends AbstractCatalogMojo {
     /** Comma list of tools: {@code aichat}, {@code codex}, {@code mods}, {@code opencode}; all when empty. */
     @Parameter(property = "catalog.tools")
     private String tools;
-
-    /** Comma list of provider names; every registered provider the catalog holds when empty. */
-    @Parameter(property = "catalog.providers")
-    private String providerNames;
 
     /** Comma list of globs on model ids ({@code *} any characters, {@code /} included; {@code ?} one); all when empty. */
     @Parameter(property = "catalog.include")
@@ -108,55 +104,50 @@ public class GenerateConfigsMojo extends AbstractCatalogMojo {
 
     @Override
     protected void run() throws MojoExecutionException {
-        File catalogDir = resolvePath(outputDirectory, "models");
-        File out = configsDirectory == null
-                ? new File(catalogDir, "configs")
-                : resolvePath(configsDirectory, "models/configs");
+        File catalogDir = catalogFolder();
+        File out = configsFolder(configsDirectory);
         Set<Tool> selectedTools;
         try {
             selectedTools = Tool.parse(commaList(tools));
         } catch (IllegalArgumentException e) {
             throw new MojoExecutionException("catalog.tools: " + e.getMessage());
         }
-        CatalogLayout catalogLayout;
-        try {
-            catalogLayout = layout == null || layout.isBlank() ? null : CatalogLayout.parse(layout);
-        } catch (IllegalArgumentException e) {
-            throw new MojoExecutionException("catalog.layout: " + e.getMessage());
-        }
-        GenerateConfigsRequest request = new GenerateConfigsRequest(
-                catalogDir.toPath(),
-                catalogLayout,
-                out.toPath(),
-                selectedTools,
-                commaList(providerNames),
-                ModelIdFilter.of(commaList(include), commaList(exclude)),
-                registry(),
-                EnvironmentLookup.system(),
-                templates == null ? null : resolvePath(templates, "templates").toPath());
-
-        getLog().info("Generating "
-                + String.join(
-                        ", ", selectedTools.stream().sorted().map(Tool::id).toList()) + " configs from " + catalogDir
-                + " into " + out);
+        ProviderRegistry registry = registry();
+        selectedProviders(registry);
+        List<ToolWriter> writers = new ArrayList<>(Tool.writers(selectedTools));
         GenerateConfigsResult result;
         try {
-            result = new ConfigGenerator().generate(request);
-        } catch (UnknownProviderException e) {
-            throw new MojoExecutionException("catalog.providers: " + e.getMessage());
-        } catch (GenerateConfigsException | DocumentParseException e) {
+            if (templates != null) {
+                writers.addAll(new TemplateRenderer()
+                        .writers(resolvePath(templates, "templates").toPath()));
+            }
+            getLog().info("Generating "
+                    + String.join(", ", writers.stream().map(ToolWriter::id).toList()) + " configs from " + catalogDir
+                    + " into " + out);
+            result = new ConfigGenerator()
+                    .generate(new GenerateConfigsRequest(
+                            catalogDir.toPath(),
+                            layout(layout),
+                            out.toPath(),
+                            writers,
+                            commaList(providerNames),
+                            ModelIdFilter.of(commaList(include), commaList(exclude)),
+                            registry,
+                            EnvironmentLookup.system()));
+        } catch (GenerateConfigsException e) {
+            throw new MojoExecutionException(MavenWords.of(e) + " (nothing was written)", e);
+        } catch (TemplateFailure | DocumentParseException e) {
             throw new MojoExecutionException(e.getMessage() + " (nothing was written)", e);
         } catch (IOException e) {
             throw new MojoExecutionException("Generating configs into " + out + " failed: " + e, e);
         }
-        int width = result.generated().stream()
-                .mapToInt(s -> s.provider().length())
-                .max()
-                .orElse(8);
+        Columns names = Columns.fitting(result.generated().stream()
+                .map(GenerateConfigsResult.ProviderSummary::provider)
+                .toList());
         for (GenerateConfigsResult.ProviderSummary s : result.generated()) {
             getLog().info(String.format(
-                    "%-" + width + "s %6d models%s%s",
-                    s.provider(),
+                    "%s %6d models%s%s",
+                    names.pad(s.provider()),
                     s.models(),
                     s.filtered() > 0 ? ", " + s.filtered() + " left out by include/exclude" : "",
                     s.fromLiteLlm() > 0 ? ", " + s.fromLiteLlm() + " completed from LiteLLM's map" : ""));

@@ -7,10 +7,14 @@ import io.modelcatalog.migration.ProvidersFileOutput;
 import io.modelcatalog.migration.ProvidersFileWriter;
 import io.modelcatalog.migration.ScriptNote;
 import io.modelcatalog.providers.ProviderDefinition;
+import io.modelcatalog.providers.ProviderFileException;
+import io.modelcatalog.providers.ProviderLayer;
+import io.modelcatalog.providers.ProviderLayerException;
 import io.modelcatalog.providers.ProviderRegistry;
 import java.io.File;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.stream.Collectors;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugins.annotations.Mojo;
@@ -137,17 +141,14 @@ public class ImportLegacyMojo extends AbstractCatalogMojo {
     }
 
     /**
-     * Reads the written file back through the validation every goal applies to a providers file. Today that is
-     * {@link #registry()} (ProviderRegistry.readFile and the base-URL check of AbstractCatalogMojo); this is the one
-     * place to repoint when that validation moves into the core.
+     * Reads the written file back through the validation every goal applies to a providers file: the core's
+     * layering over the built-in providers (file syntax, names, variables, http(s) base URLs, duplicates).
      */
     private void validateProvidersFile(Path written) throws MojoExecutionException {
-        File configured = providersFile;
-        providersFile = written.toFile();
         try {
-            registry();
-        } finally {
-            providersFile = configured;
+            ProviderRegistry.layered(List.of(ProviderLayer.builtInProviders(), ProviderLayer.file(written)));
+        } catch (ProviderFileException | ProviderLayerException e) {
+            throw new MojoExecutionException(e.getMessage(), e);
         }
     }
 }

@@ -8,6 +8,9 @@ import io.modelcatalog.providers.EnvironmentLookup;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import javax.inject.Inject;
+import javax.inject.Named;
+import javax.inject.Singleton;
 import org.apache.maven.execution.MavenSession;
 import org.apache.maven.plugin.logging.Log;
 import org.apache.maven.settings.Proxy;
@@ -18,37 +21,38 @@ import org.apache.maven.settings.crypto.DefaultSettingsDecryptionRequest;
 import org.apache.maven.settings.crypto.SettingsDecrypter;
 import org.apache.maven.settings.crypto.SettingsDecryptionResult;
 
-/** Translates Maven's settings (servers, proxies) into the core's credential lookup and proxy settings. */
-final class MavenNetwork {
+/**
+ * Translates Maven's settings (servers, proxies) into the core's credential lookup and proxy settings. One
+ * instance serves every goal and build: the session and log are handed in per call.
+ */
+@Named
+@Singleton
+public class MavenNetwork {
 
     /** Prefix of the settings.xml server id that holds a provider's key: {@code catalog-<provider>}. */
     static final String SERVER_ID_PREFIX = "catalog-";
 
-    private final MavenSession session;
     private final SettingsDecrypter decrypter;
-    private final Log log;
 
-    MavenNetwork(MavenSession session, SettingsDecrypter decrypter, Log log) {
-        this.session = session;
+    @Inject
+    public MavenNetwork(SettingsDecrypter decrypter) {
         this.decrypter = decrypter;
-        this.log = log;
     }
 
-    private Settings settings() {
-        return session == null ? null : session.getSettings();
+    /** The settings.xml server that may hold the provider's key, as the key source is named. */
+    static String serverKeySource(String provider) {
+        return "settings.xml server " + SERVER_ID_PREFIX + provider;
     }
 
     /** The legacy environment variable first, then the decrypted password of server {@code catalog-<p>}. */
-    CredentialLookup credentials(EnvironmentLookup env) {
-        return CredentialLookup.environment(env).orElse(p -> serverPassword(SERVER_ID_PREFIX + p.name()));
+    CredentialLookup credentials(MavenSession session, EnvironmentLookup env, Log log) {
+        Settings settings = session == null ? null : session.getSettings();
+        return CredentialLookup.environment(env).orElse(p -> serverPassword(settings, p.name(), log));
     }
 
-    private Optional<ApiKey> serverPassword(String id) {
-        Settings settings = settings();
-        if (settings == null) {
-            return Optional.empty();
-        }
-        Server server = settings.getServer(id);
+    private Optional<ApiKey> serverPassword(Settings settings, String provider, Log log) {
+        String id = SERVER_ID_PREFIX + provider;
+        Server server = settings == null ? null : settings.getServer(id);
         if (server == null) {
             return Optional.empty();
         }
@@ -66,12 +70,12 @@ final class MavenNetwork {
         String password = decrypted.getPassword();
         return password == null || password.isBlank()
                 ? Optional.empty()
-                : Optional.of(new ApiKey(password, "settings.xml server " + id));
+                : Optional.of(new ApiKey(password, serverKeySource(provider)));
     }
 
     /** The active proxies of settings.xml, passwords decrypted. */
-    ProxySettings proxies() {
-        Settings settings = settings();
+    ProxySettings proxies(MavenSession session, Log log) {
+        Settings settings = session == null ? null : session.getSettings();
         if (settings == null || settings.getProxies() == null) {
             return ProxySettings.none();
         }

@@ -2,7 +2,11 @@ package io.modelcatalog.maven;
 
 import io.modelcatalog.providers.ProviderDefinition;
 import io.modelcatalog.providers.ProviderKind;
+import io.modelcatalog.providers.ProviderLayer;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
+import org.apache.maven.plugin.MojoExecutionException;
 
 /**
  * One {@code <provider>} of the plugin's {@code <providers>} configuration: a provider beyond the built-in ones,
@@ -32,6 +36,27 @@ public class ProviderConfig {
     private String apiKeyEnv;
     /** Extra request headers. */
     private Map<String, String> headers;
+
+    /** The POM's {@code <providers>} as a layer of definitions; errors name the entry. */
+    static ProviderLayer layer(List<ProviderConfig> providers) throws MojoExecutionException {
+        List<ProviderDefinition> definitions = new ArrayList<>();
+        for (int i = 0; i < providers.size(); i++) {
+            ProviderConfig config = providers.get(i);
+            String where = "<providers> entry " + (i + 1)
+                    + (config == null || config.getName() == null ? "" : " (" + config.getName() + ")")
+                    + " in the plugin configuration";
+            if (config == null || config.getName() == null || config.getName().isBlank()) {
+                throw new MojoExecutionException(where + " has no <name>: give each <provider> a name of "
+                        + "letters, digits, '.', '_' and '-'");
+            }
+            try {
+                definitions.add(config.toDefinition());
+            } catch (IllegalArgumentException e) {
+                throw new MojoExecutionException(where + ": " + e.getMessage());
+            }
+        }
+        return ProviderLayer.configured("the POM's <providers>", "the POM's <providers> one", definitions);
+    }
 
     public ProviderDefinition toDefinition() {
         return new ProviderDefinition(name, ProviderKind.parse(kind), apiKeyEnv, baseUrlEnv, baseUrl, headers);

@@ -61,10 +61,6 @@ public class UpdateConfigsMojo extends AbstractUserConfigMojo {
     /** How many legacy {@code [profiles.*]} tables are listed one by one at WARN; the rest at DEBUG. */
     static final int LEGACY_PROFILES_SHOWN = 10;
 
-    /** The catalog folder, as the fetch goal writes it (either layout). */
-    @Parameter(property = "catalog.outputDirectory", defaultValue = "${project.basedir}/models")
-    private File outputDirectory;
-
     /** The catalog's layout, {@code legacy} or {@code structured}; detected from the folder when not set. */
     @Parameter(property = "catalog.layout")
     private String layout;
@@ -72,10 +68,6 @@ public class UpdateConfigsMojo extends AbstractUserConfigMojo {
     /** Comma list of tools whose configs are updated: {@code aichat}, {@code codex}, {@code mods}; all when empty. */
     @Parameter(property = "catalog.tools")
     private String tools;
-
-    /** Comma list of provider names; every registered provider the catalog holds when empty. */
-    @Parameter(property = "catalog.providers")
-    private String providerNames;
 
     /**
      * Comma list of globs on model ids ({@code *} any characters, {@code /} included; {@code ?} one); all when
@@ -112,7 +104,7 @@ public class UpdateConfigsMojo extends AbstractUserConfigMojo {
 
     @Override
     protected void run() throws MojoExecutionException, MojoFailureException {
-        File catalogDir = resolvePath(outputDirectory, "models");
+        File catalogDir = catalogFolder();
         MergeStrategy mergeStrategy;
         CatalogLayout catalogLayout;
         try {

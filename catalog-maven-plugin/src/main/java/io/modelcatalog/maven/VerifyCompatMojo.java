@@ -29,10 +29,6 @@ public class VerifyCompatMojo extends AbstractCatalogMojo {
     /** How many differences the failure message quotes. */
     private static final int QUOTED_DIFFERENCES = 3;
 
-    /** The catalog folder to check, in either layout. */
-    @Parameter(property = "catalog.outputDirectory", defaultValue = "${project.basedir}/models")
-    private File outputDirectory;
-
     /** A legacy dump folder ({@code models_<p>.json/.txt/.toml}) to compare with. Required. */
     @Parameter(property = "catalog.referenceDirectory")
     private File referenceDirectory;
@@ -68,7 +64,7 @@ public class VerifyCompatMojo extends AbstractCatalogMojo {
             throw new MojoExecutionException("No reference folder: set catalog.referenceDirectory to a legacy "
                     + "dump_models.py folder, e.g. -Dcatalog.referenceDirectory=../old-models");
         }
-        File output = resolvePath(outputDirectory, "models");
+        File output = catalogFolder();
         File reference = resolvePath(referenceDirectory, referenceDirectory.getPath());
         if (!output.isDirectory()) {
             throw new MojoExecutionException("The catalog folder " + output + " does not exist: run catalog:fetch "
@@ -114,8 +110,7 @@ public class VerifyCompatMojo extends AbstractCatalogMojo {
                             ? "; and " + (differences.size() - QUOTED_DIFFERENCES) + " more (see the errors above)"
                             : "");
             if (failOnDifference) {
-                boolean baseUrlDiffers =
-                        differences.stream().anyMatch(f -> f.message().contains(".base_url: "));
+                boolean baseUrlDiffers = differences.stream().anyMatch(CompatFinding::baseUrlDiffers);
                 throw new MojoFailureException(message + ". Set catalog.compat.failOnDifference=false to report "
                         + "without failing"
                         + (baseUrlDiffers

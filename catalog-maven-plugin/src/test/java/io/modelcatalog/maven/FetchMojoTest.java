@@ -8,12 +8,13 @@ import static org.mockito.Mockito.when;
 
 import io.modelcatalog.testing.LoopbackProviderServer;
 import io.modelcatalog.testing.LoopbackProviderServer.Response;
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
+import java.util.Comparator;
 import javax.inject.Inject;
 import org.apache.maven.api.plugin.testing.InjectMojo;
-import org.apache.maven.api.plugin.testing.MojoExtension;
 import org.apache.maven.api.plugin.testing.MojoParameter;
 import org.apache.maven.api.plugin.testing.MojoTest;
 import org.apache.maven.execution.MavenSession;
@@ -28,7 +29,9 @@ import org.junit.jupiter.api.Test;
 @MojoTest
 class FetchMojoTest {
 
-    private static final String POM = "src/test/resources/unit/pom.xml";
+    /** Output and cache folders, the providers file written below, and no retries. */
+    private static final String POM = "src/test/resources/unit/fetch-pom.xml";
+
     private static final Path OUT = Paths.get("target/unit-fetch");
 
     @Inject
@@ -54,12 +57,12 @@ class FetchMojoTest {
                         + server.baseUrl() + "/v1\n");
     }
 
-    private static void deleteRecursively(Path dir) throws java.io.IOException {
+    private static void deleteRecursively(Path dir) throws IOException {
         if (!Files.exists(dir)) {
             return;
         }
         try (var files = Files.walk(dir)) {
-            for (Path f : files.sorted(java.util.Comparator.reverseOrder()).toList()) {
+            for (Path f : files.sorted(Comparator.reverseOrder()).toList()) {
                 Files.delete(f);
             }
         }
@@ -72,11 +75,7 @@ class FetchMojoTest {
 
     @Test
     @InjectMojo(goal = "fetch", pom = POM)
-    @MojoParameter(name = "outputDirectory", value = "target/unit-fetch")
-    @MojoParameter(name = "cacheDirectory", value = "target/unit-fetch/cache")
-    @MojoParameter(name = "providersFile", value = "target/unit-fetch/providers.yaml")
     @MojoParameter(name = "providerNames", value = "docs,broken")
-    @MojoParameter(name = "retries", value = "0")
     void writesConfiguredProvidersAndRecordsFailures(FetchMojo mojo) throws Exception {
         mojo.execute();
         assertEquals(
@@ -89,11 +88,7 @@ class FetchMojoTest {
 
     @Test
     @InjectMojo(goal = "fetch", pom = POM)
-    @MojoParameter(name = "outputDirectory", value = "target/unit-fetch")
-    @MojoParameter(name = "cacheDirectory", value = "target/unit-fetch/cache")
-    @MojoParameter(name = "providersFile", value = "target/unit-fetch/providers.yaml")
     @MojoParameter(name = "providerNames", value = "broken")
-    @MojoParameter(name = "retries", value = "0")
     @MojoParameter(name = "failOnError", value = "true")
     void failOnErrorFailsTheBuild(FetchMojo mojo) {
         MojoFailureException e = assertThrows(MojoFailureException.class, mojo::execute);
@@ -102,9 +97,6 @@ class FetchMojoTest {
 
     @Test
     @InjectMojo(goal = "fetch", pom = POM)
-    @MojoParameter(name = "outputDirectory", value = "target/unit-fetch")
-    @MojoParameter(name = "cacheDirectory", value = "target/unit-fetch/cache")
-    @MojoParameter(name = "providersFile", value = "target/unit-fetch/providers.yaml")
     @MojoParameter(name = "providerNames", value = "keyed")
     void keyComesFromSettingsServerWhenTheVariableIsUnset(FetchMojo mojo) throws Exception {
         Settings settings = new Settings();
@@ -122,8 +114,6 @@ class FetchMojoTest {
 
     @Test
     @InjectMojo(goal = "fetch", pom = POM)
-    @MojoParameter(name = "outputDirectory", value = "target/unit-fetch")
-    @MojoParameter(name = "cacheDirectory", value = "target/unit-fetch/cache")
     @MojoParameter(name = "providerNames", value = "openai,not-a-provider")
     void unknownProviderListsValidNames(FetchMojo mojo) {
         MojoExecutionException e = assertThrows(MojoExecutionException.class, mojo::execute);
@@ -134,8 +124,6 @@ class FetchMojoTest {
 
     @Test
     @InjectMojo(goal = "fetch", pom = POM)
-    @MojoParameter(name = "outputDirectory", value = "target/unit-fetch")
-    @MojoParameter(name = "cacheDirectory", value = "target/unit-fetch/cache")
     @MojoParameter(name = "layout", value = "nested")
     void unknownLayoutIsAnError(FetchMojo mojo) {
         MojoExecutionException e = assertThrows(MojoExecutionException.class, mojo::execute);
@@ -144,9 +132,6 @@ class FetchMojoTest {
 
     @Test
     @InjectMojo(goal = "fetch", pom = POM)
-    @MojoParameter(name = "outputDirectory", value = "target/unit-fetch")
-    @MojoParameter(name = "cacheDirectory", value = "target/unit-fetch/cache")
-    @MojoParameter(name = "providersFile", value = "target/unit-fetch/providers.yaml")
     @MojoParameter(name = "fetchSkip", value = "true")
     void goalSkipFlagWritesNothing(FetchMojo mojo) throws Exception {
         mojo.execute();
@@ -156,8 +141,6 @@ class FetchMojoTest {
 
     @Test
     @InjectMojo(goal = "fetch", pom = POM)
-    @MojoParameter(name = "outputDirectory", value = "target/unit-fetch")
-    @MojoParameter(name = "cacheDirectory", value = "target/unit-fetch/cache")
     @MojoParameter(name = "skip", value = "true")
     @MojoParameter(name = "providerNames", value = "not-a-provider")
     void globalSkipFlagSkipsBeforeValidation(FetchMojo mojo) throws Exception {
@@ -165,7 +148,74 @@ class FetchMojoTest {
         assertFalse(Files.exists(OUT.resolve("failed_models.json")));
     }
 
-    static String basedir() {
-        return MojoExtension.getBasedir();
+    /* The Maven words of the core's typed problems reach the user in the log line of the provider. */
+
+    private static MojoLogRecorder recordLog(FetchMojo mojo) {
+        MojoLogRecorder log = new MojoLogRecorder();
+        mojo.setLog(log);
+        return log;
+    }
+
+    @Test
+    @InjectMojo(goal = "fetch", pom = POM)
+    @MojoParameter(name = "providerNames", value = "keyed")
+    void aMissingKeyNamesTheVariableAndTheSettingsServer(FetchMojo mojo) throws Exception {
+        MojoLogRecorder log = recordLog(mojo);
+        mojo.execute();
+        assertTrue(
+                log.at("INFO")
+                        .contains("keyed skipped: no API key: set KEYED_TEST_KEY_THAT_IS_UNSET or a settings.xml "
+                                + "<server> with id catalog-keyed"),
+                log::text);
+    }
+
+    @Test
+    @InjectMojo(goal = "fetch", pom = POM)
+    @MojoParameter(name = "providerNames", value = "docs")
+    void theShrinkGateNamesAllowShrink(FetchMojo mojo) throws Exception {
+        server.route(
+                "/doc.json",
+                Response.json("{\"data\": [{\"id\": \"b\"}, {\"id\": \"a\"}]}"),
+                Response.json("{\"data\": []}"));
+        mojo.execute();
+        MojoLogRecorder log = recordLog(mojo);
+        mojo.execute();
+        assertTrue(
+                log.at("WARNING")
+                        .contains(
+                                "docs FAILED: refusing to write 0 models over the 2 of models_docs.txt (less than "
+                                        + "half); if the provider really dropped them, run again with catalog.allowShrink=true"),
+                log::text);
+        assertEquals("a\nb", Files.readString(OUT.resolve("models_docs.txt")));
+    }
+
+    @Test
+    @InjectMojo(goal = "fetch", pom = POM)
+    @MojoParameter(name = "providerNames", value = "docs")
+    @MojoParameter(name = "maxResponseBytes", value = "10")
+    void theSizeCapNamesMaxResponseBytes(FetchMojo mojo) throws Exception {
+        MojoLogRecorder log = recordLog(mojo);
+        mojo.execute();
+        assertTrue(
+                log.at("WARNING")
+                        .contains("docs FAILED: response from " + server.baseUrl() + "/doc.json declares 36 bytes, "
+                                + "over the limit of 10 (raise catalog.maxResponseBytes)"),
+                log::text);
+    }
+
+    @Test
+    @InjectMojo(goal = "fetch", pom = POM)
+    @MojoParameter(name = "providerNames", value = "docs")
+    @MojoParameter(name = "offline", value = "true")
+    void anOfflineMissNamesMavensOfflineFlag(FetchMojo mojo) throws Exception {
+        MojoLogRecorder log = recordLog(mojo);
+        mojo.execute();
+        Path cache = Paths.get("target/unit-fetch/cache").toAbsolutePath();
+        assertTrue(
+                log.at("WARNING")
+                        .contains("docs FAILED: offline and nothing cached for it in " + cache + "; run once online "
+                                + "to fill the cache (offline: mvn -o or catalog.offline)"),
+                log::text);
+        assertTrue(server.requests().isEmpty());
     }
 }

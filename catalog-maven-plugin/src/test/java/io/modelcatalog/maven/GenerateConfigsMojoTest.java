@@ -135,7 +135,26 @@ class GenerateConfigsMojoTest {
         setVariableValueToObject(mojo, "project", null);
         MojoExecutionException e = assertThrows(MojoExecutionException.class, mojo::execute);
         String expected = new File(System.getProperty("user.dir"), "models").getPath();
-        assertTrue(e.getMessage().contains("catalog folder " + expected + " does not exist"), e.getMessage());
+        assertTrue(
+                e.getMessage()
+                        .contains("catalog folder " + expected + " does not exist: run the fetch goal first, or point "
+                                + "catalog.outputDirectory at a catalog folder"),
+                e.getMessage());
+    }
+
+    @Test
+    @InjectMojo(goal = "generate-configs", pom = POM)
+    @MojoParameter(name = "providerNames", value = "xai")
+    void aProviderMissingFromTheCatalogNamesTheParameter(GenerateConfigsMojo mojo) throws Exception {
+        setVariableValueToObject(mojo, "outputDirectory", corpusCatalog());
+        setVariableValueToObject(
+                mojo, "configsDirectory", dir.resolve("configs").toFile());
+        MojoExecutionException e = assertThrows(MojoExecutionException.class, mojo::execute);
+        assertTrue(
+                e.getMessage()
+                        .endsWith(": fetch it first (catalog.providers=xai) or leave it out of catalog.providers"
+                                + " (nothing was written)"),
+                e.getMessage());
     }
 
     @Test

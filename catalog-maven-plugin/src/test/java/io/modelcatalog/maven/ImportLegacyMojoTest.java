@@ -6,7 +6,9 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.modelcatalog.providers.ProviderLayer;
 import io.modelcatalog.providers.ProviderRegistry;
+import io.modelcatalog.providers.Replacement;
 import io.modelcatalog.testing.LegacyScripts;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -128,10 +130,13 @@ class ImportLegacyMojoTest {
                         "  -Dcatalog.providers=" + value,
                         "  or in the POM: <providerNames>" + value + "</providerNames>"),
                 log.at("WARNING"));
-        // read back through the registry every goal builds: its log line names the written file
-        assertTrue(
-                info.contains("Provider groq: the definition in " + target() + " replaces the built-in one"),
-                log::text);
+        // the written file layers over the built-in providers as every goal's registry does: groq (URL) and mancer
+        // (kind) are replaced
+        ProviderRegistry layered =
+                ProviderRegistry.layered(List.of(ProviderLayer.builtInProviders(), ProviderLayer.file(target())));
+        assertEquals(
+                List.of("groq", "mancer"),
+                layered.replacements().stream().map(Replacement::provider).toList());
         assertTrue(info.contains("Wrote " + target() + " (3 providers)"), log::text);
         assertEquals(
                 "Fetch with it: -Dcatalog.providersFile=" + target() + " (POM <providersFile>)",

@@ -192,7 +192,7 @@ class ProvidersMojoTest {
         // PATH is set in every environment: the key shows as set, and its value nowhere
         assertTrue(row("local *").contains("set (env PATH)"), row("local *"));
         assertFalse(log.text().contains(System.getenv("PATH")), log::text);
-        assertTrue(log.at("INFO").contains("* configured in the POM or the providers file"), log::text);
+        assertTrue(log.at("INFO").contains("* configured in the POM's <providers>"), log::text);
         assertTrue(
                 log.at("INFO").get(log.at("INFO").size() - 1).startsWith("41 providers (2 configured); "), log::text);
     }

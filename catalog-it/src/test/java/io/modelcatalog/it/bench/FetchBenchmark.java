@@ -1,13 +1,11 @@
 package io.modelcatalog.it.bench;
 
-import io.modelcatalog.catalog.CatalogLayout;
 import io.modelcatalog.fetching.CatalogFetch;
 import io.modelcatalog.fetching.FetchListener;
 import io.modelcatalog.fetching.FetchOptions;
 import io.modelcatalog.fetching.FetchReport;
 import io.modelcatalog.fetching.NetworkPolicy;
 import io.modelcatalog.it.ForkedMaven;
-import io.modelcatalog.providers.CredentialLookup;
 import io.modelcatalog.providers.EnvironmentLookup;
 import io.modelcatalog.testing.LegacyCorpus;
 import io.modelcatalog.testing.LoopbackProviderServer;
@@ -17,7 +15,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
-import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -235,19 +232,11 @@ public final class FetchBenchmark {
                 List<Double> ms = new ArrayList<>();
                 for (int i = -5; i < inProcessRuns; i++) {
                     Path dir = work.resolve("in-process-" + (++forks));
-                    EnvironmentLookup lookup = EnvironmentLookup.of(env);
-                    FetchOptions options = new FetchOptions(
-                            dir.resolve("models"),
-                            CatalogLayout.LEGACY,
-                            LegacyCorpus.providers(),
-                            false,
-                            false,
-                            lookup,
-                            CredentialLookup.environment(lookup),
-                            NetworkPolicy.defaults().withConcurrency(threads),
-                            Clock.systemDefaultZone(),
-                            null,
-                            false);
+                    FetchOptions options = FetchOptions.builder(dir.resolve("models"))
+                            .providers(LegacyCorpus.providers())
+                            .env(EnvironmentLookup.of(env))
+                            .network(NetworkPolicy.defaults().withConcurrency(threads))
+                            .build();
                     long t0 = System.nanoTime();
                     FetchReport report = new CatalogFetch(options).run(FetchListener.none());
                     double elapsed = (System.nanoTime() - t0) / 1e6;

@@ -1,4 +1,4 @@
-package io.modelcatalog.clean;
+package io.modelcatalog.toolconfigs;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
@@ -7,16 +7,19 @@ import io.modelcatalog.documents.DocumentParseException;
 import io.modelcatalog.documents.JsonDocuments;
 import io.modelcatalog.files.AtomicFiles;
 import io.modelcatalog.legacy.PythonJsonWriter;
+import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.Collection;
+import java.util.HashSet;
 import java.util.HexFormat;
 import java.util.Iterator;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeMap;
 
 /**
@@ -70,7 +73,7 @@ public final class GeneratedFiles {
      */
     public static void record(Path configsDir, Map<Path, byte[]> current, Collection<Path> removed) throws IOException {
         GeneratedFiles manifest = read(configsDir);
-        java.util.Set<Path> gone = new java.util.HashSet<>();
+        Set<Path> gone = new HashSet<>();
         removed.forEach(r -> gone.add(r.toAbsolutePath().normalize()));
         Map<String, String> next = new TreeMap<>();
         for (Map.Entry<String, String> e : manifest.digests.entrySet()) {
@@ -118,7 +121,7 @@ public final class GeneratedFiles {
                 .toAbsolutePath()
                 .normalize()
                 .relativize(file.toAbsolutePath().normalize());
-        return rel.toString().replace(java.io.File.separatorChar, '/');
+        return rel.toString().replace(File.separatorChar, '/');
     }
 
     /** The SHA-256 of some bytes, lower-case hex. */

@@ -1,0 +1,22 @@
+package io.modelcatalog.fetching;
+
+/**
+ * Why a provider was skipped or failed, as data: the outcome's message says it in plain words, and a caller adds
+ * the name of its own setting that changes it.
+ */
+public enum FetchProblem {
+    /** Skipped: no key was found (the message names the provider's key variable). */
+    NO_KEY,
+    /** Skipped: its three files exist and skip-existing is on. */
+    FILES_EXIST,
+    /** Not written: the list lost more than half its models (or all); allowing a shrink writes it. */
+    SHRINK,
+    /** A response body over the size limit ({@link NetworkPolicy#maxResponseBytes()}). */
+    TOO_LARGE,
+    /** No complete response within the timeout ({@link NetworkPolicy#timeout()}). */
+    TIMEOUT,
+    /** Offline, and nothing cached for the provider. */
+    OFFLINE_MISS,
+    /** Anything else: an HTTP status, a body that is not a model list, a connection error. */
+    OTHER
+}

@@ -1,0 +1,172 @@
+package io.modelcatalog.providers;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Reads provider definitions: the built-in resource (JSON) and users' providers files (YAML or JSON). Errors name
+ * the file, line and column.
+ */
+final class ProviderFileReader {
+
+    /**
+     * The built-in resource is JSON, not YAML, read with a streaming parser: a fetch then starts neither a YAML
+     * parser nor Jackson's data binding, which together cost a few hundred milliseconds in a fresh JVM.
+     */
+    private static final JsonFactory JSON = new JsonFactory();
+
+    /** Loaded on first use only: most runs have no providers file. */
+    private static final class Yaml {
+        static final JsonFactory FACTORY = new YAMLFactory();
+    }
+
+    private static final String KEYS = "name, kind, baseUrl, baseUrlEnv, apiKeyEnv, headers";
+
+    private ProviderFileReader() {}
+
+    /** A JSON resource next to {@code owner}. */
+    static List<ProviderDefinition> readResource(Class<?> owner, String name) {
+        try (InputStream in = owner.getResourceAsStream(name)) {
+            if (in == null) {
+                throw new IllegalStateException("missing resource " + name);
+            }
+            return read(in.readAllBytes(), name, JSON);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /**
+     * Reads a providers file ({@code providers:} list of {@code name}, {@code kind}, {@code baseUrl},
+     * {@code baseUrlEnv}, {@code apiKeyEnv}, {@code headers}).
+     *
+     * @throws ProviderFileException naming the file, line and column of the first problem
+     */
+    static List<ProviderDefinition> readFile(Path file) {
+        byte[] bytes;
+        try {
+            bytes = Files.readAllBytes(file);
+        } catch (IOException e) {
+            throw new ProviderFileException(file + ": cannot read providers file: " + e.getMessage(), e);
+        }
+        return read(bytes, file.toString(), Yaml.FACTORY);
+    }
+
+    /** Reads a providers document; YAML is a superset of JSON, so a user's file may be either. */
+    private static List<ProviderDefinition> read(byte[] document, String source, JsonFactory format) {
+        List<ProviderDefinition> out = new ArrayList<>();
+        try (JsonParser parser = format.createParser(document)) {
+            if (parser.nextToken() != JsonToken.START_OBJECT) {
+                throw new ProviderFileException(source + ": expected a top-level 'providers:' list", null);
+            }
+            boolean seen = false;
+            while (parser.nextToken() == JsonToken.FIELD_NAME) {
+                String field = parser.currentName();
+                JsonLocation fieldAt = parser.currentLocation();
+                JsonToken value = parser.nextToken();
+                if (!field.equals("providers")) {
+                    throw new ProviderFileException(
+                            at(source, fieldAt) + ": unknown key \"" + field
+                                    + "\"; a providers file holds one 'providers:' list",
+                            null);
+                }
+                if (value != JsonToken.START_ARRAY) {
+                    throw new ProviderFileException(
+                            at(source, parser.currentLocation()) + ": 'providers' must be a list of providers", null);
+                }
+                seen = true;
+                while (parser.nextToken() != JsonToken.END_ARRAY) {
+                    out.add(readEntry(parser, source));
+                }
+            }
+            if (!seen) {
+                throw new ProviderFileException(source + ": expected a top-level 'providers:' list", null);
+            }
+        } catch (JsonProcessingException e) {
+            throw new ProviderFileException(at(source, e.getLocation()) + ": " + e.getOriginalMessage(), e);
+        } catch (IOException e) {
+            throw new ProviderFileException(source + ": " + e.getMessage(), e);
+        }
+        return out;
+    }
+
+    /** One list entry; errors name the entry's line, or the line of an unknown key. */
+    private static ProviderDefinition readEntry(JsonParser parser, String source) throws IOException {
+        JsonLocation entryAt = parser.currentLocation();
+        if (parser.currentToken() != JsonToken.START_OBJECT) {
+            throw new ProviderFileException(at(source, entryAt) + ": a provider is a mapping of " + KEYS, null);
+        }
+        String name = null;
+        String kind = null;
+        String apiKeyEnv = null;
+        String baseUrlEnv = null;
+        String baseUrl = null;
+        Map<String, String> headers = null;
+        while (parser.nextToken() == JsonToken.FIELD_NAME) {
+            String key = parser.currentName();
+            JsonLocation keyAt = parser.currentLocation();
+            parser.nextToken();
+            switch (key) {
+                case "name" -> name = scalar(parser, source, key);
+                case "kind" -> kind = scalar(parser, source, key);
+                case "apiKeyEnv" -> apiKeyEnv = scalar(parser, source, key);
+                case "baseUrlEnv" -> baseUrlEnv = scalar(parser, source, key);
+                case "baseUrl" -> baseUrl = scalar(parser, source, key);
+                case "headers" -> headers = headers(parser, source);
+                default ->
+                    throw new ProviderFileException(
+                            at(source, keyAt) + ": unknown key \"" + key + "\"; a provider has " + KEYS, null);
+            }
+        }
+        try {
+            return new ProviderDefinition(
+                    name, ProviderKind.parse(kind == null ? "openai" : kind), apiKeyEnv, baseUrlEnv, baseUrl, headers);
+        } catch (IllegalArgumentException e) {
+            throw new ProviderFileException(at(source, entryAt) + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static String scalar(JsonParser parser, String source, String key) throws IOException {
+        JsonToken t = parser.currentToken();
+        if (t == JsonToken.VALUE_NULL) {
+            return null;
+        }
+        if (!t.isScalarValue()) {
+            throw new ProviderFileException(
+                    at(source, parser.currentLocation()) + ": '" + key + "' must be a single value", null);
+        }
+        return parser.getText();
+    }
+
+    private static Map<String, String> headers(JsonParser parser, String source) throws IOException {
+        if (parser.currentToken() != JsonToken.START_OBJECT) {
+            throw new ProviderFileException(
+                    at(source, parser.currentLocation()) + ": 'headers' must be a mapping of header name to value",
+                    null);
+        }
+        Map<String, String> headers = new LinkedHashMap<>();
+        while (parser.nextToken() == JsonToken.FIELD_NAME) {
+            String header = parser.currentName();
+            parser.nextToken();
+            headers.put(header, scalar(parser, source, "headers." + header));
+        }
+        return headers;
+    }
+
+    private static String at(String source, JsonLocation location) {
+        return location == null ? source : source + ":" + location.getLineNr() + ":" + location.getColumnNr();
+    }
+}

@@ -1,0 +1,273 @@
+package io.modelcatalog.report;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.modelcatalog.catalog.CatalogLayout;
+import io.modelcatalog.facts.ModelFacts;
+import io.modelcatalog.providers.ProviderRegistry;
+import io.modelcatalog.providers.UnknownProviderException;
+import io.modelcatalog.testing.LegacyCorpus;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import javax.xml.parsers.DocumentBuilderFactory;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The catalog report from real corpus files: what it lists, how it reads the history, and the HTML it writes. */
+class CatalogReportTest {
+
+    /** Small providers of the corpus with context windows and prices (sambanova, mancer) and without. */
+    static final List<String> PROVIDERS = List.of("anthropic", "deepseek", "groq", "mancer", "sambanova");
+
+    static final String HISTORY = """
+            {
+              "groq": {
+                "failed": false,
+                "error": "404 Client Error: Not Found for url: https://api.groq.com/openai/models",
+                "last_attempt": "2025-08-07T21:28:25.368508",
+                "last_success": "Mon, 08 Sep 2025 10:29:32 GMT"
+              },
+              "mancer": {
+                "failed": true,
+                "error": "Expecting value: line 1 column 1 (char 0)",
+                "last_attempt": "2025-09-08T12:29:33.260497"
+              },
+              "xai": {
+                "failed": true,
+                "error": "Unexpected error: Client error '403 Forbidden'",
+                "last_attempt": "2025-09-08T12:29:32.400806"
+              },
+              "perplexity": {
+                "failed": true,
+                "error": "gone",
+                "last_attempt": "2025-08-07T23:28:21.033128"
+              }
+            }""";
+
+    @TempDir
+    Path dir;
+
+    static Path writeCatalog(Path folder, List<String> providers, String history) throws IOException {
+        Files.createDirectories(folder);
+        for (String p : providers) {
+            for (String ext : List.of("json", "txt", "toml")) {
+                String name = "models_" + p + "." + ext;
+                Files.write(folder.resolve(name), LegacyCorpus.bak(name));
+            }
+        }
+        if (history != null) {
+            Files.writeString(folder.resolve(CatalogLayout.FAILED_MODELS), history);
+        }
+        return folder;
+    }
+
+    private CatalogReport read(List<String> selected) throws IOException {
+        Path folder = writeCatalog(dir.resolve("models"), PROVIDERS, HISTORY);
+        Files.write(folder.resolve("models_featherless_best.json"), LegacyCorpus.bak("models_featherless_best.json"));
+        return CatalogReportReader.read(ProviderRegistry.builtIn(), folder, selected, "models");
+    }
+
+    @Test
+    void listsEveryProviderWithAFileOrAHistoryEntryWithItsCountAndLastRun() throws IOException {
+        CatalogReport report = read(List.of());
+        assertEquals(
+                List.of("anthropic", "deepseek", "groq", "mancer", "sambanova", "xai"),
+                report.providers().stream().map(ProviderEntry::name).toList());
+        for (ProviderEntry p : report.providers()) {
+            if (p.name().equals("xai")) {
+                assertTrue(p.modelCount().isEmpty());
+                continue;
+            }
+            String txt = new String(LegacyCorpus.bak("models_" + p.name() + ".txt"), StandardCharsets.UTF_8);
+            assertEquals(txt.split("\n").length, p.modelCount().getAsInt(), p.name());
+            assertEquals(p.modelCount().getAsInt(), p.models().size(), p.name());
+        }
+        ProviderEntry groq = entry(report, "groq");
+        assertEquals(RunRecord.Status.SUCCEEDED, groq.lastRun().status());
+        assertEquals("2025-09-08 10:29 UTC", groq.lastRun().whenShown().orElseThrow());
+        ProviderEntry mancer = entry(report, "mancer");
+        assertEquals(RunRecord.Status.FAILED, mancer.lastRun().status());
+        assertEquals("2025-09-08 12:29", mancer.lastRun().whenShown().orElseThrow());
+        assertEquals(
+                "Expecting value: line 1 column 1 (char 0)",
+                mancer.lastRun().error().orElseThrow());
+        assertEquals(
+                RunRecord.Status.NO_RECORD, entry(report, "sambanova").lastRun().status());
+        assertEquals(
+                List.of(
+                        "Files of no registered provider, not shown: models_featherless_best.json.",
+                        "failed_models.json has entries of providers that are not registered: perplexity."),
+                report.notes());
+    }
+
+    @Test
+    void factsComeFromTheCoreNormalizer() throws IOException {
+        ModelFacts llama = entry(read(List.of()), "sambanova").models().stream()
+                .filter(m -> m.id().equals("Meta-Llama-3.3-70B-Instruct"))
+                .findFirst()
+                .orElseThrow();
+        assertEquals(131072L, llama.contextWindow());
+        assertEquals(3072L, llama.maxOutputTokens());
+        assertEquals("0.6", ReportNumbers.price(llama.inputPrice()));
+        assertEquals("1.2", ReportNumbers.price(llama.outputPrice()));
+    }
+
+    @Test
+    void selectedProvidersOnlyAndUnknownNamesRefused() throws IOException {
+        CatalogReport report = read(List.of("groq", "openai"));
+        assertEquals(
+                List.of("groq", "openai"),
+                report.providers().stream().map(ProviderEntry::name).toList());
+        assertTrue(entry(report, "openai").modelCount().isEmpty());
+        assertThrows(UnknownProviderException.class, () -> read(List.of("nosuch")));
+    }
+
+    @Test
+    void htmlListsProvidersAndModelsSortableAndFilterable() throws IOException {
+        CatalogReport report = read(List.of());
+        String html = ReportHtml.fragment(report);
+        for (ProviderEntry p : report.providers()) {
+            assertTrue(
+                    html.contains("<td><a href=\"#mcr-p-" + p.name() + "\">" + p.name() + "</a></td>")
+                            || html.contains("<td>" + p.name() + "</td>"),
+                    p.name());
+        }
+        assertTrue(html.contains("<section class=\"mcr-provider\" id=\"mcr-p-sambanova\">"));
+        assertTrue(html.contains("<td class=\"n\">131,072</td><td class=\"n\">3,072</td><td class=\"n\">0.6</td>"
+                + "<td class=\"n\">1.2</td>"));
+        assertTrue(
+                html.contains(
+                        "<td class=\"mcr-failed\">failed</td><td class=\"mcr-when\"><span title=\"2025-09-08T12:29:33.260497\">"
+                                + "2025-09-08 12:29</span></td><td class=\"mcr-error\">Expecting value: line 1 column 1 (char 0)</td>"));
+        assertTrue(html.contains("<th data-sort=\"num\" class=\"n\">Context</th>"));
+        assertTrue(html.contains("id=\"mcr-filter\""));
+        // no external asset: nothing is loaded from anywhere
+        assertFalse(Pattern.compile("\\s(src|href)=\"(?!#)").matcher(html).find(), "only in-page links");
+        assertFalse(html.contains("@import") || html.contains("url("));
+    }
+
+    @Test
+    void picturesCarryTheirNumbersAndAreWellFormedSvg() throws Exception {
+        String html = ReportHtml.fragment(read(List.of()));
+        List<String> svgs = svgs(html);
+        assertTrue(svgs.size() >= 3, "bars, scatter and legend markers");
+        for (String svg : svgs) {
+            DocumentBuilderFactory.newInstance()
+                    .newDocumentBuilder()
+                    .parse(new ByteArrayInputStream(
+                            svg.replace("xmlns=", "data-x=").getBytes(StandardCharsets.UTF_8)));
+        }
+        String bars = svgs.get(0);
+        assertTrue(bars.contains("<title>groq: 21 models</title>"), bars);
+        assertFalse(bars.contains("mcr-break"), "no list dwarfs the others here");
+        // largest list first
+        assertTrue(bars.indexOf(">groq<") < bars.indexOf(">deepseek<"));
+        String scatter = svgs.get(1);
+        assertTrue(
+                scatter.contains("<title>sambanova · Meta-Llama-3.3-70B-Instruct: 131,072 tokens, $0.6 in / $1.2 out"
+                        + " per 1M</title>"),
+                scatter);
+        long points = ReportCharts.pricePoints(read(List.of()).providers()).size();
+        assertEquals(points, count(scatter, "<g><title>"));
+    }
+
+    @Test
+    void everyCatalogTextIsEscaped() throws IOException {
+        Path folder = dir.resolve("evil");
+        Files.createDirectories(folder);
+        Files.writeString(
+                folder.resolve("models_groq.json"),
+                "{\"data\": [{\"id\": \"<script>alert('x')</script>\", \"context_window\": 8192, "
+                        + "\"display_name\": \"a\\\"b&c\"}]}");
+        Files.writeString(
+                folder.resolve(CatalogLayout.FAILED_MODELS),
+                "{\"groq\": {\"failed\": true, \"error\": \"<img src=x onerror=alert(1)>\", \"last_attempt\": \"x\"}}");
+        String html =
+                ReportHtml.fragment(CatalogReportReader.read(ProviderRegistry.builtIn(), folder, List.of(), "<f>"));
+        assertFalse(html.contains("<script>alert"), html);
+        assertFalse(html.contains("<img"));
+        assertTrue(html.contains("&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt;"));
+        assertTrue(html.contains("&lt;img src=x onerror=alert(1)&gt;"));
+        assertTrue(html.contains("<code>&lt;f&gt;</code>"));
+    }
+
+    @Test
+    void sameCatalogSameBytes() throws IOException {
+        String a = ReportHtml.document(read(List.of()));
+        String b = ReportHtml.document(read(List.of()));
+        assertArrayEquals(a.getBytes(StandardCharsets.UTF_8), b.getBytes(StandardCharsets.UTF_8));
+    }
+
+    @Test
+    void emptyOrMissingFolderSaysSo() throws IOException {
+        CatalogReport report =
+                CatalogReportReader.read(ProviderRegistry.builtIn(), dir.resolve("none"), List.of(), "none");
+        assertTrue(report.providers().isEmpty());
+        assertTrue(ReportHtml.fragment(report).contains("holds no provider's model list yet"));
+    }
+
+    @Test
+    void wholeCorpusRendersAndAPreviewIsWritten() throws IOException {
+        Path folder = writeCatalog(dir.resolve("corpus"), LegacyCorpus.providerNames(), null);
+        Files.write(folder.resolve(CatalogLayout.FAILED_MODELS), readResource("failed_models.example.json"));
+        CatalogReport report = CatalogReportReader.read(ProviderRegistry.builtIn(), folder, List.of(), "models");
+        assertEquals(LegacyCorpus.providerNames().size(), report.providers().size() - unregisteredWithEntry(report));
+        String html = ReportHtml.document(report);
+        String bars = svgs(html).get(0);
+        // featherless' 6,504 models dwarf every other list: its bar is drawn broken, its number intact
+        assertTrue(bars.contains("<title>featherless: 6,504 models</title>"), bars);
+        assertEquals(1, count(bars, "mcr-break"));
+        assertTrue(bars.contains(">6,504</text>"));
+        // for looking at it in a browser: target/report-preview/
+        Path preview = Path.of("target", "report-preview");
+        Files.createDirectories(preview);
+        Files.writeString(preview.resolve("corpus.html"), html);
+        Files.writeString(preview.resolve("small.html"), ReportHtml.document(read(List.of())));
+    }
+
+    private static long unregisteredWithEntry(CatalogReport report) {
+        // registered providers without a recorded response but with a history entry (avian, xai, ...)
+        return report.providers().stream().filter(p -> p.modelCount().isEmpty()).count();
+    }
+
+    private static byte[] readResource(String name) throws IOException {
+        try (var in = CatalogReportTest.class.getClassLoader().getResourceAsStream(LegacyCorpus.ROOT + name)) {
+            return in.readAllBytes();
+        }
+    }
+
+    private static ProviderEntry entry(CatalogReport report, String name) {
+        return report.providers().stream()
+                .filter(p -> p.name().equals(name))
+                .findFirst()
+                .orElseThrow();
+    }
+
+    static List<String> svgs(String html) {
+        List<String> out = new ArrayList<>();
+        Matcher m = Pattern.compile("<svg.*?</svg>", Pattern.DOTALL).matcher(html);
+        while (m.find()) {
+            out.add(m.group());
+        }
+        return out;
+    }
+
+    private static long count(String text, String needle) {
+        long n = 0;
+        for (int i = text.indexOf(needle); i >= 0; i = text.indexOf(needle, i + 1)) {
+            n++;
+        }
+        return n;
+    }
+}

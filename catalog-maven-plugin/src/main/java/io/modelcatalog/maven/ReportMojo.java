@@ -1,0 +1,191 @@
+package io.modelcatalog.maven;
+
+import io.modelcatalog.providers.ProviderRegistry;
+import io.modelcatalog.providers.UnknownProviderException;
+import io.modelcatalog.report.CatalogReport;
+import io.modelcatalog.report.CatalogReportReader;
+import io.modelcatalog.report.ReportHtml;
+import java.io.File;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import org.apache.maven.doxia.sink.Sink;
+import org.apache.maven.plugin.MojoExecutionException;
+import org.apache.maven.plugins.annotations.LifecyclePhase;
+import org.apache.maven.plugins.annotations.Mojo;
+import org.apache.maven.plugins.annotations.Parameter;
+import org.apache.maven.reporting.AbstractMavenReport;
+import org.apache.maven.reporting.MavenReportException;
+
+/**
+ * The catalog as a page of the project's Maven site ({@code catalog-report.html}): every provider with its model
+ * count and its last success or failure and when (from {@code failed_models.json}); per provider a table of its
+ * models (context window, max output, input and output price per 1M tokens, capabilities) that a reader can
+ * sort and filter; and two pictures, models per provider and price against context window for the chat models.
+ * The page loads nothing from elsewhere: its style, script and pictures (SVG) are inline.
+ *
+ * <p>Declare it under {@code <reporting>} to have {@code mvn site} render it, after a build that runs
+ * {@code fetch}; or run {@code mvn catalog:report}, which writes {@code target/reports/catalog-report.html}.
+ *
+ * <p><b>Needs maven-site-plugin 3.21.0 or later</b> (pin it in the POM): the report renders through Doxia 2,
+ * and the site plugin a Maven binds by default is made for Doxia 1: with 3.3 (Maven 3.8.7) the site fails
+ * with a {@code ClassNotFoundException} on a Doxia class, and 3.12.1 (Maven 3.9.11) rejects a site descriptor
+ * of the SITE 2.0.0 schema.
+ *
+ * <p>In a POM, name the catalog folder {@code <catalogDirectory>} (or the property
+ * {@code catalog.outputDirectory}): {@code <outputDirectory>} of a report is where its page goes.
+ */
+@Mojo(name = "report", defaultPhase = LifecyclePhase.SITE, threadSafe = true)
+public class ReportMojo extends AbstractMavenReport {
+
+    /** The page's file name, without {@code .html}. */
+    static final String OUTPUT_NAME = "catalog-report";
+
+    /** Skips every goal of this plugin. */
+    @Parameter(property = "catalog.skip", defaultValue = "false")
+    private boolean skip;
+
+    /** Skips this report. */
+    @Parameter(property = "catalog.report.skip", defaultValue = "false")
+    private boolean reportSkip;
+
+    /** The catalog folder, in either layout, with its {@code failed_models.json}. */
+    @Parameter(property = "catalog.outputDirectory", defaultValue = "${project.basedir}/models")
+    private File catalogDirectory;
+
+    /** Comma list of the providers to show; empty for every registered provider with a file or a history entry. */
+    @Parameter(property = "catalog.providers")
+    private String providerNames;
+
+    /** Providers beyond the built-in 40, or replacements of built-in ones (same name), as for {@code fetch}. */
+    @Parameter
+    private List<ProviderConfig> providers;
+
+    /** A YAML file of further providers, as for {@code fetch}. */
+    @Parameter(property = "catalog.providersFile")
+    private File providersFile;
+
+    @Override
+    public String getOutputName() {
+        return OUTPUT_NAME;
+    }
+
+    @Override
+    public String getName(Locale locale) {
+        return ReportHtml.TITLE;
+    }
+
+    @Override
+    public String getDescription(Locale locale) {
+        return "The providers and models of the catalog: counts, last runs, context windows, prices, capabilities.";
+    }
+
+    @Override
+    public boolean canGenerateReport() {
+        if (skip || reportSkip) {
+            getLog().info("Skipping report: " + (skip ? "catalog.skip" : "catalog.report.skip") + " is true");
+            return false;
+        }
+        return true;
+    }
+
+    @Override
+    protected void executeReport(Locale locale) throws MavenReportException {
+        CatalogReport report = read();
+        Sink sink = getSink();
+        sink.head();
+        sink.title();
+        sink.text(getName(locale));
+        sink.title_();
+        sink.head_();
+        sink.body();
+        sink.section1();
+        sink.sectionTitle1();
+        sink.text(getName(locale));
+        sink.sectionTitle1_();
+        // the fragment is escaped HTML with its own style, script and SVG, which Doxia's events cannot express
+        sink.rawText(ReportHtml.fragment(report));
+        sink.section1_();
+        sink.body_();
+    }
+
+    private CatalogReport read() throws MavenReportException {
+        ProjectSettings settings = new ProjectSettings(this);
+        try {
+            ProviderRegistry registry = settings.registry();
+            File folder = settings.resolvePath(catalogDirectory, "models");
+            if (!folder.isDirectory()) {
+                getLog().warn("The catalog folder " + folder + " does not exist: the report says so. Run the fetch "
+                        + "goal before the report (bind it in the POM, or mvn catalog:fetch), or set "
+                        + "catalog.outputDirectory");
+            }
+            CatalogReport report = CatalogReportReader.read(
+                    registry, folder.toPath(), AbstractCatalogMojo.commaList(providerNames), label(folder.toPath()));
+            getLog().info("Catalog report: " + report.providers().size() + " providers, " + report.modelCount()
+                    + " models from " + folder);
+            return report;
+        } catch (MojoExecutionException e) {
+            throw new MavenReportException(e.getMessage(), e);
+        } catch (UnknownProviderException e) {
+            throw new MavenReportException("catalog.providers: " + e.getMessage(), e);
+        } catch (IOException e) {
+            throw new MavenReportException(
+                    "Cannot read the catalog folder " + catalogDirectory + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** The folder as the page names it: relative to the project when inside it. */
+    private String label(Path folder) {
+        File base = project == null ? null : project.getBasedir();
+        if (base != null) {
+            Path b = base.toPath().toAbsolutePath().normalize();
+            Path f = folder.toAbsolutePath().normalize();
+            if (f.startsWith(b) && !f.equals(b)) {
+                return b.relativize(f).toString().replace(File.separatorChar, '/');
+            }
+        }
+        return folder.getFileName() == null
+                ? folder.toString()
+                : folder.getFileName().toString();
+    }
+
+    /**
+     * The registry and path rules every other goal applies, borrowed from {@link AbstractCatalogMojo} (a report
+     * extends {@link AbstractMavenReport} and so cannot extend it).
+     */
+    private static final class ProjectSettings extends AbstractCatalogMojo {
+
+        ProjectSettings(ReportMojo report) {
+            this.project = report.project;
+            this.providers = report.providers;
+            this.providersFile = report.providersFile;
+            setLog(report.getLog());
+        }
+
+        @Override
+        protected String goalName() {
+            return "report";
+        }
+
+        @Override
+        protected boolean goalSkipped() {
+            return false;
+        }
+
+        @Override
+        protected void run() {
+            // never executed: only the registry and path helpers are used
+        }
+
+        @Override
+        protected ProviderRegistry registry() throws MojoExecutionException {
+            return super.registry();
+        }
+
+        @Override
+        protected File resolvePath(File configured, String whenUnresolved) {
+            return super.resolvePath(configured, whenUnresolved);
+        }
+    }
+}

@@ -1,0 +1,85 @@
+package io.modelcatalog.maven;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.modelcatalog.testing.LegacyCorpus;
+import java.io.StringWriter;
+import java.lang.reflect.Field;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import org.apache.maven.doxia.sink.impl.Xhtml5BaseSink;
+import org.apache.maven.project.MavenProject;
+import org.apache.maven.reporting.MavenReportException;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The report goal as the site plugin drives it ({@code generate(sink, ...)}): the page names the catalog folder
+ * relative to the project and carries the core's fragment; skips, and a bad provider name, are Maven-worded.
+ */
+class ReportMojoTest {
+
+    @TempDir
+    Path project;
+
+    private ReportMojo report(String providers) throws Exception {
+        Path models = project.resolve("target/models");
+        Files.createDirectories(models);
+        for (String p : List.of("groq", "sambanova")) {
+            for (String ext : List.of("json", "txt", "toml")) {
+                Files.write(models.resolve("models_" + p + "." + ext), LegacyCorpus.bak("models_" + p + "." + ext));
+            }
+        }
+        MavenProject mavenProject = new MavenProject();
+        mavenProject.setFile(project.resolve("pom.xml").toFile());
+        ReportMojo mojo = new ReportMojo();
+        set(mojo, ReportMojo.class, "catalogDirectory", models.toFile());
+        set(mojo, ReportMojo.class, "providerNames", providers);
+        set(mojo, org.apache.maven.reporting.AbstractMavenReport.class, "project", mavenProject);
+        return mojo;
+    }
+
+    private static String render(ReportMojo mojo) throws MavenReportException {
+        StringWriter out = new StringWriter();
+        mojo.generate(new Xhtml5BaseSink(out) {}, null, Locale.ROOT);
+        return out.toString();
+    }
+
+    @Test
+    void rendersTheCatalogIntoTheSink() throws Exception {
+        String page = render(report(null));
+        assertTrue(page.contains("Model catalog"), page);
+        assertTrue(page.contains("2 providers and 32 models in <code>target/models</code>"), page);
+        assertTrue(page.contains("<section class=\"mcr-provider\" id=\"mcr-p-groq\">"));
+        assertTrue(page.contains("<script>"), "the fragment goes through raw, script included");
+        assertEquals("catalog-report", report(null).getOutputName());
+    }
+
+    @Test
+    void skipFlagsLeaveThePageOut() throws Exception {
+        ReportMojo mojo = report(null);
+        assertTrue(mojo.canGenerateReport());
+        set(mojo, ReportMojo.class, "reportSkip", true);
+        assertFalse(mojo.canGenerateReport());
+        ReportMojo all = report(null);
+        set(all, ReportMojo.class, "skip", true);
+        assertFalse(all.canGenerateReport());
+    }
+
+    @Test
+    void unknownProviderNamesTheProperty() throws Exception {
+        MavenReportException e = assertThrows(MavenReportException.class, () -> render(report("groq,nosuch")));
+        assertTrue(e.getMessage().startsWith("catalog.providers: unknown provider nosuch"), e.getMessage());
+    }
+
+    private static void set(Object target, Class<?> owner, String field, Object value) throws Exception {
+        Field f = owner.getDeclaredField(field);
+        f.setAccessible(true);
+        f.set(target, value);
+    }
+}
