@@ -7,8 +7,8 @@ import java.util.Map;
 
 /**
  * Brings one tool's own config files up to date with the catalog's entries for some providers, leaving every
- * byte outside those entries as it was. One implementation per tool (aichat, codex, mods; an OpenCode one can
- * be added the same way), each built with the paths of that tool's files.
+ * byte outside those entries as it was. One implementation per tool (aichat, codex, mods, OpenCode), each built
+ * with the paths of that tool's files.
  *
  * <p>A merger does no I/O: {@link ConfigUpdater} locks the files it names, reads them, passes their bytes to
  * {@link #merge}, and writes what comes back (after a backup), or prints it as a diff in a dry run. A merger must
@@ -19,7 +19,7 @@ import java.util.Map;
  */
 public interface ConfigMerger {
 
-    /** The tool's id, as in the tools list: {@code aichat}, {@code codex}, {@code mods}. */
+    /** The tool's id, as in the tools list: {@code aichat}, {@code codex}, {@code mods}, {@code opencode}. */
     String tool();
 
     /**

@@ -12,6 +12,7 @@ import io.modelcatalog.configupdate.FileMerge;
 import io.modelcatalog.configupdate.MergeStrategy;
 import io.modelcatalog.configupdate.ModsMerger;
 import io.modelcatalog.configupdate.Notice;
+import io.modelcatalog.configupdate.OpenCodeMerger;
 import io.modelcatalog.configupdate.UpdateConfigsException;
 import io.modelcatalog.configupdate.UpdateConfigsRequest;
 import io.modelcatalog.configupdate.UpdateConfigsResult;
@@ -32,10 +33,12 @@ import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
 
 /**
- * Merges the catalog into the user's own aichat, mods and codex configs, leaving every byte outside the entries
- * it manages as it was: aichat's {@code clients:} entry per provider (matched by {@code name}, or by
- * {@code type} for a nameless built-in client such as {@code type: claude}), mods' {@code apis.<name>}, and
- * codex's {@code [model_providers.<id>]} tables in {@code config.toml}, plus a profile file
+ * Merges the catalog into the user's own aichat, mods, codex and OpenCode configs, leaving every byte outside the
+ * entries it manages as it was: aichat's {@code clients:} entry per provider (matched by {@code name}, or by
+ * {@code type} for a nameless built-in client such as {@code type: claude}), mods' {@code apis.<name>}, OpenCode's
+ * {@code provider.<id>} in {@code opencode.json} or {@code opencode.jsonc} (comments kept; see the guide for its
+ * {@code whitelist} under each strategy), and codex's {@code [model_providers.<id>]} tables in
+ * {@code config.toml}, plus a profile file
  * {@code <profile>.config.toml} in the codex home for each model that {@code catalog.include} selects (none by
  * default). The entries hold what generate-configs writes for the same catalog.
  *
@@ -43,7 +46,7 @@ import org.apache.maven.plugins.annotations.Parameter;
  * ones and keeps the user's own fields and models; {@code prune} also drops the models the provider no longer
  * lists; {@code replace} rewrites the whole entry.
  *
- * <p>Guarantees: positions come from the real YAML and TOML parsers; comments, blank lines, key order, quoting,
+ * <p>Guarantees: positions come from the real YAML, TOML and JSON parsers; comments, blank lines, key order, quoting,
  * flow lists, anchors and line endings outside the managed entries stay; the edited text is parsed again and
  * compared with the original before anything is written; before any change the files are backed up (one backup
  * per run, in {@code catalog.backupDirectory}; the {@code restore} goal puts it back) and each file is replaced
@@ -65,7 +68,10 @@ public class UpdateConfigsMojo extends AbstractUserConfigMojo {
     @Parameter(property = "catalog.layout")
     private String layout;
 
-    /** Comma list of tools whose configs are updated: {@code aichat}, {@code codex}, {@code mods}; all when empty. */
+    /**
+     * Comma list of tools whose configs are updated: {@code aichat}, {@code codex}, {@code mods}, {@code opencode};
+     * all when empty.
+     */
     @Parameter(property = "catalog.tools")
     private String tools;
 
@@ -156,12 +162,7 @@ public class UpdateConfigsMojo extends AbstractUserConfigMojo {
                 case AICHAT -> out.add(new AichatMerger(where.file()));
                 case MODS -> out.add(new ModsMerger(where.file()));
                 case CODEX -> out.add(new CodexMerger(locations.codexHome(), profiles));
-                case OPENCODE -> {
-                    if (tools != null && !tools.isBlank()) {
-                        getLog().warn("opencode: update-configs does not merge opencode configs yet; skipped");
-                    }
-                    continue;
-                }
+                case OPENCODE -> out.add(new OpenCodeMerger(where.file()));
             }
             getLog().info(tool.id() + ": " + where.file() + " (" + foundBy(tool, where) + ")");
         }
