@@ -1,15 +1,6 @@
 package io.modelcatalog.toolconfigs;
 
-import io.modelcatalog.catalog.CatalogFolder;
-import io.modelcatalog.documents.ModelList;
-import io.modelcatalog.facts.LiteLlmMap;
-import io.modelcatalog.facts.ModelFacts;
-import io.modelcatalog.facts.ModelNormalizer;
 import io.modelcatalog.files.AtomicFiles;
-import io.modelcatalog.providers.ProviderDefinition;
-import io.modelcatalog.providers.ProviderEndpoint;
-import io.modelcatalog.providers.ProviderKind;
-import io.modelcatalog.providers.ProviderRegistry;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.nio.charset.CharacterCodingException;
@@ -22,7 +13,6 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 
@@ -40,83 +30,43 @@ import java.util.TreeMap;
  */
 public final class ConfigGenerator {
 
-    /** The provider whose document is LiteLLM's map rather than a provider's model list. */
-    static final String LITELLM = "litellm";
-
     public GenerateConfigsResult generate(GenerateConfigsRequest request) throws IOException {
-        Path root = request.catalogDir();
-        if (!Files.isDirectory(root)) {
-            throw GenerateConfigsException.noCatalog(root);
-        }
-        CatalogFolder catalog =
-                request.layout() == null ? CatalogFolder.detect(root) : new CatalogFolder(root, request.layout());
-        List<String> inCatalog = catalog.providers();
-        ProviderRegistry registry = request.registry();
-        List<String> skipped = new ArrayList<>();
+        CatalogProviders.Selection selection = CatalogProviders.read(
+                request.catalogDir(),
+                request.layout(),
+                request.providers(),
+                request.filter(),
+                request.registry(),
+                request.env(),
+                new CatalogProviders.Failures() {
+                    @Override
+                    public RuntimeException noCatalog(Path folder) {
+                        return GenerateConfigsException.noCatalog(folder);
+                    }
 
-        List<ProviderDefinition> selected = new ArrayList<>();
-        if (request.providers().isEmpty()) {
-            for (String name : inCatalog) {
-                Optional<ProviderDefinition> def = registry.find(name);
-                if (def.isEmpty()) {
-                    skipped.add(name + ": " + catalog.layout().json(root, name).getFileName()
-                            + " is not a registered provider's file (declare the provider to use it)");
-                } else {
-                    selected.add(def.get());
-                }
-            }
-        } else {
-            for (ProviderDefinition def : registry.select(request.providers())) {
-                if (!inCatalog.contains(def.name())) {
-                    throw GenerateConfigsException.notInCatalog(
-                            def.name(), catalog.layout().json(root, def.name()));
-                }
-                selected.add(def);
-            }
-        }
-
-        Optional<LiteLlmMap> liteLlm =
-                inCatalog.contains(LITELLM) ? catalog.read(LITELLM).map(LiteLlmMap::of) : Optional.empty();
-        ModelNormalizer normalizer = new ModelNormalizer(liteLlm);
-
+                    @Override
+                    public RuntimeException notInCatalog(String provider, Path file) {
+                        return GenerateConfigsException.notInCatalog(provider, file);
+                    }
+                });
         Map<Path, byte[]> files = new TreeMap<>();
         Map<Path, String> owners = new HashMap<>();
         Set<String> headers = new HashSet<>();
         List<GenerateConfigsResult.ProviderSummary> generated = new ArrayList<>();
-        List<ProviderModels> run = new ArrayList<>();
-        for (ProviderDefinition def : selected) {
-            if (def.kind() == ProviderKind.URL) {
-                skipped.add(def.name()
-                        + ": a model data source (kind url), not an API; its facts fill in for other providers");
-                continue;
-            }
-            checkDistinctToolNames(def, selected, request.writers());
-            ModelList list = catalog.read(def.name()).orElseThrow();
-            List<ModelFacts> all = normalizer.normalize(def, list);
-            List<ModelFacts> kept =
-                    all.stream().filter(request.filter()::accepts).toList();
-            ProviderModels models = new ProviderModels(
-                    def.name(),
-                    def.kind(),
-                    def.apiKeyEnv(),
-                    ProviderEndpoint.resolve(def, request.env()).configBaseUrl(),
-                    catalog.layout().json(root, def.name()).getFileName().toString(),
-                    kept);
-            run.add(models);
+        for (CatalogProviders.Provider provider : selection.providers()) {
+            ProviderModels models = provider.models();
+            checkDistinctToolNames(models.provider(), selection.selected(), request.writers());
             for (ToolWriter writer : request.writers()) {
                 if (!writer.perModelFiles().isEmpty()) {
                     headers.add(models.header("#"));
                 }
-                place(request, writer, writer.files(models), def.name(), files, owners);
+                place(request, writer, writer.files(models), models.provider(), files, owners);
             }
-            int fromLiteLlm =
-                    (int) kept.stream().filter(m -> !m.fromLiteLlm().isEmpty()).count();
             generated.add(new GenerateConfigsResult.ProviderSummary(
-                    def.name(), kept.size(), all.size() - kept.size(), fromLiteLlm));
+                    models.provider(), models.models().size(), provider.leftOut(), provider.fromLiteLlm()));
         }
-
         for (ToolWriter writer : request.writers()) {
-            place(request, writer, writer.sharedFiles(List.copyOf(run)), "all providers", files, owners);
+            place(request, writer, writer.sharedFiles(selection.models()), "all providers", files, owners);
         }
 
         List<Path> written = new ArrayList<>();
@@ -134,7 +84,7 @@ public final class ConfigGenerator {
         GeneratedFiles.record(request.outputDir(), files, removed);
         return new GenerateConfigsResult(
                 List.copyOf(generated),
-                List.copyOf(skipped),
+                selection.skipped(),
                 List.copyOf(written),
                 List.copyOf(unchanged),
                 List.copyOf(removed));
@@ -197,13 +147,11 @@ public final class ConfigGenerator {
      * A renamed reserved id (codex {@code openai} to {@code openai-catalog}, mods {@code anthropic} to
      * {@code anthropic-catalog}) must not meet a provider that is really called so.
      */
-    private static void checkDistinctToolNames(
-            ProviderDefinition def, List<ProviderDefinition> selected, List<ToolWriter> writers) {
+    private static void checkDistinctToolNames(String provider, List<String> selected, List<ToolWriter> writers) {
         for (ToolWriter writer : writers) {
-            String renamed = writer.providerName(def.name());
-            if (!renamed.equals(def.name())
-                    && selected.stream().anyMatch(p -> p.name().equals(renamed))) {
-                throw GenerateConfigsException.reservedNameTaken(writer.id(), def.name(), renamed);
+            String renamed = writer.providerName(provider);
+            if (!renamed.equals(provider) && selected.contains(renamed)) {
+                throw GenerateConfigsException.reservedNameTaken(writer.id(), provider, renamed);
             }
         }
     }
