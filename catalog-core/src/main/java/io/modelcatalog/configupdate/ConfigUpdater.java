@@ -20,7 +20,8 @@ import java.util.Map;
 /**
  * The {@code update-configs} goal's work: reads the catalog, and for each tool locks its files, reads them,
  * merges (each merger verifies its own result), and then, unless it is a dry run, backs up every file that will
- * change (one backup for the run) and replaces each atomically, keeping its mode. Any error before the writes
+ * change (one backup for the run) and replaces each atomically, keeping its mode, or removes it (a codex profile
+ * file of a gone model, under prune). Any error before the writes
  * leaves every file as it was and no backup behind. Stateless and thread-safe.
  */
 public final class ConfigUpdater {
@@ -83,7 +84,7 @@ public final class ConfigUpdater {
             }
             List<FileMerge> merges = new ArrayList<>();
             for (ConfigMerger m : request.mergers()) {
-                merges.addAll(m.merge(providers, request.strategy(), current));
+                merges.addAll(m.merge(providers, read.listed(), request.strategy(), current));
             }
             List<FileMerge> changed = merges.stream().filter(FileMerge::changed).toList();
             if (request.dryRun()) {
@@ -92,7 +93,7 @@ public final class ConfigUpdater {
                     diffs.add(UnifiedDiffs.of(
                             f.file().toString(),
                             f.before() == null ? null : new String(f.before(), StandardCharsets.UTF_8),
-                            new String(f.after(), StandardCharsets.UTF_8)));
+                            f.after() == null ? null : new String(f.after(), StandardCharsets.UTF_8)));
                 }
                 return new UpdateConfigsResult(names, read.skipped(), merges, diffs, null, List.of());
             }
@@ -102,7 +103,11 @@ public final class ConfigUpdater {
             Backup backup = request.backups()
                     .create(changed.stream().map(FileMerge::file).toList());
             for (FileMerge f : changed) {
-                AtomicFiles.write(f.file(), f.after());
+                if (f.removes()) {
+                    Files.deleteIfExists(f.file());
+                } else {
+                    AtomicFiles.write(f.file(), f.after());
+                }
             }
             List<Backup> pruned = request.backups().prune(request.backupKeep());
             return new UpdateConfigsResult(names, read.skipped(), merges, List.of(), backup, pruned);

@@ -15,8 +15,12 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * The catalog folder's providers as the tool writers take them ({@link ProviderModels}): selected (the named ones,
@@ -43,8 +47,13 @@ public final class CatalogProviders {
      *
      * @param models  the provider and its models after include/exclude
      * @param leftOut how many models include/exclude left out
+     * @param listed  the names of every model the provider lists, before include/exclude
      */
-    public record Provider(ProviderModels models, int leftOut) {
+    public record Provider(ProviderModels models, int leftOut, Set<String> listed) {
+
+        public Provider {
+            listed = Set.copyOf(listed);
+        }
 
         /** How many of the kept models had facts completed from LiteLLM's map. */
         public int fromLiteLlm() {
@@ -64,6 +73,13 @@ public final class CatalogProviders {
         /** The providers' models alone. */
         public List<ProviderModels> models() {
             return providers.stream().map(Provider::models).toList();
+        }
+
+        /** Each provider's {@link Provider#listed} names, by provider name. */
+        public Map<String, Set<String>> listed() {
+            Map<String, Set<String>> out = new LinkedHashMap<>();
+            providers.forEach(p -> out.put(p.models().provider(), p.listed()));
+            return out;
         }
     }
 
@@ -134,7 +150,9 @@ public final class CatalogProviders {
                     ProviderEndpoint.resolve(def, env).configBaseUrl(),
                     catalog.layout().json(catalogDir, def.name()).getFileName().toString(),
                     kept);
-            out.add(new Provider(models, all.size() - kept.size()));
+            Set<String> listed = new HashSet<>();
+            all.forEach(m -> listed.add(m.name()));
+            out.add(new Provider(models, all.size() - kept.size(), listed));
         }
         return new Selection(
                 selected.stream().map(ProviderDefinition::name).toList(), List.copyOf(out), List.copyOf(skipped));
