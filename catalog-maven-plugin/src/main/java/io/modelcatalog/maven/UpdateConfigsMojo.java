@@ -1,29 +1,22 @@
 package io.modelcatalog.maven;
 
-import io.modelcatalog.CatalogVersion;
-import io.modelcatalog.catalog.CatalogLayout;
 import io.modelcatalog.configediting.ConfigEditException;
 import io.modelcatalog.configupdate.AichatMerger;
 import io.modelcatalog.configupdate.CodexMerger;
 import io.modelcatalog.configupdate.ConfigMerger;
 import io.modelcatalog.configupdate.ConfigUpdater;
-import io.modelcatalog.configupdate.EntryChange;
-import io.modelcatalog.configupdate.FileMerge;
 import io.modelcatalog.configupdate.MergeStrategy;
 import io.modelcatalog.configupdate.ModsMerger;
-import io.modelcatalog.configupdate.Notice;
 import io.modelcatalog.configupdate.OpenCodeMerger;
 import io.modelcatalog.configupdate.UpdateConfigsException;
 import io.modelcatalog.configupdate.UpdateConfigsRequest;
 import io.modelcatalog.configupdate.UpdateConfigsResult;
 import io.modelcatalog.documents.DocumentParseException;
-import io.modelcatalog.providers.UnknownProviderException;
+import io.modelcatalog.providers.ProviderRegistry;
 import io.modelcatalog.toolconfigs.ModelIdFilter;
 import io.modelcatalog.userconfigs.UserConfigLocations;
 import io.modelcatalog.userconfigs.UserConfigTool;
-import java.io.File;
 import java.io.IOException;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -60,9 +53,6 @@ import org.apache.maven.plugins.annotations.Parameter;
  */
 @Mojo(name = "update-configs", requiresProject = false, threadSafe = true)
 public class UpdateConfigsMojo extends AbstractUserConfigMojo {
-
-    /** How many legacy {@code [profiles.*]} tables are listed one by one at WARN; the rest at DEBUG. */
-    static final int LEGACY_PROFILES_SHOWN = 10;
 
     /** The catalog's layout, {@code legacy} or {@code structured}; detected from the folder when not set. */
     @Parameter(property = "catalog.layout")
@@ -110,29 +100,23 @@ public class UpdateConfigsMojo extends AbstractUserConfigMojo {
 
     @Override
     protected void run() throws MojoExecutionException, MojoFailureException {
-        File catalogDir = catalogFolder();
         MergeStrategy mergeStrategy;
-        CatalogLayout catalogLayout;
         try {
             mergeStrategy = MergeStrategy.parse(strategy);
         } catch (IllegalArgumentException e) {
             throw new MojoExecutionException("catalog.strategy: " + e.getMessage());
         }
-        try {
-            catalogLayout = layout == null || layout.isBlank() ? null : CatalogLayout.parse(layout);
-        } catch (IllegalArgumentException e) {
-            throw new MojoExecutionException("catalog.layout: " + e.getMessage());
-        }
+        ProviderRegistry registry = registry();
+        selectedProviders(registry);
         List<String> includes = commaList(include);
-        List<ConfigMerger> mergers = mergers(userConfigTools(tools), !includes.isEmpty());
         UpdateConfigsRequest request = new UpdateConfigsRequest(
-                catalogDir.toPath(),
-                catalogLayout,
+                catalogFolder().toPath(),
+                layout(layout),
                 commaList(providerNames),
                 ModelIdFilter.of(includes, commaList(exclude)),
-                registry(),
+                registry,
                 environment,
-                mergers,
+                mergers(userConfigTools(tools), !includes.isEmpty()),
                 mergeStrategy,
                 dryRun,
                 backupStore(),
@@ -141,8 +125,6 @@ public class UpdateConfigsMojo extends AbstractUserConfigMojo {
         UpdateConfigsResult result;
         try {
             result = new ConfigUpdater().update(request);
-        } catch (UnknownProviderException e) {
-            throw new MojoExecutionException("catalog.providers: " + e.getMessage());
         } catch (ConfigEditException e) {
             throw new MojoFailureException(e.getMessage() + " (nothing was written)", e);
         } catch (UpdateConfigsException | DocumentParseException e) {
@@ -150,94 +132,24 @@ public class UpdateConfigsMojo extends AbstractUserConfigMojo {
         } catch (IOException e) {
             throw new MojoExecutionException("Updating the tool configs failed: " + e + " (see the backup)", e);
         }
-        report(result);
+        UpdateConfigsLog.write(result, getLog(), dryRun, backupKeep);
     }
 
+    /** One merger per selected tool, each with its file as given or found, logged with how it was found. */
     private List<ConfigMerger> mergers(Set<UserConfigTool> selected, boolean profiles) {
         UserConfigLocations locations = locations();
         List<ConfigMerger> out = new ArrayList<>();
         for (UserConfigTool tool : selected) {
             UserConfigLocations.Location where = locations.locate(tool);
-            switch (tool) {
-                case AICHAT -> out.add(new AichatMerger(where.file()));
-                case MODS -> out.add(new ModsMerger(where.file()));
-                case CODEX -> out.add(new CodexMerger(locations.codexHome(), profiles));
-                case OPENCODE -> out.add(new OpenCodeMerger(where.file()));
-            }
+            out.add(
+                    switch (tool) {
+                        case AICHAT -> new AichatMerger(where.file());
+                        case MODS -> new ModsMerger(where.file());
+                        case CODEX -> new CodexMerger(locations.codexHome(), profiles);
+                        case OPENCODE -> new OpenCodeMerger(where.file());
+                    });
             getLog().info(tool.id() + ": " + where.file() + " (" + foundBy(tool, where) + ")");
         }
         return out;
-    }
-
-    private void report(UpdateConfigsResult result) {
-        result.skipped().forEach(s -> getLog().info("skipped " + s));
-        if (result.providers().isEmpty()) {
-            getLog().warn("No provider of the catalog was selected: nothing to merge");
-            return;
-        }
-        int legacy = 0;
-        for (FileMerge f : result.files()) {
-            if (f.after() == null) {
-                getLog().warn(f.file() + " was not written by model-catalog: left alone");
-            } else if (f.creates()) {
-                getLog().info(f.file() + " does not exist: " + (dryRun ? "would be created" : "created")
-                        + " from the generated entries");
-            } else {
-                getLog().info(f.file() + (f.changed() ? (dryRun ? ": would change" : ": updated") : ": unchanged"));
-            }
-            for (EntryChange e : f.entries()) {
-                if (e.action() != EntryChange.Action.UNCHANGED) {
-                    getLog().info("  " + e.entry() + ": " + e.action().name().toLowerCase()
-                            + (e.modelsAdded() > 0 ? ", " + e.modelsAdded() + " model(s) added" : "")
-                            + (e.modelsRemoved() > 0 ? ", " + e.modelsRemoved() + " model(s) removed" : ""));
-                }
-            }
-            for (Notice n : f.notices()) {
-                if (n instanceof Notice.LegacyProfileTable p) {
-                    String line = legacyProfile(p);
-                    if (legacy++ < LEGACY_PROFILES_SHOWN) {
-                        getLog().warn(line);
-                    } else {
-                        getLog().debug(line);
-                    }
-                } else if (n instanceof Notice.KeyVariable k) {
-                    getLog().info("  aichat reads " + k.provider() + "'s key from " + k.toolVariable()
-                            + "; it is in " + k.providerVariable() + ": export " + k.toolVariable() + "=\"$"
-                            + k.providerVariable() + "\"");
-                }
-            }
-        }
-        if (legacy > LEGACY_PROFILES_SHOWN) {
-            getLog().warn((legacy - LEGACY_PROFILES_SHOWN) + " more legacy [profiles.*] table(s) (listed with -X)");
-        }
-        if (dryRun) {
-            for (String diff : result.diffs()) {
-                diff.lines().forEach(l -> getLog().info(l));
-            }
-            getLog().info("Dry run: " + result.changed().size() + " file(s) would change; nothing was written");
-            return;
-        }
-        if (result.backup() != null) {
-            getLog().info("Backed up " + result.backup().entries().size() + " file(s) first: "
-                    + result.backup().folder() + " (undo with mvn io.modelcatalog:catalog-maven-plugin:"
-                    + CatalogVersion.get() + ":restore -Dcatalog.backupId="
-                    + result.backup().id() + ")");
-        }
-        result.pruned()
-                .forEach(b ->
-                        getLog().info("Removed old backup " + b.id() + " (catalog.backupKeep=" + backupKeep + ")"));
-        getLog().info(result.changed().size() + " file(s) written, "
-                + (result.files().size() - result.changed().size()) + " unchanged");
-    }
-
-    /** A legacy profile table, with the command that writes its replacement profile file. */
-    private String legacyProfile(Notice.LegacyProfileTable p) {
-        String fix = p.model() == null || p.provider() == null
-                ? "move its keys to " + Path.of(String.valueOf(p.file())).resolveSibling(p.profile() + ".config.toml")
-                : "write a profile file for its model with mvn io.modelcatalog:catalog-maven-plugin:"
-                        + CatalogVersion.get() + ":update-configs -Dcatalog.tools=codex -Dcatalog.providers="
-                        + p.provider() + " -Dcatalog.include='" + p.model() + "' (codex --profile <file name>)";
-        return p.file() + ":" + p.line() + ": legacy [profiles." + p.profile() + "] table, which makes codex --profile "
-                + p.profile() + " fail; left alone. To migrate it, " + fix + ", then delete the table";
     }
 }
