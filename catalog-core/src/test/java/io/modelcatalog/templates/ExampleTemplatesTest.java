@@ -204,6 +204,18 @@ class ExampleTemplatesTest {
         assertTrue(manifest.contains("\"continue/models_openai.yaml\""), manifest);
     }
 
+    /** The guide shows the very templates tested here, so that a reader copies ones that work. */
+    @Test
+    void theGuideShowsTheseTemplatesVerbatim() throws IOException {
+        String guide = Files.readString(Path.of("..", "src", "site", "markdown", "templates.md"));
+        for (String name : List.of("litellm.yaml.ftl", "continue.yaml.ftl")) {
+            String template = Files.readString(examples().resolve(name));
+            assertTrue(
+                    guide.contains("```\n" + template + "```\n"),
+                    "src/site/markdown/templates.md no longer shows " + name + " as tested: copy it into the guide");
+        }
+    }
+
     @Test
     void whenAnyTemplateFailsNothingIsWritten(@TempDir Path work) throws IOException {
         Path templates = Files.createDirectories(work.resolve("templates"));
