@@ -1,18 +1,8 @@
 package io.modelcatalog.toolconfigs;
 
-import io.modelcatalog.catalog.CatalogFolder;
-import io.modelcatalog.documents.ModelList;
-import io.modelcatalog.facts.LiteLlmMap;
-import io.modelcatalog.facts.ModelFacts;
-import io.modelcatalog.facts.ModelNormalizer;
 import io.modelcatalog.files.AtomicFiles;
 import io.modelcatalog.files.LeftoverFiles;
 import io.modelcatalog.files.WritableFolders;
-import io.modelcatalog.providers.ProviderDefinition;
-import io.modelcatalog.providers.ProviderEndpoint;
-import io.modelcatalog.providers.ProviderKind;
-import io.modelcatalog.providers.ProviderRegistry;
-import io.modelcatalog.providers.UrlCredentials;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.nio.charset.CharacterCodingException;
@@ -26,109 +16,70 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 
 /**
  * The {@code generate-configs} goal's work: reads the catalog folder, normalizes every model, and writes per
- * provider {@code aichat/models_<p>.yaml}, {@code mods/models_<p>.yml}, {@code codex/models_<p>.toml} and
- * {@code codex/profiles/<profile>.config.toml}.
+ * provider what the request's {@link ToolWriter}s produce: {@code aichat/models_<p>.yaml},
+ * {@code mods/models_<p>.yml}, {@code codex/models_<p>.toml}, {@code codex/profiles/<profile>.config.toml},
+ * {@code opencode/models_<p>.json}, and a user's templates' outputs.
  *
  * <p>Everything is generated in memory first: a catalog file that does not parse, an unknown provider or a
  * name clash fails the run before any file is written. Files are then written atomically, and only when
- * their bytes changed, and the profiles an earlier run wrote for a model that is gone are removed. Temporary files
- * that a killed run left in the configs folder ({@link LeftoverFiles}) are removed before anything is read. Stateless: one instance may serve parallel builds.
+ * their bytes changed, and the profiles an earlier run wrote for a model that is gone are removed. Every file of the
+ * run is recorded in the configs folder's manifest ({@link GeneratedFiles}), which is how {@code clean} knows it.
+ * Temporary files that a killed run left in the configs folder ({@link LeftoverFiles}) are removed first.
+ * Stateless: one instance may serve parallel builds.
  */
 public final class ConfigGenerator {
-
-    /** The provider whose document is LiteLLM's map rather than a provider's model list. */
-    static final String LITELLM = "litellm";
 
     /** How deep the configs folder is searched for leftovers ({@code codex/profiles/x.config.toml} is 3 down). */
     private static final int CONFIGS_DEPTH = 4;
 
     public GenerateConfigsResult generate(GenerateConfigsRequest request) throws IOException {
-        Path root = request.catalogDir();
-        if (!Files.isDirectory(root)) {
-            throw GenerateConfigsException.noCatalog(root);
-        }
-        CatalogFolder catalog =
-                request.layout() == null ? CatalogFolder.detect(root) : new CatalogFolder(root, request.layout());
+        CatalogProviders.Selection selection = CatalogProviders.read(
+                request.catalogDir(),
+                request.layout(),
+                request.providers(),
+                request.filter(),
+                request.registry(),
+                request.env(),
+                new CatalogProviders.Failures() {
+                    @Override
+                    public RuntimeException noCatalog(Path folder) {
+                        return GenerateConfigsException.noCatalog(folder);
+                    }
+
+                    @Override
+                    public RuntimeException notInCatalog(String provider, Path file) {
+                        return GenerateConfigsException.notInCatalog(provider, file);
+                    }
+
+                    @Override
+                    public RuntimeException credentialsInUrl(String provider, String variable, String maskedUrl) {
+                        return GenerateConfigsException.credentialsInUrl(provider, variable, maskedUrl);
+                    }
+                });
         List<Path> leftovers = LeftoverFiles.remove(request.outputDir(), CONFIGS_DEPTH, name -> true, Instant.now());
-        List<String> inCatalog = catalog.providers();
-        ProviderRegistry registry = request.registry();
-        List<String> skipped = new ArrayList<>();
-
-        List<ProviderDefinition> selected = new ArrayList<>();
-        if (request.providers().isEmpty()) {
-            for (String name : inCatalog) {
-                Optional<ProviderDefinition> def = registry.find(name);
-                if (def.isEmpty()) {
-                    skipped.add(name + ": " + catalog.layout().json(root, name).getFileName()
-                            + " is not a registered provider's file (declare the provider to use it)");
-                } else {
-                    selected.add(def.get());
-                }
-            }
-        } else {
-            for (ProviderDefinition def : registry.select(request.providers())) {
-                if (!inCatalog.contains(def.name())) {
-                    throw GenerateConfigsException.notInCatalog(
-                            def.name(), catalog.layout().json(root, def.name()));
-                }
-                selected.add(def);
-            }
-        }
-
-        Optional<LiteLlmMap> liteLlm =
-                inCatalog.contains(LITELLM) ? catalog.read(LITELLM).map(LiteLlmMap::of) : Optional.empty();
-        ModelNormalizer normalizer = new ModelNormalizer(liteLlm);
-
         Map<Path, byte[]> files = new TreeMap<>();
         Map<Path, String> owners = new HashMap<>();
         Set<String> headers = new HashSet<>();
         List<GenerateConfigsResult.ProviderSummary> generated = new ArrayList<>();
-        for (ProviderDefinition def : selected) {
-            if (def.kind() == ProviderKind.URL) {
-                skipped.add(def.name()
-                        + ": a model data source (kind url), not an API; its facts fill in for other providers");
-                continue;
-            }
-            checkDistinctToolNames(def, selected, request.writers());
-            ModelList list = catalog.read(def.name()).orElseThrow();
-            List<ModelFacts> all = normalizer.normalize(def, list);
-            List<ModelFacts> kept =
-                    all.stream().filter(request.filter()::accepts).toList();
-            ProviderEndpoint endpoint = ProviderEndpoint.resolve(def, request.env());
-            if (UrlCredentials.hasUserInfo(endpoint.baseUrl())) { // only from the environment: definitions refuse it
-                throw GenerateConfigsException.credentialsInUrl(
-                        def.name(), endpoint.baseUrlVariable(), UrlCredentials.mask(endpoint.baseUrl()));
-            }
-            ProviderModels models = new ProviderModels(
-                    def.name(),
-                    def.kind(),
-                    def.apiKeyEnv(),
-                    endpoint.configBaseUrl(),
-                    catalog.layout().json(root, def.name()).getFileName().toString(),
-                    kept);
+        for (CatalogProviders.Provider provider : selection.providers()) {
+            ProviderModels models = provider.models();
+            checkDistinctToolNames(models.provider(), selection.selected(), request.writers());
             for (ToolWriter writer : request.writers()) {
                 if (!writer.perModelFiles().isEmpty()) {
                     headers.add(models.header("#"));
                 }
-                for (ToolFile file : writer.files(models)) {
-                    Path path = request.outputDir().resolve(writer.folder()).resolve(file.path());
-                    String owner = owners.putIfAbsent(path, def.name());
-                    if (owner != null) {
-                        throw GenerateConfigsException.sameFile(path, owner, def.name());
-                    }
-                    files.put(path, file.bytes());
-                }
+                place(request, writer, writer.files(models), models.provider(), files, owners);
             }
-            int fromLiteLlm =
-                    (int) kept.stream().filter(m -> !m.fromLiteLlm().isEmpty()).count();
             generated.add(new GenerateConfigsResult.ProviderSummary(
-                    def.name(), kept.size(), all.size() - kept.size(), fromLiteLlm));
+                    models.provider(), models.models().size(), provider.leftOut(), provider.fromLiteLlm()));
+        }
+        for (ToolWriter writer : request.writers()) {
+            place(request, writer, writer.sharedFiles(selection.models()), "all providers", files, owners);
         }
 
         if (!files.isEmpty()) {
@@ -146,13 +97,32 @@ public final class ConfigGenerator {
                 removed.addAll(removeStale(glob.getParent(), glob.getFileName().toString(), headers, files.keySet()));
             }
         }
+        GeneratedFiles.record(request.outputDir(), files, removed);
         return new GenerateConfigsResult(
                 List.copyOf(generated),
-                List.copyOf(skipped),
+                selection.skipped(),
                 List.copyOf(written),
                 List.copyOf(unchanged),
                 List.copyOf(removed),
                 leftovers);
+    }
+
+    /** Adds a writer's files, failing when two providers' files would land on one path. */
+    private static void place(
+            GenerateConfigsRequest request,
+            ToolWriter writer,
+            List<ToolFile> produced,
+            String provider,
+            Map<Path, byte[]> files,
+            Map<Path, String> owners) {
+        for (ToolFile file : produced) {
+            Path path = request.outputDir().resolve(writer.folder()).resolve(file.path());
+            String owner = owners.putIfAbsent(path, provider);
+            if (owner != null) {
+                throw GenerateConfigsException.sameFile(path, owner, provider);
+            }
+            files.put(path, file.bytes());
+        }
     }
 
     /**
@@ -194,13 +164,11 @@ public final class ConfigGenerator {
      * A renamed reserved id (codex {@code openai} to {@code openai-catalog}, mods {@code anthropic} to
      * {@code anthropic-catalog}) must not meet a provider that is really called so.
      */
-    private static void checkDistinctToolNames(
-            ProviderDefinition def, List<ProviderDefinition> selected, List<ToolWriter> writers) {
+    private static void checkDistinctToolNames(String provider, List<String> selected, List<ToolWriter> writers) {
         for (ToolWriter writer : writers) {
-            String renamed = writer.providerName(def.name());
-            if (!renamed.equals(def.name())
-                    && selected.stream().anyMatch(p -> p.name().equals(renamed))) {
-                throw GenerateConfigsException.reservedNameTaken(writer.id(), def.name(), renamed);
+            String renamed = writer.providerName(provider);
+            if (!renamed.equals(provider) && selected.contains(renamed)) {
+                throw GenerateConfigsException.reservedNameTaken(writer.id(), provider, renamed);
             }
         }
     }

@@ -3,6 +3,8 @@ package io.modelcatalog.maven;
 import io.modelcatalog.documents.DocumentParseException;
 import io.modelcatalog.providers.EnvironmentLookup;
 import io.modelcatalog.providers.ProviderRegistry;
+import io.modelcatalog.templates.TemplateFailure;
+import io.modelcatalog.templates.TemplateRenderer;
 import io.modelcatalog.toolconfigs.ConfigGenerator;
 import io.modelcatalog.toolconfigs.GenerateConfigsException;
 import io.modelcatalog.toolconfigs.GenerateConfigsRequest;
@@ -12,6 +14,8 @@ import io.modelcatalog.toolconfigs.Tool;
 import io.modelcatalog.toolconfigs.ToolWriter;
 import java.io.File;
 import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Set;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugins.annotations.LifecyclePhase;
@@ -19,11 +23,15 @@ import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
 
 /**
- * Turns the catalog folder into configuration for aichat, codex and mods. Per provider it writes
- * {@code aichat/models_{provider}.yaml} (a {@code clients:} entry), {@code mods/models_{provider}.yml} (an {@code apis:}
- * entry), {@code codex/models_{provider}.toml} (a {@code [model_providers.{id}]} table for codex 0.169, with
- * {@code wire_api = "responses"}) and {@code codex/profiles/{profile}.config.toml} (one self-contained codex
- * profile per model). Each file is valid on its own; none holds a key, only the name of the variable that does.
+ * Turns the catalog folder into configuration for aichat, codex, mods and OpenCode, and through user templates
+ * for any other tool. Per provider it writes {@code aichat/models_{provider}.yaml} (a {@code clients:} entry),
+ * {@code mods/models_{provider}.yml} (an {@code apis:} entry), {@code codex/models_{provider}.toml} (a
+ * {@code [model_providers.{id}]} table for codex 0.169, with {@code wire_api = "responses"}),
+ * {@code codex/profiles/{profile}.config.toml} (one self-contained codex profile per model) and
+ * {@code opencode/models_{provider}.json} (an OpenCode config with the provider, its key as {@code {env:VAR}}, and its
+ * models' facts). Each file is valid on its own; none holds a key, only the name of the variable that does. The
+ * files written are recorded with their SHA-256 in {@code .model-catalog-generated.json} in the configs folder,
+ * which the clean goal reads.
  *
  * <p>Where the files go: {@code catalog.configsDirectory}, by default the {@code configs} folder inside the
  * catalog folder ({@code catalog.outputDirectory}, by default {@code ${project.basedir}/models}, or
@@ -70,7 +78,7 @@ public class GenerateConfigsMojo extends AbstractCatalogMojo {
     @Parameter(property = "catalog.configsDirectory")
     private File configsDirectory;
 
-    /** Comma list of tools: {@code aichat}, {@code codex}, {@code mods}; all when empty. */
+    /** Comma list of tools: {@code aichat}, {@code codex}, {@code mods}, {@code opencode}; all when empty. */
     @Parameter(property = "catalog.tools")
     private String tools;
 
@@ -81,6 +89,17 @@ public class GenerateConfigsMojo extends AbstractCatalogMojo {
     /** Comma list of globs on model ids to leave out. */
     @Parameter(property = "catalog.exclude")
     private String exclude;
+
+    /**
+     * A folder of user templates (FreeMarker) for any other tool: each {@code {name}.{ext}.ftl} renders per provider
+     * into {@code {configsDirectory}/{name}/models_{provider}.{ext}}, or, when it starts with
+     * {@code <#ftl attributes={"render": "once"}>}, once for all providers into {@code {name}/models.{ext}}. In
+     * {@code .yaml}, {@code .json} and {@code .toml} templates every text is printed as a quoted literal of that
+     * format; see the templates guide. A template error fails the build with its file, line and column, and nothing
+     * is written.
+     */
+    @Parameter(property = "catalog.templates")
+    private File templates;
 
     /** Skips this goal. */
     @Parameter(property = "catalog.generate-configs.skip", defaultValue = "false")
@@ -100,9 +119,7 @@ public class GenerateConfigsMojo extends AbstractCatalogMojo {
     protected void run() throws MojoExecutionException {
         File catalogDir = catalogFolder();
         LayoutWarning.check(catalogDir, getLog());
-        File out = configsDirectory == null
-                ? new File(catalogDir, "configs")
-                : resolvePath(configsDirectory, "models/configs");
+        File out = configsFolder(configsDirectory);
         Set<Tool> selectedTools;
         try {
             selectedTools = Tool.parse(commaList(tools));
@@ -111,26 +128,29 @@ public class GenerateConfigsMojo extends AbstractCatalogMojo {
         }
         ProviderRegistry registry = registry();
         selectedProviders(registry);
-        GenerateConfigsRequest request = new GenerateConfigsRequest(
-                catalogDir.toPath(),
-                layout(layout),
-                out.toPath(),
-                selectedTools,
-                commaList(providerNames),
-                ModelIdFilter.of(commaList(include), commaList(exclude)),
-                registry,
-                EnvironmentLookup.system());
-        getLog().info("Generating "
-                + String.join(
-                        ", ",
-                        Tool.writers(selectedTools).stream().map(ToolWriter::id).toList()) + " configs from "
-                + catalogDir + " into " + out);
+        List<ToolWriter> writers = new ArrayList<>(Tool.writers(selectedTools));
         GenerateConfigsResult result;
         try {
-            result = new ConfigGenerator().generate(request);
+            if (templates != null) {
+                writers.addAll(new TemplateRenderer()
+                        .writers(resolvePath(templates, "templates").toPath()));
+            }
+            getLog().info("Generating "
+                    + String.join(", ", writers.stream().map(ToolWriter::id).toList()) + " configs from " + catalogDir
+                    + " into " + out);
+            result = new ConfigGenerator()
+                    .generate(new GenerateConfigsRequest(
+                            catalogDir.toPath(),
+                            layout(layout),
+                            out.toPath(),
+                            writers,
+                            commaList(providerNames),
+                            ModelIdFilter.of(commaList(include), commaList(exclude)),
+                            registry,
+                            EnvironmentLookup.system()));
         } catch (GenerateConfigsException e) {
             throw new MojoExecutionException(MavenWords.of(e) + " (nothing was written)", e);
-        } catch (DocumentParseException e) {
+        } catch (TemplateFailure | DocumentParseException e) {
             throw new MojoExecutionException(e.getMessage() + " (nothing was written)", e);
         } catch (IOException e) {
             throw new MojoExecutionException(

@@ -6,8 +6,6 @@ import io.modelcatalog.migration.LegacyScriptReader;
 import io.modelcatalog.migration.ProviderComparison;
 import io.modelcatalog.migration.ProvidersFileOutput;
 import io.modelcatalog.migration.ProvidersFileWriter;
-import io.modelcatalog.migration.ScriptNote;
-import io.modelcatalog.providers.ProviderDefinition;
 import io.modelcatalog.providers.ProviderFileException;
 import io.modelcatalog.providers.ProviderLayer;
 import io.modelcatalog.providers.ProviderLayerException;
@@ -16,7 +14,6 @@ import java.io.File;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.stream.Collectors;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
@@ -88,29 +85,9 @@ public class ImportLegacyMojo extends AbstractCatalogMojo {
                                     : ""),
                     e);
         }
-        getLog().info("Providers of " + script + " against the built-in ones:");
-        comparison.table().forEach(getLog()::info);
-        for (ScriptNote note : comparison.script().notes()) {
-            getLog().info(script.getName() + " " + note);
-        }
-        getLog().info(comparison.summary());
-        if (!comparison.removed().isEmpty()) {
-            String removed =
-                    comparison.removed().stream().map(ProviderDefinition::name).collect(Collectors.joining(", "));
-            String selection = String.join(",", comparison.selection());
-            getLog().warn("Not in the script: " + removed + ". A providers file adds and replaces providers but "
-                    + "cannot remove one; to leave " + (comparison.removed().size() == 1 ? "it" : "them")
-                    + " out, select the others:");
-            getLog().warn("  -Dcatalog.providers=" + selection);
-            getLog().warn("  or in the POM: <providerNames>" + selection + "</providerNames>");
-        }
+        ImportLegacyLog.comparison(script, comparison, getLog());
         if (!comparison.hasDifference()) {
-            getLog().info("No provider added or changed: the built-in providers are those of the script, no "
-                    + "providers file is needed, and none was written");
-            if (target.exists()) {
-                getLog().warn(target + " exists and was left as it is; the goals given -Dcatalog.providersFile="
-                        + target.getName() + " still apply its providers");
-            }
+            ImportLegacyLog.noDifference(target, getLog());
             return;
         }
         ProvidersFileOutput.Outcome outcome;
@@ -131,17 +108,7 @@ public class ImportLegacyMojo extends AbstractCatalogMojo {
                             + " (or write elsewhere with -Dcatalog.providersFile=<path>)",
                     e);
         }
-        int count = comparison.toWrite().size();
-        String what = count + " provider" + (count == 1 ? "" : "s");
-        if (outcome.result() == ProvidersFileOutput.Result.UNCHANGED) {
-            getLog().info(target + " is up to date (" + what + "); nothing written");
-        } else {
-            getLog().info("Wrote " + target + " (" + what + ")"
-                    + outcome.backup()
-                            .map(b -> "; the previous file is kept as " + b)
-                            .orElse(""));
-        }
-        getLog().info("Fetch with it: -Dcatalog.providersFile=" + target + " (POM <providersFile>)");
+        ImportLegacyLog.written(target, comparison.toWrite().size(), outcome, getLog());
     }
 
     /**

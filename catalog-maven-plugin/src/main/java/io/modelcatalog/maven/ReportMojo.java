@@ -8,10 +8,8 @@ import io.modelcatalog.report.CatalogReportReader;
 import io.modelcatalog.report.ReportHtml;
 import java.io.File;
 import java.io.IOException;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
-import org.apache.maven.doxia.sink.Sink;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugins.annotations.LifecyclePhase;
 import org.apache.maven.plugins.annotations.Mojo;
@@ -93,26 +91,11 @@ public class ReportMojo extends AbstractMavenReport {
 
     @Override
     protected void executeReport(Locale locale) throws MavenReportException {
-        CatalogReport report = read();
-        Sink sink = getSink();
-        sink.head();
-        sink.title();
-        sink.text(getName(locale));
-        sink.title_();
-        sink.head_();
-        sink.body();
-        sink.section1();
-        sink.sectionTitle1();
-        sink.text(getName(locale));
-        sink.sectionTitle1_();
-        // the fragment is escaped HTML with its own style, script and SVG, which Doxia's events cannot express
-        sink.rawText(ReportHtml.fragment(report));
-        sink.section1_();
-        sink.body_();
+        ReportPage.render(getSink(), getName(locale), read());
     }
 
     private CatalogReport read() throws MavenReportException {
-        ProjectSettings settings = new ProjectSettings(this);
+        ReportSettings settings = new ReportSettings(project, providers, providersFile, getLog());
         try {
             ProviderRegistry registry = settings.registry();
             File folder = settings.resolvePath(catalogDirectory, "models");
@@ -127,7 +110,10 @@ public class ReportMojo extends AbstractMavenReport {
                         + "catalog.outputDirectory");
             }
             CatalogReport report = CatalogReportReader.read(
-                    registry, folder.toPath(), AbstractCatalogMojo.commaList(providerNames), label(folder.toPath()));
+                    registry,
+                    folder.toPath(),
+                    AbstractCatalogMojo.commaList(providerNames),
+                    ReportPage.label(project, folder.toPath()));
             getLog().info("Catalog report: " + report.providers().size() + " providers, " + report.modelCount()
                     + " models from " + folder);
             return report;
@@ -140,60 +126,6 @@ public class ReportMojo extends AbstractMavenReport {
                     "Cannot read the catalog folder " + catalogDirectory + ": " + FileErrors.explain(e)
                             + " (catalog.outputDirectory)",
                     e);
-        }
-    }
-
-    /** The folder as the page names it: relative to the project when inside it. */
-    private String label(Path folder) {
-        File base = project == null ? null : project.getBasedir();
-        if (base != null) {
-            Path b = base.toPath().toAbsolutePath().normalize();
-            Path f = folder.toAbsolutePath().normalize();
-            if (f.startsWith(b) && !f.equals(b)) {
-                return b.relativize(f).toString().replace(File.separatorChar, '/');
-            }
-        }
-        return folder.getFileName() == null
-                ? folder.toString()
-                : folder.getFileName().toString();
-    }
-
-    /**
-     * The registry and path rules every other goal applies, borrowed from {@link AbstractCatalogMojo} (a report
-     * extends {@link AbstractMavenReport} and so cannot extend it).
-     */
-    private static final class ProjectSettings extends AbstractCatalogMojo {
-
-        ProjectSettings(ReportMojo report) {
-            this.project = report.project;
-            this.providers = report.providers;
-            this.providersFile = report.providersFile;
-            setLog(report.getLog());
-        }
-
-        @Override
-        protected String goalName() {
-            return "report";
-        }
-
-        @Override
-        protected boolean goalSkipped() {
-            return false;
-        }
-
-        @Override
-        protected void run() {
-            // never executed: only the registry and path helpers are used
-        }
-
-        @Override
-        protected ProviderRegistry registry() throws MojoExecutionException {
-            return super.registry();
-        }
-
-        @Override
-        protected File resolvePath(File configured, String whenUnresolved) {
-            return super.resolvePath(configured, whenUnresolved);
         }
     }
 }

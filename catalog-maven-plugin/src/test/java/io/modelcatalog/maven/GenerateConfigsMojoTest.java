@@ -302,4 +302,28 @@ class GenerateConfigsMojoTest {
                         + "catalog folder (nothing was written)",
                 e.getMessage());
     }
+
+    @Test
+    @InjectMojo(goal = "generate-configs", pom = POM)
+    void templatesRenderIntoTheConfigsFolderAndAFailingOneWritesNothing(GenerateConfigsMojo mojo) throws Exception {
+        Path templates = Files.createDirectories(dir.resolve("templates"));
+        Files.writeString(templates.resolve("ids.yaml.ftl"), "ids:\n<#list models as m>\n  - ${m.id}\n</#list>\n");
+        setVariableValueToObject(mojo, "outputDirectory", corpusCatalog());
+        setVariableValueToObject(
+                mojo, "configsDirectory", dir.resolve("configs").toFile());
+        setVariableValueToObject(mojo, "templates", templates.toFile());
+        mojo.execute();
+        JsonNode ids = new YAMLMapper()
+                .readTree(dir.resolve("configs/ids/models_anthropic.yaml").toFile())
+                .get("ids");
+        assertTrue(ids.size() > 0);
+
+        Files.writeString(templates.resolve("ids.yaml.ftl"), "ids: ${provider.nope}\n");
+        Path other = dir.resolve("other-configs");
+        setVariableValueToObject(mojo, "configsDirectory", other.toFile());
+        MojoExecutionException e = assertThrows(MojoExecutionException.class, mojo::execute);
+        assertTrue(e.getMessage().contains("ids.yaml.ftl, line 1, column 6"), e.getMessage());
+        assertTrue(e.getMessage().endsWith("(nothing was written)"), e.getMessage());
+        assertFalse(Files.exists(other));
+    }
 }
