@@ -1,17 +1,12 @@
 package io.modelcatalog.maven;
 
-import io.modelcatalog.catalog.CatalogLayout;
 import io.modelcatalog.fetching.CatalogFetch;
-import io.modelcatalog.fetching.ChangeReport;
 import io.modelcatalog.fetching.FetchListener;
 import io.modelcatalog.fetching.FetchOptions;
 import io.modelcatalog.fetching.FetchReport;
 import io.modelcatalog.fetching.InvalidSettingException;
 import io.modelcatalog.fetching.NetworkPolicy;
-import io.modelcatalog.fetching.ProviderOutcome;
 import io.modelcatalog.fetching.ResponseCache;
-import io.modelcatalog.files.AtomicFiles;
-import io.modelcatalog.files.FileErrors;
 import io.modelcatalog.providers.EnvironmentLookup;
 import io.modelcatalog.providers.ProviderDefinition;
 import java.io.File;
@@ -157,16 +152,9 @@ public class FetchMojo extends AbstractCatalogMojo {
         }
         FetchReportLog.write(report, selected, getLog());
         LayoutWarning.check(folder, getLog());
-        writeChanges(report);
+        FetchReportLog.writeChanges(report, changesFile, getLog());
         if (failOnError && !report.failures().isEmpty()) {
-            throw new MojoFailureException(report.failures().size() + " provider(s) failed: "
-                    + String.join(
-                            ", ",
-                            report.failures().stream()
-                                    .map(ProviderOutcome::provider)
-                                    .toList())
-                    + "; see the lines above and " + new File(folder, CatalogLayout.FAILED_MODELS)
-                    + " (catalog.failOnError=true)");
+            throw new MojoFailureException(FetchReportLog.failures(report, folder));
         }
     }
 
@@ -185,19 +173,6 @@ public class FetchMojo extends AbstractCatalogMojo {
                     + e.requirement() + ", was " + e.value());
         } catch (IllegalArgumentException e) {
             throw new MojoExecutionException("Invalid fetch setting: " + e.getMessage());
-        }
-    }
-
-    private void writeChanges(FetchReport report) throws MojoExecutionException {
-        if (changesFile == null) {
-            return;
-        }
-        try {
-            AtomicFiles.write(changesFile.toPath(), ChangeReport.toJson(report));
-            getLog().info("Model changes written to " + changesFile);
-        } catch (IOException e) {
-            throw new MojoExecutionException(
-                    "Cannot write catalog.changesFile " + changesFile + ": " + FileErrors.explain(e), e);
         }
     }
 }

@@ -1,10 +1,17 @@
 package io.modelcatalog.maven;
 
+import io.modelcatalog.catalog.CatalogLayout;
+import io.modelcatalog.fetching.ChangeReport;
 import io.modelcatalog.fetching.FetchReport;
 import io.modelcatalog.fetching.ProviderOutcome;
+import io.modelcatalog.files.AtomicFiles;
+import io.modelcatalog.files.FileErrors;
 import io.modelcatalog.providers.ProviderDefinition;
+import java.io.File;
+import java.io.IOException;
 import java.util.List;
 import java.util.Optional;
+import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.logging.Log;
 
 /**
@@ -58,6 +65,32 @@ final class FetchReportLog {
      * No provider that needs a key had one, so nothing but the keyless sources was fetched: said plainly, with
      * the way to set a key.
      */
+    /** Writes the run's model changes as JSON to {@code changesFile}, when one is configured. */
+    static void writeChanges(FetchReport report, File changesFile, Log log) throws MojoExecutionException {
+        if (changesFile == null) {
+            return;
+        }
+        try {
+            AtomicFiles.write(changesFile.toPath(), ChangeReport.toJson(report));
+            log.info("Model changes written to " + changesFile);
+        } catch (IOException e) {
+            throw new MojoExecutionException(
+                    "Cannot write catalog.changesFile " + changesFile + ": " + FileErrors.explain(e), e);
+        }
+    }
+
+    /** The message that fails the build under {@code catalog.failOnError}: which providers, and where to look. */
+    static String failures(FetchReport report, File folder) {
+        return report.failures().size() + " provider(s) failed: "
+                + String.join(
+                        ", ",
+                        report.failures().stream()
+                                .map(ProviderOutcome::provider)
+                                .toList())
+                + "; see the lines above and " + new File(folder, CatalogLayout.FAILED_MODELS)
+                + " (catalog.failOnError=true)";
+    }
+
     private static String nothingFetched(List<String> noKey, List<ProviderDefinition> selected) {
         Optional<ProviderDefinition> example = selected.stream()
                 .filter(p -> noKey.contains(p.name()) && p.apiKeyEnv() != null)
