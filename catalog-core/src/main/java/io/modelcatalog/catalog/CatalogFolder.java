@@ -23,14 +23,43 @@ public final class CatalogFolder {
     }
 
     /**
-     * Opens a folder, detecting its layout: structured when it has a {@code json/} sub-folder holding
-     * {@code models_*.json} files and no flat ones, legacy otherwise.
+     * Opens a folder, detecting its layout by the one rule every goal follows: flat (legacy) when it holds any
+     * flat {@code models_*.json}, structured when only its {@code json/} sub-folder does, legacy when neither.
+     * A folder holding both is read flat; {@link #bothLayouts(Path)} says so, for a warning.
      */
     public static CatalogFolder detect(Path root) throws IOException {
         boolean flat = !CatalogLayout.LEGACY.files(root, FileType.JSON).isEmpty();
         boolean structured =
                 !CatalogLayout.STRUCTURED.files(root, FileType.JSON).isEmpty();
         return new CatalogFolder(root, structured && !flat ? CatalogLayout.STRUCTURED : CatalogLayout.LEGACY);
+    }
+
+    /**
+     * A folder with files of both layouts: flat {@code models_<p>.json} beside a {@code json/} sub-folder of them.
+     *
+     * @param root       the folder
+     * @param flat       flat json files
+     * @param structured json files in {@code json/}
+     * @param read       the layout {@link #detect(Path)} reads: legacy
+     */
+    public record BothLayouts(Path root, int flat, int structured, CatalogLayout read) {
+
+        /** What the reader should know, in one sentence. */
+        public String describe() {
+            return root + " holds catalog files in both layouts: " + flat + " flat models_<p>.json and " + structured
+                    + " in json/; the flat ones are read (the same rule for every goal), the others ignored: remove "
+                    + "the set that is no longer used";
+        }
+    }
+
+    /** Whether the folder holds files of both layouts; empty when it holds one or none. */
+    public static Optional<BothLayouts> bothLayouts(Path root) throws IOException {
+        int flat = CatalogLayout.LEGACY.files(root, FileType.JSON).size();
+        int structured = CatalogLayout.STRUCTURED.files(root, FileType.JSON).size();
+        return flat > 0 && structured > 0
+                ? Optional.of(
+                        new BothLayouts(root, flat, structured, detect(root).layout()))
+                : Optional.empty();
     }
 
     public Path root() {

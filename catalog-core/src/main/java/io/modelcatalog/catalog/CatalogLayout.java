@@ -64,6 +64,17 @@ public enum CatalogLayout {
         return out;
     }
 
+    /**
+     * Whether a file name is one that a fetch writes in a catalog folder: a provider's {@code models_<p>.*} file,
+     * {@code failed_models.json} (and its {@code .broken} copy) or {@code chutes_chutes.json}.
+     */
+    public static boolean isCatalogFileName(String name) {
+        return FILE_NAME.matcher(name).matches()
+                || name.equals(FAILED_MODELS)
+                || name.equals(FAILED_MODELS + FailedModels.BROKEN_SUFFIX)
+                || name.equals(CHUTES_CHUTES);
+    }
+
     /** The folder of this layout that holds the files of one type. */
     public Path folder(Path root, FileType type) {
         return this == LEGACY ? root : root.resolve(type.extension());

@@ -5,7 +5,9 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.modelcatalog.documents.DocumentParseException;
 import io.modelcatalog.documents.JsonDocuments;
+import io.modelcatalog.files.AtomicFiles;
 import io.modelcatalog.legacy.PythonJsonWriter;
+import io.modelcatalog.providers.UrlCredentials;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -61,11 +63,48 @@ public final class FailedModels {
         return new FailedModels((ObjectNode) node);
     }
 
-    /** Records a failure, replacing the provider's entry. */
+    /** Suffix of the copy that {@link #readOrSetAside(Path)} keeps of a damaged file. */
+    public static final String BROKEN_SUFFIX = ".broken";
+
+    /**
+     * What {@link #readOrSetAside(Path)} found.
+     *
+     * @param history the history read, or an empty one when the file was damaged
+     * @param damage  when the file could not be read: the copy kept and the parse error
+     */
+    public record Loaded(FailedModels history, Optional<SetAside> damage) {}
+
+    /**
+     * A damaged history file, copied beside itself before a run replaces it.
+     *
+     * @param file    the damaged file
+     * @param copy    {@code failed_models.json.broken}, holding its bytes
+     * @param problem the parse error (file, line, column)
+     */
+    public record SetAside(Path file, Path copy, String problem) {}
+
+    /**
+     * Reads the file for a run that will rewrite it. The file is a history, not the catalog: when it is empty,
+     * not JSON or not an object, its bytes are copied to {@code failed_models.json.broken} (replacing an older
+     * copy) and the run goes on with an empty history, instead of failing every fetch.
+     *
+     * @throws IOException when the file cannot be read, or the copy cannot be written
+     */
+    public static Loaded readOrSetAside(Path file) throws IOException {
+        try {
+            return new Loaded(read(file), Optional.empty());
+        } catch (DocumentParseException e) {
+            Path copy = file.resolveSibling(file.getFileName() + BROKEN_SUFFIX);
+            AtomicFiles.write(copy, Files.readAllBytes(file));
+            return new Loaded(empty(), Optional.of(new SetAside(file, copy, e.getMessage())));
+        }
+    }
+
+    /** Records a failure, replacing the provider's entry; credentials in a URL the error quotes are masked. */
     public void recordFailure(String provider, String error, LocalDateTime attempt) {
         ObjectNode entry = JsonNodeFactory.instance.objectNode();
         entry.put("failed", true);
-        entry.put("error", error);
+        entry.put("error", UrlCredentials.mask(error));
         entry.put("last_attempt", pythonIsoFormat(attempt));
         root.set(provider, entry);
     }

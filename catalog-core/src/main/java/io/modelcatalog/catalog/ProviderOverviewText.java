@@ -2,13 +2,18 @@ package io.modelcatalog.catalog;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.modelcatalog.providers.ProviderDefinition;
+import io.modelcatalog.providers.UrlCredentials;
+import java.net.URI;
+import java.net.URISyntaxException;
 import java.nio.file.Path;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.OptionalLong;
-import java.util.regex.Pattern;
 
 /**
  * A {@link ProviderOverview} as text: an aligned table ({@link #table()}) with notes and a summary, or a detailed
@@ -16,11 +21,6 @@ import java.util.regex.Pattern;
  * in a URL.
  */
 public final class ProviderOverviewText {
-
-    private static final Pattern URL_USER_INFO = Pattern.compile("(?<=://)[^/@?#]+@");
-    /** Query parameters that carry credentials in some APIs ({@code ?key=}, {@code ?api_key=}, {@code ?token=}). */
-    private static final Pattern URL_SECRET_PARAM =
-            Pattern.compile("(?i)([?&][^=&#]*(?:key|token|secret|password|sig)[^=&#]*=)[^&#]*");
 
     private final ProviderOverview overview;
     private final List<ProviderStatus> statuses;
@@ -32,11 +32,21 @@ public final class ProviderOverviewText {
         this.folder = overview.folder();
     }
 
-    private static final String[] HEADER = {
-        "PROVIDER", "KIND", "BASE URL", "KEY", "LAST RUN", "MODELS", "JSON", "TXT", "TOML"
-    };
+    /** The widest a table line may be: a terminal's or a CI log's line, without wrapping. */
+    public static final int TABLE_WIDTH = 120;
 
-    /** The aligned table: a header line, then one line per provider, in registry order. */
+    /** The narrowest the host column gets when the table must shrink to {@link #TABLE_WIDTH}. */
+    private static final int MIN_HOST_WIDTH = 12;
+
+    private static final String[] HEADER = {"PROVIDER", "KIND", "HOST", "KEY", "LAST RUN", "MODELS", "FILES"};
+
+    private static final int HOST = 2;
+
+    /**
+     * The aligned table: a header line, then one line per provider, in registry order, at most
+     * {@link #TABLE_WIDTH} columns wide (a long host is shortened). Base URLs in full, key sources and errors are
+     * in {@link #detail(String)}.
+     */
     public List<String> table() {
         List<String[]> rows = new ArrayList<>();
         rows.add(HEADER);
@@ -44,15 +54,13 @@ public final class ProviderOverviewText {
             rows.add(new String[] {
                 s.name() + (s.origin() == ProviderStatus.Origin.BUILT_IN ? "" : " *"),
                 s.provider().kind().id(),
-                safeUrl(s.endpoint().baseUrl()) + (s.baseUrlFromEnv() ? " (env)" : ""),
+                host(s.endpoint().baseUrl()) + (s.baseUrlFromEnv() ? " (env)" : ""),
                 keyCell(s.key()),
                 lastRunCell(s.history()),
                 s.models().isPresent()
                         ? Integer.toString(s.models().getAsInt())
                         : (s.problem().isPresent() ? "?" : "-"),
-                sizeCell(s.files().json()),
-                sizeCell(s.files().txt()),
-                sizeCell(s.files().toml())
+                filesCell(s.files())
             });
         }
         int[] width = new int[HEADER.length];
@@ -61,26 +69,62 @@ public final class ProviderOverviewText {
                 width[i] = Math.max(width[i], row[i].length());
             }
         }
+        int others = 2 * (HEADER.length - 1);
+        for (int i = 0; i < width.length; i++) {
+            others += i == HOST ? 0 : width[i];
+        }
+        width[HOST] = Math.max(MIN_HOST_WIDTH, Math.min(width[HOST], TABLE_WIDTH - others));
         List<String> lines = new ArrayList<>();
         for (String[] row : rows) {
             StringBuilder sb = new StringBuilder();
             for (int i = 0; i < row.length; i++) {
-                boolean right = i >= 5; // numbers and sizes
-                String cell = right ? pad(row[i], width[i], true) : pad(row[i], width[i], false);
-                sb.append(i == 0 ? "" : "  ").append(cell);
+                boolean right = i == 5; // the model count
+                String cell = i == HOST ? shorten(row[i], width[i]) : row[i];
+                sb.append(i == 0 ? "" : "  ").append(pad(cell, width[i], right));
             }
             lines.add(stripTrailing(sb.toString()));
         }
         return lines;
     }
 
-    /** Notes under the table: what {@code *} means, unknown names in the history and in the folder. */
+    /** The host (and port) of a URL, or the URL masked when it has none. */
+    private static String host(String url) {
+        try {
+            URI uri = new URI(url.trim());
+            if (uri.getHost() != null) {
+                return uri.getHost() + (uri.getPort() >= 0 ? ":" + uri.getPort() : "");
+            }
+        } catch (URISyntaxException e) {
+            // shown as it is, masked
+        }
+        return safeUrl(url);
+    }
+
+    private static String shorten(String s, int width) {
+        return s.length() <= width ? s : s.substring(0, width - 3) + "...";
+    }
+
+    /** The three files' total size, and which of them exist when not all do. */
+    private static String filesCell(ProviderStatus.FileSizes files) {
+        if (!files.any()) {
+            return "-";
+        }
+        List<String> present = new ArrayList<>();
+        files.json().ifPresent(x -> present.add("json"));
+        files.txt().ifPresent(x -> present.add("txt"));
+        files.toml().ifPresent(x -> present.add("toml"));
+        return humanSize(files.total()) + (present.size() == 3 ? "" : " (" + String.join(", ", present) + " only)");
+    }
+
+    /**
+     * Notes under the table: what {@code *} means, unknown names in the history and in the folder. An unreadable
+     * history is not among them: it is {@link ProviderOverview#historyProblem()}, for a warning.
+     */
     public List<String> notes() {
         List<String> out = new ArrayList<>();
         if (statuses.stream().anyMatch(s -> s.origin() != ProviderStatus.Origin.BUILT_IN)) {
             out.add("* configured in " + String.join(" or ", overview.configuredIn()));
         }
-        overview.historyProblem().ifPresent(p -> out.add("failed_models.json could not be read: " + p));
         if (!overview.unknownInHistory().isEmpty()) {
             out.add("failed_models.json also names providers not in the registry: "
                     + String.join(", ", overview.unknownInHistory()));
@@ -141,7 +185,8 @@ public final class ProviderOverviewText {
             JsonNode h = s.history().get();
             row(out, "last run", isFailed(s.history()) ? "FAILED" : "ok");
             text(h, "last_attempt").ifPresent(t -> row(out, "last attempt", t));
-            text(h, "error").filter(e -> !e.isEmpty()).ifPresent(e -> {
+            // an entry an older run wrote may quote a URL with its password: masked here too
+            text(h, "error").filter(e -> !e.isEmpty()).map(UrlCredentials::mask).ifPresent(e -> {
                 String[] lines = e.split("\n");
                 row(out, isFailed(s.history()) ? "error" : "earlier error", lines[0]);
                 for (int i = 1; i < lines.length; i++) {
@@ -186,14 +231,17 @@ public final class ProviderOverviewText {
         return history.map(h -> h.path("failed").asBoolean(false)).orElse(false);
     }
 
+    /** {@code set (env)}, {@code set (settings.xml)}: the kind of source only; the detail names it. */
     private static String keyCell(ProviderStatus.KeyStatus key) {
         if (!key.needed()) {
             return "not needed";
         }
         if (key.isSet()) {
-            return "set (" + key.source().get() + ")";
+            String source = key.source().get();
+            int space = source.indexOf(' ');
+            return "set (" + (space > 0 ? source.substring(0, space) : source) + ")";
         }
-        return key.sources().isEmpty() ? "no source" : "not set (" + String.join(" or ", key.sources()) + ")";
+        return key.sources().isEmpty() ? "no source" : "not set";
     }
 
     private static String keyDetail(ProviderStatus.KeyStatus key) {
@@ -209,19 +257,30 @@ public final class ProviderOverviewText {
                 : "not set; set " + String.join(" or ", key.sources()) + " (the provider is skipped without a key)";
     }
 
+    /** {@code ok 2025-09-08} or {@code failed 2025-09-08}: the day of the last success or attempt. */
     private static String lastRunCell(Optional<JsonNode> history) {
         if (history.isEmpty()) {
             return "-";
         }
         JsonNode h = history.get();
         if (isFailed(history)) {
-            return "failed " + text(h, "last_attempt").orElse("");
+            return "failed "
+                    + text(h, "last_attempt").map(ProviderOverviewText::day).orElse("");
         }
-        return "ok " + text(h, "last_success").orElse("");
+        return "ok " + text(h, "last_success").map(ProviderOverviewText::day).orElse("");
     }
 
-    private static String sizeCell(OptionalLong size) {
-        return size.isPresent() ? humanSize(size.getAsLong()) : "-";
+    /** The day of an ISO time ({@code last_attempt}) or an HTTP date ({@code last_success}); else the text. */
+    private static String day(String time) {
+        if (time.length() >= 10 && time.charAt(4) == '-' && time.charAt(7) == '-') {
+            return time.substring(0, 10);
+        }
+        try {
+            return DateTimeFormatter.ISO_LOCAL_DATE.format(
+                    ZonedDateTime.parse(time.trim(), DateTimeFormatter.RFC_1123_DATE_TIME));
+        } catch (DateTimeParseException e) {
+            return time;
+        }
     }
 
     /** Bytes as {@code 512 B}, {@code 12.0 KiB}, {@code 1.9 MiB}. */
@@ -240,8 +299,7 @@ public final class ProviderOverviewText {
      * {@code ?key=abc} as {@code ?key=***}.
      */
     static String safeUrl(String url) {
-        String noUser = URL_USER_INFO.matcher(url).replaceFirst("***@");
-        return URL_SECRET_PARAM.matcher(noUser).replaceAll("$1***");
+        return UrlCredentials.mask(url);
     }
 
     private static String pad(String s, int width, boolean right) {

@@ -1,19 +1,20 @@
 package io.modelcatalog.compat;
 
+import io.modelcatalog.catalog.CatalogFolder;
 import io.modelcatalog.catalog.CatalogLayout;
 import io.modelcatalog.catalog.FileType;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Collections;
 import java.util.EnumMap;
-import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * The {@code models_<p>.json/.txt/.toml} files of one catalog folder, by provider and type. Reads both layouts:
- * flat (the legacy dump) and structured ({@code json/}, {@code txt/}, {@code toml/}); a structured folder's
- * files win over flat ones of the same name. Other files (such as {@code failed_models.json}) are not listed.
+ * The {@code models_<p>.json/.txt/.toml} files of one catalog folder, by provider and type, in the layout that
+ * {@link CatalogFolder#detect(Path)} finds (the rule every goal follows): flat (the legacy dump), or structured
+ * ({@code json/}, {@code txt/}, {@code toml/}); a folder holding both is read flat. Other files (such as
+ * {@code failed_models.json}) are not listed.
  *
  * <p>Providers are whatever the file names say: a hand-made {@code models_x_best.json} is provider
  * {@code x_best}, with only a json file.
@@ -30,12 +31,11 @@ final class CatalogFileSet {
 
     static CatalogFileSet scan(Path root) throws IOException {
         Map<String, Map<FileType, Path>> files = new TreeMap<>();
-        for (CatalogLayout layout : List.of(CatalogLayout.LEGACY, CatalogLayout.STRUCTURED)) {
-            for (FileType type : FileType.values()) {
-                layout.files(root, type)
-                        .forEach((provider, file) -> files.computeIfAbsent(provider, k -> new EnumMap<>(FileType.class))
-                                .put(type, file));
-            }
+        CatalogLayout layout = CatalogFolder.detect(root).layout();
+        for (FileType type : FileType.values()) {
+            layout.files(root, type)
+                    .forEach((provider, file) -> files.computeIfAbsent(provider, k -> new EnumMap<>(FileType.class))
+                            .put(type, file));
         }
         return new CatalogFileSet(root, files);
     }
@@ -47,6 +47,11 @@ final class CatalogFileSet {
     /** Provider names, sorted. */
     Iterable<String> providers() {
         return Collections.unmodifiableSet(files.keySet());
+    }
+
+    /** How many provider files the folder holds. */
+    int fileCount() {
+        return files.values().stream().mapToInt(Map::size).sum();
     }
 
     /** The provider's files; empty when it has none. */

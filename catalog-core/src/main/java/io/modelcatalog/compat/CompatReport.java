@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * The result of comparing a catalog folder with a legacy reference folder: every finding in a stable order
@@ -16,11 +17,38 @@ public final class CompatReport {
     private final Path reference;
     private final List<CompatFinding> findings;
     private final int compared;
+    private final int outputFiles;
+    private final int referenceFiles;
     private final Map<FindingKind, Integer> counts = new EnumMap<>(FindingKind.class);
 
-    CompatReport(Path output, Path reference, List<CompatFinding> findings, int compared) {
+    /**
+     * Why a comparison proves nothing: a side without any provider file, or two sides without a file in common.
+     * A fetch run with no API key set leaves an empty folder, which must not pass as a proof.
+     */
+    public enum Coverage {
+        /** At least one file was found on both sides and compared. */
+        COMPARED,
+        /** The output folder holds no provider file. */
+        OUTPUT_EMPTY,
+        /** The reference folder holds no provider file. */
+        REFERENCE_EMPTY,
+        /** Neither folder holds a provider file. */
+        BOTH_EMPTY,
+        /** Both hold provider files, but no file is on both sides. */
+        NOTHING_IN_COMMON
+    }
+
+    CompatReport(
+            Path output,
+            Path reference,
+            List<CompatFinding> findings,
+            int compared,
+            int outputFiles,
+            int referenceFiles) {
         this.output = output;
         this.compared = compared;
+        this.outputFiles = outputFiles;
+        this.referenceFiles = referenceFiles;
         this.reference = reference;
         this.findings = List.copyOf(findings);
         for (FindingKind k : FindingKind.values()) {
@@ -64,6 +92,56 @@ public final class CompatReport {
     /** Files found on both sides and compared. */
     public int compared() {
         return compared;
+    }
+
+    /** Provider files ({@code models_<p>.json/.txt/.toml}) in the output folder. */
+    public int outputFiles() {
+        return outputFiles;
+    }
+
+    /** Provider files in the reference folder. */
+    public int referenceFiles() {
+        return referenceFiles;
+    }
+
+    /** Whether anything was compared, and if not, which side is empty. */
+    public Coverage coverage() {
+        if (outputFiles == 0 && referenceFiles == 0) {
+            return Coverage.BOTH_EMPTY;
+        }
+        if (outputFiles == 0) {
+            return Coverage.OUTPUT_EMPTY;
+        }
+        if (referenceFiles == 0) {
+            return Coverage.REFERENCE_EMPTY;
+        }
+        return compared == 0 ? Coverage.NOTHING_IN_COMMON : Coverage.COMPARED;
+    }
+
+    /**
+     * When nothing was compared: which side is empty and why that usually happens, in one sentence; empty when
+     * files were compared. A comparison of nothing is no proof, so callers fail on it.
+     */
+    public Optional<String> nothingCompared() {
+        String files = "no models_<p>.json, .txt or .toml file";
+        return switch (coverage()) {
+            case COMPARED -> Optional.empty();
+            case OUTPUT_EMPTY ->
+                Optional.of("the output folder " + output + " holds " + files + " (the reference folder "
+                        + "holds " + referenceFiles + "): a fetch with no API key set leaves it empty, or it is not "
+                        + "the catalog folder");
+            case REFERENCE_EMPTY ->
+                Optional.of("the reference folder " + reference + " holds " + files + " (the output folder " + "holds "
+                        + outputFiles + "): it is not a legacy dump folder");
+            case BOTH_EMPTY ->
+                Optional.of("neither the output folder " + output + " nor the reference folder " + reference
+                        + " holds a models_<p>.json, .txt or .toml file: a fetch with no API key set leaves a folder "
+                        + "empty, or these are not the folders meant");
+            case NOTHING_IN_COMMON ->
+                Optional.of("the output folder " + output + " (" + outputFiles + " files) and the reference "
+                        + "folder " + reference + " (" + referenceFiles + " files) have no provider file in common: "
+                        + "they hold different providers, or one is not the folder meant");
+        };
     }
 
     /** One line with every count. */

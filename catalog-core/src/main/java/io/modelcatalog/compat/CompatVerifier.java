@@ -84,7 +84,7 @@ public final class CompatVerifier {
             checkConsistency(o, findings);
             checkConsistency(r, findings);
         }
-        return new CompatReport(output, reference, findings, compared);
+        return new CompatReport(output, reference, findings, compared, out.fileCount(), ref.fileCount());
     }
 
     private static void requireFolder(Path dir, String side) throws NoSuchFileException {

@@ -14,17 +14,22 @@ public final class UnifiedDiffs {
 
     /**
      * The diff, with {@code a/<name>} and {@code b/<name>} headers; empty when the texts are equal. A file that
-     * does not exist yet is diffed from nothing ({@code before} null).
+     * does not exist yet is diffed from nothing ({@code before} null), a file to be removed to nothing ({@code after}
+     * null).
      */
     public static String of(String name, String before, String after) {
         List<String> a = before == null ? List.of() : ManagedLines.lines(before);
-        List<String> b = ManagedLines.lines(after);
+        List<String> b = after == null ? List.of() : ManagedLines.lines(after);
         Patch<String> patch = DiffUtils.diff(a, b);
         if (patch.getDeltas().isEmpty()) {
             return "";
         }
         List<String> lines = UnifiedDiffUtils.generateUnifiedDiff(
-                before == null ? "/dev/null" : "a/" + name, "b/" + name, a, patch, CONTEXT);
+                before == null ? "/dev/null" : "a/" + name,
+                after == null ? "/dev/null" : "b/" + name,
+                a,
+                patch,
+                CONTEXT);
         return String.join("\n", lines) + "\n";
     }
 }

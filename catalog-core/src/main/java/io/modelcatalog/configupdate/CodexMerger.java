@@ -15,10 +15,12 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import java.util.TreeSet;
 import org.tomlj.MutableTomlTable;
 import org.tomlj.TomlParseResult;
@@ -31,7 +33,9 @@ import org.tomlj.TomlTable;
  * {@code $CODEX_HOME/X.config.toml}). A profile file is only ever overwritten when its first line is the
  * generator's marker: a file this tool did not write is left alone and reported. {@code [profiles.*]} tables in
  * {@code config.toml} (the legacy layout, which makes {@code codex --profile} fail) are reported with their
- * line and left alone. Table and profile contents are what generate-configs writes ({@link CodexConfig}).
+ * line and left alone. Table and profile contents are what generate-configs writes ({@link CodexConfig}). Under
+ * {@code prune}, a profile file this tool wrote (listed in the manifest and starting with the header of a provider of
+ * the run) whose model the provider no longer lists is removed, with or without include.
  */
 public final class CodexMerger implements ConfigMerger {
 
@@ -73,7 +77,17 @@ public final class CodexMerger implements ConfigMerger {
                     out.add(profileFile(profile));
                 }
             }
-            out.add(CodexManagedProfiles.manifest(home));
+        }
+        out.add(CodexManagedProfiles.manifest(home));
+        try {
+            // the profile files this tool wrote, which prune may remove
+            for (Path listed : CodexManagedProfiles.read(home)) {
+                if (!out.contains(listed)) {
+                    out.add(listed);
+                }
+            }
+        } catch (IOException e) {
+            // merge reports a manifest it cannot trust, with the file's name
         }
         return out;
     }
@@ -84,30 +98,100 @@ public final class CodexMerger implements ConfigMerger {
 
     @Override
     public List<FileMerge> merge(List<ProviderModels> providers, MergeStrategy strategy, Map<Path, byte[]> current) {
+        return merge(providers, Map.of(), strategy, current);
+    }
+
+    /**
+     * {@inheritDoc} Under {@code prune}, a profile file the manifest lists, that starts with the generator's header
+     * of a provider of this run, and whose {@code model} that provider no longer lists, is removed (and leaves the
+     * manifest); a model only left out by include/exclude keeps its file.
+     */
+    @Override
+    public List<FileMerge> merge(
+            List<ProviderModels> providers,
+            Map<String, Set<String>> listedModels,
+            MergeStrategy strategy,
+            Map<Path, byte[]> current) {
         List<FileMerge> out = new ArrayList<>();
         out.add(mergeConfig(providers, strategy, current.get(configFile())));
+        boolean prune = strategy == MergeStrategy.PRUNE && !listedModels.isEmpty();
+        if (!profiles && !prune) {
+            return out;
+        }
+        Path manifest = CodexManagedProfiles.manifest(home);
+        byte[] manifestBefore = current.get(manifest);
+        TreeSet<String> listed = listed(manifest, manifestBefore);
+        TreeSet<String> owned = new TreeSet<>(listed);
+        Set<Path> written = new HashSet<>();
         if (profiles) {
-            Path manifest = CodexManagedProfiles.manifest(home);
-            byte[] manifestBefore = current.get(manifest);
-            TreeSet<String> listed = listed(manifest, manifestBefore);
-            TreeSet<String> owned = new TreeSet<>(listed);
             for (ProviderModels p : providers) {
                 for (Map.Entry<String, byte[]> profile :
                         CodexConfig.profileFiles(p).entrySet()) {
                     FileMerge f =
                             profile(p.provider(), profileFile(profile.getKey()), profile.getValue(), current, listed);
                     out.add(f);
+                    written.add(f.file());
                     if (f.after() != null) {
                         owned.add(f.file().getFileName().toString());
                     }
                 }
             }
+        }
+        if (prune) {
+            for (String name : listed) {
+                Path file = home.resolve(name);
+                FileMerge removal =
+                        written.contains(file) ? null : goneModel(file, current.get(file), providers, listedModels);
+                if (removal != null) {
+                    out.add(removal);
+                    owned.remove(name);
+                }
+            }
+        }
+        if (profiles || !owned.equals(listed)) {
             byte[] manifestAfter = owned.equals(listed) && manifestBefore != null
                     ? manifestBefore
                     : CodexManagedProfiles.toBytes(owned);
             out.add(new FileMerge(tool(), manifest, manifestBefore, manifestAfter, List.of(), List.of()));
         }
         return out;
+    }
+
+    /**
+     * The removal of a listed profile file whose model its provider no longer lists, or null to keep it: a file
+     * of another provider (or of none of this run), one whose first line is not the header of a provider of this
+     * run, one without a {@code model}, or one that does not parse stays.
+     */
+    private FileMerge goneModel(
+            Path file, byte[] bytes, List<ProviderModels> providers, Map<String, Set<String>> listedModels) {
+        if (bytes == null) {
+            return null;
+        }
+        String text = new String(bytes, StandardCharsets.UTF_8);
+        for (ProviderModels p : providers) {
+            Set<String> models = listedModels.get(p.provider());
+            if (models == null || !text.startsWith(p.header("#"))) {
+                continue;
+            }
+            String model;
+            try {
+                model = TomlDocument.parse(ConfigText.decode(file, bytes))
+                        .table()
+                        .getString("model");
+            } catch (ConfigEditException e) {
+                return null;
+            }
+            if (model == null || models.contains(model)) {
+                return null;
+            }
+            return FileMerge.removal(
+                    tool(),
+                    file,
+                    bytes,
+                    List.of(new EntryChange(
+                            p.provider(), file.getFileName().toString(), EntryChange.Action.REMOVED, 0, 1)));
+        }
+        return null;
     }
 
     /** The profile file names the manifest lists (none without a manifest). */

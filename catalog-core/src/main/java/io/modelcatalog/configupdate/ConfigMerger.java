@@ -4,11 +4,12 @@ import io.modelcatalog.toolconfigs.ProviderModels;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Brings one tool's own config files up to date with the catalog's entries for some providers, leaving every
- * byte outside those entries as it was. One implementation per tool (aichat, codex, mods; an OpenCode one can
- * be added the same way), each built with the paths of that tool's files.
+ * byte outside those entries as it was. One implementation per tool (aichat, codex, mods, OpenCode), each built
+ * with the paths of that tool's files.
  *
  * <p>A merger does no I/O: {@link ConfigUpdater} locks the files it names, reads them, passes their bytes to
  * {@link #merge}, and writes what comes back (after a backup), or prints it as a diff in a dry run. A merger must
@@ -19,12 +20,14 @@ import java.util.Map;
  */
 public interface ConfigMerger {
 
-    /** The tool's id, as in the tools list: {@code aichat}, {@code codex}, {@code mods}. */
+    /** The tool's id, as in the tools list: {@code aichat}, {@code codex}, {@code mods}, {@code opencode}. */
     String tool();
 
     /**
-     * Every file this merger may read or change for these providers (the config file; for codex also the
-     * profile files it would write), so that the caller can lock and back them up. Absolute paths.
+     * Every file this merger may read, change or remove for these providers (the config file; for codex also the
+     * profile files it would write, its profile manifest and the profile files that lists, which it reads here:
+     * the one read before the lock, what {@link #merge} then sees decides), so that the caller can lock and back
+     * them up. Absolute paths.
      */
     List<Path> files(List<ProviderModels> providers);
 
@@ -41,4 +44,19 @@ public interface ConfigMerger {
      *     of the result failed); nothing may be written then
      */
     List<FileMerge> merge(List<ProviderModels> providers, MergeStrategy strategy, Map<Path, byte[]> current);
+
+    /**
+     * As {@link #merge(List, MergeStrategy, Map)}, knowing the names of every model each provider lists before
+     * include/exclude, so that {@code prune} can tell a model that is gone from one left out: codex removes the
+     * profile files it wrote for gone models. By default the other {@code merge}.
+     *
+     * @param listed by provider name, every model name the provider lists
+     */
+    default List<FileMerge> merge(
+            List<ProviderModels> providers,
+            Map<String, Set<String>> listed,
+            MergeStrategy strategy,
+            Map<Path, byte[]> current) {
+        return merge(providers, strategy, current);
+    }
 }

@@ -3,6 +3,8 @@ package io.modelcatalog.configupdate;
 import io.modelcatalog.backups.Backup;
 import io.modelcatalog.configediting.UnifiedDiffs;
 import io.modelcatalog.files.AtomicFiles;
+import io.modelcatalog.toolconfigs.CatalogProviders;
+import io.modelcatalog.toolconfigs.ProviderModels;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -18,7 +20,8 @@ import java.util.Map;
 /**
  * The {@code update-configs} goal's work: reads the catalog, and for each tool locks its files, reads them,
  * merges (each merger verifies its own result), and then, unless it is a dry run, backs up every file that will
- * change (one backup for the run) and replaces each atomically, keeping its mode. Any error before the writes
+ * change (one backup for the run) and replaces each atomically, keeping its mode, or removes it (a codex profile
+ * file of a gone model, under prune). Any error before the writes
  * leaves every file as it was and no backup behind. Stateless and thread-safe.
  */
 public final class ConfigUpdater {
@@ -26,22 +29,60 @@ public final class ConfigUpdater {
     /** How long a run waits for another run that holds a file's lock. */
     static final long LOCK_TIMEOUT_MILLIS = 120_000;
 
+    /** The catalog's errors in this goal's words. */
+    static final CatalogProviders.Failures FAILURES = new CatalogProviders.Failures() {
+        @Override
+        public RuntimeException noCatalog(Path folder) {
+            return new UpdateConfigsException(
+                    UpdateConfigsException.Reason.NO_CATALOG,
+                    folder,
+                    null,
+                    Files.isRegularFile(folder)
+                            ? "catalog folder " + folder + " is a regular file, not a folder: point to the folder"
+                                    + " that holds the catalog"
+                            : "catalog folder " + folder + " does not exist: fetch the catalog first, or point to"
+                                    + " the folder that holds it");
+        }
+
+        @Override
+        public RuntimeException credentialsInUrl(String provider, String variable, String maskedUrl) {
+            return new UpdateConfigsException(
+                    UpdateConfigsException.Reason.CREDENTIALS_IN_URL,
+                    null,
+                    provider,
+                    "provider " + provider + ": the base URL in " + variable + " holds a user name or password ("
+                            + maskedUrl + "), which your config files would keep: remove it and put the key in the"
+                            + " provider's key variable");
+        }
+
+        @Override
+        public RuntimeException notInCatalog(String provider, Path file) {
+            return new UpdateConfigsException(
+                    UpdateConfigsException.Reason.PROVIDER_NOT_IN_CATALOG,
+                    file,
+                    provider,
+                    "provider " + provider + ": the catalog has no " + file + ": fetch it first, or leave the"
+                            + " provider out");
+        }
+    };
+
     public UpdateConfigsResult update(UpdateConfigsRequest request) throws IOException {
-        CatalogModels.Selection selection = CatalogModels.read(
+        CatalogProviders.Selection read = CatalogProviders.read(
                 request.catalogDir(),
                 request.layout(),
                 request.providers(),
                 request.filter(),
                 request.registry(),
-                request.env());
-        List<String> names =
-                selection.providers().stream().map(p -> p.provider()).toList();
-        if (selection.providers().isEmpty() || request.mergers().isEmpty()) {
-            return new UpdateConfigsResult(names, selection.skipped(), List.of(), List.of(), null, List.of());
+                request.env(),
+                FAILURES);
+        List<ProviderModels> providers = read.models();
+        List<String> names = providers.stream().map(ProviderModels::provider).toList();
+        if (providers.isEmpty() || request.mergers().isEmpty()) {
+            return new UpdateConfigsResult(names, read.skipped(), List.of(), List.of(), null, List.of());
         }
         LinkedHashSet<Path> files = new LinkedHashSet<>();
         for (ConfigMerger m : request.mergers()) {
-            files.addAll(m.files(selection.providers()));
+            files.addAll(m.files(providers));
         }
         for (Path f : files) {
             checkIsFileOrAbsent(f);
@@ -57,7 +98,7 @@ public final class ConfigUpdater {
             }
             List<FileMerge> merges = new ArrayList<>();
             for (ConfigMerger m : request.mergers()) {
-                merges.addAll(m.merge(selection.providers(), request.strategy(), current));
+                merges.addAll(m.merge(providers, read.listed(), request.strategy(), current));
             }
             List<FileMerge> changed = merges.stream().filter(FileMerge::changed).toList();
             if (request.dryRun()) {
@@ -66,20 +107,24 @@ public final class ConfigUpdater {
                     diffs.add(UnifiedDiffs.of(
                             f.file().toString(),
                             f.before() == null ? null : new String(f.before(), StandardCharsets.UTF_8),
-                            new String(f.after(), StandardCharsets.UTF_8)));
+                            f.after() == null ? null : new String(f.after(), StandardCharsets.UTF_8)));
                 }
-                return new UpdateConfigsResult(names, selection.skipped(), merges, diffs, null, List.of());
+                return new UpdateConfigsResult(names, read.skipped(), merges, diffs, null, List.of());
             }
             if (changed.isEmpty()) {
-                return new UpdateConfigsResult(names, selection.skipped(), merges, List.of(), null, List.of());
+                return new UpdateConfigsResult(names, read.skipped(), merges, List.of(), null, List.of());
             }
             Backup backup = request.backups()
                     .create(changed.stream().map(FileMerge::file).toList());
             for (FileMerge f : changed) {
-                AtomicFiles.write(f.file(), f.after());
+                if (f.removes()) {
+                    Files.deleteIfExists(f.file());
+                } else {
+                    AtomicFiles.write(f.file(), f.after());
+                }
             }
             List<Backup> pruned = request.backups().prune(request.backupKeep());
-            return new UpdateConfigsResult(names, selection.skipped(), merges, List.of(), backup, pruned);
+            return new UpdateConfigsResult(names, read.skipped(), merges, List.of(), backup, pruned);
         });
     }
 

@@ -6,7 +6,7 @@ package io.modelcatalog.configupdate;
  * @param provider      the provider
  * @param entry         the entry as the tool names it, e.g. {@code clients: groq}, {@code apis.groq},
  *                      {@code [model_providers.groq]}, or a profile file's name
- * @param action        added, updated or unchanged
+ * @param action        added, updated, unchanged, or removed (a file of its own, such as a codex profile)
  * @param modelsAdded   models added to the entry
  * @param modelsRemoved models removed from it (prune, replace)
  */
@@ -16,6 +16,7 @@ public record EntryChange(String provider, String entry, Action action, int mode
     public enum Action {
         ADDED,
         UPDATED,
-        UNCHANGED
+        UNCHANGED,
+        REMOVED
     }
 }

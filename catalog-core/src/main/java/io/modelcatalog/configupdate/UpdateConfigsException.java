@@ -20,7 +20,9 @@ public class UpdateConfigsException extends RuntimeException {
         /** Another process kept a config file locked for too long. */
         LOCKED,
         /** Two providers would write the same entry (a renamed reserved name meets a real one). */
-        NAME_CLASH
+        NAME_CLASH,
+        /** A provider's base URL from the environment holds a user name or password, which a config would keep. */
+        CREDENTIALS_IN_URL
     }
 
     private final Reason reason;

@@ -11,5 +11,8 @@ public enum Fact {
     TOOL_CALLING,
     REASONING,
     KIND,
-    CREATED
+    CREATED,
+    INPUT_MODALITIES,
+    OUTPUT_MODALITIES,
+    RELEASE_DATE
 }

@@ -6,6 +6,8 @@ import java.math.BigInteger;
 import java.math.MathContext;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
+import java.util.EnumSet;
+import java.util.Set;
 
 /**
  * Reads single values out of provider JSON, strictly: a value of the wrong type, a non-positive count or a
@@ -126,6 +128,24 @@ public final class FactValues {
             }
         }
         return false;
+    }
+
+    /**
+     * The modalities an array of words names ({@code ["text", "image", "file"]}); words naming none of
+     * {@link Modality} are left out. Not an array, or no known word: {@code null}.
+     */
+    public static Set<Modality> modalities(JsonNode array) {
+        if (array == null || !array.isArray()) {
+            return null;
+        }
+        EnumSet<Modality> out = EnumSet.noneOf(Modality.class);
+        for (JsonNode n : array) {
+            Modality m = n.isTextual() ? Modality.fromProviderWord(n.asText()) : null;
+            if (m != null) {
+                out.add(m);
+            }
+        }
+        return out.isEmpty() ? null : out;
     }
 
     /** Whether the list is an array: then a missing value in it means "no", not "unknown". */

@@ -2,6 +2,7 @@ package io.modelcatalog.facts;
 
 import java.math.BigDecimal;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.Collections;
 import java.util.EnumSet;
 import java.util.Objects;
@@ -24,6 +25,11 @@ import java.util.Set;
  * @param reasoning       is a reasoning model (has a reasoning/thinking mode)
  * @param kind            chat, embedding or other
  * @param created         when the provider says the model was created
+ * @param inputModalities  what the model takes, from a provider's modality list; or, for a chat model known to
+ *                         take images ({@code vision}) whose provider lists no modalities, text and image
+ * @param outputModalities what the model produces, from a provider's modality list; or text for such a chat model
+ * @param releaseDate     the day (UTC) of {@code created}, unless the provider stamps all its models with one day
+ *                        (the time of the response, or a constant), which says nothing about a release
  * @param fromLiteLlm     the facts that were absent from the provider's entry and came from LiteLLM's map
  */
 public record ModelFacts(
@@ -39,11 +45,16 @@ public record ModelFacts(
         Boolean reasoning,
         ModelKind kind,
         Instant created,
+        Set<Modality> inputModalities,
+        Set<Modality> outputModalities,
+        LocalDate releaseDate,
         Set<Fact> fromLiteLlm) {
 
     public ModelFacts {
         Objects.requireNonNull(id, "id");
         Objects.requireNonNull(name, "name");
+        inputModalities = modalities(inputModalities);
+        outputModalities = modalities(outputModalities);
         fromLiteLlm = fromLiteLlm == null || fromLiteLlm.isEmpty()
                 ? Set.of()
                 : Collections.unmodifiableSet(EnumSet.copyOf(fromLiteLlm));
@@ -67,6 +78,9 @@ public record ModelFacts(
             case REASONING -> reasoning;
             case KIND -> kind;
             case CREATED -> created;
+            case INPUT_MODALITIES -> inputModalities;
+            case OUTPUT_MODALITIES -> outputModalities;
+            case RELEASE_DATE -> releaseDate;
         };
     }
 
@@ -97,7 +111,36 @@ public record ModelFacts(
                 pick(reasoning, other.reasoning),
                 pick(kind, other.kind),
                 pick(created, other.created),
+                pick(inputModalities, other.inputModalities),
+                pick(outputModalities, other.outputModalities),
+                pick(releaseDate, other.releaseDate),
                 taken);
+    }
+
+    /** These facts with modalities and release date replaced (the normalizer's provider-wide decisions). */
+    ModelFacts with(Set<Modality> input, Set<Modality> output, LocalDate release, Set<Fact> fromLiteLlm) {
+        return new ModelFacts(
+                id,
+                name,
+                displayName,
+                contextWindow,
+                maxOutputTokens,
+                inputPrice,
+                outputPrice,
+                vision,
+                toolCalling,
+                reasoning,
+                kind,
+                created,
+                input,
+                output,
+                release,
+                fromLiteLlm);
+    }
+
+    /** An unmodifiable set in {@link Modality} order; {@code null} or empty (nothing known) stays {@code null}. */
+    private static Set<Modality> modalities(Set<Modality> m) {
+        return m == null || m.isEmpty() ? null : Collections.unmodifiableSet(EnumSet.copyOf(m));
     }
 
     private static <T> T pick(T own, T other) {
@@ -123,6 +166,8 @@ public record ModelFacts(
         private Boolean reasoning;
         private ModelKind kind;
         private Instant created;
+        private Set<Modality> inputModalities;
+        private Set<Modality> outputModalities;
 
         private Builder(String id) {
             this.id = Objects.requireNonNull(id, "id");
@@ -188,6 +233,16 @@ public record ModelFacts(
             return this;
         }
 
+        public Builder inputModalities(Set<Modality> v) {
+            if (v != null && !v.isEmpty()) inputModalities = v;
+            return this;
+        }
+
+        public Builder outputModalities(Set<Modality> v) {
+            if (v != null && !v.isEmpty()) outputModalities = v;
+            return this;
+        }
+
         public ModelFacts build() {
             return new ModelFacts(
                     id,
@@ -202,6 +257,9 @@ public record ModelFacts(
                     reasoning,
                     kind,
                     created,
+                    inputModalities,
+                    outputModalities,
+                    null,
                     Set.of());
         }
     }

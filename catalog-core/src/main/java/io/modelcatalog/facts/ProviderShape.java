@@ -3,6 +3,7 @@ package io.modelcatalog.facts;
 import static io.modelcatalog.facts.FactValues.bool;
 import static io.modelcatalog.facts.FactValues.created;
 import static io.modelcatalog.facts.FactValues.listed;
+import static io.modelcatalog.facts.FactValues.modalities;
 import static io.modelcatalog.facts.FactValues.perMillion;
 import static io.modelcatalog.facts.FactValues.perMillionInUnits;
 import static io.modelcatalog.facts.FactValues.perTokenAsPerMillion;
@@ -29,8 +30,9 @@ public enum ProviderShape {
      * {@code max_output_length}, {@code limits.completion}; prices from {@code pricing.prompt}/{@code completion}
      * when they are strings (OpenRouter's per-token convention, also used by Atlas Cloud, Baseten, SambaNova,
      * Targon); capability flags and lists ({@code supports_*}, {@code supported_features},
-     * {@code supported_parameters}, {@code functionality.tool_call}); modalities (top level,
-     * {@code architecture}, {@code modalities.input}).
+     * {@code supported_parameters}, {@code functionality.tool_call}); modality lists (top-level
+     * {@code input_modalities}/{@code output_modalities}, the same under {@code architecture}, and
+     * {@code modalities.input}/{@code output}), which also give vision and the kind.
      */
     GENERIC {
         @Override
@@ -73,6 +75,12 @@ public enum ProviderShape {
                     .vision(listed(e.path("modalities").get("input"), "image"));
             b.kind(kindFromOutput(e.get("output_modalities")))
                     .kind(kindFromOutput(e.path("architecture").get("output_modalities")));
+            b.inputModalities(modalities(e.get("input_modalities")))
+                    .inputModalities(modalities(e.path("architecture").get("input_modalities")))
+                    .inputModalities(modalities(e.path("modalities").get("input")));
+            b.outputModalities(modalities(e.get("output_modalities")))
+                    .outputModalities(modalities(e.path("architecture").get("output_modalities")))
+                    .outputModalities(modalities(e.path("modalities").get("output")));
             Boolean chat = bool(e.get("supports_chat"));
             if (chat != null) {
                 b.kind(chat ? ModelKind.CHAT : ModelKind.OTHER);
@@ -96,11 +104,14 @@ public enum ProviderShape {
 
     /**
      * LiteLLM's price map (keyed object): {@code max_input_tokens} and {@code max_output_tokens} (the legacy
-     * {@code max_tokens} is ambiguous and not read), per-token costs, {@code supports_*}, {@code mode}.
+     * {@code max_tokens} is ambiguous and not read), per-token costs, {@code supports_*}, {@code mode},
+     * {@code supported_modalities} and {@code supported_output_modalities}.
      */
     LITELLM {
         @Override
         void readOwn(JsonNode e, ModelFacts.Builder b) {
+            b.inputModalities(modalities(e.get("supported_modalities")));
+            b.outputModalities(modalities(e.get("supported_output_modalities")));
             b.contextWindow(tokens(e.get("max_input_tokens")));
             b.maxOutputTokens(tokens(e.get("max_output_tokens")));
             b.inputPrice(perTokenAsPerMillion(e.get("input_cost_per_token")));

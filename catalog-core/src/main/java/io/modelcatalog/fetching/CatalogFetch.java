@@ -6,7 +6,9 @@ import io.modelcatalog.catalog.CatalogLayout;
 import io.modelcatalog.catalog.FailedModels;
 import io.modelcatalog.documents.CodePointOrder;
 import io.modelcatalog.files.AtomicFiles;
+import io.modelcatalog.files.FileErrors;
 import io.modelcatalog.files.FileStamp;
+import io.modelcatalog.files.WritableFolders;
 import io.modelcatalog.legacy.LegacyListFiles;
 import io.modelcatalog.legacy.LegacyTxtReader;
 import io.modelcatalog.legacy.LegacyTxtWriter;
@@ -18,6 +20,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
@@ -54,13 +57,22 @@ public final class CatalogFetch {
     /**
      * Runs the fetch.
      *
-     * @throws IOException when {@code failed_models.json} cannot be read or written
+     * @throws IOException when {@code failed_models.json} cannot be read or written (a damaged one is set aside:
+     *     {@link FetchListener#historySetAside})
      */
     public FetchReport run(FetchListener listener) throws IOException {
         long start = System.nanoTime();
+        // before any request: a file in the folder's place or a folder this user cannot write is said as such
+        WritableFolders.prepare(options.outputDirectory());
+        List<Path> leftovers = FetchLeftovers.remove(options, Instant.now());
+        if (!leftovers.isEmpty()) {
+            listener.leftoversRemoved(leftovers);
+        }
         Path out = options.outputDirectory();
         Path failedFile = out.resolve(CatalogLayout.FAILED_MODELS);
-        FailedModels failed = FailedModels.read(failedFile);
+        FailedModels.Loaded history = FailedModels.readOrSetAside(failedFile);
+        history.damage().ifPresent(listener::historySetAside);
+        FailedModels failed = history.history();
 
         List<ProviderDefinition> selected = options.providers();
         if (options.failedRescan()) {
@@ -83,13 +95,15 @@ public final class CatalogFetch {
             });
             try (ModelListHttpClient http = new ModelListHttpClient(options.network(), CatalogVersion.userAgent())) {
                 List<Future<ProviderRun>> futures = new ArrayList<>();
+                FetchProgress progress = new FetchProgress(listener, selected, start);
                 for (ProviderDefinition p : selected) {
                     futures.add(pool.submit(() -> {
                         ProviderRun run = fetchOne(http, pool, p, code);
-                        listener.completed(run.outcome);
+                        progress.completed(run.outcome);
                         return run;
                     }));
                 }
+                progress.awaitAll(futures);
                 for (Future<ProviderRun> f : futures) {
                     ProviderRun run = join(f);
                     outcomes.add(run.outcome);
@@ -282,7 +296,7 @@ public final class CatalogFetch {
                     ProviderOutcome.failed(
                             p.name(),
                             millisSince(t0),
-                            "cannot write its files in " + root + " or the cache: " + e.getMessage(),
+                            "cannot write its files in " + root + " or the cache: " + FileErrors.explain(e),
                             FetchProblem.OTHER),
                     null);
         }
@@ -328,7 +342,11 @@ public final class CatalogFetch {
             headers.put("Authorization", key.reveal());
             HttpRequestSpec request = new HttpRequestSpec(
                     ChutesEnrichment.PROVIDER,
-                    ProviderRequests.uri(ChutesEnrichment.PROVIDER, url),
+                    ProviderRequests.uri(
+                            ChutesEnrichment.PROVIDER,
+                            url,
+                            "the URL in " + ChutesEnrichment.URL_ENV,
+                            chutes.apiKeyEnv()),
                     headers,
                     Set.of("Authorization"));
             return source.fetch(chutes, request, ChutesEnrichment.CACHE_ENTRY);

@@ -17,6 +17,11 @@ public enum FetchProblem {
     TIMEOUT,
     /** Offline, and nothing cached for the provider. */
     OFFLINE_MISS,
+    /**
+     * A base URL from the environment with a user name or password in it: refused before any request (the message
+     * names the variable, and the key variable to use instead).
+     */
+    CREDENTIALS_IN_URL,
     /** Anything else: an HTTP status, a body that is not a model list, a connection error. */
     OTHER
 }

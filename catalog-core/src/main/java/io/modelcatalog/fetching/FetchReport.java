@@ -32,6 +32,14 @@ public record FetchReport(List<ProviderOutcome> outcomes, long millis) {
         return outcomes.stream().mapToLong(ProviderOutcome::bytes).sum();
     }
 
+    /** Bytes of the bodies that came from the cache (a 304, or offline) rather than the network. */
+    public long cachedBytes() {
+        return outcomes.stream()
+                .filter(o -> o.source() != null && o.source().startsWith("cache"))
+                .mapToLong(ProviderOutcome::bytes)
+                .sum();
+    }
+
     /** One line: counts of fetched, unchanged, skipped and failed providers, models, bytes, time. */
     public String summary() {
         long fetched = count(ProviderOutcome.Status.FETCHED);
@@ -42,6 +50,7 @@ public record FetchReport(List<ProviderOutcome> outcomes, long millis) {
         return outcomes.size() + " providers: " + fetched + " written, " + unchanged + " unchanged, "
                 + (noKey + existing) + " skipped"
                 + (existing > 0 ? " (" + existing + " existing, " + noKey + " without key)" : "")
-                + ", " + failed + " failed; " + models() + " models, " + bytes() + " bytes in " + millis + " ms";
+                + ", " + failed + " failed; " + models() + " models, " + bytes() + " bytes"
+                + (cachedBytes() > 0 ? " (" + cachedBytes() + " from the cache)" : "") + " in " + millis + " ms";
     }
 }

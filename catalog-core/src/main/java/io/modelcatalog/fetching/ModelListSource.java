@@ -156,7 +156,7 @@ final class ModelListSource {
             return digest;
         }
 
-        /** Bytes received (0 when it came from the cache). */
+        /** Bytes of the body used: received, or the cached body's size (a 304, offline). */
         long bytes() {
             return bytes;
         }
@@ -187,7 +187,8 @@ final class ModelListSource {
                     FetchProblem.OFFLINE_MISS));
             if (!hit.bodyAsWritten()) {
                 // where it no longer parses, say where; else that it is not what was stored
-                cached(provider, entry, () -> hit.body(), null, null, null).tree();
+                cached(provider, entry, () -> hit.body(), null, hit.body().length, null, null)
+                        .tree();
                 throw damaged(provider, entry, "its bytes are not those that were stored");
             }
             return cached(
@@ -195,6 +196,7 @@ final class ModelListSource {
                     entry,
                     hit::body,
                     hit.stamp() == null ? null : hit.stamp().sha256(),
+                    hit.body().length,
                     hit.date(),
                     "cache (offline)");
         }
@@ -302,7 +304,13 @@ final class ModelListSource {
 
     /** A document read from the cache entry; a damaged one fails naming its file and what to do. */
     private Fetched cached(
-            ProviderDefinition provider, String entry, Load load, String digest, String date, String source) {
+            ProviderDefinition provider,
+            String entry,
+            Load load,
+            String digest,
+            long bytes,
+            String date,
+            String source) {
         Path file = cache.bodyFile(provider, entry);
         return new Fetched(
                 load,
@@ -311,7 +319,7 @@ final class ModelListSource {
                 e -> new FetchException(provider.name() + ": cached response " + e.getMessage() + "; delete "
                         + file.getParent() + " and fetch online to refill it"),
                 digest,
-                0,
+                bytes,
                 date,
                 source);
     }
@@ -340,6 +348,7 @@ final class ModelListSource {
                         return hit.body();
                     },
                     meta.body().sha256(),
+                    meta.body().size(),
                     when,
                     "cache (304)"));
         }
@@ -347,7 +356,8 @@ final class ModelListSource {
         if (hit.isEmpty()) {
             return Optional.empty();
         }
-        Fetched fetched = cached(provider, entry, hit.get()::body, null, when, "cache (304)");
+        Fetched fetched =
+                cached(provider, entry, hit.get()::body, null, hit.get().body().length, when, "cache (304)");
         try {
             fetched.tree();
             return Optional.of(fetched);

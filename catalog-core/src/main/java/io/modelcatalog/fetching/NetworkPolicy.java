@@ -5,7 +5,7 @@ import java.util.Objects;
 
 /**
  * How the fetcher may use the network: handed in by the caller (the plugin translates Maven's offline flag,
- * proxies and timeouts into it).
+ * proxies and timeouts into it). Out-of-range values throw {@link InvalidSettingException}.
  *
  * @param offline          build outputs from the cache only; no request is sent
  * @param timeout          limit for one request: connecting, each read, and the whole exchange
@@ -41,16 +41,22 @@ public record NetworkPolicy(
         Objects.requireNonNull(retryAfterCap, "retryAfterCap");
         Objects.requireNonNull(proxies, "proxies");
         if (timeout.isNegative() || timeout.isZero()) {
-            throw new IllegalArgumentException("timeout must be positive, was " + timeout);
+            throw new InvalidSettingException("timeout", "positive", Durations.words(timeout));
         }
         if (retries < 0) {
-            throw new IllegalArgumentException("retries must be >= 0, was " + retries);
+            throw new InvalidSettingException("retries", "0 or more", Integer.toString(retries));
+        }
+        if (retryBaseDelay.isNegative()) {
+            throw new InvalidSettingException("retryBaseDelay", "0 or more", Durations.words(retryBaseDelay));
+        }
+        if (retryAfterCap.isNegative()) {
+            throw new InvalidSettingException("retryAfterCap", "0 or more", Durations.words(retryAfterCap));
         }
         if (maxResponseBytes <= 0) {
-            throw new IllegalArgumentException("maxResponseBytes must be positive, was " + maxResponseBytes);
+            throw new InvalidSettingException("maxResponseBytes", "positive", Long.toString(maxResponseBytes));
         }
         if (concurrency < 1) {
-            throw new IllegalArgumentException("concurrency must be >= 1, was " + concurrency);
+            throw new InvalidSettingException("concurrency", "1 or more", Integer.toString(concurrency));
         }
     }
 

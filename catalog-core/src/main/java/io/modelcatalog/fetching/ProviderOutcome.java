@@ -1,5 +1,6 @@
 package io.modelcatalog.fetching;
 
+import io.modelcatalog.providers.UrlCredentials;
 import java.util.List;
 
 /**
@@ -8,9 +9,10 @@ import java.util.List;
  * @param provider provider name
  * @param status   the outcome
  * @param models   model ids in the written list (0 unless fetched)
- * @param bytes    response body bytes (all pages)
+ * @param bytes    bytes of the body used (all pages), received or, for a 304 or offline, read from the cache
  * @param millis   wall time spent on the provider
- * @param message  why it was skipped or failed, without the provider's name; {@code null} when fetched
+ * @param message  why it was skipped or failed, without the provider's name, credentials in URLs masked;
+ *                 {@code null} when fetched
  * @param problem  the kind of problem {@code message} describes; {@code null} when fetched
  * @param warnings things that went wrong without failing the provider (e.g. the Chutes enrichment)
  * @param source   where the list came from: {@code network}, {@code network, 3 pages}, {@code cache (304)},
@@ -49,7 +51,9 @@ public record ProviderOutcome(
     }
 
     public ProviderOutcome {
-        warnings = List.copyOf(warnings);
+        // second line of defence: a URL with credentials never reaches a log line or failed_models.json
+        message = UrlCredentials.mask(message);
+        warnings = warnings.stream().map(UrlCredentials::mask).toList();
         added = List.copyOf(added);
         removed = List.copyOf(removed);
     }

@@ -6,17 +6,15 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.modelcatalog.documents.DocumentParseException;
 import io.modelcatalog.documents.JsonDocuments;
 import io.modelcatalog.files.AtomicFiles;
+import io.modelcatalog.files.FileLocks;
 import io.modelcatalog.files.FileStamp;
 import io.modelcatalog.legacy.PythonJsonWriter;
 import io.modelcatalog.providers.ProviderDefinition;
 import java.io.IOException;
-import java.nio.channels.FileChannel;
-import java.nio.channels.FileLock;
-import java.nio.channels.OverlappingFileLockException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
+import java.time.Duration;
 import java.util.Optional;
 
 /**
@@ -25,7 +23,8 @@ import java.util.Optional;
  * from the cache alone. A folder of recorded responses is thereby also a replay source.
  *
  * <p>Layout: {@code <dir>/<provider>/<entry>.body} and {@code <entry>.meta.json}, written atomically under an
- * exclusive lock on {@code <dir>/<provider>/.lock}, so two builds sharing the folder never see half an entry.
+ * exclusive lock on {@code <dir>/<provider>/.lock} ({@link FileLocks}: no false deadlock between two builds, no
+ * lock lost to another thread's channel), so two builds sharing the folder never see half an entry.
  * Entries: {@code models} (the model list, all pages merged) and {@code chutes} (the Chutes enrichment). The meta
  * data also holds the body's SHA-256 and the body file's attributes ({@link FileStamp}), so that a 304 can be
  * trusted without reading the body, and a damaged body is noticed; {@code outputs.json} beside the entries is the
@@ -164,6 +163,11 @@ public final class ResponseCache {
         });
     }
 
+    /** Whether a file name is one of an entry's two files ({@code <entry>.body}, {@code <entry>.meta.json}). */
+    public static boolean isEntryFileName(String name) {
+        return name.endsWith(".body") || name.endsWith(".meta.json");
+    }
+
     /** The file holding an entry's body, for messages. */
     public Path bodyFile(ProviderDefinition provider, String entry) {
         return folder(provider).resolve(entry + ".body");
@@ -179,40 +183,10 @@ public final class ResponseCache {
         return v == null || v.isNull() ? null : v.asText();
     }
 
-    private interface LockedAction<T> {
-        T run() throws IOException;
-    }
+    /** How long another build may hold a provider's entries locked before a read or write gives up. */
+    private static final Duration LOCK_TIMEOUT = Duration.ofSeconds(60);
 
-    private static <T> T withLock(Path folder, LockedAction<T> action) throws IOException {
-        Files.createDirectories(folder);
-        try (FileChannel channel =
-                FileChannel.open(folder.resolve(".lock"), StandardOpenOption.CREATE, StandardOpenOption.WRITE)) {
-            FileLock lock = acquire(channel);
-            try {
-                return action.run();
-            } finally {
-                lock.release();
-            }
-        }
-    }
-
-    /** Another build (process) blocks in {@code lock()}; another thread of this JVM holding it makes us wait here. */
-    private static FileLock acquire(FileChannel channel) throws IOException {
-        long deadline = System.nanoTime() + 60_000_000_000L;
-        while (true) {
-            try {
-                return channel.lock();
-            } catch (OverlappingFileLockException e) {
-                if (System.nanoTime() > deadline) {
-                    throw new IOException("cache entry stayed locked for 60 s: " + channel);
-                }
-                try {
-                    Thread.sleep(10);
-                } catch (InterruptedException ie) {
-                    Thread.currentThread().interrupt();
-                    throw new IOException("interrupted while waiting for the cache lock", ie);
-                }
-            }
-        }
+    private static <T> T withLock(Path folder, FileLocks.Locked<T> action) throws IOException {
+        return FileLocks.withLock(folder.resolve(".lock"), LOCK_TIMEOUT, action);
     }
 }

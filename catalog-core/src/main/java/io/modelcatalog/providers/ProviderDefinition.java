@@ -14,7 +14,8 @@ import java.util.regex.Pattern;
  * @param kind       how the model list is requested
  * @param apiKeyEnv  environment variable holding the key, or {@code null} when the provider takes none
  * @param baseUrlEnv environment variable overriding the base URL, or {@code null}
- * @param baseUrl    the default base URL (for {@link ProviderKind#URL}, the document's URL)
+ * @param baseUrl    the default base URL (for {@link ProviderKind#URL}, the document's URL); never with a user name
+ *                   or password in it ({@link CredentialsInUrlException})
  * @param headers    extra request headers, in order
  */
 public record ProviderDefinition(
@@ -38,6 +39,7 @@ public record ProviderDefinition(
         if (baseUrl == null || baseUrl.isBlank()) {
             throw new IllegalArgumentException("provider '" + name + "' has no baseUrl");
         }
+        UrlCredentials.refuseUserInfo(name, baseUrl);
         headers = headers == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(headers));
     }
 

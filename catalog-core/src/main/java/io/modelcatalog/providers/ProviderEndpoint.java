@@ -6,15 +6,17 @@ package io.modelcatalog.providers;
  * @param provider  the definition
  * @param baseUrl   the base URL in force: the {@code baseUrlEnv} variable when set, else the default
  * @param modelsUrl the model-list URL: {@code <baseUrl without trailing />/models}, or the URL itself for kind URL
+ * @param baseUrlVariable the environment variable the base URL came from; {@code null} for the definition's own
  */
-public record ProviderEndpoint(ProviderDefinition provider, String baseUrl, String modelsUrl) {
+public record ProviderEndpoint(ProviderDefinition provider, String baseUrl, String modelsUrl, String baseUrlVariable) {
 
     public static ProviderEndpoint resolve(ProviderDefinition provider, EnvironmentLookup env) {
-        String base = provider.baseUrlEnv() == null
-                ? provider.baseUrl()
-                : env.get(provider.baseUrlEnv()).map(String::trim).orElse(provider.baseUrl());
+        String fromEnv = provider.baseUrlEnv() == null
+                ? null
+                : env.get(provider.baseUrlEnv()).map(String::trim).orElse(null);
+        String base = fromEnv != null ? fromEnv : provider.baseUrl();
         String models = provider.kind() == ProviderKind.URL ? base : stripTrailingSlashes(base) + "/models";
-        return new ProviderEndpoint(provider, base, models);
+        return new ProviderEndpoint(provider, base, models, fromEnv != null ? provider.baseUrlEnv() : null);
     }
 
     /**

@@ -9,12 +9,19 @@ import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import org.snakeyaml.engine.v2.api.LoadSettings;
+import org.snakeyaml.engine.v2.api.lowlevel.Parse;
+import org.snakeyaml.engine.v2.exceptions.Mark;
+import org.snakeyaml.engine.v2.exceptions.MarkedYamlEngineException;
+import org.snakeyaml.engine.v2.exceptions.YamlEngineException;
 
 /**
  * Reads provider definitions: the built-in resource (JSON) and users' providers files (YAML or JSON). Errors name
@@ -62,7 +69,60 @@ final class ProviderFileReader {
         } catch (IOException e) {
             throw new ProviderFileException(file + ": cannot read providers file: " + e.getMessage(), e);
         }
+        checkSyntax(bytes, file.toString());
         return read(bytes, file.toString(), Yaml.FACTORY);
+    }
+
+    /**
+     * Parses the whole file once for its syntax before any key is looked at, so a syntax error is reported as the
+     * parser sees it (its position, its own words, one line) and not as whatever the half-read value looked like
+     * (an unclosed {@code [} would otherwise read as a list where a single value belongs).
+     */
+    private static void checkSyntax(byte[] bytes, String source) {
+        String text = new String(bytes, StandardCharsets.UTF_8);
+        if (text.startsWith("\uFEFF")) {
+            text = text.substring(1);
+        }
+        LoadSettings settings = LoadSettings.builder()
+                .setLabel(source)
+                .setCodePointLimit(Integer.MAX_VALUE)
+                .build();
+        try {
+            for (var ignored : new Parse(settings).parseString(text)) {
+                // every event parsed: only the errors matter here
+            }
+        } catch (MarkedYamlEngineException e) {
+            throw new ProviderFileException(syntaxError(source, e), e);
+        } catch (YamlEngineException e) {
+            throw new ProviderFileException(source + ": not valid YAML: " + oneLine(e.getMessage()), e);
+        }
+    }
+
+    /** {@code file:line:column: <the parser's problem> (<its context> at line L, column C)}, on one line. */
+    static String syntaxError(String source, MarkedYamlEngineException e) {
+        Optional<Mark> problemAt = e.getProblemMark();
+        Optional<Mark> contextAt = e.getContextMark();
+        Mark at = problemAt.orElse(contextAt.orElse(null));
+        StringBuilder sb = new StringBuilder(source);
+        if (at != null) {
+            sb.append(':').append(at.getLine() + 1).append(':').append(at.getColumn() + 1);
+        }
+        sb.append(": ").append(e.getProblem() == null ? "not valid YAML" : oneLine(e.getProblem()));
+        if (e.getContext() != null) {
+            sb.append(" (").append(oneLine(e.getContext()));
+            contextAt
+                    .filter(m -> problemAt.isPresent())
+                    .ifPresent(m -> sb.append(" at line ")
+                            .append(m.getLine() + 1)
+                            .append(", column ")
+                            .append(m.getColumn() + 1));
+            sb.append(')');
+        }
+        return sb.toString();
+    }
+
+    private static String oneLine(String text) {
+        return text == null ? "" : text.strip().replaceAll("\\s*\\R\\s*", " ");
     }
 
     /** Reads a providers document; YAML is a superset of JSON, so a user's file may be either. */
@@ -115,10 +175,14 @@ final class ProviderFileReader {
         String baseUrlEnv = null;
         String baseUrl = null;
         Map<String, String> headers = null;
+        JsonLocation baseUrlAt = entryAt;
         while (parser.nextToken() == JsonToken.FIELD_NAME) {
             String key = parser.currentName();
             JsonLocation keyAt = parser.currentLocation();
             parser.nextToken();
+            if (key.equals("baseUrl")) {
+                baseUrlAt = parser.currentTokenLocation();
+            }
             switch (key) {
                 case "name" -> name = scalar(parser, source, key);
                 case "kind" -> kind = scalar(parser, source, key);
@@ -134,6 +198,8 @@ final class ProviderFileReader {
         try {
             return new ProviderDefinition(
                     name, ProviderKind.parse(kind == null ? "openai" : kind), apiKeyEnv, baseUrlEnv, baseUrl, headers);
+        } catch (CredentialsInUrlException e) {
+            throw new ProviderFileException(at(source, baseUrlAt) + ": " + e.getMessage(), e);
         } catch (IllegalArgumentException e) {
             throw new ProviderFileException(at(source, entryAt) + ": " + e.getMessage(), e);
         }

@@ -2,16 +2,10 @@ package io.modelcatalog.toolconfigs;
 
 import io.modelcatalog.CatalogVersion;
 import io.modelcatalog.catalog.CatalogFolder;
-import io.modelcatalog.documents.ModelList;
-import io.modelcatalog.facts.LiteLlmMap;
-import io.modelcatalog.facts.ModelFacts;
-import io.modelcatalog.facts.ModelNormalizer;
 import io.modelcatalog.files.AtomicFiles;
 import io.modelcatalog.files.FileStamp;
-import io.modelcatalog.providers.ProviderDefinition;
-import io.modelcatalog.providers.ProviderEndpoint;
-import io.modelcatalog.providers.ProviderKind;
-import io.modelcatalog.providers.ProviderRegistry;
+import io.modelcatalog.files.LeftoverFiles;
+import io.modelcatalog.files.WritableFolders;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.nio.charset.CharacterCodingException;
@@ -19,6 +13,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -30,17 +25,22 @@ import java.util.TreeMap;
 
 /**
  * The {@code generate-configs} goal's work: reads the catalog folder, normalizes every model, and writes per
- * provider {@code aichat/models_<p>.yaml}, {@code mods/models_<p>.yml}, {@code codex/models_<p>.toml} and
- * {@code codex/profiles/<profile>.config.toml}.
+ * provider what the request's {@link ToolWriter}s produce: {@code aichat/models_<p>.yaml},
+ * {@code mods/models_<p>.yml}, {@code codex/models_<p>.toml}, {@code codex/profiles/<profile>.config.toml},
+ * {@code opencode/models_<p>.json}, and a user's templates' outputs.
  *
  * <p>Everything is generated in memory first: a catalog file that does not parse, an unknown provider or a
  * name clash fails the run before any file is written. Files are then written atomically, and only when
- * their bytes changed, and the profiles an earlier run wrote for a model that is gone are removed. Stateless: one instance may serve parallel builds.
+ * their bytes changed, and the profiles an earlier run wrote for a model that is gone are removed. Every file of the
+ * run is recorded in the configs folder's manifest ({@link GeneratedFiles}), which is how {@code clean} knows it.
+ * Temporary files that a killed run left in the configs folder ({@link LeftoverFiles}) are removed first.
+ * With a state folder, a rerun renders only the providers whose inputs or files changed ({@link ConfigsManifest}).
+ * Stateless: one instance may serve parallel builds.
  */
 public final class ConfigGenerator {
 
-    /** The provider whose document is LiteLLM's map rather than a provider's model list. */
-    static final String LITELLM = "litellm";
+    /** How deep the configs folder is searched for leftovers ({@code codex/profiles/x.config.toml} is 3 down). */
+    private static final int CONFIGS_DEPTH = 4;
 
     private final Path stateDir;
 
@@ -58,117 +58,92 @@ public final class ConfigGenerator {
     }
 
     public GenerateConfigsResult generate(GenerateConfigsRequest request) throws IOException {
-        Path root = request.catalogDir();
-        if (!Files.isDirectory(root)) {
-            throw GenerateConfigsException.noCatalog(root);
-        }
-        CatalogFolder catalog =
-                request.layout() == null ? CatalogFolder.detect(root) : new CatalogFolder(root, request.layout());
-        List<String> inCatalog = catalog.providers();
-        ProviderRegistry registry = request.registry();
-        List<String> skipped = new ArrayList<>();
+        CatalogProviders.Selection selection = CatalogProviders.read(
+                request.catalogDir(),
+                request.layout(),
+                request.providers(),
+                request.filter(),
+                request.registry(),
+                request.env(),
+                new CatalogProviders.Failures() {
+                    @Override
+                    public RuntimeException noCatalog(Path folder) {
+                        return GenerateConfigsException.noCatalog(folder);
+                    }
 
-        List<ProviderDefinition> selected = new ArrayList<>();
-        if (request.providers().isEmpty()) {
-            for (String name : inCatalog) {
-                Optional<ProviderDefinition> def = registry.find(name);
-                if (def.isEmpty()) {
-                    skipped.add(name + ": " + catalog.layout().json(root, name).getFileName()
-                            + " is not a registered provider's file (declare the provider to use it)");
-                } else {
-                    selected.add(def.get());
-                }
-            }
-        } else {
-            for (ProviderDefinition def : registry.select(request.providers())) {
-                if (!inCatalog.contains(def.name())) {
-                    throw GenerateConfigsException.notInCatalog(
-                            def.name(), catalog.layout().json(root, def.name()));
-                }
-                selected.add(def);
-            }
-        }
+                    @Override
+                    public RuntimeException notInCatalog(String provider, Path file) {
+                        return GenerateConfigsException.notInCatalog(provider, file);
+                    }
 
-        // read only when some provider is rendered
-        ModelNormalizer[] normalizer = new ModelNormalizer[1];
-        ConfigsManifest manifest = stateDir == null ? null : ConfigsManifest.load(stateDir, root, request.outputDir());
-        String shared = manifest == null ? null : sharedInputs(request, catalog, inCatalog, manifest);
+                    @Override
+                    public RuntimeException credentialsInUrl(String provider, String variable, String maskedUrl) {
+                        return GenerateConfigsException.credentialsInUrl(provider, variable, maskedUrl);
+                    }
+                });
+        List<Path> leftovers = LeftoverFiles.remove(request.outputDir(), CONFIGS_DEPTH, name -> true, Instant.now());
+        CatalogFolder catalog = request.layout() == null
+                ? CatalogFolder.detect(request.catalogDir())
+                : new CatalogFolder(request.catalogDir(), request.layout());
+        ConfigsManifest manifest =
+                stateDir == null ? null : ConfigsManifest.load(stateDir, request.catalogDir(), request.outputDir());
+        String shared = manifest == null ? null : sharedInputs(request, catalog, manifest);
         Map<String, String> inputsOf = new HashMap<>();
         Map<String, Map<Path, byte[]>> filesOf = new HashMap<>();
         Set<Path> kept = new HashSet<>();
-
         Map<Path, byte[]> files = new TreeMap<>();
         Map<Path, String> owners = new HashMap<>();
         Set<String> headers = new HashSet<>();
         List<GenerateConfigsResult.ProviderSummary> generated = new ArrayList<>();
-        for (ProviderDefinition def : selected) {
-            if (def.kind() == ProviderKind.URL) {
-                skipped.add(def.name()
-                        + ": a model data source (kind url), not an API; its facts fill in for other providers");
-                continue;
-            }
-            checkDistinctToolNames(def, selected, request.writers());
-            String baseUrl = ProviderEndpoint.resolve(def, request.env()).configBaseUrl();
-            String source =
-                    catalog.layout().json(root, def.name()).getFileName().toString();
-            String inputs = shared == null ? null : providerInputs(shared, def, baseUrl, catalog, manifest);
+        for (CatalogProviders.Provider provider : selection.providers()) {
+            ProviderModels models = provider.models();
+            checkDistinctToolNames(models.provider(), selection.selected(), request.writers());
+            GenerateConfigsResult.ProviderSummary summary = new GenerateConfigsResult.ProviderSummary(
+                    models.provider(), models.models().size(), provider.leftOut(), provider.fromLiteLlm());
+            String inputs = shared == null ? null : providerInputs(shared, models, catalog, manifest);
             Optional<ConfigsManifest.Kept> unchangedProvider =
-                    inputs == null ? Optional.empty() : manifest.unchanged(def.name(), inputs);
+                    inputs == null ? Optional.empty() : manifest.unchanged(models.provider(), inputs);
             if (unchangedProvider.isPresent()) {
-                // built from these very inputs, and its files hold what was written: neither read nor rendered
+                // built from these very inputs, and its files hold what was written: not rendered again
                 for (Path path : unchangedProvider.get().files()) {
-                    String owner = owners.putIfAbsent(path, def.name());
+                    String owner = owners.putIfAbsent(path, models.provider());
                     if (owner != null) {
-                        throw GenerateConfigsException.sameFile(path, owner, def.name());
+                        throw GenerateConfigsException.sameFile(path, owner, models.provider());
                     }
                     kept.add(path);
                 }
                 if (request.writers().stream().anyMatch(w -> !w.perModelFiles().isEmpty())) {
-                    headers.add(new ProviderModels(def.name(), def.kind(), def.apiKeyEnv(), baseUrl, source, List.of())
-                            .header("#"));
+                    headers.add(models.header("#"));
                 }
-                generated.add(unchangedProvider.get().summary());
+                generated.add(summary);
                 continue;
             }
-            if (normalizer[0] == null) {
-                Optional<LiteLlmMap> liteLlm =
-                        inCatalog.contains(LITELLM) ? catalog.read(LITELLM).map(LiteLlmMap::of) : Optional.empty();
-                normalizer[0] = new ModelNormalizer(liteLlm);
-            }
-            ModelList list = catalog.read(def.name()).orElseThrow();
-            List<ModelFacts> all = normalizer[0].normalize(def, list);
-            List<ModelFacts> keptModels =
-                    all.stream().filter(request.filter()::accepts).toList();
-            ProviderModels models =
-                    new ProviderModels(def.name(), def.kind(), def.apiKeyEnv(), baseUrl, source, keptModels);
             Map<Path, byte[]> own = new TreeMap<>();
             for (ToolWriter writer : request.writers()) {
                 if (!writer.perModelFiles().isEmpty()) {
                     headers.add(models.header("#"));
                 }
-                for (ToolFile file : writer.files(models)) {
-                    Path path = request.outputDir().resolve(writer.folder()).resolve(file.path());
-                    String owner = owners.putIfAbsent(path, def.name());
-                    if (owner != null) {
-                        throw GenerateConfigsException.sameFile(path, owner, def.name());
-                    }
-                    files.put(path, file.bytes());
-                    own.put(path, file.bytes());
+                List<ToolFile> produced = writer.files(models);
+                place(request, writer, produced, models.provider(), files, owners);
+                for (ToolFile file : produced) {
+                    own.put(request.outputDir().resolve(writer.folder()).resolve(file.path()), file.bytes());
                 }
             }
-            int fromLiteLlm = (int)
-                    keptModels.stream().filter(m -> !m.fromLiteLlm().isEmpty()).count();
-            GenerateConfigsResult.ProviderSummary summary = new GenerateConfigsResult.ProviderSummary(
-                    def.name(), keptModels.size(), all.size() - keptModels.size(), fromLiteLlm);
             generated.add(summary);
             if (inputs != null) {
-                inputsOf.put(def.name(), inputs);
-                filesOf.put(def.name(), own);
+                inputsOf.put(models.provider(), inputs);
+                filesOf.put(models.provider(), own);
             } else if (manifest != null) {
-                manifest.forget(def.name());
+                manifest.forget(models.provider());
             }
         }
+        for (ToolWriter writer : request.writers()) {
+            place(request, writer, writer.sharedFiles(selection.models()), "all providers", files, owners);
+        }
 
+        if (!files.isEmpty()) {
+            WritableFolders.prepare(request.outputDir()); // a file in its place or no permission: said as such
+        }
         List<Path> written = new ArrayList<>();
         List<Path> unchanged = new ArrayList<>();
         for (Map.Entry<Path, byte[]> f : files.entrySet()) {
@@ -193,20 +168,22 @@ public final class ConfigGenerator {
                 removed.addAll(removeStale(glob.getParent(), glob.getFileName().toString(), headers, current));
             }
         }
+        // kept files keep their entries: the record keeps every listed file that still exists
+        GeneratedFiles.record(request.outputDir(), files, removed);
         return new GenerateConfigsResult(
                 List.copyOf(generated),
-                List.copyOf(skipped),
+                selection.skipped(),
                 List.copyOf(written),
                 List.copyOf(unchanged),
-                List.copyOf(removed));
+                List.copyOf(removed),
+                leftovers);
     }
 
     /**
      * What every provider's files depend on besides its own catalog file: this code, the writers (null when one of
      * them cannot tell what its output depends on), the filter, the layout and LiteLLM's map.
      */
-    private static String sharedInputs(
-            GenerateConfigsRequest request, CatalogFolder catalog, List<String> inCatalog, ConfigsManifest manifest)
+    private static String sharedInputs(GenerateConfigsRequest request, CatalogFolder catalog, ConfigsManifest manifest)
             throws IOException {
         StringBuilder s = new StringBuilder();
         s.append("code ").append(CatalogVersion.build()).append('\n');
@@ -231,20 +208,38 @@ public final class ConfigGenerator {
         s.append("layout ").append(catalog.layout()).append('\n');
         s.append("litellm ")
                 .append(
-                        inCatalog.contains(LITELLM)
-                                ? manifest.digest(catalog.layout().json(catalog.root(), LITELLM))
+                        catalog.providers().contains(CatalogProviders.LITELLM)
+                                ? manifest.digest(catalog.layout().json(catalog.root(), CatalogProviders.LITELLM))
                                 : "-")
                 .append('\n');
         return s.toString();
     }
 
-    /** A provider's inputs: the shared ones, the provider's definition and base URL, its catalog file's digest. */
+    /** A provider's inputs: the shared ones, the provider's kind, key variable and base URL, its catalog file's digest. */
     private static String providerInputs(
-            String shared, ProviderDefinition def, String baseUrl, CatalogFolder catalog, ConfigsManifest manifest)
-            throws IOException {
-        String s = shared + "provider " + def.name() + " " + def.kind() + " " + def.apiKeyEnv() + " " + baseUrl + "\n"
-                + "catalog " + manifest.digest(catalog.layout().json(catalog.root(), def.name())) + "\n";
+            String shared, ProviderModels models, CatalogFolder catalog, ConfigsManifest manifest) throws IOException {
+        String s = shared + "provider " + models.provider() + " " + models.kind() + " " + models.apiKeyEnv() + " "
+                + models.baseUrl() + "\n"
+                + "catalog " + manifest.digest(catalog.layout().json(catalog.root(), models.provider())) + "\n";
         return FileStamp.sha256(s.getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** Adds a writer's files, failing when two providers' files would land on one path. */
+    private static void place(
+            GenerateConfigsRequest request,
+            ToolWriter writer,
+            List<ToolFile> produced,
+            String provider,
+            Map<Path, byte[]> files,
+            Map<Path, String> owners) {
+        for (ToolFile file : produced) {
+            Path path = request.outputDir().resolve(writer.folder()).resolve(file.path());
+            String owner = owners.putIfAbsent(path, provider);
+            if (owner != null) {
+                throw GenerateConfigsException.sameFile(path, owner, provider);
+            }
+            files.put(path, file.bytes());
+        }
     }
 
     /**
@@ -286,13 +281,11 @@ public final class ConfigGenerator {
      * A renamed reserved id (codex {@code openai} to {@code openai-catalog}, mods {@code anthropic} to
      * {@code anthropic-catalog}) must not meet a provider that is really called so.
      */
-    private static void checkDistinctToolNames(
-            ProviderDefinition def, List<ProviderDefinition> selected, List<ToolWriter> writers) {
+    private static void checkDistinctToolNames(String provider, List<String> selected, List<ToolWriter> writers) {
         for (ToolWriter writer : writers) {
-            String renamed = writer.providerName(def.name());
-            if (!renamed.equals(def.name())
-                    && selected.stream().anyMatch(p -> p.name().equals(renamed))) {
-                throw GenerateConfigsException.reservedNameTaken(writer.id(), def.name(), renamed);
+            String renamed = writer.providerName(provider);
+            if (!renamed.equals(provider) && selected.contains(renamed)) {
+                throw GenerateConfigsException.reservedNameTaken(writer.id(), provider, renamed);
             }
         }
     }

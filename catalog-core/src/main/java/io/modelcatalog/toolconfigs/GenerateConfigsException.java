@@ -1,5 +1,6 @@
 package io.modelcatalog.toolconfigs;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Objects;
@@ -19,7 +20,12 @@ public class GenerateConfigsException extends RuntimeException {
         /** Two models of the providers {@link #providers()} would be written to one file ({@link #file()}). */
         SAME_FILE,
         /** A tool renames a provider to the name of another provider (both in {@link #providers()}). */
-        RESERVED_NAME_TAKEN
+        RESERVED_NAME_TAKEN,
+        /**
+         * A provider's base URL from the environment holds a user name or password, which a config file would
+         * keep; the message names the variable.
+         */
+        CREDENTIALS_IN_URL
     }
 
     private final Reason reason;
@@ -35,7 +41,13 @@ public class GenerateConfigsException extends RuntimeException {
 
     static GenerateConfigsException noCatalog(Path folder) {
         return new GenerateConfigsException(
-                Reason.NO_CATALOG, folder, List.of(), "catalog folder " + folder + " does not exist: fetch first");
+                Reason.NO_CATALOG,
+                folder,
+                List.of(),
+                "catalog folder " + folder
+                        + (Files.isRegularFile(folder)
+                                ? " is a regular file, not a folder: point to the catalog folder"
+                                : " does not exist: fetch first"));
     }
 
     static GenerateConfigsException notInCatalog(String provider, Path file) {
@@ -65,11 +77,21 @@ public class GenerateConfigsException extends RuntimeException {
                         + " but another provider is called '" + renamed + "': rename that provider");
     }
 
+    static GenerateConfigsException credentialsInUrl(String provider, String variable, String maskedUrl) {
+        return new GenerateConfigsException(
+                Reason.CREDENTIALS_IN_URL,
+                null,
+                List.of(provider),
+                "provider " + provider + ": the base URL in " + variable + " holds a user name or password ("
+                        + maskedUrl + "), which its config files would keep: remove it and put the key in the "
+                        + "provider's key variable");
+    }
+
     public Reason reason() {
         return reason;
     }
 
-    /** The file or folder concerned; {@code null} for {@link Reason#RESERVED_NAME_TAKEN}. */
+    /** The file or folder concerned; {@code null} for {@link Reason#RESERVED_NAME_TAKEN} and {@link Reason#CREDENTIALS_IN_URL}. */
     public Path file() {
         return file;
     }

@@ -11,13 +11,15 @@ import java.util.List;
  * @param written   files written because they were new or their content changed
  * @param unchanged files whose content was already current (not rewritten)
  * @param removed   codex profiles of an earlier run whose model is gone or now left out
+ * @param leftovers temporary files that an interrupted earlier run left in the configs folder, removed first
  */
 public record GenerateConfigsResult(
         List<ProviderSummary> generated,
         List<String> skipped,
         List<Path> written,
         List<Path> unchanged,
-        List<Path> removed) {
+        List<Path> removed,
+        List<Path> leftovers) {
 
     /**
      * @param provider   the provider

@@ -11,7 +11,8 @@ import java.util.stream.Collectors;
 public enum Tool {
     AICHAT,
     CODEX,
-    MODS;
+    MODS,
+    OPENCODE;
 
     /** The tool's name in {@code catalog.tools} and its folder name. */
     public String id() {
@@ -24,6 +25,7 @@ public enum Tool {
             case AICHAT -> new AichatConfig();
             case CODEX -> new CodexConfig();
             case MODS -> new ModsConfig();
+            case OPENCODE -> new OpenCodeConfig();
         };
     }
 

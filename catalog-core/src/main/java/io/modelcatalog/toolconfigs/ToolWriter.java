@@ -9,7 +9,8 @@ import java.util.Optional;
  * same files can also be merged into a user's own config, previewed, or compared.
  *
  * <p>Built-in writers come from {@link Tool#writer()}; a writer for another tool, or one driven by a user's
- * template, implements this interface and is passed in {@link GenerateConfigsRequest#writers()}.
+ * template ({@code io.modelcatalog.templates.TemplateRenderer#writers}), implements this interface and is passed in
+ * {@link GenerateConfigsRequest#writers()}.
  */
 public interface ToolWriter {
 
@@ -26,6 +27,16 @@ public interface ToolWriter {
      * providers may not produce the same path.
      */
     List<ToolFile> files(ProviderModels models);
+
+    /**
+     * Files written once for all providers of the run (a user's template that renders once, for example), after
+     * every provider's {@link #files}; by default none.
+     *
+     * @param providers every provider of the run, in the run's order
+     */
+    default List<ToolFile> sharedFiles(List<ProviderModels> providers) {
+        return List.of();
+    }
 
     /**
      * The name under which the tool knows the provider: its own name, or another one where the tool reserves

@@ -96,14 +96,52 @@ class ProviderOverviewTest {
     }
 
     @Test
+    void theTableFitsA120ColumnLine() throws IOException {
+        // issue 13.10: it was about 260 columns wide; the full base URLs, key sources and errors are in the detail
+        List<String> table = text(overview(ProviderRegistry.builtIn())).table();
+
+        assertEquals(
+                List.of(),
+                table.stream()
+                        .filter(l -> l.length() > ProviderOverviewText.TABLE_WIDTH)
+                        .toList());
+        assertTrue(table.get(0).matches("PROVIDER +KIND +HOST +KEY +LAST RUN +MODELS +FILES"), table.get(0));
+        assertTrue(row(table, "zai").contains(" 127.0.0.1:9 (env) "), row(table, "zai"));
+    }
+
+    @Test
+    void aLongHostIsShortenedToKeepTheTableWithin120Columns() throws IOException {
+        ProviderRegistry registry = ProviderRegistry.layered(List.of(
+                ProviderLayer.builtInProviders(),
+                ProviderLayer.configured(
+                        "the build file",
+                        "the build file's one",
+                        List.of(new ProviderDefinition(
+                                "corporate-gateway",
+                                ProviderKind.OPENAI,
+                                "LONG_KEY",
+                                null,
+                                "https://" + "very-long-subdomain.".repeat(5) + "example.com/v1",
+                                null)))));
+
+        List<String> table = text(overview(registry)).table();
+
+        assertEquals(
+                List.of(),
+                table.stream()
+                        .filter(l -> l.length() > ProviderOverviewText.TABLE_WIDTH)
+                        .toList());
+        String row = row(table, "corporate-gateway *");
+        assertTrue(row.matches(".*  very-long-subdomain\\.[a-z.-]*\\.\\.\\.  +not set .*"), row);
+    }
+
+    @Test
     void keysShowWhereTheyComeFromNeverTheirValue() throws IOException {
         List<String> table = text(overview(ProviderRegistry.builtIn())).table();
 
-        assertTrue(row(table, "openai").contains("set (env OPENAI_API_KEY)"), row(table, "openai"));
-        assertTrue(row(table, "groq").contains("set (settings.xml server catalog-groq)"), row(table, "groq"));
-        assertTrue(
-                row(table, "xai").contains("not set (env XAI_API_KEY or settings.xml server catalog-xai)"),
-                row(table, "xai"));
+        assertTrue(row(table, "openai").contains("  set (env)  "), row(table, "openai"));
+        assertTrue(row(table, "groq").contains("  set (settings.xml)  "), row(table, "groq"));
+        assertTrue(row(table, "xai").contains("  not set  "), row(table, "xai"));
         assertTrue(row(table, "litellm").contains("not needed"), row(table, "litellm"));
         assertNoSecrets(table);
     }
@@ -112,9 +150,9 @@ class ProviderOverviewTest {
     void lastRunComesFromTheLegacyFailedModelsFile() throws IOException {
         List<String> table = text(overview(ProviderRegistry.builtIn())).table();
 
-        assertTrue(row(table, "xai").contains("failed 2025-09-08T12:29:32.400806"), row(table, "xai"));
-        assertTrue(row(table, "aihorde").contains("ok Mon, 08 Sep 2025 10:29:31 GMT"), row(table, "aihorde"));
-        assertTrue(row(table, "deepseek").matches("deepseek .* - +2 +234 B +31 B +421 B"), row(table, "deepseek"));
+        assertTrue(row(table, "xai").contains("failed 2025-09-08"), row(table, "xai"));
+        assertTrue(row(table, "aihorde").contains("ok 2025-09-08"), row(table, "aihorde"));
+        assertTrue(row(table, "deepseek").matches("deepseek .* - +2  686 B"), row(table, "deepseek"));
     }
 
     @Test
@@ -131,7 +169,7 @@ class ProviderOverviewTest {
         assertTrue(morphllm.files().json().isEmpty());
         assertEquals(1, morphllm.models().getAsInt());
         assertTrue(
-                row(text(overview).table(), "morphllm").matches("morphllm .* 1 +- +6 B +-"),
+                row(text(overview).table(), "morphllm").matches("morphllm .* 1  6 B \\(txt only\\)"),
                 row(text(overview).table(), "morphllm"));
         assertEquals(3, overview.status("nineteenai").orElseThrow().models().getAsInt());
         // no files at all
@@ -237,9 +275,8 @@ class ProviderOverviewTest {
                                         null)))));
         ProviderOverview overview = overview(registry);
 
-        assertTrue(row(text(overview).table(), "openai *").contains("http://127.0.0.1:8081/v1"));
-        assertTrue(row(text(overview).table(), "local *")
-                .contains("not set (env LOCAL_KEY or settings.xml server catalog-local)"));
+        assertTrue(row(text(overview).table(), "openai *").contains(" 127.0.0.1:8081 "));
+        assertTrue(row(text(overview).table(), "local *").contains(" not set "));
         assertEquals("* configured in the build file", text(overview).notes().get(0));
         assertTrue(
                 text(overview).summary().startsWith("41 providers (2 configured); "),
@@ -274,7 +311,7 @@ class ProviderOverviewTest {
         assertTrue(
                 text(overview).summary().contains("0 with files"),
                 text(overview).summary());
-        assertTrue(row(text(overview).table(), "xai").contains("not set (env XAI_API_KEY)"));
+        assertTrue(row(text(overview).table(), "xai").contains(" not set "));
     }
 
     @Test
@@ -294,5 +331,18 @@ class ProviderOverviewTest {
         assertEquals("1023 B", ProviderOverviewText.humanSize(1023));
         assertEquals("1.0 KiB", ProviderOverviewText.humanSize(1024));
         assertEquals("1.9 MiB", ProviderOverviewText.humanSize(1956258));
+    }
+
+    @Test
+    void anErrorAnOlderRunRecordedWithAPasswordInAUrlIsShownMasked() throws IOException {
+        Files.writeString(
+                folder.resolve(CatalogLayout.FAILED_MODELS),
+                "{\"xai\": {\"failed\": true, \"error\": \"HTTP 401 from http://bob:hunter2@10.0.0.1/v1/models\", "
+                        + "\"last_attempt\": \"2025-09-08T12:29:32\"}}");
+
+        List<String> detail = text(overview(ProviderRegistry.builtIn())).detail("xai");
+
+        assertTrue(detail.contains("  error         HTTP 401 from http://***@10.0.0.1/v1/models"), detail::toString);
+        assertNoSecrets(detail);
     }
 }

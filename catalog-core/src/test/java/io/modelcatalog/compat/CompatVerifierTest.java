@@ -456,4 +456,66 @@ class CompatVerifierTest {
         assertFalse(report.hasDifferences());
         assertEquals(0, of(report, FindingKind.ONLY_IN_OUTPUT).size());
     }
+
+    /* Issue 13.2: a comparison of nothing is no proof. */
+
+    @Test
+    void anEmptyOutputFolderComparesNothingAndSaysWhichSideIsEmpty() throws IOException {
+        Path empty = Files.createDirectories(tmp.resolve("empty"));
+        Files.writeString(empty.resolve("failed_models.json"), "{}\n"); // a fetch without keys leaves just this
+
+        CompatReport report = verify(empty, bak);
+
+        assertEquals(CompatReport.Coverage.OUTPUT_EMPTY, report.coverage());
+        assertEquals(0, report.compared());
+        assertEquals(112, report.referenceFiles());
+        assertEquals(
+                "the output folder " + empty + " holds no models_<p>.json, .txt or .toml file (the reference folder "
+                        + "holds 112): a fetch with no API key set leaves it empty, or it is not the catalog folder",
+                report.nothingCompared().orElseThrow());
+    }
+
+    @Test
+    void anEmptyReferenceFolderComparesNothing() throws IOException {
+        Path empty = Files.createDirectories(tmp.resolve("empty"));
+
+        CompatReport report = verify(output, empty);
+
+        assertEquals(CompatReport.Coverage.REFERENCE_EMPTY, report.coverage());
+        assertTrue(report.nothingCompared().orElseThrow().startsWith("the reference folder " + empty + " holds no "));
+        assertEquals(CompatReport.Coverage.BOTH_EMPTY, verify(empty, empty).coverage());
+    }
+
+    @Test
+    void foldersWithoutAFileInCommonCompareNothing() throws IOException {
+        Path other = Files.createDirectories(tmp.resolve("other"));
+        Files.writeString(other.resolve("models_somewhere_else.txt"), "m\n");
+
+        CompatReport report = verify(other, bak);
+
+        assertEquals(CompatReport.Coverage.NOTHING_IN_COMMON, report.coverage());
+        assertTrue(report.nothingCompared().orElseThrow().contains("have no provider file in common"));
+        assertEquals(CompatReport.Coverage.COMPARED, verify(output, bak).coverage());
+        assertEquals(java.util.Optional.empty(), verify(output, bak).nothingCompared());
+    }
+
+    /* Issue 13.8: one rule for a folder holding both layouts, the same as generate-configs': the flat files. */
+
+    @Test
+    void aFolderWithBothLayoutsIsComparedByItsFlatFiles() throws IOException {
+        Path json = Files.createDirectories(output.resolve("json"));
+        Files.writeString(json.resolve("models_deepseek.json"), "{\"data\": []}"); // an old structured fetch
+
+        CompatReport report = verify(output, bak);
+
+        assertFalse(report.hasDifferences(), () -> report.differences().toString());
+        assertEquals(
+                io.modelcatalog.catalog.CatalogLayout.LEGACY,
+                io.modelcatalog.catalog.CatalogFolder.detect(output).layout());
+        assertEquals(
+                "1 in json/",
+                io.modelcatalog.catalog.CatalogFolder.bothLayouts(output)
+                        .map(b -> b.structured() + " in json/")
+                        .orElseThrow());
+    }
 }

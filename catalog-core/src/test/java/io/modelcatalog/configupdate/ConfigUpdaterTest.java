@@ -2,6 +2,7 @@ package io.modelcatalog.configupdate;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -149,6 +150,37 @@ class ConfigUpdaterTest {
                 UpdateConfigsException.class, () -> new ConfigUpdater().update(request(List.of("groq"), false)));
         assertEquals(UpdateConfigsException.Reason.NOT_A_FILE, e.reason());
         assertTrue(e.getMessage().contains("is a folder"), e.getMessage());
+        assertEquals(List.of(), backupFolders());
+    }
+
+    @Test
+    void aBaseUrlVariableWithAPasswordIsRefusedBeforeAnyFileIsTouched() throws IOException {
+        // issue 13.3: the merged entries would carry the password into the user's own config files
+        UpdateConfigsRequest plain = request(List.of("groq"), false);
+        UpdateConfigsRequest withPassword = new UpdateConfigsRequest(
+                plain.catalogDir(),
+                plain.layout(),
+                plain.providers(),
+                plain.filter(),
+                plain.registry(),
+                EnvironmentLookup.of(Map.of("GROQ_API_OPENAI", "https://bob:hunter2@proxy.example/groq/v1")),
+                plain.mergers(),
+                plain.strategy(),
+                plain.dryRun(),
+                plain.backups(),
+                plain.backupKeep(),
+                plain.lockDirectory());
+
+        UpdateConfigsException e =
+                assertThrows(UpdateConfigsException.class, () -> new ConfigUpdater().update(withPassword));
+
+        assertEquals(UpdateConfigsException.Reason.CREDENTIALS_IN_URL, e.reason());
+        assertEquals(
+                "provider groq: the base URL in GROQ_API_OPENAI holds a user name or password "
+                        + "(https://***@proxy.example/groq/v1), which your config files would keep: remove it and put "
+                        + "the key in the provider's key variable",
+                e.getMessage());
+        assertFalse(Files.exists(aichat()), "nothing written");
         assertEquals(List.of(), backupFolders());
     }
 

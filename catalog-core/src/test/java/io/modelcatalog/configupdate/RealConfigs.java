@@ -3,6 +3,7 @@ package io.modelcatalog.configupdate;
 import io.modelcatalog.facts.CorpusEntries;
 import io.modelcatalog.providers.EnvironmentLookup;
 import io.modelcatalog.providers.ProviderRegistry;
+import io.modelcatalog.toolconfigs.CatalogProviders;
 import io.modelcatalog.toolconfigs.ModelIdFilter;
 import io.modelcatalog.toolconfigs.ProviderModels;
 import java.io.IOException;
@@ -50,14 +51,15 @@ final class RealConfigs {
 
     static List<ProviderModels> providers(ModelIdFilter filter, String... names) {
         try {
-            return CatalogModels.read(
+            return CatalogProviders.read(
                             CorpusEntries.catalogDir(),
                             null,
                             List.of(names),
                             filter,
                             ProviderRegistry.builtIn(),
-                            EnvironmentLookup.of(Map.of()))
-                    .providers();
+                            EnvironmentLookup.of(Map.of()),
+                            ConfigUpdater.FAILURES)
+                    .models();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -52,7 +52,9 @@ class ModelNormalizerTest {
                         Fact.OUTPUT_PRICE,
                         Fact.VISION,
                         Fact.TOOL_CALLING,
-                        Fact.KIND),
+                        Fact.KIND,
+                        Fact.INPUT_MODALITIES,
+                        Fact.OUTPUT_MODALITIES),
                 gpt4o.fromLiteLlm());
         assertTrue(
                 gpt4o.created() != null && !gpt4o.fromLiteLlm().contains(Fact.CREATED), "OpenAI's own created stays");

@@ -178,6 +178,36 @@ class ProviderRegistryTest {
         assertTrue(e.getMessage().matches("(?s).*bad\\.yaml:\\d+:\\d+: .*\"colour\".*"), e.getMessage());
     }
 
+    /* Issue 13.11: a YAML syntax error is the parser's: one line, its position, its own words. */
+
+    @Test
+    void aTabInAProvidersFileIsReportedWhereTheParserFindsIt() throws Exception {
+        Path file = dir.resolve("tab.yaml");
+        Files.writeString(file, "providers:\n  - name: corp\n\tkind: openai\n    baseUrl: http://x/v1\n");
+
+        ProviderFileException e = assertThrows(ProviderFileException.class, () -> ProviderLayer.file(file));
+
+        // the parser's position (line 3, column 1: the tab), not the one of the last token read (2:15 before)
+        assertEquals(
+                file + ":3:1: found character '\\t(TAB)' that cannot start any token. (Do not use \\t(TAB) for "
+                        + "indentation) (while scanning for the next token)",
+                e.getMessage());
+    }
+
+    @Test
+    void anUnclosedBracketIsASyntaxErrorNotAListWhereAValueBelongs() throws Exception {
+        Path file = dir.resolve("bracket.yaml");
+        Files.writeString(
+                file, "providers:\n  - name: corp\n    kind: openai\n    baseUrl: [http://x/v1\n  - name: b\n");
+
+        ProviderFileException e = assertThrows(ProviderFileException.class, () -> ProviderLayer.file(file));
+
+        // was "'baseUrl' must be a single value": the half-read value looked like a list
+        assertEquals(
+                file + ":5:9: expected ',' or ']', but got : (while parsing a flow sequence at line 4, column 14)",
+                e.getMessage());
+    }
+
     @Test
     void providerNamesAreFileNameSafe() {
         for (String bad : List.of("", "a/b", "..", "a b", "x\\y", "é")) {
@@ -193,5 +223,49 @@ class ProviderRegistryTest {
     void apiKeyNeverPrintsItself() {
         ApiKey key = new ApiKey("sk-very-secret", "env X");
         assertTrue(!key.toString().contains("sk-very-secret"));
+    }
+
+    /* Issue 13.3: a password in a base URL is refused where it is read, naming file and line. */
+
+    @Test
+    void aProvidersFileWithAPasswordInABaseUrlIsRefusedAtItsLine() throws Exception {
+        Path file = dir.resolve("providers.yaml");
+        Files.writeString(
+                file,
+                "providers:\n  - name: local\n    kind: openai\n    apiKeyEnv: LOCAL_KEY\n"
+                        + "    baseUrl: http://user:secret@localhost:8080/v1\n");
+
+        ProviderFileException e = assertThrows(ProviderFileException.class, () -> ProviderLayer.file(file));
+
+        assertEquals(
+                file + ":5:14: provider 'local': baseUrl 'http://***@localhost:8080/v1' holds a user name or "
+                        + "password: remove it and put the key in the provider's key variable (apiKeyEnv)",
+                e.getMessage());
+        assertTrue(e.getCause() instanceof CredentialsInUrlException, String.valueOf(e.getCause()));
+    }
+
+    @Test
+    void aDefinitionWithAPasswordInItsBaseUrlIsRefused() {
+        CredentialsInUrlException e = assertThrows(
+                CredentialsInUrlException.class,
+                () -> new ProviderDefinition("p", ProviderKind.URL, null, null, "https://me:pw@host/doc.json", null));
+        assertFalse(e.getMessage().contains("pw@"), e.getMessage());
+        assertEquals("p", e.provider());
+        // a user name alone is user info too; an @ in the path is not
+        assertThrows(
+                CredentialsInUrlException.class,
+                () -> new ProviderDefinition("p", ProviderKind.URL, null, null, "https://me@host/", null));
+        new ProviderDefinition("p", ProviderKind.URL, null, null, "https://host/models/@latest", null);
+    }
+
+    @Test
+    void credentialsAreMaskedInAnyText() {
+        assertEquals(
+                "HTTP 401 from http://***@h:1/v1/models?api_key=***&x=1; retried",
+                UrlCredentials.mask("HTTP 401 from http://user:secret@h:1/v1/models?api_key=abc&x=1; retried"));
+        assertEquals(
+                "two: https://***@a/ and 'https://***@b/'",
+                UrlCredentials.mask("two: https://u:p@a/ and 'https://v:q@b/'"));
+        assertEquals("no URL here", UrlCredentials.mask("no URL here"));
     }
 }

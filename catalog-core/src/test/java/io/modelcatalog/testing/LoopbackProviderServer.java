@@ -23,6 +23,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
@@ -43,6 +44,7 @@ public final class LoopbackProviderServer implements Closeable {
         final Map<String, String> headers = new LinkedHashMap<>();
         final byte[] body;
         long delayMillis;
+        CountDownLatch release;
         Fault fault = Fault.NONE;
         String etag;
 
@@ -86,6 +88,15 @@ public final class LoopbackProviderServer implements Closeable {
         public Response etag(String value) {
             this.etag = value;
             return header("ETag", value);
+        }
+
+        /**
+         * Answers only once {@code latch} is open (or after 60 s, so that a failing test ends): a provider that hangs
+         * exactly as long as a test wants.
+         */
+        public Response after(CountDownLatch latch) {
+            this.release = latch;
+            return this;
         }
 
         /** Waits this long before answering. */
@@ -255,6 +266,9 @@ public final class LoopbackProviderServer implements Closeable {
                 }
                 if (delay > 0) {
                     Thread.sleep(delay);
+                }
+                if (r.release != null) {
+                    r.release.await(60, TimeUnit.SECONDS);
                 }
                 switch (r.fault) {
                     case HANG -> {

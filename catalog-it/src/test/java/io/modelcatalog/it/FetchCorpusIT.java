@@ -8,6 +8,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.modelcatalog.documents.JsonDocuments;
+import io.modelcatalog.providers.ProviderDefinition;
+import io.modelcatalog.providers.ProviderRegistry;
 import io.modelcatalog.testing.CorpusServer;
 import io.modelcatalog.testing.LegacyCorpus;
 import io.modelcatalog.testing.LoopbackProviderServer.Response;
@@ -16,7 +18,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
@@ -120,17 +127,43 @@ class FetchCorpusIT {
     }
 
     @Test
-    void providerWithoutKeyIsSkippedNamingItsVariableAndNoPomMeansModelsInTheWorkingFolder() throws Exception {
+    void withoutAnyKeyTheRunSaysSoInOneWarningAndNoPomMeansModelsInTheWorkingFolder() throws Exception {
         Path models = work.resolve("models");
+        Map<String, String> noKeys = new LinkedHashMap<>();
+        Set<String> keyVariables = ProviderRegistry.builtIn().all().stream()
+                .map(ProviderDefinition::apiKeyEnv)
+                .filter(Objects::nonNull)
+                .collect(Collectors.toSet());
+        corpus.env().forEach((name, value) -> {
+            if (!keyVariables.contains(name)) {
+                noKeys.put(name, value); // base URLs only: the keyless provider is fetched from the loopback server
+            }
+        });
         ForkedMaven.Result result = new ForkedMaven(work)
                 .goals(ForkedMaven.goal("fetch"))
-                .property("catalog.providers", "groq")
+                .env(noKeys)
                 .run();
         assertEquals(0, result.exitCode(), result::text);
+        // issue 13.10: no line per skipped provider, one plain warning naming the way out
+        List<String> skipLines =
+                result.log().stream().filter(l -> l.contains("skipped")).toList();
+        assertEquals(1, skipLines.size(), result::text);
+        assertTrue(skipLines.get(0).contains(", 39 skipped, "), result::text);
+        List<String> warnings =
+                result.log().stream().filter(l -> l.startsWith("[WARNING]")).toList();
+        assertEquals(1, warnings.size(), result::text);
         assertTrue(
-                result.logContains(
-                        "groq skipped: no API key: set GROQ_API_KEY or a settings.xml <server> with id catalog-groq"),
-                result::text);
+                warnings.get(0)
+                        .startsWith("[WARNING] No provider had an API key, so none of the 39 that need one was "
+                                + "fetched (aihorde, anthropic, "),
+                warnings.get(0));
+        assertTrue(
+                warnings.get(0)
+                        .endsWith("Set a provider's key variable (AIHORDE_KEY for aihorde) or a settings.xml "
+                                + "<server> with id catalog-<provider> and run again; the providers goal lists every "
+                                + "provider's variable"),
+                warnings.get(0));
+        assertTrue(Files.exists(models.resolve("models_litellm.json")), "the keyless provider was fetched");
         assertFalse(Files.exists(models.resolve("models_groq.json")));
         assertEquals(
                 "{}", Files.readString(models.resolve("failed_models.json")), "default folder ./models without a POM");

@@ -294,4 +294,40 @@ class FetchResilienceIT {
         }
         return m.group();
     }
+
+    @Test
+    void aPasswordInABaseUrlVariableIsRefusedAndAppearsInNoLogAndNoRecord() throws Exception {
+        // issue 13.3: the request could not work anyway, and the password used to reach the log and failed_models.json
+        Path models = work.resolve("models");
+        String base = corpus.env().get("GROQ_API_OPENAI");
+        corpus.env().put("GROQ_API_OPENAI", base.replace("http://", "http://bob:hunter2@"));
+
+        ForkedMaven.Result result = fetch(models, "groq,deepseek").run();
+
+        assertEquals(0, result.exitCode(), result::text);
+        assertEquals(
+                "the base URL in GROQ_API_OPENAI holds a user name or password ("
+                        + base.replace("http://", "http://***@") + "/models): remove it and put the key in "
+                        + "GROQ_API_KEY or a settings.xml <server> with id catalog-groq",
+                result.log().stream()
+                        .filter(l -> l.startsWith("[WARNING] groq ") && l.contains(" FAILED: "))
+                        .map(l -> l.substring(l.indexOf(" FAILED: ") + " FAILED: ".length()))
+                        .findFirst()
+                        .orElseThrow(() -> new AssertionError(result.text())));
+        assertEquals(List.of(), corpus.server().requestsTo("/groq/v1/models"), "no request was tried");
+        assertFalse(result.text().contains("hunter2"), result::text);
+        assertFalse(Files.readString(models.resolve("failed_models.json")).contains("hunter2"));
+
+        for (String selection : new String[] {"", "groq"}) {
+            ForkedMaven.Result providers = new ForkedMaven(work)
+                    .goals(ForkedMaven.goal("providers"))
+                    .property("catalog.outputDirectory", models)
+                    .property("catalog.providers", selection)
+                    .env(corpus.env())
+                    .run();
+            assertEquals(0, providers.exitCode(), providers::text);
+            assertFalse(providers.text().contains("hunter2"), providers::text);
+            assertTrue(providers.text().contains(selection.isEmpty() ? " (env) " : "GROQ_API_OPENAI"), providers::text);
+        }
+    }
 }

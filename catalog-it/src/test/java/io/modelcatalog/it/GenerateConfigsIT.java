@@ -38,6 +38,7 @@ class GenerateConfigsIT {
             assertTrue(Files.isRegularFile(configs.resolve("aichat/models_" + p + ".yaml")), p);
             assertTrue(Files.isRegularFile(configs.resolve("mods/models_" + p + ".yml")), p);
             assertTrue(Files.isRegularFile(configs.resolve("codex/models_" + p + ".toml")), p);
+            assertTrue(Files.isRegularFile(configs.resolve("opencode/models_" + p + ".json")), p);
         }
         assertTrue(Files.readString(configs.resolve("aichat/models_anthropic.yaml"))
                 .contains("type: claude"));
@@ -73,5 +74,22 @@ class GenerateConfigsIT {
                 .run();
         assertEquals(0, again.exitCode(), again::text);
         assertTrue(again.logContains("0 file(s) written"), again::text);
+
+        // clean, also without a POM: a dry run lists, a real run removes the configs and keeps the catalog
+        Files.writeString(configs.resolve("aichat/mine.yaml"), "clients: []\n");
+        ForkedMaven.Result dry = new ForkedMaven(work)
+                .goals(ForkedMaven.goal("clean"))
+                .property("catalog.dryRun", "true")
+                .run();
+        assertEquals(0, dry.exitCode(), dry::text);
+        assertTrue(dry.logContains("would remove " + configs.resolve("opencode/models_openai.json")), dry::text);
+        assertTrue(Files.isRegularFile(configs.resolve("opencode/models_openai.json")));
+        ForkedMaven.Result clean =
+                new ForkedMaven(work).goals(ForkedMaven.goal("clean")).run();
+        assertEquals(0, clean.exitCode(), clean::text);
+        assertFalse(Files.exists(configs.resolve("opencode")), clean::text);
+        assertFalse(Files.exists(configs.resolve("codex")), clean::text);
+        assertTrue(Files.isRegularFile(configs.resolve("aichat/mine.yaml")), "the user's file stays");
+        assertTrue(Files.isRegularFile(work.resolve("models/models_openai.json")), "the catalog stays");
     }
 }

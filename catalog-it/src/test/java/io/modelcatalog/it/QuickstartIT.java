@@ -92,6 +92,7 @@ class QuickstartIT {
             assertTrue(Files.isRegularFile(project.resolve("target/models/configs/aichat/models_" + p + ".yaml")), p);
             assertTrue(Files.isRegularFile(project.resolve("target/models/configs/mods/models_" + p + ".yml")), p);
             assertTrue(Files.isRegularFile(project.resolve("target/models/configs/codex/models_" + p + ".toml")), p);
+            assertTrue(Files.isRegularFile(project.resolve("target/models/configs/opencode/models_" + p + ".json")), p);
         }
         String target = project.resolve("target").toString();
         assertTrue(build.logContains("Catalog: " + target + "/models"), build.text());
@@ -103,7 +104,8 @@ class QuickstartIT {
     void updateConfigsShowsItsDiffOnCopiesAndWritesNothing() throws IOException {
         assertEquals(0, build.exitCode(), build.text());
         Path copies = project.resolve("target/sample-configs");
-        for (String file : List.of("aichat/config.yaml", "mods/mods.yml", "codex/config.toml")) {
+        for (String file :
+                List.of("aichat/config.yaml", "mods/mods.yml", "codex/config.toml", "opencode/opencode.jsonc")) {
             assertArrayEquals(
                     Files.readAllBytes(
                             project.resolve("src/catalog/sample-configs").resolve(file)),
@@ -112,6 +114,7 @@ class QuickstartIT {
             assertTrue(build.logContains(copies.resolve(file) + ": would change"), file + ": " + build.text());
         }
         assertTrue(build.logContains("+        max_output_tokens: 32768"), "the diff is printed");
+        assertTrue(build.logContains("+        \"timeout\": 60000, // my setting stays"), "the OpenCode diff too");
         assertFalse(Files.exists(project.resolve("target/backups")), "a dry run takes no backup");
     }
 

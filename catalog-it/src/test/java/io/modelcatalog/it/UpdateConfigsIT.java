@@ -27,7 +27,8 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * The update-configs goal without a POM, in forked builds whose environment points HOME, XDG_CONFIG_HOME,
  * AICHAT_CONFIG_DIR and CODEX_HOME into a temporary home holding copies of the real tool configs (aichat's line 4
- * repaired); the corpus catalog is the catalog. The real home is never read or written.
+ * repaired) and a commented OpenCode {@code opencode.jsonc} (found as such because no {@code opencode.json} is
+ * there); the corpus catalog is the catalog. The real home is never read or written.
  */
 class UpdateConfigsIT {
 
@@ -38,6 +39,7 @@ class UpdateConfigsIT {
     private Path aichat;
     private Path mods;
     private Path codexConfig;
+    private Path opencode;
     private Map<String, String> env;
 
     @BeforeEach
@@ -51,6 +53,8 @@ class UpdateConfigsIT {
                 resource("aichat/config.yaml").replace("clients:now I want to commit all fuck\n", "clients:\n"));
         mods = write(home.resolve("xdg/mods/mods.yml"), resource("mods/mods.yml"));
         codexConfig = write(home.resolve("codex/config.toml"), resource("codex/config.toml"));
+        opencode = write(
+                home.resolve("xdg/opencode/opencode.jsonc"), sample("io/modelcatalog/configupdate/opencode.jsonc"));
         Files.setPosixFilePermissions(mods, PosixFilePermissions.fromString("rw-r-----"));
         env = new LinkedHashMap<>();
         env.put("HOME", home.toString());
@@ -67,9 +71,13 @@ class UpdateConfigsIT {
     }
 
     private static String resource(String path) throws IOException {
-        try (InputStream in = UpdateConfigsIT.class.getClassLoader().getResourceAsStream("tool-configs/" + path)) {
+        return sample("tool-configs/" + path);
+    }
+
+    private static String sample(String path) throws IOException {
+        try (InputStream in = UpdateConfigsIT.class.getClassLoader().getResourceAsStream(path)) {
             if (in == null) {
-                throw new IllegalStateException("tool-configs/" + path + " is not on the test classpath");
+                throw new IllegalStateException(path + " is not on the test classpath");
             }
             return new String(in.readAllBytes(), StandardCharsets.UTF_8);
         }
@@ -97,7 +105,14 @@ class UpdateConfigsIT {
         ForkedMaven.Result first = update("groq,mistral").run();
         assertEquals(0, first.exitCode(), first::text);
         assertTrue(first.logContains("aichat: " + aichat + " ($AICHAT_CONFIG_DIR)"), first::text);
-        assertTrue(first.logContains("3 file(s) written, 0 unchanged"), first::text);
+        assertTrue(first.logContains("opencode: " + opencode + " ($XDG_CONFIG_HOME)"), first::text);
+        assertTrue(first.logContains("4 file(s) written, 0 unchanged"), first::text);
+        assertTrue(
+                Files.readString(opencode)
+                        .startsWith(sample("io/modelcatalog/configupdate/opencode.jsonc")
+                                .substring(0, 200)),
+                "the user's comments stay");
+        assertTrue(Files.readString(opencode).contains("    \"mistral\": {\n"));
         assertTrue(first.logContains("legacy [profiles.or_sonoma_dusk_alpha] table"), first::text);
         assertTrue(Files.readString(codexConfig).contains("[model_providers.mistral]"));
         assertTrue(Files.readString(mods)
@@ -108,7 +123,7 @@ class UpdateConfigsIT {
         byte[] aichatBytes = Files.readAllBytes(aichat);
         ForkedMaven.Result second = update("groq,mistral").run();
         assertEquals(0, second.exitCode(), second::text);
-        assertTrue(second.logContains("0 file(s) written, 3 unchanged"), second::text);
+        assertTrue(second.logContains("0 file(s) written, 4 unchanged"), second::text);
         assertArrayEquals(aichatBytes, Files.readAllBytes(aichat));
         assertEquals(1, backups().size());
     }
@@ -133,7 +148,7 @@ class UpdateConfigsIT {
         ForkedMaven.Result r = update("groq").property("catalog.dryRun", true).run();
         assertEquals(0, r.exitCode(), r::text);
         assertTrue(r.logContains("+wire_api = \"responses\""), r::text);
-        assertTrue(r.logContains("Dry run: 3 file(s) would change; nothing was written"), r::text);
+        assertTrue(r.logContains("Dry run: 4 file(s) would change; nothing was written"), r::text);
         assertArrayEquals(before, Files.readAllBytes(codexConfig));
         assertEquals(List.of(), backups());
     }

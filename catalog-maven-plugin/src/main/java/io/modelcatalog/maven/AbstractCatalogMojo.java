@@ -2,9 +2,6 @@ package io.modelcatalog.maven;
 
 import io.modelcatalog.catalog.CatalogLayout;
 import io.modelcatalog.providers.ProviderDefinition;
-import io.modelcatalog.providers.ProviderFileException;
-import io.modelcatalog.providers.ProviderLayer;
-import io.modelcatalog.providers.ProviderLayerException;
 import io.modelcatalog.providers.ProviderRegistry;
 import io.modelcatalog.providers.UnknownProviderException;
 import java.io.File;
@@ -74,7 +71,7 @@ public abstract class AbstractCatalogMojo extends AbstractMojo {
     /** The goal's name, for messages and its skip property. */
     protected abstract String goalName();
 
-    /** Whether the goal's own skip flag ({@code catalog.<goal>.skip}) is set. */
+    /** Whether the goal's own skip flag ({@code catalog.{goal}.skip}) is set. */
     protected abstract boolean goalSkipped();
 
     protected abstract void run() throws MojoExecutionException, MojoFailureException;
@@ -82,6 +79,15 @@ public abstract class AbstractCatalogMojo extends AbstractMojo {
     /** The catalog folder ({@code catalog.outputDirectory}), absolute. */
     protected File catalogFolder() {
         return resolvePath(outputDirectory, "models");
+    }
+
+    /**
+     * The configs folder: {@code catalog.configsDirectory} when set, else {@code configs} inside the catalog folder.
+     */
+    protected File configsFolder(File configsDirectory) {
+        return configsDirectory == null
+                ? new File(catalogFolder(), "configs")
+                : resolvePath(configsDirectory, "models/configs");
     }
 
     /** The providers named by {@code catalog.providers} in registry order, or all of them when it is empty. */
@@ -115,32 +121,10 @@ public abstract class AbstractCatalogMojo extends AbstractMojo {
      * kind, http(s) base URL, variable names), and errors name the file and line or the POM entry.
      */
     protected ProviderRegistry registry() throws MojoExecutionException {
-        List<ProviderLayer> layers = new ArrayList<>();
-        layers.add(ProviderLayer.builtInProviders());
-        if (providersFile != null) {
-            File file = providersFile.isAbsolute() ? providersFile : new File(baseDir(), providersFile.getPath());
-            if (!file.isFile()) {
-                throw new MojoExecutionException("The providers file " + file + " (catalog.providersFile) does not "
-                        + "exist: create it (a YAML 'providers:' list of name, kind, baseUrl, baseUrlEnv, apiKeyEnv, "
-                        + "headers) or remove the setting");
-            }
-            try {
-                layers.add(ProviderLayer.file(file.toPath()));
-            } catch (ProviderFileException e) {
-                throw new MojoExecutionException(e.getMessage(), e);
-            }
-        }
-        if (providers != null && !providers.isEmpty()) {
-            layers.add(ProviderConfig.layer(providers));
-        }
-        ProviderRegistry registry;
-        try {
-            registry = ProviderRegistry.layered(layers);
-        } catch (ProviderLayerException e) {
-            throw new MojoExecutionException(e.getMessage(), e);
-        }
-        registry.replacements().forEach(r -> getLog().info(r.describe()));
-        return registry;
+        File file = providersFile == null || providersFile.isAbsolute()
+                ? providersFile
+                : new File(baseDir(), providersFile.getPath());
+        return ProviderLayers.registry(file, providers, getLog());
     }
 
     /**

@@ -1,6 +1,5 @@
 package io.modelcatalog.maven;
 
-import io.modelcatalog.backups.Backup;
 import io.modelcatalog.backups.BackupStore;
 import io.modelcatalog.backups.UnreadableBackup;
 import io.modelcatalog.providers.EnvironmentLookup;
@@ -10,9 +9,7 @@ import java.io.File;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Clock;
-import java.util.List;
 import java.util.Set;
-import java.util.stream.Collectors;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugins.annotations.Parameter;
 
@@ -122,17 +119,6 @@ public abstract class AbstractUserConfigMojo extends AbstractCatalogMojo {
             getLog().warn("Backup folder " + u.folder() + " is not a usable backup: " + u.problem()
                     + " (left alone; delete it when no run is writing it)");
         }
-    }
-
-    /** One line per backup, for messages that list them. */
-    protected static String describe(List<Backup> backups) {
-        return backups.stream()
-                .map(b -> "  " + b.id() + " (" + b.entries().size() + " file(s): "
-                        + b.entries().stream()
-                                .map(e -> e.original().getFileName().toString())
-                                .collect(Collectors.joining(", "))
-                        + ")")
-                .collect(Collectors.joining("\n"));
     }
 
     /** A path parameter made absolute: {@code ~/} is the home folder, a relative path the base folder. */

@@ -1,31 +1,28 @@
 package io.modelcatalog.maven;
 
 import io.modelcatalog.backups.Backup;
-import io.modelcatalog.backups.BackupEntry;
 import io.modelcatalog.backups.BackupStore;
 import io.modelcatalog.files.FileErrors;
 import io.modelcatalog.userconfigs.UserConfigLocations;
 import io.modelcatalog.userconfigs.UserConfigTool;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.stream.Collectors;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
 
 /**
  * Backs up the user's own config of each selected tool into a new folder of {@code catalog.backupDirectory}
- * (default {@code ~/.cache/model-catalog/backups/<id>/}), with a {@code manifest.json} that records for each file
+ * (default {@code ~/.cache/model-catalog/backups/{id}/}), with a {@code manifest.json} that records for each file
  * its original path, sha256 and POSIX mode, or that it did not exist. The files: aichat's {@code config.yaml},
  * mods' {@code mods.yml}, opencode's {@code opencode.json}, and codex's {@code config.toml} with the profile files
  * this plugin manages in the codex home (those its manifest {@code .model-catalog-profiles.json} lists, and that
- * manifest). Each tool's file is where {@code catalog.<tool>.config} says, else where the tool itself looks.
+ * manifest). Each tool's file is where {@code catalog.{tool}.config} says, else where the tool itself looks.
  *
  * <p>The id is the UTC time ({@code 20250614T093012Z-001}); ids sort by time and stay unique for backups made in
  * the same second, also by two builds at once. Folders and files are owner-only (0700, 0600): configs may hold
@@ -80,43 +77,11 @@ public class BackupMojo extends AbstractUserConfigMojo {
             warnUnreadable(store);
         } catch (IOException e) {
             throw new MojoExecutionException(
-                    "Backing up into " + store.directory() + " failed: " + FileErrors.describe(e), e);
+                    "Backing up into " + store.directory() + " failed: " + FileErrors.explain(e), e);
         }
-        long present = backup.entries().stream().filter(e -> !e.absent()).count();
-        getLog().info("Backed up " + present + " file(s) of "
-                + selected.stream().map(UserConfigTool::id).collect(Collectors.joining(", ")) + " as backup "
-                + backup.id() + " in " + backup.folder());
-        int width = selected.stream().mapToInt(t -> t.id().length()).max().orElse(6);
-        for (BackupEntry e : backup.entries()) {
-            String tool =
-                    String.format("%-" + width + "s", files.get(e.original()).id());
-            String source = foundBy.containsKey(e.original()) ? " [" + foundBy.get(e.original()) + "]" : "";
-            if (e.absent()) {
-                getLog().info("  " + tool + " " + e.original() + source
-                        + ": does not exist (restoring this backup deletes a file created there)");
-            } else {
-                getLog().info("  " + tool + " " + e.original() + source + ": " + size(backup, e) + " bytes, "
-                        + (e.mode() == null ? "" : e.mode() + ", ") + "sha256 "
-                        + e.sha256().substring(0, 12));
-            }
-        }
-        if (present == 0) {
-            getLog().warn("None of the selected tools' config files exists: check the paths above, or set "
-                    + "catalog.aichat.config, catalog.mods.config, catalog.codex.home, catalog.opencode.config");
-        }
-        if (!removed.isEmpty()) {
-            getLog().info("Removed " + removed.size() + " old backup(s) beyond catalog.backupKeep=" + backupKeep + ": "
-                    + removed.stream().map(Backup::id).collect(Collectors.joining(", ")));
-        }
+        BackupLog.created(backup, selected, files, foundBy, getLog());
+        BackupLog.pruned(removed, backupKeep, getLog());
         getLog().info("To put these files back: the restore goal (the latest backup), or with -Dcatalog.backupId="
                 + backup.id());
-    }
-
-    private static long size(Backup backup, BackupEntry e) {
-        try {
-            return Files.size(backup.folder().resolve(e.storedName()));
-        } catch (IOException ex) {
-            return -1;
-        }
     }
 }

@@ -1,14 +1,12 @@
 package io.modelcatalog.maven;
 
-import io.modelcatalog.catalog.CatalogLayout;
 import io.modelcatalog.fetching.CatalogFetch;
-import io.modelcatalog.fetching.ChangeReport;
+import io.modelcatalog.fetching.FetchListener;
 import io.modelcatalog.fetching.FetchOptions;
 import io.modelcatalog.fetching.FetchReport;
+import io.modelcatalog.fetching.InvalidSettingException;
 import io.modelcatalog.fetching.NetworkPolicy;
-import io.modelcatalog.fetching.ProviderOutcome;
 import io.modelcatalog.fetching.ResponseCache;
-import io.modelcatalog.files.AtomicFiles;
 import io.modelcatalog.providers.EnvironmentLookup;
 import io.modelcatalog.providers.ProviderDefinition;
 import java.io.File;
@@ -24,19 +22,19 @@ import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
 
 /**
- * Fetches the model lists of all (or the selected) providers at once and writes each as {@code models_<p>.json},
+ * Fetches the model lists of all (or the selected) providers at once and writes each as {@code models_{provider}.json},
  * {@code .txt} and {@code .toml}, byte for byte as the legacy {@code dump_models.py}, plus
  * {@code failed_models.json} and, for Chutes, {@code chutes_chutes.json}. A provider that fails keeps its
  * previous files and is recorded in {@code failed_models.json}; the build fails only with
  * {@code catalog.failOnError}.
  *
- * <p>Keys come from each provider's legacy environment variable or a {@code settings.xml} {@code <server>} with
- * id {@code catalog-<provider>}; a provider without a key is skipped.
+ * <p>Keys come from each provider's legacy environment variable or a {@code settings.xml} server entry with
+ * id {@code catalog-{provider}}; a provider without a key is skipped.
  */
 @Mojo(name = "fetch", defaultPhase = LifecyclePhase.GENERATE_RESOURCES, requiresProject = false, threadSafe = true)
 public class FetchMojo extends AbstractCatalogMojo {
 
-    /** {@code legacy}: flat {@code models_<p>.*} files; {@code structured}: {@code json/}, {@code txt/}, {@code toml/}. */
+    /** {@code legacy}: flat {@code models_{provider}.*} files; {@code structured}: {@code json/}, {@code txt/}, {@code toml/}. */
     @Parameter(property = "catalog.layout", defaultValue = "legacy")
     private String layout;
 
@@ -95,6 +93,9 @@ public class FetchMojo extends AbstractCatalogMojo {
     @Parameter(property = "catalog.fetch.skip", defaultValue = "false")
     private boolean fetchSkip;
 
+    /** How often the providers still running are named; not a parameter (a test shortens it). */
+    private Duration progressInterval = FetchListener.WAITING_INTERVAL;
+
     private final MavenNetwork network;
 
     @Inject
@@ -137,21 +138,23 @@ public class FetchMojo extends AbstractCatalogMojo {
                 + (options.network().offline() ? " offline, from the cache in " + cache : ""));
         FetchReport report;
         try {
-            report = new CatalogFetch(options).run(outcome -> getLog().debug("done: " + outcome.provider()));
-        } catch (IOException | RuntimeException e) {
+            report = new CatalogFetch(options)
+                    .run(new FetchProgressLog(
+                            getLog(),
+                            failOnError,
+                            selected.stream().map(ProviderDefinition::name).toList(),
+                            progressInterval));
+        } catch (IOException e) {
+            throw new MojoExecutionException(
+                    "Fetch into " + folder + " failed: " + MavenWords.of(e, "catalog.outputDirectory"), e);
+        } catch (RuntimeException e) {
             throw new MojoExecutionException("Fetch into " + folder + " failed: " + e.getMessage(), e);
         }
-        FetchReportLog.write(report, getLog(), failOnError);
-        writeChanges(report);
+        FetchReportLog.write(report, selected, getLog());
+        LayoutWarning.check(folder, getLog());
+        FetchReportLog.writeChanges(report, changesFile, getLog());
         if (failOnError && !report.failures().isEmpty()) {
-            throw new MojoFailureException(report.failures().size() + " provider(s) failed: "
-                    + String.join(
-                            ", ",
-                            report.failures().stream()
-                                    .map(ProviderOutcome::provider)
-                                    .toList())
-                    + "; see the lines above and " + new File(folder, CatalogLayout.FAILED_MODELS)
-                    + " (catalog.failOnError=true)");
+            throw new MojoFailureException(FetchReportLog.failures(report, folder));
         }
     }
 
@@ -165,21 +168,11 @@ public class FetchMojo extends AbstractCatalogMojo {
                     .withMaxResponseBytes(maxResponseBytes)
                     .withConcurrency(concurrency)
                     .withProxies(network.proxies(session, getLog()));
+        } catch (InvalidSettingException e) {
+            throw new MojoExecutionException("Invalid fetch setting catalog." + e.setting() + ": must be "
+                    + e.requirement() + ", was " + e.value());
         } catch (IllegalArgumentException e) {
             throw new MojoExecutionException("Invalid fetch setting: " + e.getMessage());
-        }
-    }
-
-    private void writeChanges(FetchReport report) throws MojoExecutionException {
-        if (changesFile == null) {
-            return;
-        }
-        try {
-            AtomicFiles.write(changesFile.toPath(), ChangeReport.toJson(report));
-            getLog().info("Model changes written to " + changesFile);
-        } catch (IOException e) {
-            throw new MojoExecutionException(
-                    "Cannot write catalog.changesFile " + changesFile + ": " + e.getMessage(), e);
         }
     }
 }

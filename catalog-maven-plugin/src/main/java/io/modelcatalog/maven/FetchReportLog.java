@@ -1,11 +1,24 @@
 package io.modelcatalog.maven;
 
+import io.modelcatalog.catalog.CatalogLayout;
+import io.modelcatalog.fetching.ChangeReport;
 import io.modelcatalog.fetching.FetchReport;
 import io.modelcatalog.fetching.ProviderOutcome;
+import io.modelcatalog.files.AtomicFiles;
+import io.modelcatalog.files.FileErrors;
+import io.modelcatalog.providers.ProviderDefinition;
+import java.io.File;
+import java.io.IOException;
 import java.util.List;
+import java.util.Optional;
+import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.logging.Log;
 
-/** The fetch goal's log: one aligned line per provider, the summary, then the model changes. */
+/**
+ * The fetch goal's log once the run is over, in provider order (the providers' own lines came as they completed,
+ * from {@link FetchProgressLog}): the skipped providers in one line each kind, a plain warning when no provider had
+ * a key, the summary, then the model changes (one line for the providers fetched for the first time).
+ */
 final class FetchReportLog {
 
     /** How many ids of a change are named. */
@@ -13,45 +26,101 @@ final class FetchReportLog {
 
     private FetchReportLog() {}
 
-    /** Logs the report; a failure is an error when it fails the build, else a warning. */
-    static void write(FetchReport report, Log log, boolean failuresAreErrors) {
-        Columns names = Columns.fitting(
-                report.outcomes().stream().map(ProviderOutcome::provider).toList());
-        for (ProviderOutcome o : report.outcomes()) {
-            String name = names.pad(o.provider());
-            switch (o.status()) {
-                case FETCHED, UNCHANGED ->
-                    log.info(String.format(
-                            "%s %6d models %10d bytes %6d ms  %s%s%s",
-                            name,
-                            o.models(),
-                            o.bytes(),
-                            o.millis(),
-                            o.source(),
-                            o.status() == ProviderOutcome.Status.UNCHANGED ? ", unchanged" : "",
-                            o.changed()
-                                    ? ", +" + o.added().size() + " -"
-                                            + o.removed().size()
-                                    : ""));
-                case SKIPPED_NO_KEY, SKIPPED_EXISTING -> log.info(name + " skipped: " + MavenWords.of(o));
-                case FAILED -> {
-                    String line = name + " FAILED: " + MavenWords.of(o);
-                    if (failuresAreErrors) {
-                        log.error(line);
-                    } else {
-                        log.warn(line);
-                    }
-                }
-            }
-            o.warnings().forEach(w -> log.warn(o.provider() + ": " + w));
+    /** Logs the report; {@code selected} are the providers of the run, for their key variables. */
+    static void write(FetchReport report, List<ProviderDefinition> selected, Log log) {
+        List<String> noKey = names(report, ProviderOutcome.Status.SKIPPED_NO_KEY);
+        List<String> existing = names(report, ProviderOutcome.Status.SKIPPED_EXISTING);
+        boolean anyKeyed = report.outcomes().stream()
+                .anyMatch(o -> o.status() != ProviderOutcome.Status.SKIPPED_NO_KEY && needsKey(selected, o));
+        if (!noKey.isEmpty() && !anyKeyed) {
+            log.warn(nothingFetched(noKey, selected));
+        } else if (!noKey.isEmpty()) {
+            log.info(noKey.size() + " skipped without an API key: " + String.join(", ", noKey)
+                    + " (set their key variables or settings.xml <server>s " + MavenNetwork.SERVER_ID_PREFIX
+                    + "<provider>; -X names each one's variable)");
+        }
+        if (!existing.isEmpty()) {
+            log.info(existing.size() + " skipped, their three files exist (catalog.skipExisting): "
+                    + String.join(", ", existing));
         }
         log.info(report.summary());
+        List<ProviderOutcome> first =
+                report.outcomes().stream().filter(FetchReportLog::firstFetch).toList();
+        if (first.size() > 1) {
+            log.info("  first fetch of " + first.size() + " providers: "
+                    + first.stream().mapToLong(ProviderOutcome::models).sum() + " models added ("
+                    + String.join(
+                            ", ", first.stream().map(ProviderOutcome::provider).toList())
+                    + ")");
+        }
         for (ProviderOutcome o : report.outcomes()) {
-            if (o.changed()) {
+            if (o.changed() && (first.size() <= 1 || !firstFetch(o))) {
                 log.info("  " + o.provider() + ": " + describe("added", o.added()) + "; "
                         + describe("removed", o.removed()));
             }
         }
+    }
+
+    /**
+     * No provider that needs a key had one, so nothing but the keyless sources was fetched: said plainly, with
+     * the way to set a key.
+     */
+    /** Writes the run's model changes as JSON to {@code changesFile}, when one is configured. */
+    static void writeChanges(FetchReport report, File changesFile, Log log) throws MojoExecutionException {
+        if (changesFile == null) {
+            return;
+        }
+        try {
+            AtomicFiles.write(changesFile.toPath(), ChangeReport.toJson(report));
+            log.info("Model changes written to " + changesFile);
+        } catch (IOException e) {
+            throw new MojoExecutionException(
+                    "Cannot write catalog.changesFile " + changesFile + ": " + FileErrors.explain(e), e);
+        }
+    }
+
+    /** The message that fails the build under {@code catalog.failOnError}: which providers, and where to look. */
+    static String failures(FetchReport report, File folder) {
+        return report.failures().size() + " provider(s) failed: "
+                + String.join(
+                        ", ",
+                        report.failures().stream()
+                                .map(ProviderOutcome::provider)
+                                .toList())
+                + "; see the lines above and " + new File(folder, CatalogLayout.FAILED_MODELS)
+                + " (catalog.failOnError=true)";
+    }
+
+    private static String nothingFetched(List<String> noKey, List<ProviderDefinition> selected) {
+        Optional<ProviderDefinition> example = selected.stream()
+                .filter(p -> noKey.contains(p.name()) && p.apiKeyEnv() != null)
+                .findFirst();
+        return "No provider had an API key, so none of the " + noKey.size() + " that need one was fetched ("
+                + String.join(", ", noKey) + "). Set a provider's key variable"
+                + example.map(p -> " (" + p.apiKeyEnv() + " for " + p.name() + ")")
+                        .orElse("")
+                + " or a settings.xml <server> with id " + MavenNetwork.SERVER_ID_PREFIX + "<provider>"
+                + " and run again; the providers goal lists every provider's variable";
+    }
+
+    private static boolean needsKey(List<ProviderDefinition> selected, ProviderOutcome o) {
+        return selected.stream()
+                .anyMatch(p -> p.name().equals(o.provider()) && p.kind().needsKey());
+    }
+
+    /** A provider written for the first time: every model is new and none was there before. */
+    private static boolean firstFetch(ProviderOutcome o) {
+        return o.status().fetched()
+                && o.models() > 0
+                && o.removed().isEmpty()
+                && o.added().size() == o.models();
+    }
+
+    private static List<String> names(FetchReport report, ProviderOutcome.Status status) {
+        return report.outcomes().stream()
+                .filter(o -> o.status() == status)
+                .map(ProviderOutcome::provider)
+                .toList();
     }
 
     private static String describe(String what, List<String> ids) {

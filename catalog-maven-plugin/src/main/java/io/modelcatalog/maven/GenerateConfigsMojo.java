@@ -4,6 +4,8 @@ import io.modelcatalog.documents.DocumentParseException;
 import io.modelcatalog.fetching.ResponseCache;
 import io.modelcatalog.providers.EnvironmentLookup;
 import io.modelcatalog.providers.ProviderRegistry;
+import io.modelcatalog.templates.TemplateFailure;
+import io.modelcatalog.templates.TemplateRenderer;
 import io.modelcatalog.toolconfigs.ConfigGenerator;
 import io.modelcatalog.toolconfigs.GenerateConfigsException;
 import io.modelcatalog.toolconfigs.GenerateConfigsRequest;
@@ -13,6 +15,8 @@ import io.modelcatalog.toolconfigs.Tool;
 import io.modelcatalog.toolconfigs.ToolWriter;
 import java.io.File;
 import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Set;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugins.annotations.LifecyclePhase;
@@ -20,11 +24,15 @@ import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
 
 /**
- * Turns the catalog folder into configuration for aichat, codex and mods. Per provider it writes
- * {@code aichat/models_<p>.yaml} (a {@code clients:} entry), {@code mods/models_<p>.yml} (an {@code apis:}
- * entry), {@code codex/models_<p>.toml} (a {@code [model_providers.<id>]} table for codex 0.169, with
- * {@code wire_api = "responses"}) and {@code codex/profiles/<profile>.config.toml} (one self-contained codex
- * profile per model). Each file is valid on its own; none holds a key, only the name of the variable that does.
+ * Turns the catalog folder into configuration for aichat, codex, mods and OpenCode, and through user templates
+ * for any other tool. Per provider it writes {@code aichat/models_{provider}.yaml} (a {@code clients:} entry),
+ * {@code mods/models_{provider}.yml} (an {@code apis:} entry), {@code codex/models_{provider}.toml} (a
+ * {@code [model_providers.{id}]} table for codex 0.169, with {@code wire_api = "responses"}),
+ * {@code codex/profiles/{profile}.config.toml} (one self-contained codex profile per model) and
+ * {@code opencode/models_{provider}.json} (an OpenCode config with the provider, its key as {@code {env:VAR}}, and its
+ * models' facts). Each file is valid on its own; none holds a key, only the name of the variable that does. The
+ * files written are recorded with their SHA-256 in {@code .model-catalog-generated.json} in the configs folder,
+ * which the clean goal reads.
  *
  * <p>Where the files go: {@code catalog.configsDirectory}, by default the {@code configs} folder inside the
  * catalog folder ({@code catalog.outputDirectory}, by default {@code ${project.basedir}/models}, or
@@ -41,7 +49,20 @@ import org.apache.maven.plugins.annotations.Parameter;
  * catalog holds LiteLLM's map ({@code models_litellm.json}), which then fills the gaps and is named in a comment.
  * Codex profiles that an earlier run wrote for a model that is gone, or now left out, are removed; files
  * the goal did not write are never touched. The run generates everything in memory first: a catalog file that does not parse fails the build with its
- * file, line and column, and nothing is written. A file whose content is unchanged is not rewritten.
+ * file, line and column, and nothing is written. A file whose content is unchanged is not rewritten. A catalog
+ * folder without any API provider's file generates nothing and says so in a warning (usually the fetch had no key).
+ *
+ * <p>Using the files: aichat and mods each read one config file ({@code config.yaml}, {@code mods.yml}), so a
+ * per-provider file does nothing where it lies. The {@code update-configs} goal merges the same entries into the
+ * tools' own files (backed up first, your own entries and comments kept); by hand, copy the client of an aichat
+ * file into the {@code clients:} list of {@code config.yaml}, and the API of a mods file under {@code apis:} in
+ * {@code mods.yml}. A codex profile file is self-contained: copy it into the codex home and run
+ * {@code codex --profile NAME}.
+ *
+ * <p>Codex provider tables say {@code wire_api = "responses"}: codex 0.169 talks to a provider through the OpenAI
+ * Responses API only ({@code POST base_url/responses}). A provider that serves Chat Completions only
+ * ({@code /chat/completions}) gets its files, but codex's requests to it fail (usually HTTP 404); use such a provider
+ * through a gateway that offers the Responses API in front of it, or leave it out with {@code catalog.providers}.
  */
 @Mojo(
         name = "generate-configs",
@@ -58,7 +79,7 @@ public class GenerateConfigsMojo extends AbstractCatalogMojo {
     @Parameter(property = "catalog.configsDirectory")
     private File configsDirectory;
 
-    /** Comma list of tools: {@code aichat}, {@code codex}, {@code mods}; all when empty. */
+    /** Comma list of tools: {@code aichat}, {@code codex}, {@code mods}, {@code opencode}; all when empty. */
     @Parameter(property = "catalog.tools")
     private String tools;
 
@@ -77,6 +98,17 @@ public class GenerateConfigsMojo extends AbstractCatalogMojo {
     @Parameter(property = "catalog.cacheDirectory", defaultValue = "${user.home}/.cache/model-catalog")
     private File cacheDirectory;
 
+    /**
+     * A folder of user templates (FreeMarker) for any other tool: each {@code {name}.{ext}.ftl} renders per provider
+     * into {@code {configsDirectory}/{name}/models_{provider}.{ext}}, or, when it starts with
+     * {@code <#ftl attributes={"render": "once"}>}, once for all providers into {@code {name}/models.{ext}}. In
+     * {@code .yaml}, {@code .json} and {@code .toml} templates every text is printed as a quoted literal of that
+     * format; see the templates guide. A template error fails the build with its file, line and column, and nothing
+     * is written.
+     */
+    @Parameter(property = "catalog.templates")
+    private File templates;
+
     /** Skips this goal. */
     @Parameter(property = "catalog.generate-configs.skip", defaultValue = "false")
     private boolean generateConfigsSkip;
@@ -94,9 +126,8 @@ public class GenerateConfigsMojo extends AbstractCatalogMojo {
     @Override
     protected void run() throws MojoExecutionException {
         File catalogDir = catalogFolder();
-        File out = configsDirectory == null
-                ? new File(catalogDir, "configs")
-                : resolvePath(configsDirectory, "models/configs");
+        LayoutWarning.check(catalogDir, getLog());
+        File out = configsFolder(configsDirectory);
         Set<Tool> selectedTools;
         try {
             selectedTools = Tool.parse(commaList(tools));
@@ -105,34 +136,51 @@ public class GenerateConfigsMojo extends AbstractCatalogMojo {
         }
         ProviderRegistry registry = registry();
         selectedProviders(registry);
-        GenerateConfigsRequest request = new GenerateConfigsRequest(
-                catalogDir.toPath(),
-                layout(layout),
-                out.toPath(),
-                selectedTools,
-                commaList(providerNames),
-                ModelIdFilter.of(commaList(include), commaList(exclude)),
-                registry,
-                EnvironmentLookup.system());
-        getLog().info("Generating "
-                + String.join(
-                        ", ",
-                        Tool.writers(selectedTools).stream().map(ToolWriter::id).toList()) + " configs from "
-                + catalogDir + " into " + out);
+        List<ToolWriter> writers = new ArrayList<>(Tool.writers(selectedTools));
         GenerateConfigsResult result;
         try {
+            if (templates != null) {
+                writers.addAll(new TemplateRenderer()
+                        .writers(resolvePath(templates, "templates").toPath()));
+            }
+            getLog().info("Generating "
+                    + String.join(", ", writers.stream().map(ToolWriter::id).toList()) + " configs from " + catalogDir
+                    + " into " + out);
             result = new ConfigGenerator(
                             cacheDirectory == null
                                     ? null
                                     : resolvePath(cacheDirectory, ResponseCache.DEFAULT_FOLDER)
                                             .toPath())
-                    .generate(request);
+                    .generate(new GenerateConfigsRequest(
+                            catalogDir.toPath(),
+                            layout(layout),
+                            out.toPath(),
+                            writers,
+                            commaList(providerNames),
+                            ModelIdFilter.of(commaList(include), commaList(exclude)),
+                            registry,
+                            EnvironmentLookup.system()));
         } catch (GenerateConfigsException e) {
             throw new MojoExecutionException(MavenWords.of(e) + " (nothing was written)", e);
-        } catch (DocumentParseException e) {
+        } catch (TemplateFailure | DocumentParseException e) {
             throw new MojoExecutionException(e.getMessage() + " (nothing was written)", e);
         } catch (IOException e) {
-            throw new MojoExecutionException("Generating configs into " + out + " failed: " + e, e);
+            throw new MojoExecutionException(
+                    "Generating configs into " + out + " failed: " + MavenWords.of(e, "catalog.configsDirectory"), e);
+        }
+        if (!result.leftovers().isEmpty()) {
+            getLog().info("Removed " + result.leftovers().size() + " temporary file(s) that an interrupted run left in "
+                    + out + ": " + result.leftovers().get(0)
+                    + (result.leftovers().size() > 1 ? ", ..." : ""));
+        }
+        if (result.generated().isEmpty()) {
+            getLog().warn("No configs generated: the catalog folder " + catalogDir
+                    + (result.skipped().isEmpty()
+                            ? " holds no provider's models_<p>.json"
+                            : " holds no API provider's models_<p>.json (only "
+                                    + result.skipped().size() + " skipped, below)")
+                    + ". Run the fetch goal with the providers' API keys set first, or point catalog.outputDirectory "
+                    + "at the catalog folder");
         }
         Columns names = Columns.fitting(result.generated().stream()
                 .map(GenerateConfigsResult.ProviderSummary::provider)

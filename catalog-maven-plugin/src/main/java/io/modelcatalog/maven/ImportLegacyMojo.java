@@ -1,12 +1,11 @@
 package io.modelcatalog.maven;
 
+import io.modelcatalog.files.FileErrors;
 import io.modelcatalog.migration.LegacyScriptException;
 import io.modelcatalog.migration.LegacyScriptReader;
 import io.modelcatalog.migration.ProviderComparison;
 import io.modelcatalog.migration.ProvidersFileOutput;
 import io.modelcatalog.migration.ProvidersFileWriter;
-import io.modelcatalog.migration.ScriptNote;
-import io.modelcatalog.providers.ProviderDefinition;
 import io.modelcatalog.providers.ProviderFileException;
 import io.modelcatalog.providers.ProviderLayer;
 import io.modelcatalog.providers.ProviderLayerException;
@@ -15,7 +14,6 @@ import java.io.File;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.stream.Collectors;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
@@ -26,15 +24,15 @@ import org.apache.maven.plugins.annotations.Parameter;
  * compared with the built-in providers; the file written holds only what differs: providers the built-ins lack,
  * and built-in names whose kind, variables or default URL the script changed. The log shows every provider of
  * the script as added, changed or unchanged, and the {@code catalog.providers} value (or POM
- * {@code <providerNames>}) that leaves out the built-in providers the script no longer has, since a providers
+ * element {@code providerNames}) that leaves out the built-in providers the script no longer has, since a providers
  * file adds and replaces but does not remove.
  *
- * <p>In this goal {@code catalog.providersFile} (POM {@code <providersFile>}) is the file written, by default
+ * <p>In this goal {@code catalog.providersFile} (POM element {@code providersFile}) is the file written, by default
  * {@code catalog-providers.yaml} in the project folder (without a POM: the working folder); the other goals read
  * the same property, so {@code -Dcatalog.providersFile=...} names the file for both. The file is read back
  * through the validation every goal applies to a providers file before the goal ends. A script that matches the
  * built-ins gets no file. An existing file with other content is replaced only with
- * {@code catalog.overwrite=true}, and then kept beside it as {@code <name>.bak} ({@code .bak.1}, ... when taken).
+ * {@code catalog.overwrite=true}, and then kept beside it as {@code {name}.bak} ({@code .bak.1}, ... when taken).
  * A script the import cannot take as it is fails the build naming its line and what to fix, and nothing is
  * written.
  */
@@ -53,7 +51,7 @@ public class ImportLegacyMojo extends AbstractCatalogMojo {
 
     /**
      * Replace an existing providers file whose content differs from the import; the replaced file is kept beside
-     * it as {@code <name>.bak} (or {@code .bak.1}, {@code .bak.2}, ... when that name is taken).
+     * it as {@code {name}.bak} (or {@code .bak.1}, {@code .bak.2}, ... when that name is taken).
      */
     @Parameter(property = "catalog.overwrite", defaultValue = "false")
     private boolean overwrite;
@@ -87,29 +85,9 @@ public class ImportLegacyMojo extends AbstractCatalogMojo {
                                     : ""),
                     e);
         }
-        getLog().info("Providers of " + script + " against the built-in ones:");
-        comparison.table().forEach(getLog()::info);
-        for (ScriptNote note : comparison.script().notes()) {
-            getLog().info(script.getName() + " " + note);
-        }
-        getLog().info(comparison.summary());
-        if (!comparison.removed().isEmpty()) {
-            String removed =
-                    comparison.removed().stream().map(ProviderDefinition::name).collect(Collectors.joining(", "));
-            String selection = String.join(",", comparison.selection());
-            getLog().warn("Not in the script: " + removed + ". A providers file adds and replaces providers but "
-                    + "cannot remove one; to leave " + (comparison.removed().size() == 1 ? "it" : "them")
-                    + " out, select the others:");
-            getLog().warn("  -Dcatalog.providers=" + selection);
-            getLog().warn("  or in the POM: <providerNames>" + selection + "</providerNames>");
-        }
+        ImportLegacyLog.comparison(script, comparison, getLog());
         if (!comparison.hasDifference()) {
-            getLog().info("No provider added or changed: the built-in providers are those of the script, no "
-                    + "providers file is needed, and none was written");
-            if (target.exists()) {
-                getLog().warn(target + " exists and was left as it is; the goals given -Dcatalog.providersFile="
-                        + target.getName() + " still apply its providers");
-            }
+            ImportLegacyLog.noDifference(target, getLog());
             return;
         }
         ProvidersFileOutput.Outcome outcome;
@@ -125,19 +103,12 @@ public class ImportLegacyMojo extends AbstractCatalogMojo {
                     + "kept beside it as " + target.getName() + ".bak), or write elsewhere with "
                     + "-Dcatalog.providersFile=<path>");
         } catch (IOException e) {
-            throw new MojoExecutionException("Cannot write the providers file " + target + ": " + e.getMessage(), e);
+            throw new MojoExecutionException(
+                    "Cannot write the providers file " + target + ": " + FileErrors.explain(e)
+                            + " (or write elsewhere with -Dcatalog.providersFile=<path>)",
+                    e);
         }
-        int count = comparison.toWrite().size();
-        String what = count + " provider" + (count == 1 ? "" : "s");
-        if (outcome.result() == ProvidersFileOutput.Result.UNCHANGED) {
-            getLog().info(target + " is up to date (" + what + "); nothing written");
-        } else {
-            getLog().info("Wrote " + target + " (" + what + ")"
-                    + outcome.backup()
-                            .map(b -> "; the previous file is kept as " + b)
-                            .orElse(""));
-        }
-        getLog().info("Fetch with it: -Dcatalog.providersFile=" + target + " (POM <providersFile>)");
+        ImportLegacyLog.written(target, comparison.toWrite().size(), outcome, getLog());
     }
 
     /**

@@ -1,5 +1,6 @@
 package io.modelcatalog.maven;
 
+import io.modelcatalog.providers.CredentialsInUrlException;
 import io.modelcatalog.providers.ProviderDefinition;
 import io.modelcatalog.providers.ProviderKind;
 import io.modelcatalog.providers.ProviderLayer;
@@ -51,6 +52,8 @@ public class ProviderConfig {
             }
             try {
                 definitions.add(config.toDefinition());
+            } catch (CredentialsInUrlException e) {
+                throw new MojoExecutionException(where + ": " + e.getMessage() + MavenWords.otherKeySource(e));
             } catch (IllegalArgumentException e) {
                 throw new MojoExecutionException(where + ": " + e.getMessage());
             }

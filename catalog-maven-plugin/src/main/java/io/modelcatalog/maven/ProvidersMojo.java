@@ -2,6 +2,7 @@ package io.modelcatalog.maven;
 
 import io.modelcatalog.catalog.ProviderOverview;
 import io.modelcatalog.catalog.ProviderOverviewText;
+import io.modelcatalog.files.FileErrors;
 import io.modelcatalog.providers.EnvironmentLookup;
 import io.modelcatalog.providers.ProviderRegistry;
 import java.io.File;
@@ -47,6 +48,11 @@ public class ProvidersMojo extends AbstractCatalogMojo {
         ProviderRegistry registry = registry();
         selectedProviders(registry);
         File folder = catalogFolder();
+        if (folder.isFile()) {
+            throw new MojoExecutionException("The catalog folder " + folder + " is a regular file, not a folder: "
+                    + "point catalog.outputDirectory at the folder the fetch goal writes");
+        }
+        LayoutWarning.check(folder, getLog());
         EnvironmentLookup env = EnvironmentLookup.system();
         ProviderOverview overview;
         try {
@@ -57,7 +63,10 @@ public class ProvidersMojo extends AbstractCatalogMojo {
                     network.credentials(session, env, getLog()),
                     p -> Optional.of(MavenNetwork.serverKeySource(p.name())));
         } catch (IOException e) {
-            throw new MojoExecutionException("Cannot read the catalog folder " + folder + ": " + e.getMessage(), e);
+            throw new MojoExecutionException(
+                    "Cannot read the catalog folder " + folder + ": " + FileErrors.explain(e)
+                            + " (catalog.outputDirectory)",
+                    e);
         }
         ProviderOverviewText text = new ProviderOverviewText(overview);
         List<String> selected = commaList(providerNames);
@@ -65,11 +74,14 @@ public class ProvidersMojo extends AbstractCatalogMojo {
             text.table().forEach(getLog()::info);
             text.notes().forEach(getLog()::info);
             getLog().info(text.summary());
+            getLog().info("Base URLs, key sources and errors of one provider: -Dcatalog.providers=<name>");
         } else {
             for (String name : selected) {
                 text.detail(name).forEach(getLog()::info);
             }
-            overview.historyProblem().ifPresent(p -> getLog().warn("failed_models.json could not be read: " + p));
         }
+        overview.historyProblem()
+                .ifPresent(p -> getLog().warn("failed_models.json could not be read: " + p
+                        + "; the next fetch keeps it as failed_models.json.broken and starts a new history"));
     }
 }

@@ -1,5 +1,6 @@
 package io.modelcatalog.maven;
 
+import io.modelcatalog.files.FileErrors;
 import io.modelcatalog.providers.ProviderRegistry;
 import io.modelcatalog.providers.UnknownProviderException;
 import io.modelcatalog.report.CatalogReport;
@@ -7,10 +8,8 @@ import io.modelcatalog.report.CatalogReportReader;
 import io.modelcatalog.report.ReportHtml;
 import java.io.File;
 import java.io.IOException;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
-import org.apache.maven.doxia.sink.Sink;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugins.annotations.LifecyclePhase;
 import org.apache.maven.plugins.annotations.Mojo;
@@ -25,7 +24,7 @@ import org.apache.maven.reporting.MavenReportException;
  * sort and filter; and two pictures, models per provider and price against context window for the chat models.
  * The page loads nothing from elsewhere: its style, script and pictures (SVG) are inline.
  *
- * <p>Declare it under {@code <reporting>} to have {@code mvn site} render it, after a build that runs
+ * <p>Declare it in the POM's {@code reporting} section to have {@code mvn site} render it, after a build that runs
  * {@code fetch}; or run {@code mvn catalog:report}, which writes {@code target/reports/catalog-report.html}.
  *
  * <p><b>Needs maven-site-plugin 3.21.0 or later</b> (pin it in the POM): the report renders through Doxia 2,
@@ -33,8 +32,8 @@ import org.apache.maven.reporting.MavenReportException;
  * with a {@code ClassNotFoundException} on a Doxia class, and 3.12.1 (Maven 3.9.11) rejects a site descriptor
  * of the SITE 2.0.0 schema.
  *
- * <p>In a POM, name the catalog folder {@code <catalogDirectory>} (or the property
- * {@code catalog.outputDirectory}): {@code <outputDirectory>} of a report is where its page goes.
+ * <p>In a POM, name the catalog folder with the element {@code catalogDirectory} (or the property
+ * {@code catalog.outputDirectory}): the element {@code outputDirectory} of a report is where its page goes.
  */
 @Mojo(name = "report", defaultPhase = LifecyclePhase.SITE, threadSafe = true)
 public class ReportMojo extends AbstractMavenReport {
@@ -92,36 +91,29 @@ public class ReportMojo extends AbstractMavenReport {
 
     @Override
     protected void executeReport(Locale locale) throws MavenReportException {
-        CatalogReport report = read();
-        Sink sink = getSink();
-        sink.head();
-        sink.title();
-        sink.text(getName(locale));
-        sink.title_();
-        sink.head_();
-        sink.body();
-        sink.section1();
-        sink.sectionTitle1();
-        sink.text(getName(locale));
-        sink.sectionTitle1_();
-        // the fragment is escaped HTML with its own style, script and SVG, which Doxia's events cannot express
-        sink.rawText(ReportHtml.fragment(report));
-        sink.section1_();
-        sink.body_();
+        ReportPage.render(getSink(), getName(locale), read());
     }
 
     private CatalogReport read() throws MavenReportException {
-        ProjectSettings settings = new ProjectSettings(this);
+        ReportSettings settings = new ReportSettings(project, providers, providersFile, getLog());
         try {
             ProviderRegistry registry = settings.registry();
             File folder = settings.resolvePath(catalogDirectory, "models");
+            if (folder.isFile()) {
+                throw new MavenReportException("The catalog folder " + folder + " is a regular file, not a folder: "
+                        + "point catalog.outputDirectory at the folder the fetch goal writes");
+            }
+            LayoutWarning.check(folder, getLog());
             if (!folder.isDirectory()) {
                 getLog().warn("The catalog folder " + folder + " does not exist: the report says so. Run the fetch "
                         + "goal before the report (bind it in the POM, or mvn catalog:fetch), or set "
                         + "catalog.outputDirectory");
             }
             CatalogReport report = CatalogReportReader.read(
-                    registry, folder.toPath(), AbstractCatalogMojo.commaList(providerNames), label(folder.toPath()));
+                    registry,
+                    folder.toPath(),
+                    AbstractCatalogMojo.commaList(providerNames),
+                    ReportPage.label(project, folder.toPath()));
             getLog().info("Catalog report: " + report.providers().size() + " providers, " + report.modelCount()
                     + " models from " + folder);
             return report;
@@ -131,61 +123,9 @@ public class ReportMojo extends AbstractMavenReport {
             throw new MavenReportException("catalog.providers: " + e.getMessage(), e);
         } catch (IOException e) {
             throw new MavenReportException(
-                    "Cannot read the catalog folder " + catalogDirectory + ": " + e.getMessage(), e);
-        }
-    }
-
-    /** The folder as the page names it: relative to the project when inside it. */
-    private String label(Path folder) {
-        File base = project == null ? null : project.getBasedir();
-        if (base != null) {
-            Path b = base.toPath().toAbsolutePath().normalize();
-            Path f = folder.toAbsolutePath().normalize();
-            if (f.startsWith(b) && !f.equals(b)) {
-                return b.relativize(f).toString().replace(File.separatorChar, '/');
-            }
-        }
-        return folder.getFileName() == null
-                ? folder.toString()
-                : folder.getFileName().toString();
-    }
-
-    /**
-     * The registry and path rules every other goal applies, borrowed from {@link AbstractCatalogMojo} (a report
-     * extends {@link AbstractMavenReport} and so cannot extend it).
-     */
-    private static final class ProjectSettings extends AbstractCatalogMojo {
-
-        ProjectSettings(ReportMojo report) {
-            this.project = report.project;
-            this.providers = report.providers;
-            this.providersFile = report.providersFile;
-            setLog(report.getLog());
-        }
-
-        @Override
-        protected String goalName() {
-            return "report";
-        }
-
-        @Override
-        protected boolean goalSkipped() {
-            return false;
-        }
-
-        @Override
-        protected void run() {
-            // never executed: only the registry and path helpers are used
-        }
-
-        @Override
-        protected ProviderRegistry registry() throws MojoExecutionException {
-            return super.registry();
-        }
-
-        @Override
-        protected File resolvePath(File configured, String whenUnresolved) {
-            return super.resolvePath(configured, whenUnresolved);
+                    "Cannot read the catalog folder " + catalogDirectory + ": " + FileErrors.explain(e)
+                            + " (catalog.outputDirectory)",
+                    e);
         }
     }
 }

@@ -10,7 +10,6 @@ import io.modelcatalog.userconfigs.UserConfigLocations;
 import io.modelcatalog.userconfigs.UserConfigTool;
 import java.io.IOException;
 import java.nio.file.Path;
-import java.util.List;
 import java.util.Set;
 import java.util.function.Predicate;
 import java.util.stream.Collectors;
@@ -71,15 +70,15 @@ public class RestoreMojo extends AbstractUserConfigMojo {
             warnUnreadable(store);
             result = store.restore(id, include);
         } catch (BackupNotFoundException e) {
-            throw new MojoExecutionException(notFound(store, e), e);
+            throw new MojoExecutionException(BackupLog.notFound(store, e), e);
         } catch (DamagedBackupException e) {
             throw new MojoExecutionException(
                     e.getMessage() + ". Restore another backup with -Dcatalog.backupId=<id>"
-                            + others(store, e.backupId()),
+                            + BackupLog.others(store, e.backupId()),
                     e);
         } catch (IOException e) {
             throw new MojoExecutionException(
-                    "Restoring from " + store.directory() + " failed: " + FileErrors.describe(e), e);
+                    "Restoring from " + store.directory() + " failed: " + FileErrors.explain(e), e);
         }
         Backup restored = result.restored();
         if (result.files().isEmpty()) {
@@ -94,56 +93,11 @@ public class RestoreMojo extends AbstractUserConfigMojo {
             getLog().info("Every file already is as backup " + restored.id() + " holds it: nothing to restore");
             return;
         }
-        getLog().info("Restored backup " + restored.id() + " from " + restored.folder());
-        for (RestoreResult.RestoredFile f : result.files()) {
-            switch (f.action()) {
-                case RESTORED ->
-                    getLog().info("  restored  " + f.path() + (f.mode() == null ? "" : " (" + f.mode() + ")"));
-                case DELETED -> getLog().info("  deleted   " + f.path() + " (it did not exist at backup time)");
-                case UNCHANGED -> getLog().info("  unchanged " + f.path());
-            }
-        }
-        Backup previous = result.previousState();
-        getLog().info("The files as they were before this restore are backup " + previous.id()
-                + "; to undo this restore, run the restore goal with -Dcatalog.backupId=" + previous.id());
+        BackupLog.restored(result, getLog());
         try {
-            List<Backup> removed = store.prune(backupKeep);
-            if (!removed.isEmpty()) {
-                getLog().info("Removed " + removed.size() + " old backup(s) beyond catalog.backupKeep=" + backupKeep
-                        + ": " + removed.stream().map(Backup::id).collect(Collectors.joining(", ")));
-            }
+            BackupLog.pruned(store.prune(backupKeep), backupKeep, getLog());
         } catch (IOException e) {
             getLog().warn("Removing old backups from " + store.directory() + " failed: " + e.getMessage());
-        }
-    }
-
-    private static String notFound(BackupStore store, BackupNotFoundException e) {
-        if (e.requestedId() == null) {
-            return "There is no backup in " + store.directory() + " yet: make one with the backup goal, or point "
-                    + "catalog.backupDirectory at the folder that holds them";
-        }
-        List<Backup> available;
-        try {
-            available = store.list();
-        } catch (IOException ex) {
-            available = List.of();
-        }
-        return "There is no backup '" + e.requestedId() + "' (catalog.backupId) in " + store.directory()
-                + (available.isEmpty()
-                        ? "; it holds none"
-                        : ". Available, oldest first:\n" + describe(available)
-                                + "\nRestore one with -Dcatalog.backupId=<id>, or leave catalog.backupId unset for the latest");
-    }
-
-    private static String others(BackupStore store, String damaged) {
-        try {
-            List<String> ids = store.list().stream()
-                    .map(Backup::id)
-                    .filter(i -> !i.equals(damaged))
-                    .toList();
-            return ids.isEmpty() ? "" : " (available: " + String.join(", ", ids) + ")";
-        } catch (IOException e) {
-            return "";
         }
     }
 }

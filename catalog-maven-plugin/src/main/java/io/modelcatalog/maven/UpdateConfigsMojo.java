@@ -1,28 +1,23 @@
 package io.modelcatalog.maven;
 
-import io.modelcatalog.CatalogVersion;
-import io.modelcatalog.catalog.CatalogLayout;
 import io.modelcatalog.configediting.ConfigEditException;
 import io.modelcatalog.configupdate.AichatMerger;
 import io.modelcatalog.configupdate.CodexMerger;
 import io.modelcatalog.configupdate.ConfigMerger;
 import io.modelcatalog.configupdate.ConfigUpdater;
-import io.modelcatalog.configupdate.EntryChange;
-import io.modelcatalog.configupdate.FileMerge;
 import io.modelcatalog.configupdate.MergeStrategy;
 import io.modelcatalog.configupdate.ModsMerger;
-import io.modelcatalog.configupdate.Notice;
+import io.modelcatalog.configupdate.OpenCodeMerger;
 import io.modelcatalog.configupdate.UpdateConfigsException;
 import io.modelcatalog.configupdate.UpdateConfigsRequest;
 import io.modelcatalog.configupdate.UpdateConfigsResult;
 import io.modelcatalog.documents.DocumentParseException;
-import io.modelcatalog.providers.UnknownProviderException;
+import io.modelcatalog.files.FileErrors;
+import io.modelcatalog.providers.ProviderRegistry;
 import io.modelcatalog.toolconfigs.ModelIdFilter;
 import io.modelcatalog.userconfigs.UserConfigLocations;
 import io.modelcatalog.userconfigs.UserConfigTool;
-import java.io.File;
 import java.io.IOException;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -32,18 +27,20 @@ import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
 
 /**
- * Merges the catalog into the user's own aichat, mods and codex configs, leaving every byte outside the entries
- * it manages as it was: aichat's {@code clients:} entry per provider (matched by {@code name}, or by
- * {@code type} for a nameless built-in client such as {@code type: claude}), mods' {@code apis.<name>}, and
- * codex's {@code [model_providers.<id>]} tables in {@code config.toml}, plus a profile file
- * {@code <profile>.config.toml} in the codex home for each model that {@code catalog.include} selects (none by
+ * Merges the catalog into the user's own aichat, mods, codex and OpenCode configs, leaving every byte outside the
+ * entries it manages as it was: aichat's {@code clients:} entry per provider (matched by {@code name}, or by
+ * {@code type} for a nameless built-in client such as {@code type: claude}), mods' {@code apis.{name}}, OpenCode's
+ * {@code provider.{id}} in {@code opencode.json} or {@code opencode.jsonc} (comments kept; see the guide for its
+ * {@code whitelist} under each strategy), and codex's {@code [model_providers.{id}]} tables in
+ * {@code config.toml}, plus a profile file
+ * {@code {profile}.config.toml} in the codex home for each model that {@code catalog.include} selects (none by
  * default). The entries hold what generate-configs writes for the same catalog.
  *
  * <p>Strategies ({@code catalog.strategy}): {@code merge} (default) adds new models, updates the facts of known
  * ones and keeps the user's own fields and models; {@code prune} also drops the models the provider no longer
  * lists; {@code replace} rewrites the whole entry.
  *
- * <p>Guarantees: positions come from the real YAML and TOML parsers; comments, blank lines, key order, quoting,
+ * <p>Guarantees: positions come from the real YAML, TOML and JSON parsers; comments, blank lines, key order, quoting,
  * flow lists, anchors and line endings outside the managed entries stay; the edited text is parsed again and
  * compared with the original before anything is written; before any change the files are backed up (one backup
  * per run, in {@code catalog.backupDirectory}; the {@code restore} goal puts it back) and each file is replaced
@@ -58,14 +55,14 @@ import org.apache.maven.plugins.annotations.Parameter;
 @Mojo(name = "update-configs", requiresProject = false, threadSafe = true)
 public class UpdateConfigsMojo extends AbstractUserConfigMojo {
 
-    /** How many legacy {@code [profiles.*]} tables are listed one by one at WARN; the rest at DEBUG. */
-    static final int LEGACY_PROFILES_SHOWN = 10;
-
     /** The catalog's layout, {@code legacy} or {@code structured}; detected from the folder when not set. */
     @Parameter(property = "catalog.layout")
     private String layout;
 
-    /** Comma list of tools whose configs are updated: {@code aichat}, {@code codex}, {@code mods}; all when empty. */
+    /**
+     * Comma list of tools whose configs are updated: {@code aichat}, {@code codex}, {@code mods}, {@code opencode};
+     * all when empty.
+     */
     @Parameter(property = "catalog.tools")
     private String tools;
 
@@ -104,29 +101,24 @@ public class UpdateConfigsMojo extends AbstractUserConfigMojo {
 
     @Override
     protected void run() throws MojoExecutionException, MojoFailureException {
-        File catalogDir = catalogFolder();
+        LayoutWarning.check(catalogFolder(), getLog());
         MergeStrategy mergeStrategy;
-        CatalogLayout catalogLayout;
         try {
             mergeStrategy = MergeStrategy.parse(strategy);
         } catch (IllegalArgumentException e) {
             throw new MojoExecutionException("catalog.strategy: " + e.getMessage());
         }
-        try {
-            catalogLayout = layout == null || layout.isBlank() ? null : CatalogLayout.parse(layout);
-        } catch (IllegalArgumentException e) {
-            throw new MojoExecutionException("catalog.layout: " + e.getMessage());
-        }
+        ProviderRegistry registry = registry();
+        selectedProviders(registry);
         List<String> includes = commaList(include);
-        List<ConfigMerger> mergers = mergers(userConfigTools(tools), !includes.isEmpty());
         UpdateConfigsRequest request = new UpdateConfigsRequest(
-                catalogDir.toPath(),
-                catalogLayout,
+                catalogFolder().toPath(),
+                layout(layout),
                 commaList(providerNames),
                 ModelIdFilter.of(includes, commaList(exclude)),
-                registry(),
+                registry,
                 environment,
-                mergers,
+                mergers(userConfigTools(tools), !includes.isEmpty()),
                 mergeStrategy,
                 dryRun,
                 backupStore(),
@@ -135,108 +127,32 @@ public class UpdateConfigsMojo extends AbstractUserConfigMojo {
         UpdateConfigsResult result;
         try {
             result = new ConfigUpdater().update(request);
-        } catch (UnknownProviderException e) {
-            throw new MojoExecutionException("catalog.providers: " + e.getMessage());
         } catch (ConfigEditException e) {
             throw new MojoFailureException(e.getMessage() + " (nothing was written)", e);
         } catch (UpdateConfigsException | DocumentParseException e) {
             throw new MojoExecutionException(e.getMessage() + " (nothing was written)", e);
         } catch (IOException e) {
-            throw new MojoExecutionException("Updating the tool configs failed: " + e + " (see the backup)", e);
+            throw new MojoExecutionException(
+                    "Updating the tool configs failed: " + FileErrors.explain(e) + " (see the backup)", e);
         }
-        report(result);
+        UpdateConfigsLog.write(result, getLog(), dryRun, backupKeep);
     }
 
+    /** One merger per selected tool, each with its file as given or found, logged with how it was found. */
     private List<ConfigMerger> mergers(Set<UserConfigTool> selected, boolean profiles) {
         UserConfigLocations locations = locations();
         List<ConfigMerger> out = new ArrayList<>();
         for (UserConfigTool tool : selected) {
             UserConfigLocations.Location where = locations.locate(tool);
-            switch (tool) {
-                case AICHAT -> out.add(new AichatMerger(where.file()));
-                case MODS -> out.add(new ModsMerger(where.file()));
-                case CODEX -> out.add(new CodexMerger(locations.codexHome(), profiles));
-                case OPENCODE -> {
-                    if (tools != null && !tools.isBlank()) {
-                        getLog().warn("opencode: update-configs does not merge opencode configs yet; skipped");
-                    }
-                    continue;
-                }
-            }
+            out.add(
+                    switch (tool) {
+                        case AICHAT -> new AichatMerger(where.file());
+                        case MODS -> new ModsMerger(where.file());
+                        case CODEX -> new CodexMerger(locations.codexHome(), profiles);
+                        case OPENCODE -> new OpenCodeMerger(where.file());
+                    });
             getLog().info(tool.id() + ": " + where.file() + " (" + foundBy(tool, where) + ")");
         }
         return out;
-    }
-
-    private void report(UpdateConfigsResult result) {
-        result.skipped().forEach(s -> getLog().info("skipped " + s));
-        if (result.providers().isEmpty()) {
-            getLog().warn("No provider of the catalog was selected: nothing to merge");
-            return;
-        }
-        int legacy = 0;
-        for (FileMerge f : result.files()) {
-            if (f.after() == null) {
-                getLog().warn(f.file() + " was not written by model-catalog: left alone");
-            } else if (f.creates()) {
-                getLog().info(f.file() + " does not exist: " + (dryRun ? "would be created" : "created")
-                        + " from the generated entries");
-            } else {
-                getLog().info(f.file() + (f.changed() ? (dryRun ? ": would change" : ": updated") : ": unchanged"));
-            }
-            for (EntryChange e : f.entries()) {
-                if (e.action() != EntryChange.Action.UNCHANGED) {
-                    getLog().info("  " + e.entry() + ": " + e.action().name().toLowerCase()
-                            + (e.modelsAdded() > 0 ? ", " + e.modelsAdded() + " model(s) added" : "")
-                            + (e.modelsRemoved() > 0 ? ", " + e.modelsRemoved() + " model(s) removed" : ""));
-                }
-            }
-            for (Notice n : f.notices()) {
-                if (n instanceof Notice.LegacyProfileTable p) {
-                    String line = legacyProfile(p);
-                    if (legacy++ < LEGACY_PROFILES_SHOWN) {
-                        getLog().warn(line);
-                    } else {
-                        getLog().debug(line);
-                    }
-                } else if (n instanceof Notice.KeyVariable k) {
-                    getLog().info("  aichat reads " + k.provider() + "'s key from " + k.toolVariable()
-                            + "; it is in " + k.providerVariable() + ": export " + k.toolVariable() + "=\"$"
-                            + k.providerVariable() + "\"");
-                }
-            }
-        }
-        if (legacy > LEGACY_PROFILES_SHOWN) {
-            getLog().warn((legacy - LEGACY_PROFILES_SHOWN) + " more legacy [profiles.*] table(s) (listed with -X)");
-        }
-        if (dryRun) {
-            for (String diff : result.diffs()) {
-                diff.lines().forEach(l -> getLog().info(l));
-            }
-            getLog().info("Dry run: " + result.changed().size() + " file(s) would change; nothing was written");
-            return;
-        }
-        if (result.backup() != null) {
-            getLog().info("Backed up " + result.backup().entries().size() + " file(s) first: "
-                    + result.backup().folder() + " (undo with mvn io.modelcatalog:catalog-maven-plugin:"
-                    + CatalogVersion.get() + ":restore -Dcatalog.backupId="
-                    + result.backup().id() + ")");
-        }
-        result.pruned()
-                .forEach(b ->
-                        getLog().info("Removed old backup " + b.id() + " (catalog.backupKeep=" + backupKeep + ")"));
-        getLog().info(result.changed().size() + " file(s) written, "
-                + (result.files().size() - result.changed().size()) + " unchanged");
-    }
-
-    /** A legacy profile table, with the command that writes its replacement profile file. */
-    private String legacyProfile(Notice.LegacyProfileTable p) {
-        String fix = p.model() == null || p.provider() == null
-                ? "move its keys to " + Path.of(String.valueOf(p.file())).resolveSibling(p.profile() + ".config.toml")
-                : "write a profile file for its model with mvn io.modelcatalog:catalog-maven-plugin:"
-                        + CatalogVersion.get() + ":update-configs -Dcatalog.tools=codex -Dcatalog.providers="
-                        + p.provider() + " -Dcatalog.include='" + p.model() + "' (codex --profile <file name>)";
-        return p.file() + ":" + p.line() + ": legacy [profiles." + p.profile() + "] table, which makes codex --profile "
-                + p.profile() + " fail; left alone. To migrate it, " + fix + ", then delete the table";
     }
 }

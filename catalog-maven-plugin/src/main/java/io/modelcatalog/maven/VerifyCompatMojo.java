@@ -4,6 +4,7 @@ import io.modelcatalog.compat.CompatFinding;
 import io.modelcatalog.compat.CompatOptions;
 import io.modelcatalog.compat.CompatReport;
 import io.modelcatalog.compat.CompatVerifier;
+import io.modelcatalog.files.FileErrors;
 import java.io.File;
 import java.io.IOException;
 import java.nio.file.NoSuchFileException;
@@ -17,7 +18,7 @@ import org.apache.maven.plugins.annotations.Parameter;
 
 /**
  * Proves that the catalog folder holds what a legacy {@code dump_models.py} folder holds. Each
- * {@code models_<p>.json/.txt/.toml} file is identical, or has the same data in different bytes (the first place
+ * {@code models_{provider}.json/.txt/.toml} file is identical, or has the same data in different bytes (the first place
  * and the kind of formatting is named), or different data (the first JSON path, TOML key or txt line, with both
  * values), or is on one side only (a stray: a warning). Each folder's own txt is checked against its json and its
  * toml profiles against its txt. The build fails on any difference unless {@code catalog.compat.failOnDifference}
@@ -29,7 +30,7 @@ public class VerifyCompatMojo extends AbstractCatalogMojo {
     /** How many differences the failure message quotes. */
     private static final int QUOTED_DIFFERENCES = 3;
 
-    /** A legacy dump folder ({@code models_<p>.json/.txt/.toml}) to compare with. Required. */
+    /** A legacy dump folder ({@code models_{provider}.json/.txt/.toml}) to compare with. Required. */
     @Parameter(property = "catalog.referenceDirectory")
     private File referenceDirectory;
 
@@ -66,6 +67,14 @@ public class VerifyCompatMojo extends AbstractCatalogMojo {
         }
         File output = catalogFolder();
         File reference = resolvePath(referenceDirectory, referenceDirectory.getPath());
+        if (output.isFile()) {
+            throw new MojoExecutionException("The catalog folder " + output + " is a regular file, not a folder: "
+                    + "point catalog.outputDirectory at the folder to check");
+        }
+        if (reference.isFile()) {
+            throw new MojoExecutionException("The reference folder " + reference + " is a regular file, not a "
+                    + "folder: point catalog.referenceDirectory at a legacy dump_models.py folder");
+        }
         if (!output.isDirectory()) {
             throw new MojoExecutionException("The catalog folder " + output + " does not exist: run catalog:fetch "
                     + "first, or point catalog.outputDirectory at the folder to check");
@@ -74,6 +83,8 @@ public class VerifyCompatMojo extends AbstractCatalogMojo {
             throw new MojoExecutionException("The reference folder " + reference + " does not exist: point "
                     + "catalog.referenceDirectory at a legacy dump_models.py folder");
         }
+        LayoutWarning.check(output, getLog());
+        LayoutWarning.check(reference, getLog());
         getLog().info("Comparing " + output + " with the legacy folder " + reference
                 + (ignoreBaseUrl ? " (TOML base_url lines ignored)" : ""));
         CompatReport report;
@@ -82,7 +93,7 @@ public class VerifyCompatMojo extends AbstractCatalogMojo {
         } catch (NoSuchFileException e) {
             throw new MojoExecutionException(e.getFile() + ": " + e.getReason(), e);
         } catch (IOException e) {
-            throw new MojoExecutionException("Cannot read the folders to compare: " + e.getMessage(), e);
+            throw new MojoExecutionException("Cannot read the folders to compare: " + FileErrors.explain(e), e);
         }
         for (CompatFinding f : report.findings()) {
             if (f.isDifference()) {
@@ -98,6 +109,10 @@ public class VerifyCompatMojo extends AbstractCatalogMojo {
             }
         }
         getLog().info(report.summary());
+        if (report.nothingCompared().isPresent()) {
+            // no proof at all, whatever catalog.compat.failOnDifference says
+            throw new MojoFailureException(MavenWords.of(report));
+        }
         List<CompatFinding> differences = report.differences();
         if (!differences.isEmpty()) {
             String quoted = differences.stream()

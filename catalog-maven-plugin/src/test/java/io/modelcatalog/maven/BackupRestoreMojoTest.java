@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.modelcatalog.providers.EnvironmentLookup;
+import io.modelcatalog.testing.UnwritableFolders;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -128,6 +129,61 @@ class BackupRestoreMojoTest {
                 manifest.getMessage().contains(".model-catalog-profiles.json is not valid JSON"),
                 manifest.getMessage());
         assertEquals(List.of(), backupFolders(), "nothing backed up");
+    }
+
+    /* issue 13.7: the condition and the remedy */
+
+    @Test
+    @InjectMojo(goal = "backup", pom = POM)
+    void aBackupFolderThatIsARegularFileIsSaidSo(BackupMojo mojo) throws Exception {
+        Path file = Files.writeString(home.resolve("backups-file"), "x");
+        setVariableValueToObject(mojo, "backupDirectory", file.toFile());
+
+        MojoExecutionException e =
+                assertThrows(MojoExecutionException.class, () -> prepare(mojo).execute());
+
+        assertEquals(
+                "Backing up into " + file + " failed: " + file + " is a regular file, not a folder; remove or rename "
+                        + "that file, or choose another folder",
+                e.getMessage());
+    }
+
+    @Test
+    @InjectMojo(goal = "update-configs", pom = POM)
+    void aConfigFolderThisUserCannotWriteSaysPermissionDenied(UpdateConfigsMojo mojo) throws Exception {
+        Path locked = UnwritableFolders.create(home);
+        setVariableValueToObject(mojo, "tools", "aichat");
+        setVariableValueToObject(
+                mojo, "aichatConfig", locked.resolve("catalog-aichat.yaml").toFile());
+        setVariableValueToObject(
+                mojo,
+                "outputDirectory",
+                CorpusFolders.regular(home.resolve("models")).toFile());
+        setVariableValueToObject(mojo, "providerNames", "deepseek");
+
+        MojoExecutionException e =
+                assertThrows(MojoExecutionException.class, () -> prepare(mojo).execute());
+
+        assertEquals(
+                "Updating the tool configs failed: " + locked + ": permission denied (cannot create files in it); "
+                        + "give this user write permission there (chmod u+w), or choose another folder (see the backup)",
+                e.getMessage());
+    }
+
+    @Test
+    @InjectMojo(goal = "update-configs", pom = POM)
+    void aCatalogPathThatIsARegularFileIsSaidSo(UpdateConfigsMojo mojo) throws Exception {
+        Path file = Files.writeString(home.resolve("models-file"), "x");
+        setVariableValueToObject(mojo, "tools", "aichat");
+        setVariableValueToObject(mojo, "outputDirectory", file.toFile());
+
+        MojoExecutionException e =
+                assertThrows(MojoExecutionException.class, () -> prepare(mojo).execute());
+
+        assertEquals(
+                "catalog folder " + file + " is a regular file, not a folder: point to the folder that holds the "
+                        + "catalog (nothing was written)",
+                e.getMessage());
     }
 
     @Test

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.modelcatalog.backups.BackupStore;
+import io.modelcatalog.clean.CleanRequest;
 import io.modelcatalog.compat.CompatOptions;
 import io.modelcatalog.configupdate.MergeStrategy;
 import io.modelcatalog.fetching.FetchOptions;
@@ -52,6 +53,8 @@ class DefaultParityTest {
             Map.entry("catalog.cacheDirectory", "${user.home}/" + ResponseCache.DEFAULT_FOLDER),
             Map.entry("catalog.backupKeep", String.valueOf(BackupStore.DEFAULT_KEEP)),
             Map.entry("catalog.strategy", MergeStrategy.DEFAULT.name().toLowerCase(Locale.ROOT)),
+            Map.entry("catalog.clean.failures", String.valueOf(CleanRequest.DEFAULT_FAILURES)),
+            Map.entry("catalog.clean.cache", String.valueOf(CleanRequest.DEFAULT_CACHE)),
             Map.entry(
                     "catalog.compat.ignoreBaseUrl",
                     String.valueOf(CompatOptions.strict().ignoreBaseUrl())));

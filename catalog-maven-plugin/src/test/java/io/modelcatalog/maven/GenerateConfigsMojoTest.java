@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
+import io.modelcatalog.testing.UnwritableFolders;
 import java.io.File;
 import java.io.IOException;
 import java.io.InputStream;
@@ -179,5 +180,150 @@ class GenerateConfigsMojoTest {
         setVariableValueToObject(mojo, "outputDirectory", catalog.toFile());
         mojo.execute();
         assertTrue(Files.isRegularFile(catalog.resolve("configs/aichat/models_openai.yaml")));
+    }
+
+    /* Issue 13 */
+
+    @Test
+    @InjectMojo(goal = "generate-configs", pom = POM)
+    void anEmptyCatalogWarnsThatNothingWasGenerated(GenerateConfigsMojo mojo) throws Exception {
+        Path empty = Files.createDirectories(dir.resolve("empty"));
+        Files.writeString(empty.resolve("failed_models.json"), "{}"); // what a fetch without keys leaves
+        setVariableValueToObject(mojo, "outputDirectory", empty.toFile());
+        setVariableValueToObject(mojo, "providerNames", null); // all the catalog holds
+        MojoLogRecorder log = new MojoLogRecorder();
+        mojo.setLog(log);
+
+        mojo.execute();
+
+        assertEquals(
+                java.util.List.of("No configs generated: the catalog folder " + empty + " holds no provider's "
+                        + "models_<p>.json. Run the fetch goal with the providers' API keys set first, or point "
+                        + "catalog.outputDirectory at the catalog folder"),
+                log.at("WARNING"));
+    }
+
+    @Test
+    @InjectMojo(goal = "generate-configs", pom = POM)
+    void aFolderWithBothLayoutsIsReadFlatWithAWarningNamingBoth(GenerateConfigsMojo mojo) throws Exception {
+        File catalog = corpusCatalog(); // flat: openai, anthropic, openrouter, litellm
+        Path json = Files.createDirectories(catalog.toPath().resolve("json"));
+        copyCorpusFile("models_groq.json", json);
+        setVariableValueToObject(mojo, "outputDirectory", catalog);
+        setVariableValueToObject(
+                mojo, "configsDirectory", dir.resolve("configs").toFile());
+        MojoLogRecorder log = new MojoLogRecorder();
+        mojo.setLog(log);
+
+        mojo.execute();
+
+        assertEquals(
+                java.util.List.of(catalog + " holds catalog files in both layouts: 4 flat models_<p>.json and 1 in "
+                        + "json/; the flat ones are read (the same rule for every goal), the others ignored: remove the "
+                        + "set that is no longer used"),
+                log.at("WARNING"));
+        assertTrue(Files.isRegularFile(dir.resolve("configs/aichat/models_openai.yaml")));
+        assertFalse(Files.exists(dir.resolve("configs/aichat/models_groq.yaml")));
+    }
+
+    @Test
+    @InjectMojo(goal = "generate-configs", pom = POM)
+    void leftoversOfAKilledRunInTheConfigsFolderAreRemoved(GenerateConfigsMojo mojo) throws Exception {
+        setVariableValueToObject(mojo, "outputDirectory", corpusCatalog());
+        setVariableValueToObject(
+                mojo, "configsDirectory", dir.resolve("configs").toFile());
+        Path profile =
+                Files.createDirectories(dir.resolve("configs/codex/profiles")).resolve(".gpt-4o.config.toml.8812.tmp");
+        Files.writeString(profile, "half");
+        Files.setLastModifiedTime(
+                profile,
+                java.nio.file.attribute.FileTime.from(java.time.Instant.now().minus(java.time.Duration.ofHours(1))));
+        MojoLogRecorder log = new MojoLogRecorder();
+        mojo.setLog(log);
+
+        mojo.execute();
+
+        assertFalse(Files.exists(profile));
+        assertTrue(
+                log.at("INFO")
+                        .contains("Removed 1 temporary file(s) that an interrupted run left in "
+                                + dir.resolve("configs") + ": " + profile),
+                log::text);
+    }
+
+    /* 13.7: the condition and the remedy, not a bare path */
+
+    @Test
+    @InjectMojo(goal = "generate-configs", pom = POM)
+    void aConfigsPathThatIsARegularFileIsSaidSo(GenerateConfigsMojo mojo) throws Exception {
+        Path file = Files.writeString(dir.resolve("configs"), "x");
+        setVariableValueToObject(mojo, "outputDirectory", corpusCatalog());
+        setVariableValueToObject(mojo, "configsDirectory", file.toFile());
+
+        MojoExecutionException e = assertThrows(MojoExecutionException.class, mojo::execute);
+
+        assertEquals(
+                "Generating configs into " + file + " failed: " + file + " is a regular file, not a folder; remove "
+                        + "or rename that file, or choose another folder (catalog.configsDirectory)",
+                e.getMessage());
+        assertEquals("x", Files.readString(file));
+    }
+
+    @Test
+    @InjectMojo(goal = "generate-configs", pom = POM)
+    void aConfigsFolderThisUserCannotCreateSaysPermissionDenied(GenerateConfigsMojo mojo) throws Exception {
+        Path locked = UnwritableFolders.create(dir);
+        setVariableValueToObject(mojo, "outputDirectory", corpusCatalog());
+        setVariableValueToObject(
+                mojo, "configsDirectory", locked.resolve("catalog-configs").toFile());
+
+        MojoExecutionException e = assertThrows(MojoExecutionException.class, mojo::execute);
+
+        assertEquals(
+                "Generating configs into " + locked.resolve("catalog-configs") + " failed: " + locked
+                        + ": permission denied (this user cannot create files in it); give this user write permission "
+                        + "on it (chmod u+w " + locked + "), or choose another folder (catalog.configsDirectory)",
+                e.getMessage());
+    }
+
+    @Test
+    @InjectMojo(goal = "generate-configs", pom = POM)
+    void aCatalogPathThatIsARegularFileIsSaidSo(GenerateConfigsMojo mojo) throws Exception {
+        // it said "does not exist" of a file that does
+        Path file = Files.writeString(dir.resolve("models-file"), "x");
+        setVariableValueToObject(mojo, "outputDirectory", file.toFile());
+        setVariableValueToObject(
+                mojo, "configsDirectory", dir.resolve("configs").toFile());
+
+        MojoExecutionException e = assertThrows(MojoExecutionException.class, mojo::execute);
+
+        assertEquals(
+                "catalog folder " + file + " is a regular file, not a folder: point catalog.outputDirectory at a "
+                        + "catalog folder (nothing was written)",
+                e.getMessage());
+    }
+
+    @Test
+    @InjectMojo(goal = "generate-configs", pom = POM)
+    void templatesRenderIntoTheConfigsFolderAndAFailingOneWritesNothing(GenerateConfigsMojo mojo) throws Exception {
+        Path templates = Files.createDirectories(dir.resolve("templates"));
+        Files.writeString(templates.resolve("ids.yaml.ftl"), "ids:\n<#list models as m>\n  - ${m.id}\n</#list>\n");
+        setVariableValueToObject(mojo, "outputDirectory", corpusCatalog());
+        setVariableValueToObject(
+                mojo, "configsDirectory", dir.resolve("configs").toFile());
+        setVariableValueToObject(mojo, "templates", templates.toFile());
+        mojo.execute();
+        JsonNode ids = new YAMLMapper()
+                .readTree(dir.resolve("configs/ids/models_anthropic.yaml").toFile())
+                .get("ids");
+        assertTrue(ids.size() > 0);
+
+        Files.writeString(templates.resolve("ids.yaml.ftl"), "ids: ${provider.nope}\n");
+        Path other = dir.resolve("other-configs");
+        setVariableValueToObject(mojo, "configsDirectory", other.toFile());
+        MojoExecutionException e = assertThrows(MojoExecutionException.class, mojo::execute);
+        assertTrue(e.getMessage().contains("ids.yaml.ftl, line 1, column 6"), e.getMessage());
+        assertTrue(e.getMessage().endsWith("(nothing was written)"), e.getMessage());
+        assertFalse(Files.exists(other));
     }
 }

@@ -10,6 +10,7 @@ import io.modelcatalog.providers.ProviderLayer;
 import io.modelcatalog.providers.ProviderRegistry;
 import io.modelcatalog.providers.Replacement;
 import io.modelcatalog.testing.LegacyScripts;
+import io.modelcatalog.testing.UnwritableFolders;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -217,6 +218,24 @@ class ImportLegacyMojoTest {
                         + "(POM <legacyScript>)",
                 e.getMessage());
         assertEquals(List.of(), outFolder());
+    }
+
+    @Test
+    @InjectMojo(goal = "import-legacy")
+    void aFolderThisUserCannotWriteSaysPermissionDeniedAndTheRemedy(ImportLegacyMojo mojo) throws Exception {
+        // issue 13.7: it named the hidden temporary file and no condition
+        Path locked = UnwritableFolders.create(tmp);
+        Path file = locked.resolve("catalog-providers.yaml");
+        configure(mojo, edited());
+        setVariableValueToObject(mojo, "providersFile", file.toFile());
+
+        MojoExecutionException e = assertThrows(MojoExecutionException.class, mojo::execute);
+
+        assertEquals(
+                "Cannot write the providers file " + file + ": " + locked + ": permission denied (cannot create files "
+                        + "in it); give this user write permission there (chmod u+w), or choose another folder (or "
+                        + "write elsewhere with -Dcatalog.providersFile=<path>)",
+                e.getMessage());
     }
 
     @Test

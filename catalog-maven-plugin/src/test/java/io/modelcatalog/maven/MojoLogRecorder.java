@@ -3,6 +3,7 @@ package io.modelcatalog.maven;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.function.Consumer;
 import java.util.stream.Collectors;
 import org.apache.maven.plugin.logging.Log;
 
@@ -10,6 +11,13 @@ import org.apache.maven.plugin.logging.Log;
 final class MojoLogRecorder implements Log {
 
     private final List<String> lines = Collections.synchronizedList(new ArrayList<>());
+    private volatile Consumer<String> onLine = line -> {};
+
+    /** Runs {@code action} on every line as it is logged ({@code [LEVEL] message}), e.g. to unblock a test server. */
+    MojoLogRecorder onLine(Consumer<String> action) {
+        this.onLine = action;
+        return this;
+    }
 
     List<String> lines() {
         synchronized (lines) {
@@ -30,7 +38,9 @@ final class MojoLogRecorder implements Log {
     }
 
     private void add(String level, CharSequence content, Throwable error) {
-        lines.add("[" + level + "] " + (content == null ? "" : content) + (error == null ? "" : " (" + error + ")"));
+        String line = "[" + level + "] " + (content == null ? "" : content) + (error == null ? "" : " (" + error + ")");
+        lines.add(line);
+        onLine.accept(line);
     }
 
     @Override

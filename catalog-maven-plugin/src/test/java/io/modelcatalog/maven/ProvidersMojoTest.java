@@ -99,25 +99,31 @@ class ProvidersMojoTest {
         configure(mojo).execute();
 
         List<String> info = log.at("INFO");
-        assertTrue(
-                info.get(0).matches("PROVIDER +KIND +BASE URL +KEY +LAST RUN +MODELS +JSON +TXT +TOML"), info.get(0));
+        assertTrue(info.get(0).matches("PROVIDER +KIND +HOST +KEY +LAST RUN +MODELS +FILES"), info.get(0));
         assertEquals(
                 40,
                 info.stream()
                         .filter(l -> l.matches("[a-z0-9]+ +(openai|anthropic|url) .*"))
                         .count(),
                 log::text);
-        assertTrue(row("xai").contains("failed 2025-09-08T12:29:32.400806"), row("xai"));
-        assertTrue(row("aihorde").contains("ok Mon, 08 Sep 2025 10:29:31 GMT"), row("aihorde"));
-        assertTrue(row("deepseek").matches("deepseek .* - +2 +234 B +31 B +421 B"), row("deepseek"));
-        assertTrue(row("xai").contains("not set (env XAI_API_KEY or settings.xml server catalog-xai)"), row("xai"));
+        assertTrue(row("xai").contains("failed 2025-09-08"), row("xai"));
+        assertTrue(row("aihorde").contains("ok 2025-09-08"), row("aihorde"));
+        assertTrue(row("deepseek").matches("deepseek .* - +2  686 B"), row("deepseek"));
+        assertTrue(row("xai").contains(" not set "), row("xai"));
         assertTrue(info.contains("failed_models.json also names providers not in the registry: perplexity"), log::text);
         assertTrue(
                 info.contains("files of no registered provider: models_featherless_best.json, "
                         + "models_infermatic_manual.json"),
                 log::text);
-        assertTrue(info.get(info.size() - 1).startsWith("40 providers; 38 with files in " + models), log::text);
-        assertTrue(info.get(info.size() - 1).endsWith("failed_models.json: 6 failed, 19 recovered"), log::text);
+        assertTrue(info.get(info.size() - 2).startsWith("40 providers; 38 with files in " + models), log::text);
+        assertTrue(info.get(info.size() - 2).endsWith("failed_models.json: 6 failed, 19 recovered"), log::text);
+        assertEquals(
+                "Base URLs, key sources and errors of one provider: -Dcatalog.providers=<name>",
+                info.get(info.size() - 1));
+        assertEquals(
+                List.of(),
+                info.subList(0, 41).stream().filter(l -> l.length() > 120).toList(),
+                "the table fits 120 columns");
     }
 
     @Test
@@ -154,7 +160,7 @@ class ProvidersMojoTest {
 
         configure(mojo).execute();
 
-        assertTrue(row("groq").contains("set (settings.xml server catalog-groq)"), row("groq"));
+        assertTrue(row("groq").contains(" set (settings.xml) "), row("groq"));
         assertFalse(log.text().contains(SETTINGS_PASSWORD), log::text);
     }
 
@@ -175,7 +181,7 @@ class ProvidersMojoTest {
         setVariableValueToObject(mojo, "outputDirectory", tmp.resolve("none").toFile());
         mojo.setLog(log);
         mojo.execute();
-        assertTrue(log.at("INFO").get(log.at("INFO").size() - 1).contains("0 with files"), log::text);
+        assertTrue(log.at("INFO").get(log.at("INFO").size() - 2).contains("0 with files"), log::text);
     }
 
     @Test
@@ -188,13 +194,13 @@ class ProvidersMojoTest {
                         .contains("Provider openai: the definition in the POM's <providers> replaces the "
                                 + "built-in one"),
                 log::text);
-        assertTrue(row("openai *").contains("http://127.0.0.1:8081/v1"), row("openai *"));
+        assertTrue(row("openai *").contains(" 127.0.0.1:8081 "), row("openai *"));
         // PATH is set in every environment: the key shows as set, and its value nowhere
-        assertTrue(row("local *").contains("set (env PATH)"), row("local *"));
+        assertTrue(row("local *").contains(" set (env) "), row("local *"));
         assertFalse(log.text().contains(System.getenv("PATH")), log::text);
         assertTrue(log.at("INFO").contains("* configured in the POM's <providers>"), log::text);
         assertTrue(
-                log.at("INFO").get(log.at("INFO").size() - 1).startsWith("41 providers (2 configured); "), log::text);
+                log.at("INFO").get(log.at("INFO").size() - 2).startsWith("41 providers (2 configured); "), log::text);
     }
 
     @Test
@@ -238,10 +244,10 @@ class ProvidersMojoTest {
                 info.contains("Provider openai: the definition in the POM's <providers> replaces the one in "
                         + "providers.yaml"),
                 log::text);
-        assertTrue(row("corp *").contains("https://llm.corp.example/v1"), row("corp *"));
-        assertTrue(row("groq *").contains("https://proxy.corp.example/groq/v1"), row("groq *"));
-        assertTrue(row("openai *").contains("http://127.0.0.1:8081/v1"), row("openai *"));
-        assertTrue(info.get(info.size() - 1).startsWith("42 providers (4 configured); "), log::text);
+        assertTrue(row("corp *").contains(" llm.corp.example "), row("corp *"));
+        assertTrue(row("groq *").contains(" proxy.corp.example "), row("groq *"));
+        assertTrue(row("openai *").contains(" 127.0.0.1:8081 "), row("openai *"));
+        assertTrue(info.get(info.size() - 2).startsWith("42 providers (4 configured); "), log::text);
     }
 
     @Test
@@ -286,6 +292,35 @@ class ProvidersMojoTest {
         MojoExecutionException e =
                 assertThrows(MojoExecutionException.class, () -> configure(mojo).execute());
         assertEquals("Provider corp is defined twice in " + file + ": keep one definition", e.getMessage());
+    }
+
+    @Test
+    @InjectMojo(goal = "providers")
+    void aCatalogPathThatIsARegularFileIsSaidSo(ProvidersMojo mojo) throws Exception {
+        // issue 13.7
+        Path file = Files.writeString(tmp.resolve("models-file"), "x");
+        configure(mojo);
+        setVariableValueToObject(mojo, "outputDirectory", file.toFile());
+        MojoExecutionException e = assertThrows(MojoExecutionException.class, mojo::execute);
+        assertEquals(
+                "The catalog folder " + file + " is a regular file, not a folder: point catalog.outputDirectory at "
+                        + "the folder the fetch goal writes",
+                e.getMessage());
+    }
+
+    @Test
+    @InjectMojo(goal = "providers")
+    void aYamlSyntaxErrorIsOneLineAtTheParsersPosition(ProvidersMojo mojo) throws Exception {
+        // issue 13.11: it was five lines whose location prefix disagreed with the parser's own
+        Path file = tmp.resolve("tab.yaml");
+        Files.writeString(file, "providers:\n  - name: corp\n\tkind: openai\n");
+        setVariableValueToObject(mojo, "providersFile", file.toFile());
+        MojoExecutionException e =
+                assertThrows(MojoExecutionException.class, () -> configure(mojo).execute());
+        assertEquals(
+                file + ":3:1: found character '\\t(TAB)' that cannot start any token. (Do not use \\t(TAB) for "
+                        + "indentation) (while scanning for the next token)",
+                e.getMessage());
     }
 
     @Test
@@ -355,5 +390,20 @@ class ProvidersMojoTest {
                 "<providers> entry 1 (odd) in the plugin configuration: unknown provider kind 'grpc'; use one of "
                         + "openai, anthropic, url",
                 e.getMessage());
+    }
+
+    @Test
+    @InjectMojo(goal = "providers")
+    void anUnreadableHistoryIsAWarning(ProvidersMojo mojo) throws Exception {
+        Files.writeString(models.resolve("failed_models.json"), "");
+
+        configure(mojo).execute();
+
+        assertEquals(
+                List.of("failed_models.json could not be read: " + models.resolve("failed_models.json") + ":1:1: not "
+                        + "valid JSON: empty body; the next fetch keeps it as failed_models.json.broken and starts a "
+                        + "new history"),
+                log.at("WARNING"));
+        assertTrue(log.at("INFO").stream().noneMatch(l -> l.contains("could not be read")), log::text);
     }
 }

@@ -77,6 +77,19 @@ class ReportMojoTest {
         assertTrue(e.getMessage().startsWith("catalog.providers: unknown provider nosuch"), e.getMessage());
     }
 
+    @Test
+    void aCatalogPathThatIsARegularFileIsSaidSo() throws Exception {
+        // issue 13.7: it warned that the folder "does not exist" and rendered an empty page
+        Path file = Files.writeString(project.resolve("models-file"), "x");
+        ReportMojo mojo = report(null);
+        set(mojo, ReportMojo.class, "catalogDirectory", file.toFile());
+        MavenReportException e = assertThrows(MavenReportException.class, () -> render(mojo));
+        assertEquals(
+                "The catalog folder " + file + " is a regular file, not a folder: point catalog.outputDirectory at "
+                        + "the folder the fetch goal writes",
+                e.getMessage());
+    }
+
     private static void set(Object target, Class<?> owner, String field, Object value) throws Exception {
         Field f = owner.getDeclaredField(field);
         f.setAccessible(true);

@@ -197,10 +197,60 @@ class VerifyCompatMojoTest {
 
     @Test
     @InjectMojo(goal = "verify-compat")
+    void aRegularFileWhereAFolderBelongsIsSaidSo(VerifyCompatMojo mojo) throws Exception {
+        // issue 13.7: it said "does not exist" of a file that does
+        Path file = Files.writeString(tmp.resolve("models-file"), "x");
+        configure(mojo, file, bak);
+        MojoExecutionException output = assertThrows(MojoExecutionException.class, mojo::execute);
+        assertEquals(
+                "The catalog folder " + file + " is a regular file, not a folder: point catalog.outputDirectory at "
+                        + "the folder to check",
+                output.getMessage());
+
+        configure(mojo, models, file);
+        MojoExecutionException reference = assertThrows(MojoExecutionException.class, mojo::execute);
+        assertEquals(
+                "The reference folder " + file + " is a regular file, not a folder: point catalog.referenceDirectory "
+                        + "at a legacy dump_models.py folder",
+                reference.getMessage());
+    }
+
+    @Test
+    @InjectMojo(goal = "verify-compat")
     void skipFlagSkipsTheGoal(VerifyCompatMojo mojo) throws Exception {
         setVariableValueToObject(mojo, "verifyCompatSkip", true);
         mojo.setLog(log);
         mojo.execute();
         assertEquals(List.of("Skipping verify-compat: catalog.verify-compat.skip is true"), log.at("INFO"));
+    }
+
+    @Test
+    @InjectMojo(goal = "verify-compat")
+    void anEmptyOutputFolderFailsInsteadOfPassing(VerifyCompatMojo mojo) throws Exception {
+        Path empty = Files.createDirectories(tmp.resolve("empty"));
+        setVariableValueToObject(mojo, "failOnDifference", false);
+
+        MojoFailureException e = assertThrows(
+                MojoFailureException.class, () -> configure(mojo, empty, bak).execute());
+
+        assertEquals(
+                "Nothing was compared, so nothing is proven: the output folder " + empty + " holds no "
+                        + "models_<p>.json, .txt or .toml file (the reference folder holds 112): a fetch with no API "
+                        + "key set leaves it empty, or it is not the catalog folder; set the providers' API keys and "
+                        + "run the fetch goal, or point catalog.outputDirectory at the catalog folder",
+                e.getMessage());
+    }
+
+    @Test
+    @InjectMojo(goal = "verify-compat")
+    void anEmptyReferenceFolderFails(VerifyCompatMojo mojo) throws Exception {
+        Path empty = Files.createDirectories(tmp.resolve("empty"));
+
+        MojoFailureException e = assertThrows(
+                MojoFailureException.class, () -> configure(mojo, models, empty).execute());
+
+        assertTrue(
+                e.getMessage().endsWith("point catalog.referenceDirectory at the folder dump_models.py wrote"),
+                e.getMessage());
     }
 }

@@ -1,0 +1,94 @@
+package io.modelcatalog.maven;
+
+import io.modelcatalog.catalog.FailedModels;
+import io.modelcatalog.fetching.Durations;
+import io.modelcatalog.fetching.FetchListener;
+import io.modelcatalog.fetching.ProviderOutcome;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import org.apache.maven.plugin.logging.Log;
+
+/**
+ * The fetch goal's log while the run goes: each provider's line as it completes (fetched, unchanged or failed at
+ * INFO or WARNING; a skip only at DEBUG, {@link FetchReportLog} sums the skips up in one line), and every
+ * {@link #interval} a line naming the providers still running, so that one slow provider never leaves a build
+ * silent.
+ */
+final class FetchProgressLog implements FetchListener {
+
+    /** How many leftover files are named; the rest are counted. */
+    private static final int SHOWN_FILES = 3;
+
+    private final Log log;
+    private final boolean failuresAreErrors;
+    private final Columns names;
+    private final Duration interval;
+
+    /**
+     * @param providers the selected providers' names, for the width of the name column
+     * @param interval  how often the providers still running are named
+     */
+    FetchProgressLog(Log log, boolean failuresAreErrors, List<String> providers, Duration interval) {
+        this.log = log;
+        this.failuresAreErrors = failuresAreErrors;
+        this.names = Columns.fitting(providers);
+        this.interval = interval;
+    }
+
+    @Override
+    public void completed(ProviderOutcome o) {
+        String name = names.pad(o.provider());
+        switch (o.status()) {
+            case FETCHED, UNCHANGED ->
+                log.info(String.format(
+                        "%s %6d models %10d bytes %6d ms  %s%s%s",
+                        name,
+                        o.models(),
+                        o.bytes(),
+                        o.millis(),
+                        o.source(),
+                        o.status() == ProviderOutcome.Status.UNCHANGED ? ", unchanged" : "",
+                        o.changed()
+                                ? ", +" + o.added().size() + " -" + o.removed().size()
+                                : ""));
+            case SKIPPED_NO_KEY, SKIPPED_EXISTING -> log.debug(name + " skipped: " + MavenWords.of(o));
+            case FAILED -> {
+                String line = name + " FAILED: " + MavenWords.of(o);
+                if (failuresAreErrors) {
+                    log.error(line);
+                } else {
+                    log.warn(line);
+                }
+            }
+        }
+        o.warnings().forEach(w -> log.warn(o.provider() + ": " + w));
+    }
+
+    @Override
+    public void waiting(List<String> providers, Duration elapsed) {
+        log.info("Still waiting after " + Durations.words(elapsed) + " for "
+                + providers.size() + " provider" + (providers.size() == 1 ? "" : "s") + ": "
+                + String.join(", ", providers) + " (limit per request: catalog.timeout)");
+    }
+
+    @Override
+    public Duration waitingInterval() {
+        return interval;
+    }
+
+    @Override
+    public void leftoversRemoved(List<Path> files) {
+        String shown = String.join(
+                ", ", files.stream().limit(SHOWN_FILES).map(Path::toString).toList());
+        log.info("Removed " + files.size() + " temporary file" + (files.size() == 1 ? "" : "s")
+                + " that an interrupted run left behind: " + shown
+                + (files.size() > SHOWN_FILES ? " and " + (files.size() - SHOWN_FILES) + " more" : ""));
+    }
+
+    @Override
+    public void historySetAside(FailedModels.SetAside damage) {
+        log.warn("Cannot read the failure history " + damage.problem() + "; kept it as " + damage.copy()
+                + " and went on with an empty history (it only records failures: the catalog is not affected)");
+    }
+}

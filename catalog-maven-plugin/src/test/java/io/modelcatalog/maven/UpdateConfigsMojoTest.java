@@ -1,0 +1,200 @@
+package io.modelcatalog.maven;
+
+import static org.apache.maven.api.plugin.testing.MojoExtension.setVariableValueToObject;
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.modelcatalog.providers.EnvironmentLookup;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.apache.maven.api.plugin.testing.InjectMojo;
+import org.apache.maven.api.plugin.testing.MojoTest;
+import org.apache.maven.plugin.MojoExecutionException;
+import org.apache.maven.plugin.MojoFailureException;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The update-configs goal's parameters reach the core and its result reaches the log, in a temporary home with an
+ * explicit environment: tools, providers, strategy, include, the config paths, the dry run, the backup settings, and
+ * the parameter names in its errors.
+ */
+@MojoTest
+class UpdateConfigsMojoTest {
+
+    private static final String POM = "src/test/resources/user-configs/pom.xml";
+
+    @TempDir
+    Path home;
+
+    private final MojoLogRecorder log = new MojoLogRecorder();
+    private Path catalog;
+    private Path mods;
+    private Path opencode;
+    private Path codexHome;
+
+    @BeforeEach
+    void aCatalogAndConfigsInATemporaryHome() throws IOException {
+        catalog = Files.createDirectories(home.resolve("models"));
+        for (String p : List.of("groq", "mistral")) {
+            try (InputStream in =
+                    getClass().getClassLoader().getResourceAsStream("legacy-corpus/bak/models_" + p + ".json")) {
+                Files.copy(in, catalog.resolve("models_" + p + ".json"));
+            }
+        }
+        mods = home.resolve("my/mods.yml");
+        Files.createDirectories(mods.getParent());
+        Files.writeString(mods, "# mine\napis:\n  groq:\n    models:\n      mine: {}\n");
+        opencode = home.resolve(".config/opencode/opencode.jsonc");
+        Files.createDirectories(opencode.getParent());
+        Files.writeString(opencode, "// mine\n{\"provider\": {}}\n");
+        codexHome = Files.createDirectories(home.resolve("codex"));
+    }
+
+    private UpdateConfigsMojo prepare(UpdateConfigsMojo mojo) throws Exception {
+        mojo.environment = EnvironmentLookup.of(Map.of("HOME", home.toString(), "CODEX_HOME", codexHome.toString()));
+        setVariableValueToObject(mojo, "outputDirectory", catalog.toFile());
+        setVariableValueToObject(mojo, "modsConfig", mods.toFile());
+        setVariableValueToObject(mojo, "providerNames", "groq");
+        setVariableValueToObject(mojo, "tools", "mods,opencode");
+        mojo.setLog(log);
+        return mojo;
+    }
+
+    private List<Path> backups() throws IOException {
+        Path dir = home.resolve(".cache/model-catalog/backups");
+        if (!Files.isDirectory(dir)) {
+            return List.of();
+        }
+        try (Stream<Path> s = Files.list(dir)) {
+            return s.toList();
+        }
+    }
+
+    @Test
+    @InjectMojo(goal = "update-configs", pom = POM)
+    void mergesTheSelectedToolsAndProvidersAndLogsEachFileAndTheBackup(UpdateConfigsMojo mojo) throws Exception {
+        prepare(mojo).execute();
+
+        String text = log.text();
+        assertTrue(text.contains("[INFO] mods: " + mods + " (catalog.mods.config)"), text);
+        assertTrue(text.contains("[INFO] opencode: " + opencode + " (default)"), text);
+        assertTrue(text.contains("[INFO] " + mods + ": updated"), text);
+        assertTrue(text.contains("[INFO]   apis.groq: updated, "), text);
+        assertTrue(text.contains("[INFO]   provider.groq: added"), text);
+        assertTrue(text.contains("[INFO] Backed up 2 file(s) first: "), text);
+        assertTrue(text.contains(":restore -Dcatalog.backupId="), text);
+        assertTrue(text.contains("[INFO] 2 file(s) written, 0 unchanged"), text);
+        assertFalse(text.contains("codex"), "catalog.tools=mods,opencode: " + text);
+        assertTrue(Files.readString(mods).contains("      mine: {}\n"), "merge keeps the user's model");
+        assertTrue(Files.readString(opencode).startsWith("// mine\n{\"provider\": {\n"));
+        assertFalse(Files.exists(codexHome.resolve("config.toml")));
+        assertEquals(1, backups().size());
+    }
+
+    @Test
+    @InjectMojo(goal = "update-configs", pom = POM)
+    void strategyPruneAndBackupSettingsAreHonoured(UpdateConfigsMojo mojo) throws Exception {
+        prepare(mojo);
+        setVariableValueToObject(mojo, "strategy", "prune");
+        setVariableValueToObject(mojo, "tools", "mods");
+        setVariableValueToObject(mojo, "backupDirectory", home.resolve("bk").toFile());
+        setVariableValueToObject(mojo, "backupKeep", 1);
+        mojo.execute();
+        assertFalse(Files.readString(mods).contains("mine: {}"), "prune drops the user's model");
+        Files.writeString(mods, "# mine\napis:\n  groq:\n    models:\n      mine: {}\n");
+        mojo.execute();
+        try (Stream<Path> s = Files.list(home.resolve("bk"))) {
+            assertEquals(1, s.count(), "catalog.backupKeep=1");
+        }
+        assertTrue(log.text().contains("(catalog.backupKeep=1)"), log::text);
+    }
+
+    @Test
+    @InjectMojo(goal = "update-configs", pom = POM)
+    void includeAlsoWritesCodexProfiles(UpdateConfigsMojo mojo) throws Exception {
+        prepare(mojo);
+        setVariableValueToObject(mojo, "tools", "codex");
+        setVariableValueToObject(mojo, "include", "llama-3.3-70b-versatile");
+        mojo.execute();
+        assertTrue(
+                log.text().contains("[INFO] codex: " + codexHome.resolve("config.toml") + " ($CODEX_HOME)"), log::text);
+        try (Stream<Path> s = Files.list(codexHome)) {
+            List<String> names = s.map(p -> p.getFileName().toString()).sorted().toList();
+            assertEquals(
+                    List.of(".model-catalog-profiles.json", "config.toml", "groq_llama-3_3-70b-versatile.config.toml"),
+                    names);
+        }
+    }
+
+    @Test
+    @InjectMojo(goal = "update-configs", pom = POM)
+    void aDryRunPrintsTheDiffsAndWritesNothing(UpdateConfigsMojo mojo) throws Exception {
+        byte[] before = Files.readAllBytes(mods);
+        prepare(mojo);
+        setVariableValueToObject(mojo, "dryRun", true);
+        mojo.execute();
+        String text = log.text();
+        assertTrue(text.contains("[INFO] " + mods + ": would change"), text);
+        assertTrue(text.contains("[INFO] --- a/" + mods), text);
+        assertTrue(text.contains("[INFO] Dry run: 2 file(s) would change; nothing was written"), text);
+        assertArrayEquals(before, Files.readAllBytes(mods));
+        assertEquals("// mine\n{\"provider\": {}}\n", Files.readString(opencode));
+        assertEquals(List.of(), backups());
+    }
+
+    @Test
+    @InjectMojo(goal = "update-configs", pom = POM)
+    void badParametersFailWithTheirNames(UpdateConfigsMojo mojo) throws Exception {
+        prepare(mojo);
+        setVariableValueToObject(mojo, "strategy", "squash");
+        MojoExecutionException strategy = assertThrows(MojoExecutionException.class, mojo::execute);
+        assertEquals(
+                "catalog.strategy: unknown strategy 'squash'; use one of merge, prune, replace", strategy.getMessage());
+        setVariableValueToObject(mojo, "strategy", "merge");
+        setVariableValueToObject(mojo, "tools", "vim");
+        MojoExecutionException tools = assertThrows(MojoExecutionException.class, mojo::execute);
+        assertTrue(tools.getMessage().startsWith("catalog.tools: unknown tool 'vim'"), tools.getMessage());
+        setVariableValueToObject(mojo, "tools", "mods");
+        setVariableValueToObject(mojo, "providerNames", "nosuch");
+        MojoExecutionException provider = assertThrows(MojoExecutionException.class, mojo::execute);
+        assertTrue(provider.getMessage().startsWith("catalog.providers: "), provider.getMessage());
+        setVariableValueToObject(mojo, "providerNames", "groq");
+        setVariableValueToObject(mojo, "layout", "flat");
+        MojoExecutionException layout = assertThrows(MojoExecutionException.class, mojo::execute);
+        assertTrue(layout.getMessage().startsWith("catalog.layout: "), layout.getMessage());
+        assertEquals(List.of(), backups());
+    }
+
+    @Test
+    @InjectMojo(goal = "update-configs", pom = POM)
+    void aBrokenConfigFailsTheBuildNamingLineAndColumnAndNothingIsWritten(UpdateConfigsMojo mojo) throws Exception {
+        Files.writeString(opencode, "{\n  \"provider\": {\n    \"groq\" {}\n  }\n}\n");
+        byte[] modsBefore = Files.readAllBytes(mods);
+        MojoFailureException e = assertThrows(MojoFailureException.class, prepare(mojo)::execute);
+        assertTrue(e.getMessage().startsWith(opencode + ", line 3, column 12: is not valid JSON"), e.getMessage());
+        assertTrue(e.getMessage().endsWith("(nothing was written)"), e.getMessage());
+        assertArrayEquals(modsBefore, Files.readAllBytes(mods));
+        assertEquals(List.of(), backups());
+    }
+
+    @Test
+    @InjectMojo(goal = "update-configs", pom = POM)
+    void skipFlag(UpdateConfigsMojo mojo) throws Exception {
+        byte[] before = Files.readAllBytes(mods);
+        prepare(mojo);
+        setVariableValueToObject(mojo, "updateConfigsSkip", true);
+        mojo.execute();
+        assertTrue(log.text().contains("catalog.update-configs.skip is true"), log::text);
+        assertArrayEquals(before, Files.readAllBytes(mods));
+    }
+}
