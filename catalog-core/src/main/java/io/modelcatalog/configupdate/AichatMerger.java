@@ -25,7 +25,7 @@ import java.util.Set;
  * client without a name such as {@code - type: claude}, by its {@code type}). The entry's data is what
  * generate-configs writes for the provider ({@link AichatConfig}); models are matched by {@code name}.
  */
-public final class AichatMerger implements ConfigMerger {
+public final class AichatMerger extends SingleFileMerger {
 
     static final String CLIENTS = "clients";
     static final String MODELS = "models";
@@ -34,10 +34,8 @@ public final class AichatMerger implements ConfigMerger {
     /** aichat's client for OpenAI-compatible APIs: many clients share it, so it never identifies one. */
     static final String GENERIC_TYPE = "openai-compatible";
 
-    private final Path configFile;
-
     public AichatMerger(Path configFile) {
-        this.configFile = configFile.toAbsolutePath();
+        super(configFile);
     }
 
     @Override
@@ -46,14 +44,9 @@ public final class AichatMerger implements ConfigMerger {
     }
 
     @Override
-    public List<Path> files(List<ProviderModels> providers) {
-        return List.of(configFile);
-    }
-
-    @Override
     public List<FileMerge> merge(List<ProviderModels> providers, MergeStrategy strategy, Map<Path, byte[]> current) {
         byte[] before = current.get(configFile);
-        ConfigText text = before == null ? ConfigText.empty(configFile) : ConfigText.decode(configFile, before);
+        ConfigText text = text(before);
         YamlDocument doc = YamlDocument.parse(text);
         YamlNode root = doc.root();
         YamlNode clients = root == null || !root.isMapping() ? null : root.get(CLIENTS);

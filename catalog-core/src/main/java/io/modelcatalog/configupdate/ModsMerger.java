@@ -23,15 +23,13 @@ import java.util.Set;
  * model name. The user's other keys ({@code aliases}, {@code fallback}, {@code api-key-cmd},
  * {@code max-completion-tokens}, ...) stay. The entry's data is what generate-configs writes ({@link ModsConfig}).
  */
-public final class ModsMerger implements ConfigMerger {
+public final class ModsMerger extends SingleFileMerger {
 
     static final String APIS = "apis";
     static final String MODELS = "models";
 
-    private final Path configFile;
-
     public ModsMerger(Path configFile) {
-        this.configFile = configFile.toAbsolutePath();
+        super(configFile);
     }
 
     @Override
@@ -40,14 +38,9 @@ public final class ModsMerger implements ConfigMerger {
     }
 
     @Override
-    public List<Path> files(List<ProviderModels> providers) {
-        return List.of(configFile);
-    }
-
-    @Override
     public List<FileMerge> merge(List<ProviderModels> providers, MergeStrategy strategy, Map<Path, byte[]> current) {
         byte[] before = current.get(configFile);
-        ConfigText text = before == null ? ConfigText.empty(configFile) : ConfigText.decode(configFile, before);
+        ConfigText text = text(before);
         YamlDocument doc = YamlDocument.parse(text);
         YamlNode root = doc.root();
         YamlNode apis = root == null || !root.isMapping() ? null : root.get(APIS);

@@ -44,7 +44,7 @@ import java.util.Set;
  * there was none (OpenCode then shows the provider's current list and nothing else); {@code replace} writes it as
  * generated.
  */
-public final class OpenCodeMerger implements ConfigMerger {
+public final class OpenCodeMerger extends SingleFileMerger {
 
     static final String PROVIDER = "provider";
     static final String MODELS = "models";
@@ -52,10 +52,8 @@ public final class OpenCodeMerger implements ConfigMerger {
     static final String WHITELIST = "whitelist";
     static final String SCHEMA = "$schema";
 
-    private final Path configFile;
-
     public OpenCodeMerger(Path configFile) {
-        this.configFile = configFile.toAbsolutePath();
+        super(configFile);
     }
 
     @Override
@@ -64,14 +62,9 @@ public final class OpenCodeMerger implements ConfigMerger {
     }
 
     @Override
-    public List<Path> files(List<ProviderModels> providers) {
-        return List.of(configFile);
-    }
-
-    @Override
     public List<FileMerge> merge(List<ProviderModels> providers, MergeStrategy strategy, Map<Path, byte[]> current) {
         byte[] before = current.get(configFile);
-        ConfigText text = before == null ? ConfigText.empty(configFile) : ConfigText.decode(configFile, before);
+        ConfigText text = text(before);
         JsonDocument doc = JsonDocument.parse(text);
         JsonStyle style = JsonStyle.of(doc);
         ManagedLines managed = new ManagedLines();
