@@ -9,8 +9,8 @@ import org.apache.maven.project.MavenProject;
 
 /**
  * The registry and path rules every other goal applies, borrowed from {@link AbstractCatalogMojo} for the report
- * goal (a report extends maven-reporting-impl's {@code AbstractMavenReport} and so cannot extend it). Never
- * executed as a goal.
+ * goal, whose {@code outputDirectory} is where its page goes (Maven's reporting convention) and not the catalog
+ * folder as in {@link AbstractCatalogMojo}. Never executed as a goal.
  */
 final class ReportSettings extends AbstractCatalogMojo {
 

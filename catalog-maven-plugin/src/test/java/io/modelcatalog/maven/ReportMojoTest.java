@@ -1,5 +1,6 @@
 package io.modelcatalog.maven;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -13,7 +14,9 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import org.apache.maven.doxia.sink.impl.Xhtml5BaseSink;
+import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.project.MavenProject;
+import org.apache.maven.reporting.MavenReport;
 import org.apache.maven.reporting.MavenReportException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -40,13 +43,13 @@ class ReportMojoTest {
         ReportMojo mojo = new ReportMojo();
         set(mojo, ReportMojo.class, "catalogDirectory", models.toFile());
         set(mojo, ReportMojo.class, "providerNames", providers);
-        set(mojo, org.apache.maven.reporting.AbstractMavenReport.class, "project", mavenProject);
+        set(mojo, ReportMojo.class, "project", mavenProject);
         return mojo;
     }
 
     private static String render(ReportMojo mojo) throws MavenReportException {
         StringWriter out = new StringWriter();
-        mojo.generate(new Xhtml5BaseSink(out) {}, null, Locale.ROOT);
+        mojo.generate(new Xhtml5BaseSink(out) {}, Locale.ROOT);
         return out.toString();
     }
 
@@ -88,6 +91,41 @@ class ReportMojoTest {
                 "The catalog folder " + file + " is a regular file, not a folder: point catalog.outputDirectory at "
                         + "the folder the fetch goal writes",
                 e.getMessage());
+    }
+
+    @Test
+    void standaloneTheReportIsADocumentOfItsOwn() throws Exception {
+        ReportMojo mojo = report(null);
+        Path pages = project.resolve("target/reports");
+        set(mojo, ReportMojo.class, "outputDirectory", pages.toFile());
+        mojo.execute();
+        String page = Files.readString(pages.resolve("catalog-report.html"));
+        assertTrue(page.startsWith("<!DOCTYPE html>\n<html lang=\"en\">"), page);
+        assertTrue(page.contains("<section class=\"mcr-provider\" id=\"mcr-p-sambanova\">"), page);
+        // the same catalog gives the same bytes
+        byte[] first = Files.readAllBytes(pages.resolve("catalog-report.html"));
+        report(null).execute();
+        mojo.execute();
+        assertArrayEquals(first, Files.readAllBytes(pages.resolve("catalog-report.html")));
+        assertEquals(pages.toFile(), mojo.getReportOutputDirectory());
+        assertEquals(MavenReport.CATEGORY_PROJECT_REPORTS, mojo.getCategoryName());
+        assertFalse(mojo.isExternalReport());
+    }
+
+    @Test
+    void standaloneSkippedOrFailingWritesNothing() throws Exception {
+        Path pages = project.resolve("target/reports");
+        ReportMojo skipped = report(null);
+        set(skipped, ReportMojo.class, "outputDirectory", pages.toFile());
+        set(skipped, ReportMojo.class, "reportSkip", true);
+        skipped.execute();
+        assertFalse(Files.exists(pages), "skipped: no page");
+
+        ReportMojo bad = report("groq,nosuch");
+        set(bad, ReportMojo.class, "outputDirectory", pages.toFile());
+        MojoExecutionException e = assertThrows(MojoExecutionException.class, bad::execute);
+        assertTrue(e.getMessage().startsWith("catalog.providers: unknown provider nosuch"), e.getMessage());
+        assertFalse(Files.exists(pages), "a failed report writes no page");
     }
 
     private static void set(Object target, Class<?> owner, String field, Object value) throws Exception {
