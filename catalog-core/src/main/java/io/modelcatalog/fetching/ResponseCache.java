@@ -135,7 +135,11 @@ public final class ResponseCache {
         write(provider, entry, value, FileStamp.sha256(value.body()));
     }
 
-    /** {@link #write(ProviderDefinition, String, Entry)} for a body whose SHA-256 is known already. */
+    /**
+     * {@link #write(ProviderDefinition, String, Entry)} for a body whose SHA-256 is known already.
+     *
+     * @param digest the SHA-256 of {@code value.body()}, lowercase hex
+     */
     void write(ProviderDefinition provider, String entry, Entry value, String digest) throws IOException {
         Path folder = folder(provider);
         Files.createDirectories(folder);
@@ -153,7 +157,9 @@ public final class ResponseCache {
             if (stamp == null || !stamp.matches(bodyFile)) {
                 // body first: a reader that sees the new meta always finds the new body
                 AtomicFiles.write(bodyFile, value.body());
-                stamp = FileStamp.ofWritten(bodyFile, value.body()).orElse(null);
+                // the digest is the body's already: hashing megabytes twice costs a cold JVM tens of milliseconds
+                stamp = FileStamp.ofWritten(bodyFile, value.body().length, digest)
+                        .orElse(null);
             }
             if (stamp != null) {
                 meta.set("body", stamp.toJson());
