@@ -40,9 +40,9 @@ import org.apache.maven.reporting.MavenReportException;
  * every run's wall time, measured), while the report needs only the sink the site plugin hands it.
  *
  * <p><b>Needs maven-site-plugin 3.21.0 or later</b> (pin it in the POM): the report renders through Doxia 2,
- * and the site plugin a Maven binds by default is made for Doxia 1: with 3.3 (Maven 3.8.7) the site fails
- * with a {@code ClassNotFoundException} on a Doxia class, and 3.12.1 (Maven 3.9.11) rejects a site descriptor
- * of the SITE 2.0.0 schema.
+ * and the site plugin a Maven binds by default is made for Doxia 1: 3.3 (Maven 3.8.7) and 3.12.1 (Maven 3.9.11)
+ * reject a site descriptor of the SITE 2.0.0 schema, and 3.3 leaves this page out with a {@code LinkageError}
+ * warning (its report API passes a Doxia 1 sink).
  *
  * <p>In a POM, name the catalog folder with the element {@code catalogDirectory} (or the property
  * {@code catalog.outputDirectory}): the element {@code outputDirectory} of a report is where its page goes.
