@@ -35,7 +35,7 @@ import org.apache.maven.reporting.MavenReportException;
  * page of its own (the same fragment in a plain HTML document, no skin).
  *
  * <p>It implements maven-reporting-api's {@link MavenReport} itself rather than extending maven-reporting-impl's
- * {@code AbstractMavenReport}: that base class brought 36 jars (the site renderer, Velocity, archivers) into the
+ * {@code AbstractMavenReport}: that base class brought 34 jars (the site renderer, Velocity, archivers) into the
  * plugin's class realm, which Maven resolves and indexes on every goal of the plugin, fetch included (0.3 s of
  * every run's wall time, measured), while the report needs only the sink the site plugin hands it.
  *
