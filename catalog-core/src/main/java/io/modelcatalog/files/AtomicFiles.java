@@ -47,6 +47,13 @@ public final class AtomicFiles {
     /** Links followed before giving up, as the kernel's own limit for a path (ELOOP). */
     private static final int MAX_LINKS = 40;
 
+    /**
+     * The stream buffers of {@link #writeIfChanged(Path, Content)}. 16 KiB: a fetch writes about 110 files from
+     * 36 threads at once, and 64 KiB buffers were 7 of the 92 MB a cold corpus fetch allocated (larger writes
+     * bypass the buffer anyway).
+     */
+    private static final int BUFFER = 1 << 14;
+
     private AtomicFiles() {}
 
     /**
@@ -102,7 +109,7 @@ public final class AtomicFiles {
      */
     public static Written writeIfChanged(Path target, Content content) throws IOException {
         if (Files.isRegularFile(target)) {
-            try (InputStream existing = new BufferedInputStream(Files.newInputStream(target), 1 << 16)) {
+            try (InputStream existing = new BufferedInputStream(Files.newInputStream(target), BUFFER)) {
                 Comparing same = new Comparing(existing);
                 content.writeTo(same);
                 if (existing.read() == -1) {
@@ -116,7 +123,7 @@ public final class AtomicFiles {
         writeFile(
                 target,
                 out -> {
-                    BufferedOutputStream buffered = new BufferedOutputStream(out, 1 << 16);
+                    BufferedOutputStream buffered = new BufferedOutputStream(out, BUFFER);
                     digesting.out = buffered;
                     content.writeTo(digesting);
                     buffered.flush();

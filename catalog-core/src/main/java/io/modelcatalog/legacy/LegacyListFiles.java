@@ -11,6 +11,8 @@ import io.modelcatalog.documents.ModelList;
 import io.modelcatalog.files.AtomicFiles;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.io.OutputStreamWriter;
+import java.io.Writer;
 import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -188,16 +190,19 @@ public final class LegacyListFiles {
         return out -> {
             Map<String, String> profiles = LegacyTomlWriter.profiles(provider, ids);
             StringBuilder sb = new StringBuilder(8192);
+            // encoded straight from the builder (no String, no byte[] per chunk); not closed: out is the caller's
+            Writer utf8 = new OutputStreamWriter(out, StandardCharsets.UTF_8);
             LegacyTomlWriter.header(provider, baseUrl, envKey, profiles.isEmpty(), sb);
             for (Map.Entry<String, String> p : profiles.entrySet()) {
                 BigInteger[] d = details.get(p.getValue());
                 LegacyTomlWriter.profile(p.getKey(), p.getValue(), provider, d[0], d[1], sb);
                 if (sb.length() >= 8000) {
-                    out.write(sb.toString().getBytes(StandardCharsets.UTF_8));
+                    utf8.append(sb);
                     sb.setLength(0);
                 }
             }
-            out.write(sb.toString().getBytes(StandardCharsets.UTF_8));
+            utf8.append(sb);
+            utf8.flush();
         };
     }
 
