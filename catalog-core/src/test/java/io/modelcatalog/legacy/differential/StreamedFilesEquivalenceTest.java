@@ -59,6 +59,36 @@ class StreamedFilesEquivalenceTest {
         assertTrue(parsed > GENERATED / 2, parsed + " of " + GENERATED + " documents parsed");
     }
 
+    /**
+     * Hand-picked models: every kind of value, escapes and big or special numbers, the TOML's fields as strings,
+     * booleans and through {@code top_provider}, and repeated keys at each depth (Python keeps the last value at the
+     * first key's position), in each document shape.
+     */
+    @Test
+    void handPickedModelsAndRepeatedKeys() throws IOException {
+        List<String> documents = List.of(
+                // every kind of value, escapes, a surrogate pair, big and special numbers, empty containers
+                "{\"object\": \"list\", \"data\": [{\"id\": \"b\", \"s\": \"\u00e9\\n\\\"\\\\\\u0001\ud83d\ude00\","
+                        + " \"n\": 123456789012345678901234567890, \"m\": -9223372036854775808, \"f\": 0.1,"
+                        + " \"g\": -0.0, \"h\": 1e22, \"i\": NaN, \"t\": true, \"u\": false, \"v\": null,"
+                        + " \"e\": [], \"o\": {}, \"nest\": [[1, {\"a\": [2, 3.5]}], {}]},"
+                        + " {\"id\": \"a\", \"context_length\": \"8192\", \"top_provider\": {\"context_length\": 0,"
+                        + " \"context_length\": 4096}, \"max_completion_tokens\": true}, 7, \"x\", [1]]}",
+                // a repeated key inside a model's nested object
+                "{\"data\": [{\"id\": \"b\", \"x\": {\"k\": 1, \"y\": 0, \"k\": 2}}, {\"id\": \"a\"}]}",
+                // a model repeating its id, in a top-level array
+                "[{\"id\": \"z\", \"max_tokens\": 5, \"id\": \"a\"}, {\"id\": \"m\"}]",
+                // a keyed document whose member repeats a key deep down
+                "{\"m2\": {}, \"m1\": {\"max_tokens\": 1, \"x\": [1, {\"y\": 1, \"y\": [2]}], \"max_tokens\": 7}}",
+                // a keyed document without repeated keys
+                "{\"m2\": {\"max_input_tokens\": 3, \"max_tokens\": 9}, \"m1\": [1, {\"q\": null}], \"m3\": \"s\"}");
+        List<String> differing = new ArrayList<>();
+        for (int i = 0; i < documents.size(); i++) {
+            assertTrue(compare("document " + i, documents.get(i).getBytes(StandardCharsets.UTF_8), differing), "" + i);
+        }
+        assertEquals(List.of(), differing);
+    }
+
     @Test
     void aLargeSyntheticList() throws IOException {
         List<String> differing = new ArrayList<>();
