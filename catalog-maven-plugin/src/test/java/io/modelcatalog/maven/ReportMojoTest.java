@@ -104,6 +104,7 @@ class ReportMojoTest {
         assertTrue(page.contains("<section class=\"mcr-provider\" id=\"mcr-p-sambanova\">"), page);
         // the same catalog gives the same bytes
         byte[] first = Files.readAllBytes(pages.resolve("catalog-report.html"));
+        // a report without a folder of its own writes to the project's target/reports: the same file
         report(null).execute();
         mojo.execute();
         assertArrayEquals(first, Files.readAllBytes(pages.resolve("catalog-report.html")));

@@ -62,7 +62,7 @@ class StreamedFilesEquivalenceTest {
     /**
      * Hand-picked models: every kind of value, escapes and big or special numbers, the TOML's fields as strings,
      * booleans and through {@code top_provider}, and repeated keys at each depth (Python keeps the last value at the
-     * first key's position), in each document shape.
+     * first key's position), in a data array, a top-level array and a keyed document.
      */
     @Test
     void handPickedModelsAndRepeatedKeys() throws IOException {
