@@ -11,9 +11,13 @@
 #     c1-*      the same three with MAVEN_OPTS=-XX:TieredStopAtLevel=1
 #     profile   cold runs with -XX:+CITime, a class-loading log and a JFR recording (for the CPU breakdown;
 #               these flags cost time themselves, so its wall figures are not comparable with the others)
+#     memory    cold runs with a GC log (-Xlog:gc, which costs next to nothing) and each run's own peak RSS, then
+#               memory.py: per run the peak, the young collections and whether G1 grew the heap (what splits
+#               the cold peak in two groups; see BENCHMARKS.md)
 # Results: DIR (default catalog-it/target/compare-fetch/<UTC time>) holds each scenario's compare.sh table
 # (<scenario>.txt, with the load average before and after), the goal's own summary line of every run
-# (<scenario>.goal: "... in N ms"), and for `profile` the per-run logs, JFR files and breakdown.txt.
+# (<scenario>.goal: "... in N ms"), for `profile` the per-run logs, JFR files and breakdown.txt, for `memory` the
+# per-run GC logs and peaks and memory.txt.
 #
 # Needs: the plugin in catalog-it/target/it-repo (any `mvn -B -ntp verify` of the reactor, or
 #   mvn -B -ntp -pl catalog-it -am verify -Dtest=NONE -Dsurefire.failIfNoSpecifiedTests=false -Dit.test=NONE -Dfailsafe.failIfNoSpecifiedTests=false
@@ -28,7 +32,7 @@ while [ $# -gt 0 ]; do
   case $1 in
     --runs) runs=$2; shift 2;;
     --out) out=$2; shift 2;;
-    -h|--help) sed -n '2,21p' "$0"; exit 0;;
+    -h|--help) sed -n '2,25p' "$0"; exit 0;;
     --*) echo "unknown option $1" >&2; exit 2;;
     *) break;;
   esac
@@ -72,6 +76,13 @@ profile_command() {
   echo "cd \"\$WORK\" && rm -rf \"\$WORK/m\" \"\$WORK/c\" && n=\$(ls '$p' | grep -c '^run-' || true) && d='$p'/run-\$n && mkdir -p \"\$d\" && MAVEN_OPTS=\"-XX:+UnlockDiagnosticVMOptions -XX:+CITime -Xlog:class+load:file=\$d/classes.log -XX:StartFlightRecording=filename=\$d/fetch.jfr,settings=profile\" $mvn -Dcatalog.outputDirectory=\"\$WORK/m\" -Dcatalog.cacheDirectory=\"\$WORK/c\" > \"\$d/stdout.log\" 2>&1"
 }
 
+memory_command() {
+  # one folder per run: the GC log and the run's peak RSS (GNU time's %M, KiB), beside compare.sh's own median
+  local p=$out/memory
+  mkdir -p "$p"
+  echo "cd \"\$WORK\" && rm -rf \"\$WORK/m\" \"\$WORK/c\" && n=\$(ls '$p' | grep -c '^run-' || true) && d='$p'/run-\$n && mkdir -p \"\$d\" && MAVEN_OPTS=\"-Xlog:gc:file=\$d/gc.log\" /usr/bin/time -f %M -o \"\$d/peak-kib\" $mvn -Dcatalog.outputDirectory=\"\$WORK/m\" -Dcatalog.cacheDirectory=\"\$WORK/c\" > \"\$d/stdout.log\" 2>&1"
+}
+
 for s in "${scenarios[@]}"; do
   opts=
   kind=$s
@@ -79,6 +90,7 @@ for s in "${scenarios[@]}"; do
   case $kind in
     skip|cold|warm) cmd=$(command_for "$opts" "$kind" "$out/$s.goal");;
     profile) cmd=$(profile_command);;
+    memory) cmd=$(memory_command);;
     *) echo "unknown scenario $s" >&2; exit 2;;
   esac
   : > "$out/$s.goal"
@@ -99,5 +111,8 @@ for s in "${scenarios[@]}"; do
 done
 if printf '%s\n' "${scenarios[@]}" | grep -qx profile; then
   python3 "$here/breakdown.py" "$out/profile" | tee "$out/profile/breakdown.txt"
+fi
+if printf '%s\n' "${scenarios[@]}" | grep -qx memory; then
+  python3 "$here/memory.py" "$out/memory" | tee "$out/memory/memory.txt"
 fi
 echo "results: $out"
