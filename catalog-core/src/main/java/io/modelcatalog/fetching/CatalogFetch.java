@@ -39,6 +39,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.Semaphore;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
@@ -83,6 +84,7 @@ public final class CatalogFetch {
 
         List<ProviderOutcome> outcomes = new ArrayList<>();
         Map<String, String> lastSuccess = new LinkedHashMap<>();
+        ParseSlots slots = new ParseSlots(options.parseSlots());
         if (!selected.isEmpty()) {
             // one more thread than providers: Chutes' enrichment request runs beside its model list
             int threads = Math.min(selected.size() + 1, options.network().concurrency() + 1);
@@ -98,7 +100,7 @@ public final class CatalogFetch {
                 FetchProgress progress = new FetchProgress(listener, selected, start);
                 for (ProviderDefinition p : selected) {
                     futures.add(pool.submit(() -> {
-                        ProviderRun run = fetchOne(http, pool, p, code);
+                        ProviderRun run = fetchOne(http, pool, slots, p, code);
                         progress.completed(run.outcome);
                         return run;
                     }));
@@ -126,7 +128,7 @@ public final class CatalogFetch {
             }
         }
         AtomicFiles.writeIfChanged(failedFile, failed.toBytes());
-        return new FetchReport(outcomes, (System.nanoTime() - start) / 1_000_000);
+        return new FetchReport(outcomes, (System.nanoTime() - start) / 1_000_000, slots.mostTaken());
     }
 
     private static ProviderRun join(Future<ProviderRun> f) throws IOException {
@@ -148,7 +150,8 @@ public final class CatalogFetch {
     }
 
     /** One provider's fetch; never throws for a provider problem, which becomes a FAILED outcome. */
-    private ProviderRun fetchOne(ModelListHttpClient http, ExecutorService pool, ProviderDefinition p, String code) {
+    private ProviderRun fetchOne(
+            ModelListHttpClient http, ExecutorService pool, ParseSlots slots, ProviderDefinition p, String code) {
         long t0 = System.nanoTime();
         ProviderEndpoint endpoint = ProviderEndpoint.resolve(p, options.env());
         Optional<ApiKey> key = p.kind().needsKey() ? options.credentials().find(p) : Optional.empty();
@@ -178,6 +181,7 @@ public final class CatalogFetch {
                             FetchProblem.FILES_EXIST),
                     null);
         }
+        boolean slotTaken = false;
         try {
             ModelListSource source =
                     new ModelListSource(http, options.cache(), options.network().offline());
@@ -236,6 +240,9 @@ public final class CatalogFetch {
                                 List.of()),
                         date);
             }
+            // from here on it is parsing and writing: only as many providers at once as there are slots
+            slots.take();
+            slotTaken = true;
             byte[] chutesJson = null;
             LegacyListFiles legacy;
             if (chutes != null) {
@@ -299,6 +306,45 @@ public final class CatalogFetch {
                             "cannot write its files in " + root + " or the cache: " + FileErrors.explain(e),
                             FetchProblem.OTHER),
                     null);
+        } finally {
+            if (slotTaken) {
+                slots.give();
+            }
+        }
+    }
+
+    /**
+     * The parse slots of one run ({@link FetchOptions#parseSlots()}) and the most taken at once. A provider takes
+     * one once it has to parse (its body, and Chutes' enrichment, arrived, and its files are not already the ones
+     * that body made) and gives it back when its files are written.
+     */
+    private static final class ParseSlots {
+        private final Semaphore free;
+        private int taken;
+        private int mostTaken;
+
+        ParseSlots(int slots) {
+            free = new Semaphore(slots);
+        }
+
+        void take() {
+            // uninterruptible: a holder only parses and writes, and always gives its slot back
+            free.acquireUninterruptibly();
+            synchronized (this) {
+                taken++;
+                mostTaken = Math.max(mostTaken, taken);
+            }
+        }
+
+        void give() {
+            synchronized (this) {
+                taken--;
+            }
+            free.release();
+        }
+
+        synchronized int mostTaken() {
+            return mostTaken;
         }
     }
 

@@ -24,6 +24,10 @@ import java.util.Objects;
  * @param clock           for {@code last_attempt} times; default the system clock
  * @param cache           raw responses for conditional requests and offline runs; null (the default) for none
  * @param allowShrink     write a list with less than half the models of the current file; default false
+ * @param parseSlots      how many providers' bodies are parsed and their files written at once; default the number
+ *                        of processors. Requests are not held back by it (that is {@link NetworkPolicy#concurrency()}):
+ *                        a provider waits for a slot only once its body has arrived and has to be parsed, so that on
+ *                        a few cores 36 bodies do not all compete for them at once
  */
 public record FetchOptions(
         Path outputDirectory,
@@ -36,7 +40,8 @@ public record FetchOptions(
         NetworkPolicy network,
         Clock clock,
         ResponseCache cache,
-        boolean allowShrink) {
+        boolean allowShrink,
+        int parseSlots) {
 
     public FetchOptions {
         Objects.requireNonNull(outputDirectory, "outputDirectory");
@@ -46,6 +51,9 @@ public record FetchOptions(
         Objects.requireNonNull(credentials, "credentials");
         Objects.requireNonNull(network, "network");
         Objects.requireNonNull(clock, "clock");
+        if (parseSlots < 1) {
+            throw new InvalidSettingException("parseSlots", "1 or more", Integer.toString(parseSlots));
+        }
     }
 
     /** Options for a fetch into {@code outputDirectory}, every other setting at its default. */
@@ -55,6 +63,11 @@ public record FetchOptions(
 
     /** The catalog layout when none is given. */
     public static final CatalogLayout DEFAULT_LAYOUT = CatalogLayout.LEGACY;
+
+    /** The parse slots when none are given: one per processor the JVM may use. */
+    public static int defaultParseSlots() {
+        return Runtime.getRuntime().availableProcessors();
+    }
 
     /** Sets {@link FetchOptions} by name. */
     public static final class Builder {
@@ -69,6 +82,7 @@ public record FetchOptions(
         private Clock clock = Clock.systemDefaultZone();
         private ResponseCache cache;
         private boolean allowShrink;
+        private int parseSlots = defaultParseSlots();
 
         private Builder(Path outputDirectory) {
             this.outputDirectory = Objects.requireNonNull(outputDirectory, "outputDirectory");
@@ -125,6 +139,11 @@ public record FetchOptions(
             return this;
         }
 
+        public Builder parseSlots(int value) {
+            parseSlots = value;
+            return this;
+        }
+
         public FetchOptions build() {
             EnvironmentLookup environment = env != null ? env : EnvironmentLookup.system();
             return new FetchOptions(
@@ -138,7 +157,8 @@ public record FetchOptions(
                     network,
                     clock,
                     cache,
-                    allowShrink);
+                    allowShrink,
+                    parseSlots);
         }
     }
 }

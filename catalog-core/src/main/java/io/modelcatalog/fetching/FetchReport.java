@@ -5,10 +5,12 @@ import java.util.List;
 /**
  * The result of a fetch run: one outcome per selected provider, in registry order.
  *
- * @param outcomes per provider
- * @param millis   wall time of the whole run
+ * @param outcomes     per provider
+ * @param millis       wall time of the whole run
+ * @param parsedAtOnce the most providers that were parsed and written at the same time (never more than the
+ *                     options' parse slots)
  */
-public record FetchReport(List<ProviderOutcome> outcomes, long millis) {
+public record FetchReport(List<ProviderOutcome> outcomes, long millis, int parsedAtOnce) {
 
     public FetchReport {
         outcomes = List.copyOf(outcomes);

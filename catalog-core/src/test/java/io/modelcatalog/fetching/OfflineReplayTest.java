@@ -53,7 +53,8 @@ class OfflineReplayTest {
                         NetworkPolicy.defaults().withOffline(true),
                         Clock.systemUTC(),
                         cache,
-                        false))
+                        false,
+                        FetchOptions.defaultParseSlots()))
                 .run(FetchListener.none());
 
         for (String name : List.of("groq", "sambanova", "anthropic")) {
