@@ -44,6 +44,9 @@ final class FetchReportLog {
                     + String.join(", ", existing));
         }
         log.info(report.summary());
+        if (log.isDebugEnabled()) {
+            log.debug("at most " + report.parsedAtOnce() + " provider(s) parsed and written at once");
+        }
         List<ProviderOutcome> first =
                 report.outcomes().stream().filter(FetchReportLog::firstFetch).toList();
         if (first.size() > 1) {
