@@ -3,18 +3,11 @@ package io.modelcatalog.fetching;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.modelcatalog.providers.EnvironmentLookup;
-import io.modelcatalog.providers.ProviderDefinition;
-import io.modelcatalog.providers.ProviderKind;
-import io.modelcatalog.testing.LegacyCorpus;
 import io.modelcatalog.testing.LoopbackProviderServer;
 import io.modelcatalog.testing.LoopbackProviderServer.Response;
+import io.modelcatalog.testing.LoopbackProviders;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -29,16 +22,8 @@ class ConnectionBoundTest {
         try (LoopbackProviderServer server = new LoopbackProviderServer()) {
             // a little latency, so that every worker holds its connection while the others ask for theirs
             server.latency(40);
-            List<ProviderDefinition> providers = new ArrayList<>();
-            Map<String, String> env = new HashMap<>();
-            for (int i = 0; i < 30; i++) {
-                String name = "p" + i;
-                providers.add(new ProviderDefinition(
-                        name, ProviderKind.OPENAI, "P" + i + "_KEY", "P" + i + "_URL", "http://unused/v1", null));
-                server.route("/" + name + "/v1/models", Response.json("{\"data\": [{\"id\": \"m-" + i + "\"}]}"));
-                env.put("P" + i + "_URL", server.baseUrl() + "/" + name + "/v1");
-                env.put("P" + i + "_KEY", LegacyCorpus.testKey(name));
-            }
+            LoopbackProviders providers = LoopbackProviders.openAiCompatible(
+                    server, "p", 30, i -> Response.json("{\"data\": [{\"id\": \"m-" + i + "\"}]}"));
             for (int concurrency : new int[] {1, 4}) {
                 // the previous run's client has closed its connections; the server notices within moments
                 for (int i = 0; i < 200 && server.openConnections() > 0; i++) {
@@ -46,8 +31,8 @@ class ConnectionBoundTest {
                 }
                 server.resetPeakConnections();
                 FetchReport report = new CatalogFetch(FetchOptions.builder(out.resolve("c" + concurrency))
-                                .providers(providers)
-                                .env(EnvironmentLookup.of(env))
+                                .providers(providers.providers())
+                                .env(providers.environment())
                                 .network(NetworkPolicy.defaults()
                                         .withConcurrency(concurrency)
                                         .withTimeout(Duration.ofSeconds(20)))

@@ -6,19 +6,13 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.modelcatalog.catalog.CatalogLayout;
-import io.modelcatalog.providers.EnvironmentLookup;
-import io.modelcatalog.providers.ProviderDefinition;
-import io.modelcatalog.providers.ProviderKind;
 import io.modelcatalog.testing.LegacyCorpus;
 import io.modelcatalog.testing.LoopbackProviderServer;
 import io.modelcatalog.testing.LoopbackProviderServer.Response;
+import io.modelcatalog.testing.LoopbackProviders;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.List;
-import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.junit.jupiter.api.Test;
@@ -26,7 +20,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Bodies are parsed and written in at most {@code parseSlots} providers at once, while the requests themselves are
- * not held back: every request of a run is out before any body is parsed.
+ * not held back: every request of a run is out before any body is parsed. A provider whose body and files did not
+ * change takes no slot.
  */
 class ParseSlotsTest {
 
@@ -43,34 +38,31 @@ class ParseSlotsTest {
             try (LoopbackProviderServer server = new LoopbackProviderServer()) {
                 // no body leaves the server before all requests have arrived: then they all arrive at once
                 CountDownLatch release = new CountDownLatch(1);
-                List<ProviderDefinition> providers = new ArrayList<>();
-                Map<String, String> env = new HashMap<>();
-                for (int i = 0; i < PROVIDERS; i++) {
-                    String name = "p" + i;
-                    providers.add(new ProviderDefinition(
-                            name, ProviderKind.OPENAI, "P" + i + "_KEY", "P" + i + "_URL", "http://unused/v1", null));
-                    server.route("/" + name + "/v1/models", Response.json(body).after(release));
-                    env.put("P" + i + "_URL", server.baseUrl() + "/" + name + "/v1");
-                    env.put("P" + i + "_KEY", LegacyCorpus.testKey(name));
-                }
+                LoopbackProviders providers = LoopbackProviders.openAiCompatible(
+                        server, "p", PROVIDERS, i -> Response.json(body).after(release));
                 AtomicBoolean allRequestsOut = new AtomicBoolean();
                 Thread watcher = new Thread(() -> {
                     long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
-                    while (System.nanoTime() < deadline && server.requests().size() < PROVIDERS) {
-                        Thread.onSpinWait();
+                    try {
+                        while (System.nanoTime() < deadline && server.requests().size() < PROVIDERS) {
+                            Thread.sleep(5);
+                        }
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
                     }
                     allRequestsOut.set(server.requests().size() >= PROVIDERS);
                     release.countDown();
                 });
                 watcher.start();
                 Path folder = out.resolve("slots-" + slots);
-                FetchReport report = new CatalogFetch(FetchOptions.builder(folder)
-                                .providers(providers)
-                                .env(EnvironmentLookup.of(env))
-                                .network(NetworkPolicy.defaults().withTimeout(Duration.ofSeconds(60)))
-                                .parseSlots(slots)
-                                .build())
-                        .run(FetchListener.none());
+                FetchOptions options = FetchOptions.builder(folder)
+                        .providers(providers.providers())
+                        .env(providers.environment())
+                        .network(NetworkPolicy.defaults().withTimeout(Duration.ofSeconds(60)))
+                        .cache(new ResponseCache(out.resolve("cache-" + slots)))
+                        .parseSlots(slots)
+                        .build();
+                FetchReport report = new CatalogFetch(options).run(FetchListener.none());
                 watcher.join();
 
                 assertTrue(allRequestsOut.get(), "with " + slots + " slot(s), not every request was out at once");
@@ -86,6 +78,11 @@ class ParseSlotsTest {
                 for (int i = 1; i < PROVIDERS; i++) {
                     assertArrayEquals(first, Files.readAllBytes(CatalogLayout.LEGACY.json(folder, "p" + i)), "p" + i);
                 }
+
+                // a rerun that gets the same bodies parses nothing, so it takes no slot
+                FetchReport again = new CatalogFetch(options).run(FetchListener.none());
+                assertEquals(PROVIDERS, again.count(ProviderOutcome.Status.UNCHANGED), again::summary);
+                assertEquals(0, again.parsedAtOnce(), "slots taken by a rerun with nothing changed");
             }
         }
     }

@@ -10,11 +10,11 @@ import io.modelcatalog.it.ForkedMaven;
 import io.modelcatalog.it.toolconfigs.CorpusCatalog;
 import io.modelcatalog.providers.EnvironmentLookup;
 import io.modelcatalog.providers.ProviderDefinition;
-import io.modelcatalog.providers.ProviderKind;
 import io.modelcatalog.providers.ProviderRegistry;
 import io.modelcatalog.testing.LegacyCorpus;
 import io.modelcatalog.testing.LoopbackProviderServer;
 import io.modelcatalog.testing.LoopbackProviderServer.Response;
+import io.modelcatalog.testing.LoopbackProviders;
 import io.modelcatalog.testing.SyntheticModelList;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -25,7 +25,6 @@ import java.nio.file.Paths;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -283,19 +282,12 @@ public final class ScaleBenchmark {
                 "%12s | %10s %10s %14s | %s",
                 "concurrency", "wall ms", "latencies", "ceil(n/conc.)", "most connections open at once (server)");
         try (LoopbackProviderServer server = new LoopbackProviderServer()) {
-            List<ProviderDefinition> providers = new ArrayList<>();
-            Map<String, String> env = new HashMap<>();
-            for (int i = 0; i < providerCount; i++) {
-                String name = "synthetic" + i;
-                providers.add(new ProviderDefinition(
-                        name, ProviderKind.OPENAI, "SYN" + i + "_KEY", "SYN" + i + "_URL", "http://unused/v1", null));
-                server.route(
-                        "/" + name + "/v1/models",
-                        Response.json("{\"object\": \"list\", \"data\": [{\"id\": \"m-" + i + "-b\"}, {\"id\": \"m-" + i
-                                + "-a\"}]}"));
-                env.put("SYN" + i + "_URL", server.baseUrl() + "/" + name + "/v1");
-                env.put("SYN" + i + "_KEY", "test-key-" + i);
-            }
+            LoopbackProviders synthetic = LoopbackProviders.openAiCompatible(
+                    server,
+                    "synthetic",
+                    providerCount,
+                    i -> Response.json("{\"object\": \"list\", \"data\": [{\"id\": \"m-" + i + "-b\"}, {\"id\": \"m-"
+                            + i + "-a\"}]}"));
             for (int concurrency : concurrencies) {
                 List<Double> ms = new ArrayList<>();
                 int peak = 0;
@@ -305,8 +297,8 @@ public final class ScaleBenchmark {
                     server.resetPeakConnections();
                     Path dir = work.resolve("scale-providers-" + (++forks));
                     FetchOptions options = FetchOptions.builder(dir)
-                            .providers(providers)
-                            .env(EnvironmentLookup.of(env))
+                            .providers(synthetic.providers())
+                            .env(synthetic.environment())
                             .network(NetworkPolicy.defaults().withConcurrency(concurrency))
                             .build();
                     long t0 = System.nanoTime();
