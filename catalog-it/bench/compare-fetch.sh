@@ -22,6 +22,7 @@
 # Needs: the plugin in catalog-it/target/it-repo (any `mvn -B -ntp verify` of the reactor, or
 #   mvn -B -ntp -pl catalog-it -am verify -Dtest=NONE -Dsurefire.failIfNoSpecifiedTests=false -Dit.test=NONE -Dfailsafe.failIfNoSpecifiedTests=false
 # puts it there), Debian's python3-httpx python3-tomli-w python3-loguru python3-rich python3-fire (.ci/install-tools),
+# GNU time (/usr/bin/time, Debian's `time`) for the memory scenario,
 # and the legacy bench: $LEGACY_BENCH, else ../shared/legacy-bench beside the repository, else /work/shared/legacy-bench.
 set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
@@ -32,7 +33,7 @@ while [ $# -gt 0 ]; do
   case $1 in
     --runs) runs=$2; shift 2;;
     --out) out=$2; shift 2;;
-    -h|--help) sed -n '2,25p' "$0"; exit 0;;
+    -h|--help) sed -n '2,26p' "$0"; exit 0;;
     --*) echo "unknown option $1" >&2; exit 2;;
     *) break;;
   esac
@@ -78,6 +79,7 @@ profile_command() {
 
 memory_command() {
   # one folder per run: the GC log and the run's peak RSS (GNU time's %M, KiB), beside compare.sh's own median
+  [ -x /usr/bin/time ] || { echo "the memory scenario needs GNU time: apt-get install -y time" >&2; exit 2; }
   local p=$out/memory
   mkdir -p "$p"
   echo "cd \"\$WORK\" && rm -rf \"\$WORK/m\" \"\$WORK/c\" && n=\$(ls '$p' | grep -c '^run-' || true) && d='$p'/run-\$n && mkdir -p \"\$d\" && MAVEN_OPTS=\"-Xlog:gc:file=\$d/gc.log\" /usr/bin/time -f %M -o \"\$d/peak-kib\" $mvn -Dcatalog.outputDirectory=\"\$WORK/m\" -Dcatalog.cacheDirectory=\"\$WORK/c\" > \"\$d/stdout.log\" 2>&1"

@@ -26,8 +26,8 @@ import java.util.Objects;
  * @param allowShrink     write a list with less than half the models of the current file; default false
  * @param parseSlots      how many providers' bodies are parsed and their files written at once; default the number
  *                        of processors. Requests are not held back by it (that is {@link NetworkPolicy#concurrency()}):
- *                        a provider waits for a slot only once its body has arrived and has to be parsed, so that on
- *                        a few cores 36 bodies do not all compete for them at once
+ *                        a provider waits for a slot only once its body has arrived and has to be parsed, so that a
+ *                        few cores are not shared among every body of the run at once
  */
 public record FetchOptions(
         Path outputDirectory,
