@@ -1,7 +1,5 @@
 package io.modelcatalog.configupdate;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.modelcatalog.configediting.ConfigEditException;
 import io.modelcatalog.configediting.ConfigText;
 import io.modelcatalog.configediting.ManagedLines;
@@ -9,7 +7,6 @@ import io.modelcatalog.configediting.TextEdit;
 import io.modelcatalog.configediting.TomlDocument;
 import io.modelcatalog.toolconfigs.CodexConfig;
 import io.modelcatalog.toolconfigs.ProviderModels;
-import io.modelcatalog.userconfigs.CodexManagedProfiles;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -196,28 +193,11 @@ public final class CodexMerger implements ConfigMerger {
 
     /** The profile file names the manifest lists (none without a manifest). */
     private static TreeSet<String> listed(Path manifest, byte[] bytes) {
-        TreeSet<String> names = new TreeSet<>();
-        if (bytes == null) {
-            return names;
-        }
         try {
-            JsonNode list = new ObjectMapper().readTree(bytes).get("profiles");
-            if (list == null || !list.isArray()) {
-                throw new IOException("no \"profiles\" list");
-            }
-            for (JsonNode n : list) {
-                if (!n.isTextual() || !CodexManagedProfiles.isProfileFileName(n.asText())) {
-                    throw new IOException("lists " + n + ", which is not a profile file name");
-                }
-                names.add(n.asText());
-            }
-        } catch (IOException e) {
-            throw new ConfigEditException(
-                    manifest,
-                    "is not a valid list of the profile files model-catalog wrote (" + e.getMessage() + ")",
-                    "repair it or delete it (the profile files it lists are then treated as the user's own)");
+            return CodexManagedProfiles.names(manifest, bytes);
+        } catch (CodexManagedProfiles.UnusableManifestException e) {
+            throw new ConfigEditException(manifest, e.problem(), CodexManagedProfiles.UnusableManifestException.REMEDY);
         }
-        return names;
     }
 
     private FileMerge profile(

@@ -6,7 +6,6 @@ import io.modelcatalog.providers.ProviderRegistry;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Objects;
-import java.util.Set;
 
 /**
  * One run of {@link ConfigGenerator}.
@@ -38,18 +37,5 @@ public record GenerateConfigsRequest(
         filter = filter == null ? ModelIdFilter.all() : filter;
         Objects.requireNonNull(registry, "registry");
         Objects.requireNonNull(env, "env");
-    }
-
-    /** A run of the built-in writers of these tools. */
-    public GenerateConfigsRequest(
-            Path catalogDir,
-            CatalogLayout layout,
-            Path outputDir,
-            Set<Tool> tools,
-            List<String> providers,
-            ModelIdFilter filter,
-            ProviderRegistry registry,
-            EnvironmentLookup env) {
-        this(catalogDir, layout, outputDir, Tool.writers(tools), providers, filter, registry, env);
     }
 }

@@ -8,7 +8,7 @@ import java.util.Optional;
  * provider and writes what it returns under {@code <configs folder>/<folder()>/}; a writer does no I/O, so the
  * same files can also be merged into a user's own config, previewed, or compared.
  *
- * <p>Built-in writers come from {@link Tool#writer()}; a writer for another tool, or one driven by a user's
+ * <p>Built-in writers come from {@link io.modelcatalog.tools.Tool#writer()}; a writer for another tool, or one driven by a user's
  * template ({@code io.modelcatalog.templates.TemplateRenderer#writers}), implements this interface and is passed in
  * {@link GenerateConfigsRequest#writers()}.
  */

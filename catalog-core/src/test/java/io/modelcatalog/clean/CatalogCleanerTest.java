@@ -15,7 +15,7 @@ import io.modelcatalog.toolconfigs.GenerateConfigsRequest;
 import io.modelcatalog.toolconfigs.GenerateConfigsResult;
 import io.modelcatalog.toolconfigs.GeneratedFiles;
 import io.modelcatalog.toolconfigs.ModelIdFilter;
-import io.modelcatalog.toolconfigs.Tool;
+import io.modelcatalog.tools.Tool;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -62,7 +62,7 @@ class CatalogCleanerTest {
                         catalog,
                         null,
                         configs,
-                        Set.of(Tool.values()),
+                        Tool.writers(Set.of(Tool.values())),
                         List.of(),
                         ModelIdFilter.all(),
                         ProviderRegistry.builtIn(),
@@ -221,7 +221,7 @@ class CatalogCleanerTest {
                         catalog,
                         null,
                         configs,
-                        Set.of(Tool.AICHAT),
+                        Tool.writers(Set.of(Tool.AICHAT)),
                         List.of("openai"),
                         ModelIdFilter.all(),
                         ProviderRegistry.builtIn(),

@@ -16,7 +16,6 @@ import io.modelcatalog.toolconfigs.CodexConfig;
 import io.modelcatalog.toolconfigs.CodexProfileNames;
 import io.modelcatalog.toolconfigs.ModelIdFilter;
 import io.modelcatalog.toolconfigs.ProviderModels;
-import io.modelcatalog.userconfigs.CodexManagedProfiles;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -19,6 +19,7 @@ import io.modelcatalog.providers.ProviderLayer;
 import io.modelcatalog.providers.ProviderRegistry;
 import io.modelcatalog.providers.UnknownProviderException;
 import io.modelcatalog.testing.LegacyCorpus;
+import io.modelcatalog.tools.Tool;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
@@ -64,7 +65,14 @@ class ConfigGeneratorTest {
 
     static GenerateConfigsRequest request(Path catalog, Path output, List<String> providers, ModelIdFilter filter) {
         return new GenerateConfigsRequest(
-                catalog, null, output, Set.of(Tool.values()), providers, filter, REGISTRY, EnvironmentLookup.of(env));
+                catalog,
+                null,
+                output,
+                Tool.writers(Set.of(Tool.values())),
+                providers,
+                filter,
+                REGISTRY,
+                EnvironmentLookup.of(env));
     }
 
     @BeforeAll
@@ -591,7 +599,7 @@ class ConfigGeneratorTest {
                                 catalog,
                                 null,
                                 dir.resolve("configs"),
-                                Set.of(Tool.CODEX),
+                                Tool.writers(Set.of(Tool.CODEX)),
                                 List.of(),
                                 ModelIdFilter.all(),
                                 registry,
@@ -605,7 +613,7 @@ class ConfigGeneratorTest {
                         catalog,
                         null,
                         dir.resolve("configs"),
-                        Set.of(Tool.AICHAT, Tool.MODS),
+                        Tool.writers(Set.of(Tool.AICHAT, Tool.MODS)),
                         List.of(),
                         ModelIdFilter.all(),
                         registry,
@@ -625,7 +633,7 @@ class ConfigGeneratorTest {
                                 CorpusEntries.catalogDir(),
                                 null,
                                 dir.resolve("configs"),
-                                Set.of(Tool.values()),
+                                Tool.writers(Set.of(Tool.values())),
                                 List.of("deepseek", "groq"),
                                 ModelIdFilter.all(),
                                 REGISTRY,

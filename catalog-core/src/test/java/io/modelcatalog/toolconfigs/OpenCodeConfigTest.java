@@ -13,6 +13,7 @@ import io.modelcatalog.facts.ModelFacts;
 import io.modelcatalog.providers.EnvironmentLookup;
 import io.modelcatalog.providers.ProviderKind;
 import io.modelcatalog.providers.ProviderRegistry;
+import io.modelcatalog.tools.Tool;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
@@ -52,7 +53,7 @@ class OpenCodeConfigTest {
                         CorpusEntries.catalogDir(),
                         null,
                         out,
-                        Set.of(Tool.OPENCODE),
+                        Tool.writers(Set.of(Tool.OPENCODE)),
                         List.of(),
                         ModelIdFilter.all(),
                         ProviderRegistry.builtIn(),

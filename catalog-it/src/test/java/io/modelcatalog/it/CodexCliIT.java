@@ -14,7 +14,7 @@ import io.modelcatalog.toolconfigs.ConfigGenerator;
 import io.modelcatalog.toolconfigs.GenerateConfigsRequest;
 import io.modelcatalog.toolconfigs.GenerateConfigsResult;
 import io.modelcatalog.toolconfigs.ModelIdFilter;
-import io.modelcatalog.toolconfigs.Tool;
+import io.modelcatalog.tools.Tool;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -67,7 +67,7 @@ class CodexCliIT {
                         catalog,
                         null,
                         configs,
-                        Set.of(Tool.CODEX),
+                        Tool.writers(Set.of(Tool.CODEX)),
                         List.of(),
                         ModelIdFilter.all(),
                         ProviderRegistry.builtIn(),

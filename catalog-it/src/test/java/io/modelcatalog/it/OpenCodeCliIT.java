@@ -18,7 +18,7 @@ import io.modelcatalog.toolconfigs.GenerateConfigsRequest;
 import io.modelcatalog.toolconfigs.GenerateConfigsResult;
 import io.modelcatalog.toolconfigs.ModelIdFilter;
 import io.modelcatalog.toolconfigs.OpenCodeConfig;
-import io.modelcatalog.toolconfigs.Tool;
+import io.modelcatalog.tools.Tool;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -92,7 +92,7 @@ class OpenCodeCliIT {
                         catalog,
                         null,
                         configs,
-                        Set.of(Tool.OPENCODE),
+                        Tool.writers(Set.of(Tool.OPENCODE)),
                         List.of(),
                         ModelIdFilter.all(),
                         ProviderRegistry.builtIn(),

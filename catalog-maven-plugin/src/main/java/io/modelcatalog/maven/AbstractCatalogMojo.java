@@ -4,10 +4,12 @@ import io.modelcatalog.catalog.CatalogLayout;
 import io.modelcatalog.providers.ProviderDefinition;
 import io.modelcatalog.providers.ProviderRegistry;
 import io.modelcatalog.providers.UnknownProviderException;
+import io.modelcatalog.tools.Tool;
 import java.io.File;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Set;
 import org.apache.maven.execution.MavenSession;
 import org.apache.maven.plugin.AbstractMojo;
 import org.apache.maven.plugin.MojoExecutionException;
@@ -105,6 +107,15 @@ public abstract class AbstractCatalogMojo extends AbstractMojo {
             return value == null || value.isBlank() ? null : CatalogLayout.parse(value);
         } catch (IllegalArgumentException e) {
             throw new MojoExecutionException("catalog.layout: " + e.getMessage());
+        }
+    }
+
+    /** A {@code catalog.tools} value: the tools named, or all of them for a blank one. */
+    protected static Set<Tool> parseTools(String value) throws MojoExecutionException {
+        try {
+            return Tool.parse(commaList(value));
+        } catch (IllegalArgumentException e) {
+            throw new MojoExecutionException("catalog.tools: " + e.getMessage());
         }
     }
 

@@ -3,13 +3,12 @@ package io.modelcatalog.maven;
 import io.modelcatalog.backups.BackupStore;
 import io.modelcatalog.backups.UnreadableBackup;
 import io.modelcatalog.providers.EnvironmentLookup;
-import io.modelcatalog.userconfigs.UserConfigLocations;
-import io.modelcatalog.userconfigs.UserConfigTool;
+import io.modelcatalog.tools.Tool;
+import io.modelcatalog.tools.UserConfigLocations;
 import java.io.File;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Clock;
-import java.util.Set;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugins.annotations.Parameter;
 
@@ -67,10 +66,10 @@ public abstract class AbstractUserConfigMojo extends AbstractCatalogMojo {
     /** Each tool's config as given by the parameters, or as the tool finds it. */
     protected UserConfigLocations locations() {
         return new UserConfigLocations(environment, home())
-                .withGiven(UserConfigTool.AICHAT, given(aichatConfig))
-                .withGiven(UserConfigTool.MODS, given(modsConfig))
-                .withGiven(UserConfigTool.CODEX, given(codexHome))
-                .withGiven(UserConfigTool.OPENCODE, given(opencodeConfig));
+                .withGiven(Tool.AICHAT, given(aichatConfig))
+                .withGiven(Tool.MODS, given(modsConfig))
+                .withGiven(Tool.CODEX, given(codexHome))
+                .withGiven(Tool.OPENCODE, given(opencodeConfig));
     }
 
     /** The backup store in {@code catalog.backupDirectory}. */
@@ -85,32 +84,17 @@ public abstract class AbstractUserConfigMojo extends AbstractCatalogMojo {
         return new BackupStore(directory, Clock.systemUTC());
     }
 
-    /** Parses {@code catalog.tools} for these goals. */
-    protected static Set<UserConfigTool> userConfigTools(String tools) throws MojoExecutionException {
-        try {
-            return UserConfigTool.parse(commaList(tools));
-        } catch (IllegalArgumentException e) {
-            throw new MojoExecutionException("catalog.tools: " + e.getMessage());
-        }
-    }
-
-    /** The parameter that gave a tool's path, for log lines. */
-    protected static String parameterOf(UserConfigTool tool) {
-        return switch (tool) {
-            case AICHAT -> "catalog.aichat.config";
-            case MODS -> "catalog.mods.config";
-            case CODEX -> "catalog.codex.home";
-            case OPENCODE -> "catalog.opencode.config";
-        };
+    /** The parameter that gives a tool's path: {@code catalog.<tool>.config}, or {@code .home} for a folder. */
+    protected static String parameterOf(Tool tool) {
+        return "catalog." + tool.id() + (tool.givenAsFolder() ? ".home" : ".config");
     }
 
     /** How a tool's config was found, in a user's words: the parameter, the variable, or the default. */
-    protected static String foundBy(UserConfigTool tool, UserConfigLocations.Location location) {
-        return switch (location.foundBy()) {
-            case "given" -> parameterOf(tool);
-            case "default" -> "default";
-            default -> "$" + location.foundBy();
-        };
+    protected static String foundBy(Tool tool, UserConfigLocations.Location location) {
+        if (location.foundBy() instanceof UserConfigLocations.FoundBy.Variable v) {
+            return "$" + v.name();
+        }
+        return location.foundBy() instanceof UserConfigLocations.FoundBy.Given ? parameterOf(tool) : "default";
     }
 
     /** Warns about folders in the backup directory that are named like backups but have no readable manifest. */

@@ -5,7 +5,7 @@ import io.modelcatalog.backups.BackupEntry;
 import io.modelcatalog.backups.BackupNotFoundException;
 import io.modelcatalog.backups.BackupStore;
 import io.modelcatalog.backups.RestoreResult;
-import io.modelcatalog.userconfigs.UserConfigTool;
+import io.modelcatalog.tools.Tool;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -27,15 +27,10 @@ final class BackupLog {
      * A new backup: one line per file with its tool and how its path was found, its size, mode and checksum, or
      * that it did not exist.
      */
-    static void created(
-            Backup backup,
-            Set<UserConfigTool> selected,
-            Map<Path, UserConfigTool> tools,
-            Map<Path, String> foundBy,
-            Log log) {
+    static void created(Backup backup, Set<Tool> selected, Map<Path, Tool> tools, Map<Path, String> foundBy, Log log) {
         long present = backup.entries().stream().filter(e -> !e.absent()).count();
         log.info("Backed up " + present + " file(s) of "
-                + selected.stream().map(UserConfigTool::id).collect(Collectors.joining(", ")) + " as backup "
+                + selected.stream().map(Tool::id).collect(Collectors.joining(", ")) + " as backup "
                 + backup.id() + " in " + backup.folder());
         int width = selected.stream().mapToInt(t -> t.id().length()).max().orElse(6);
         for (BackupEntry e : backup.entries()) {

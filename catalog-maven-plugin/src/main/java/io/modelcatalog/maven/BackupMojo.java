@@ -3,8 +3,8 @@ package io.modelcatalog.maven;
 import io.modelcatalog.backups.Backup;
 import io.modelcatalog.backups.BackupStore;
 import io.modelcatalog.files.FileErrors;
-import io.modelcatalog.userconfigs.UserConfigLocations;
-import io.modelcatalog.userconfigs.UserConfigTool;
+import io.modelcatalog.tools.Tool;
+import io.modelcatalog.tools.UserConfigLocations;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -52,12 +52,12 @@ public class BackupMojo extends AbstractUserConfigMojo {
 
     @Override
     protected void run() throws MojoExecutionException {
-        Set<UserConfigTool> selected = userConfigTools(tools);
+        Set<Tool> selected = parseTools(tools);
         UserConfigLocations locations = locations();
         BackupStore store = backupStore();
-        Map<Path, UserConfigTool> files = new LinkedHashMap<>();
+        Map<Path, Tool> files = new LinkedHashMap<>();
         Map<Path, String> foundBy = new LinkedHashMap<>();
-        for (UserConfigTool tool : selected) {
+        for (Tool tool : selected) {
             UserConfigLocations.Location main = locations.locate(tool);
             foundBy.put(main.file(), foundBy(tool, main));
             try {

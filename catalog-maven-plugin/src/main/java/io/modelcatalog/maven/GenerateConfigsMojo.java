@@ -11,8 +11,8 @@ import io.modelcatalog.toolconfigs.GenerateConfigsException;
 import io.modelcatalog.toolconfigs.GenerateConfigsRequest;
 import io.modelcatalog.toolconfigs.GenerateConfigsResult;
 import io.modelcatalog.toolconfigs.ModelIdFilter;
-import io.modelcatalog.toolconfigs.Tool;
 import io.modelcatalog.toolconfigs.ToolWriter;
+import io.modelcatalog.tools.Tool;
 import java.io.File;
 import java.io.IOException;
 import java.util.ArrayList;
@@ -128,12 +128,7 @@ public class GenerateConfigsMojo extends AbstractCatalogMojo {
         File catalogDir = catalogFolder();
         LayoutWarning.check(catalogDir, getLog());
         File out = configsFolder(configsDirectory);
-        Set<Tool> selectedTools;
-        try {
-            selectedTools = Tool.parse(commaList(tools));
-        } catch (IllegalArgumentException e) {
-            throw new MojoExecutionException("catalog.tools: " + e.getMessage());
-        }
+        Set<Tool> selectedTools = parseTools(tools);
         ProviderRegistry registry = registry();
         selectedProviders(registry);
         List<ToolWriter> writers = new ArrayList<>(Tool.writers(selectedTools));

@@ -6,8 +6,8 @@ import io.modelcatalog.backups.BackupStore;
 import io.modelcatalog.backups.DamagedBackupException;
 import io.modelcatalog.backups.RestoreResult;
 import io.modelcatalog.files.FileErrors;
-import io.modelcatalog.userconfigs.UserConfigLocations;
-import io.modelcatalog.userconfigs.UserConfigTool;
+import io.modelcatalog.tools.Tool;
+import io.modelcatalog.tools.UserConfigLocations;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Set;
@@ -58,9 +58,9 @@ public class RestoreMojo extends AbstractUserConfigMojo {
         BackupStore store = backupStore();
         String id = backupId == null || backupId.isBlank() ? null : backupId.trim();
         Predicate<Path> include = path -> true;
-        Set<UserConfigTool> selected = null;
+        Set<Tool> selected = null;
         if (tools != null && !tools.isBlank()) {
-            Set<UserConfigTool> chosen = userConfigTools(tools);
+            Set<Tool> chosen = parseTools(tools);
             UserConfigLocations locations = locations();
             include = path -> chosen.stream().anyMatch(t -> locations.belongsTo(t, path));
             selected = chosen;
@@ -83,7 +83,7 @@ public class RestoreMojo extends AbstractUserConfigMojo {
         Backup restored = result.restored();
         if (result.files().isEmpty()) {
             throw new MojoExecutionException("Backup " + restored.id() + " holds no file of "
-                    + selected.stream().map(UserConfigTool::id).collect(Collectors.joining(", ")) + " (catalog.tools); "
+                    + selected.stream().map(Tool::id).collect(Collectors.joining(", ")) + " (catalog.tools); "
                     + "it holds "
                     + restored.entries().stream()
                             .map(e -> e.original().toString())

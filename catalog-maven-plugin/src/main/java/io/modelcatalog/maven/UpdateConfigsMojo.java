@@ -1,13 +1,9 @@
 package io.modelcatalog.maven;
 
 import io.modelcatalog.configediting.ConfigEditException;
-import io.modelcatalog.configupdate.AichatMerger;
-import io.modelcatalog.configupdate.CodexMerger;
 import io.modelcatalog.configupdate.ConfigMerger;
 import io.modelcatalog.configupdate.ConfigUpdater;
 import io.modelcatalog.configupdate.MergeStrategy;
-import io.modelcatalog.configupdate.ModsMerger;
-import io.modelcatalog.configupdate.OpenCodeMerger;
 import io.modelcatalog.configupdate.UpdateConfigsException;
 import io.modelcatalog.configupdate.UpdateConfigsRequest;
 import io.modelcatalog.configupdate.UpdateConfigsResult;
@@ -15,8 +11,8 @@ import io.modelcatalog.documents.DocumentParseException;
 import io.modelcatalog.files.FileErrors;
 import io.modelcatalog.providers.ProviderRegistry;
 import io.modelcatalog.toolconfigs.ModelIdFilter;
-import io.modelcatalog.userconfigs.UserConfigLocations;
-import io.modelcatalog.userconfigs.UserConfigTool;
+import io.modelcatalog.tools.Tool;
+import io.modelcatalog.tools.UserConfigLocations;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
@@ -118,7 +114,7 @@ public class UpdateConfigsMojo extends AbstractUserConfigMojo {
                 ModelIdFilter.of(includes, commaList(exclude)),
                 registry,
                 environment,
-                mergers(userConfigTools(tools), !includes.isEmpty()),
+                mergers(parseTools(tools), !includes.isEmpty()),
                 mergeStrategy,
                 dryRun,
                 backupStore(),
@@ -139,18 +135,12 @@ public class UpdateConfigsMojo extends AbstractUserConfigMojo {
     }
 
     /** One merger per selected tool, each with its file as given or found, logged with how it was found. */
-    private List<ConfigMerger> mergers(Set<UserConfigTool> selected, boolean profiles) {
+    private List<ConfigMerger> mergers(Set<Tool> selected, boolean profiles) {
         UserConfigLocations locations = locations();
         List<ConfigMerger> out = new ArrayList<>();
-        for (UserConfigTool tool : selected) {
+        for (Tool tool : selected) {
             UserConfigLocations.Location where = locations.locate(tool);
-            out.add(
-                    switch (tool) {
-                        case AICHAT -> new AichatMerger(where.file());
-                        case MODS -> new ModsMerger(where.file());
-                        case CODEX -> new CodexMerger(locations.codexHome(), profiles);
-                        case OPENCODE -> new OpenCodeMerger(where.file());
-                    });
+            out.add(tool.merger(locations, profiles));
             getLog().info(tool.id() + ": " + where.file() + " (" + foundBy(tool, where) + ")");
         }
         return out;

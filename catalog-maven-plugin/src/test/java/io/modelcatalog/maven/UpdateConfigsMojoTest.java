@@ -103,6 +103,30 @@ class UpdateConfigsMojoTest {
 
     @Test
     @InjectMojo(goal = "update-configs", pom = POM)
+    void eachFileIsLoggedWithTheParameterOrVariableThatGaveIt(UpdateConfigsMojo mojo) throws Exception {
+        prepare(mojo);
+        Path aichatDir = Files.createDirectories(home.resolve("aichat-dir"));
+        mojo.environment =
+                EnvironmentLookup.of(Map.of("HOME", home.toString(), "AICHAT_CONFIG_DIR", aichatDir.toString()));
+        setVariableValueToObject(mojo, "codexHome", codexHome.toFile());
+        setVariableValueToObject(mojo, "tools", "opencode,mods,codex,aichat");
+        setVariableValueToObject(mojo, "dryRun", true);
+        mojo.execute();
+
+        assertEquals(
+                List.of(
+                        "[INFO] aichat: " + aichatDir.resolve("config.yaml") + " ($AICHAT_CONFIG_DIR)",
+                        "[INFO] codex: " + codexHome.resolve("config.toml") + " (catalog.codex.home)",
+                        "[INFO] mods: " + mods + " (catalog.mods.config)",
+                        "[INFO] opencode: " + opencode + " (default)"),
+                log.text()
+                        .lines()
+                        .filter(l -> l.matches("\\[INFO\\] \\w+: /.*\\)"))
+                        .toList());
+    }
+
+    @Test
+    @InjectMojo(goal = "update-configs", pom = POM)
     void strategyPruneAndBackupSettingsAreHonoured(UpdateConfigsMojo mojo) throws Exception {
         prepare(mojo);
         setVariableValueToObject(mojo, "strategy", "prune");

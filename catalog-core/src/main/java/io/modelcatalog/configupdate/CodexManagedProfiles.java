@@ -1,4 +1,4 @@
-package io.modelcatalog.userconfigs;
+package io.modelcatalog.configupdate;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -62,31 +62,60 @@ public final class CodexManagedProfiles {
         } catch (NoSuchFileException e) {
             return List.of();
         }
+        List<Path> out = new ArrayList<>();
+        names(manifest, bytes).forEach(n -> out.add(codexHome.resolve(n)));
+        return out;
+    }
+
+    /**
+     * The profile file names a manifest's bytes list, sorted; none for {@code null} (no manifest).
+     *
+     * @throws UnusableManifestException when they are not valid JSON or list something other than profile file names
+     */
+    static TreeSet<String> names(Path manifest, byte[] bytes) throws UnusableManifestException {
+        TreeSet<String> names = new TreeSet<>();
+        if (bytes == null) {
+            return names;
+        }
         JsonNode root;
         try {
             root = JSON.readTree(bytes);
         } catch (IOException e) {
-            throw new IOException(
-                    manifest + " is not valid JSON (" + oneLine(e) + "): repair it or delete it (the "
-                            + "profile files it lists are then treated as the user's own)",
-                    e);
+            throw new UnusableManifestException(manifest, "is not valid JSON (" + oneLine(e) + ")", e);
         }
         JsonNode profiles = root == null ? null : root.get("profiles");
         if (profiles == null || !profiles.isArray()) {
-            throw new IOException(manifest + " has no \"profiles\" list: repair it or delete it");
+            throw new UnusableManifestException(manifest, "has no \"profiles\" list", null);
         }
-        TreeSet<String> names = new TreeSet<>();
         for (JsonNode p : profiles) {
             String name = p.isTextual() ? p.asText() : "";
             if (!isProfileFileName(name)) {
-                throw new IOException(manifest + " lists " + p + ", which is not a profile file name such as "
-                        + "x.config.toml: repair it or delete it");
+                throw new UnusableManifestException(
+                        manifest, "lists " + p + ", which is not a profile file name such as x.config.toml", null);
             }
             names.add(name);
         }
-        List<Path> out = new ArrayList<>();
-        names.forEach(n -> out.add(codexHome.resolve(n)));
-        return out;
+        return names;
+    }
+
+    /** A manifest that cannot be trusted; its message names the file, what is wrong and the remedy. */
+    public static final class UnusableManifestException extends IOException {
+
+        /** What the user can do about it. */
+        public static final String REMEDY =
+                "repair it or delete it (the profile files it lists are then treated as the user's own)";
+
+        private final String problem;
+
+        UnusableManifestException(Path manifest, String problem, Throwable cause) {
+            super(manifest + " " + problem + ": " + REMEDY, cause);
+            this.problem = problem;
+        }
+
+        /** What is wrong, without the file's name: {@code is not valid JSON (...)}. */
+        public String problem() {
+            return problem;
+        }
     }
 
     /** The manifest's bytes for these profile file names (sorted, each once). */

@@ -1,10 +1,11 @@
-package io.modelcatalog.userconfigs;
+package io.modelcatalog.tools;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.modelcatalog.configupdate.CodexManagedProfiles;
 import io.modelcatalog.providers.EnvironmentLookup;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -34,8 +35,8 @@ class UserConfigLocationsTest {
         assertEquals(home.resolve(".codex/config.toml"), l.codexConfig());
         assertEquals(home.resolve(".config/opencode/opencode.json"), l.opencodeConfig());
         assertEquals(home.resolve(".cache/model-catalog/backups"), l.defaultBackupDirectory());
-        for (UserConfigTool tool : UserConfigTool.values()) {
-            assertEquals("default", l.locate(tool).foundBy(), tool.id());
+        for (Tool tool : Tool.values()) {
+            assertEquals(UserConfigLocations.FoundBy.DEFAULT, l.locate(tool).foundBy(), tool.id());
         }
     }
 
@@ -44,12 +45,13 @@ class UserConfigLocationsTest {
         Path file = home.resolve("elsewhere/aichat.yaml");
         Path dir = home.resolve("aichat-dir");
         assertEquals(
-                new UserConfigLocations.Location(file, "AICHAT_CONFIG_FILE"),
+                new UserConfigLocations.Location(file, new UserConfigLocations.FoundBy.Variable("AICHAT_CONFIG_FILE")),
                 with(Map.of("AICHAT_CONFIG_FILE", file.toString(), "AICHAT_CONFIG_DIR", dir.toString()))
-                        .locate(UserConfigTool.AICHAT));
+                        .locate(Tool.AICHAT));
         assertEquals(
-                new UserConfigLocations.Location(dir.resolve("config.yaml"), "AICHAT_CONFIG_DIR"),
-                with(Map.of("AICHAT_CONFIG_DIR", dir.toString())).locate(UserConfigTool.AICHAT));
+                new UserConfigLocations.Location(
+                        dir.resolve("config.yaml"), new UserConfigLocations.FoundBy.Variable("AICHAT_CONFIG_DIR")),
+                with(Map.of("AICHAT_CONFIG_DIR", dir.toString())).locate(Tool.AICHAT));
         assertEquals(
                 home.resolve(".config/aichat/config.yaml"),
                 with(Map.of("AICHAT_CONFIG_FILE", " ")).aichatConfig(),
@@ -64,7 +66,9 @@ class UserConfigLocationsTest {
         assertEquals(xdg.resolve("mods/mods.yml"), l.modsConfig());
         assertEquals(xdg.resolve("opencode/opencode.json"), l.opencodeConfig());
         assertEquals(home.resolve(".codex/config.toml"), l.codexConfig());
-        assertEquals("XDG_CONFIG_HOME", l.locate(UserConfigTool.MODS).foundBy());
+        assertEquals(
+                new UserConfigLocations.FoundBy.Variable("XDG_CONFIG_HOME"),
+                l.locate(Tool.MODS).foundBy());
         assertEquals(
                 home.resolve(".config/mods/mods.yml"),
                 with(Map.of("XDG_CONFIG_HOME", "relative/xdg")).modsConfig(),
@@ -77,8 +81,9 @@ class UserConfigLocationsTest {
         UserConfigLocations l = with(Map.of("CODEX_HOME", codexHome.toString()));
         assertEquals(codexHome, l.codexHome());
         assertEquals(
-                new UserConfigLocations.Location(codexHome.resolve("config.toml"), "CODEX_HOME"),
-                l.locate(UserConfigTool.CODEX));
+                new UserConfigLocations.Location(
+                        codexHome.resolve("config.toml"), new UserConfigLocations.FoundBy.Variable("CODEX_HOME")),
+                l.locate(Tool.CODEX));
     }
 
     @Test
@@ -98,18 +103,18 @@ class UserConfigLocationsTest {
         Map<String, String> env = Map.of(
                 "AICHAT_CONFIG_FILE", "/a", "CODEX_HOME", "/c", "OPENCODE_CONFIG", "/o", "XDG_CONFIG_HOME", "/x");
         UserConfigLocations l = with(env)
-                .withGiven(UserConfigTool.AICHAT, home.resolve("given/a.yaml"))
-                .withGiven(UserConfigTool.MODS, home.resolve("given/m.yml"))
-                .withGiven(UserConfigTool.CODEX, home.resolve("given/codex"))
-                .withGiven(UserConfigTool.OPENCODE, home.resolve("given/o.json"));
+                .withGiven(Tool.AICHAT, home.resolve("given/a.yaml"))
+                .withGiven(Tool.MODS, home.resolve("given/m.yml"))
+                .withGiven(Tool.CODEX, home.resolve("given/codex"))
+                .withGiven(Tool.OPENCODE, home.resolve("given/o.json"));
         assertEquals(home.resolve("given/a.yaml"), l.aichatConfig());
         assertEquals(home.resolve("given/m.yml"), l.modsConfig());
         assertEquals(home.resolve("given/codex/config.toml"), l.codexConfig());
         assertEquals(home.resolve("given/o.json"), l.opencodeConfig());
-        for (UserConfigTool tool : UserConfigTool.values()) {
-            assertEquals("given", l.locate(tool).foundBy(), tool.id());
+        for (Tool tool : Tool.values()) {
+            assertEquals(UserConfigLocations.FoundBy.GIVEN, l.locate(tool).foundBy(), tool.id());
         }
-        assertEquals(Path.of("/a"), l.withGiven(UserConfigTool.AICHAT, null).aichatConfig());
+        assertEquals(Path.of("/a"), l.withGiven(Tool.AICHAT, null).aichatConfig());
     }
 
     @Test
@@ -127,7 +132,7 @@ class UserConfigLocationsTest {
         UserConfigLocations l = with(Map.of());
         assertEquals(
                 List.of(codexHome.resolve("config.toml"), codexHome.resolve(CodexManagedProfiles.MANIFEST_NAME)),
-                l.filesOf(UserConfigTool.CODEX));
+                l.filesOf(Tool.CODEX));
         Files.write(
                 CodexManagedProfiles.manifest(codexHome),
                 CodexManagedProfiles.toBytes(List.of("groq-b.config.toml", "groq-a.config.toml")));
@@ -137,32 +142,29 @@ class UserConfigLocationsTest {
                         codexHome.resolve(CodexManagedProfiles.MANIFEST_NAME),
                         codexHome.resolve("groq-a.config.toml"),
                         codexHome.resolve("groq-b.config.toml")),
-                l.filesOf(UserConfigTool.CODEX));
-        assertEquals(List.of(home.resolve(".config/mods/mods.yml")), l.filesOf(UserConfigTool.MODS));
+                l.filesOf(Tool.CODEX));
+        assertEquals(List.of(home.resolve(".config/mods/mods.yml")), l.filesOf(Tool.MODS));
     }
 
     @Test
     void belongsToRecognisesEachToolsFiles() {
         UserConfigLocations l = with(Map.of());
         Path codexHome = home.resolve(".codex");
-        assertTrue(l.belongsTo(UserConfigTool.AICHAT, home.resolve(".config/aichat/config.yaml")));
-        assertFalse(l.belongsTo(UserConfigTool.AICHAT, home.resolve(".config/mods/mods.yml")));
-        assertTrue(l.belongsTo(UserConfigTool.CODEX, codexHome.resolve("config.toml")));
-        assertTrue(l.belongsTo(UserConfigTool.CODEX, codexHome.resolve("x.config.toml")));
-        assertTrue(l.belongsTo(UserConfigTool.CODEX, codexHome.resolve(CodexManagedProfiles.MANIFEST_NAME)));
-        assertFalse(l.belongsTo(UserConfigTool.CODEX, codexHome.resolve("auth.json")));
-        assertTrue(l.belongsTo(UserConfigTool.OPENCODE, home.resolve(".config/opencode/opencode.jsonc")));
-        assertTrue(l.belongsTo(UserConfigTool.OPENCODE, home.resolve(".config/opencode/opencode.json")));
+        assertTrue(l.belongsTo(Tool.AICHAT, home.resolve(".config/aichat/config.yaml")));
+        assertFalse(l.belongsTo(Tool.AICHAT, home.resolve(".config/mods/mods.yml")));
+        assertTrue(l.belongsTo(Tool.CODEX, codexHome.resolve("config.toml")));
+        assertTrue(l.belongsTo(Tool.CODEX, codexHome.resolve("x.config.toml")));
+        assertTrue(l.belongsTo(Tool.CODEX, codexHome.resolve(CodexManagedProfiles.MANIFEST_NAME)));
+        assertFalse(l.belongsTo(Tool.CODEX, codexHome.resolve("auth.json")));
+        assertTrue(l.belongsTo(Tool.OPENCODE, home.resolve(".config/opencode/opencode.jsonc")));
+        assertTrue(l.belongsTo(Tool.OPENCODE, home.resolve(".config/opencode/opencode.json")));
     }
 
     @Test
     void toolNamesParse() {
-        assertEquals(Set.of(UserConfigTool.values()), UserConfigTool.parse(List.of()));
-        assertEquals(
-                Set.of(UserConfigTool.AICHAT, UserConfigTool.OPENCODE),
-                UserConfigTool.parse(List.of("aichat", " OpenCode")));
-        IllegalArgumentException e =
-                assertThrows(IllegalArgumentException.class, () -> UserConfigTool.parse(List.of("vim")));
+        assertEquals(Set.of(Tool.values()), Tool.parse(List.of()));
+        assertEquals(Set.of(Tool.AICHAT, Tool.OPENCODE), Tool.parse(List.of("aichat", " OpenCode")));
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> Tool.parse(List.of("vim")));
         assertEquals("unknown tool 'vim'; use one of aichat, codex, mods, opencode", e.getMessage());
     }
 }

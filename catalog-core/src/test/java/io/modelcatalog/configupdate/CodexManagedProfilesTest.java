@@ -1,15 +1,17 @@
-package io.modelcatalog.userconfigs;
+package io.modelcatalog.configupdate;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.modelcatalog.configediting.ConfigEditException;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -44,6 +46,24 @@ class CodexManagedProfilesTest {
             Files.writeString(manifest, content);
             IOException e = assertThrows(IOException.class, () -> CodexManagedProfiles.read(codexHome), content);
             assertTrue(e.getMessage().startsWith(manifest.toString()), e.getMessage());
+        }
+    }
+
+    @Test
+    void theMergerRefusesABrokenManifestInTheSameWordsAsTheBackup() throws IOException {
+        Path manifest = CodexManagedProfiles.manifest(codexHome);
+        for (String content : new String[] {"{\"profiles\": [", "[]", "{\"profiles\": [\"config.toml\"]}"}) {
+            Files.writeString(manifest, content);
+            IOException read = assertThrows(IOException.class, () -> CodexManagedProfiles.read(codexHome), content);
+            ConfigEditException merge = assertThrows(
+                    ConfigEditException.class,
+                    () -> new CodexMerger(codexHome, true)
+                            .merge(
+                                    List.of(),
+                                    MergeStrategy.MERGE,
+                                    Map.of(manifest, content.getBytes(StandardCharsets.UTF_8))),
+                    content);
+            assertEquals(read.getMessage(), merge.getMessage().replaceFirst(": ", " "), content);
         }
     }
 
