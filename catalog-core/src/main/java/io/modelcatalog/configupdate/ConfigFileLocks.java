@@ -90,7 +90,6 @@ final class ConfigFileLocks {
                 throw new UpdateConfigsException(
                         UpdateConfigsException.Reason.LOCKED,
                         lockFile,
-                        null,
                         "another run kept " + files + " locked for more than " + timeoutMillis / 1000 + " s (lock file "
                                 + lockFile + "); try again when it has finished");
             }

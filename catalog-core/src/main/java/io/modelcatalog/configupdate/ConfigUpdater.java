@@ -29,52 +29,8 @@ public final class ConfigUpdater {
     /** How long a run waits for another run that holds a file's lock. */
     static final long LOCK_TIMEOUT_MILLIS = 120_000;
 
-    /** The catalog's errors in this goal's words. */
-    static final CatalogProviders.Failures FAILURES = new CatalogProviders.Failures() {
-        @Override
-        public RuntimeException noCatalog(Path folder) {
-            return new UpdateConfigsException(
-                    UpdateConfigsException.Reason.NO_CATALOG,
-                    folder,
-                    null,
-                    Files.isRegularFile(folder)
-                            ? "catalog folder " + folder + " is a regular file, not a folder: point to the folder"
-                                    + " that holds the catalog"
-                            : "catalog folder " + folder + " does not exist: fetch the catalog first, or point to"
-                                    + " the folder that holds it");
-        }
-
-        @Override
-        public RuntimeException credentialsInUrl(String provider, String variable, String maskedUrl) {
-            return new UpdateConfigsException(
-                    UpdateConfigsException.Reason.CREDENTIALS_IN_URL,
-                    null,
-                    provider,
-                    "provider " + provider + ": the base URL in " + variable + " holds a user name or password ("
-                            + maskedUrl + "), which your config files would keep: remove it and put the key in the"
-                            + " provider's key variable");
-        }
-
-        @Override
-        public RuntimeException notInCatalog(String provider, Path file) {
-            return new UpdateConfigsException(
-                    UpdateConfigsException.Reason.PROVIDER_NOT_IN_CATALOG,
-                    file,
-                    provider,
-                    "provider " + provider + ": the catalog has no " + file + ": fetch it first, or leave the"
-                            + " provider out");
-        }
-    };
-
     public UpdateConfigsResult update(UpdateConfigsRequest request) throws IOException {
-        CatalogProviders.Selection read = CatalogProviders.read(
-                request.catalogDir(),
-                request.layout(),
-                request.providers(),
-                request.filter(),
-                request.registry(),
-                request.env(),
-                FAILURES);
+        CatalogProviders.Selection read = CatalogProviders.read(request.catalog());
         List<ProviderModels> providers = read.models();
         List<String> names = providers.stream().map(ProviderModels::provider).toList();
         if (providers.isEmpty() || request.mergers().isEmpty()) {
@@ -134,7 +90,6 @@ public final class ConfigUpdater {
             throw new UpdateConfigsException(
                     UpdateConfigsException.Reason.NOT_A_FILE,
                     f,
-                    null,
                     f + " is a folder, where a config file is expected: point the setting at the file inside it"
                             + " (for example " + f.resolve(f.getFileName()) + "), or remove the folder");
         }
@@ -142,7 +97,6 @@ public final class ConfigUpdater {
             throw new UpdateConfigsException(
                     UpdateConfigsException.Reason.NOT_A_FILE,
                     f,
-                    null,
                     f + " is not a regular file: point the setting at the tool's config file");
         }
         for (Path p = f.toAbsolutePath().getParent(); p != null; p = p.getParent()) {
@@ -150,7 +104,6 @@ public final class ConfigUpdater {
                 throw new UpdateConfigsException(
                         UpdateConfigsException.Reason.NOT_A_FILE,
                         p,
-                        null,
                         p + " is a file, where a folder holding " + f.getFileName() + " is expected: point the"
                                 + " setting elsewhere, or move that file away");
             }

@@ -1,37 +1,24 @@
 package io.modelcatalog.configupdate;
 
 import io.modelcatalog.backups.BackupStore;
-import io.modelcatalog.catalog.CatalogLayout;
-import io.modelcatalog.providers.EnvironmentLookup;
-import io.modelcatalog.providers.ProviderRegistry;
-import io.modelcatalog.toolconfigs.ModelIdFilter;
+import io.modelcatalog.toolconfigs.CatalogQuery;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Objects;
 
 /**
- * One run of {@link ConfigUpdater}.
+ * One run of {@link ConfigUpdater}. Built by name with {@link #builder}; every setting not given keeps its default.
  *
- * @param catalogDir    the catalog folder
- * @param layout        its layout, or null to detect it
- * @param providers     provider names; empty: every registered provider the catalog holds
- * @param filter        which models to keep (include/exclude)
- * @param registry      the providers in force
- * @param env           where base-URL overrides are read from (never keys)
- * @param mergers       one per tool to update, each with its files' paths
- * @param strategy      how existing entries are updated
- * @param dryRun        compute and diff, write nothing (no backup, no lock files beyond the lock folder)
+ * @param catalog       the catalog folder and what to read from it
+ * @param mergers       one per tool to update, each with its files' paths; default none
+ * @param strategy      how existing entries are updated; default {@link MergeStrategy#DEFAULT}
+ * @param dryRun        compute and diff, write nothing (no backup, no lock files beyond the lock folder); default false
  * @param backups       where the backup before any change goes
- * @param backupKeep    how many backups to keep after a new one (at least 1)
+ * @param backupKeep    how many backups to keep after a new one (at least 1); default {@link BackupStore#DEFAULT_KEEP}
  * @param lockDirectory where the lock files that keep two runs apart live
  */
 public record UpdateConfigsRequest(
-        Path catalogDir,
-        CatalogLayout layout,
-        List<String> providers,
-        ModelIdFilter filter,
-        ProviderRegistry registry,
-        EnvironmentLookup env,
+        CatalogQuery catalog,
         List<ConfigMerger> mergers,
         MergeStrategy strategy,
         boolean dryRun,
@@ -40,17 +27,59 @@ public record UpdateConfigsRequest(
         Path lockDirectory) {
 
     public UpdateConfigsRequest {
-        Objects.requireNonNull(catalogDir, "catalogDir");
-        providers = providers == null ? List.of() : List.copyOf(providers);
-        filter = filter == null ? ModelIdFilter.all() : filter;
-        Objects.requireNonNull(registry, "registry");
-        Objects.requireNonNull(env, "env");
+        Objects.requireNonNull(catalog, "catalog");
         mergers = List.copyOf(mergers);
-        strategy = strategy == null ? MergeStrategy.MERGE : strategy;
+        strategy = strategy == null ? MergeStrategy.DEFAULT : strategy;
         Objects.requireNonNull(backups, "backups");
         if (backupKeep < 1) {
             throw new IllegalArgumentException("keep at least one backup, not " + backupKeep);
         }
         Objects.requireNonNull(lockDirectory, "lockDirectory");
+    }
+
+    /** A run on {@code catalog} that backs up into {@code backups} and locks in {@code lockDirectory}. */
+    public static Builder builder(CatalogQuery catalog, BackupStore backups, Path lockDirectory) {
+        return new Builder(catalog, backups, lockDirectory);
+    }
+
+    /** Sets {@link UpdateConfigsRequest} by name. */
+    public static final class Builder {
+        private final CatalogQuery catalog;
+        private final BackupStore backups;
+        private final Path lockDirectory;
+        private List<ConfigMerger> mergers = List.of();
+        private MergeStrategy strategy = MergeStrategy.DEFAULT;
+        private boolean dryRun;
+        private int backupKeep = BackupStore.DEFAULT_KEEP;
+
+        private Builder(CatalogQuery catalog, BackupStore backups, Path lockDirectory) {
+            this.catalog = catalog;
+            this.backups = backups;
+            this.lockDirectory = lockDirectory;
+        }
+
+        public Builder mergers(List<ConfigMerger> value) {
+            this.mergers = value;
+            return this;
+        }
+
+        public Builder strategy(MergeStrategy value) {
+            this.strategy = value;
+            return this;
+        }
+
+        public Builder dryRun(boolean value) {
+            this.dryRun = value;
+            return this;
+        }
+
+        public Builder backupKeep(int value) {
+            this.backupKeep = value;
+            return this;
+        }
+
+        public UpdateConfigsRequest build() {
+            return new UpdateConfigsRequest(catalog, mergers, strategy, dryRun, backups, backupKeep, lockDirectory);
+        }
     }
 }

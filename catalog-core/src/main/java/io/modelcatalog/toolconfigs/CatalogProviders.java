@@ -6,7 +6,6 @@ import io.modelcatalog.documents.ModelList;
 import io.modelcatalog.facts.LiteLlmMap;
 import io.modelcatalog.facts.ModelFacts;
 import io.modelcatalog.facts.ModelNormalizer;
-import io.modelcatalog.providers.EnvironmentLookup;
 import io.modelcatalog.providers.ProviderDefinition;
 import io.modelcatalog.providers.ProviderEndpoint;
 import io.modelcatalog.providers.ProviderKind;
@@ -27,27 +26,13 @@ import java.util.Set;
  * The catalog folder's providers as the tool writers take them ({@link ProviderModels}): selected (the named ones,
  * or every registered provider the catalog holds), normalized with LiteLLM's map when the catalog holds it, and
  * filtered by include/exclude. generate-configs and update-configs both read the catalog through this one class,
- * so both write the same data for the same catalog; each raises its own errors through {@link Failures}.
+ * so both write the same data for the same catalog, and both fail with a {@link CatalogSelectionException} where the
+ * catalog cannot give what is asked.
  */
 public final class CatalogProviders {
 
     /** The provider whose document is LiteLLM's map rather than a provider's model list. */
     public static final String LITELLM = "litellm";
-
-    /** The errors of a caller, so that each goal keeps its own exception type. */
-    public interface Failures {
-        /** The catalog folder does not exist. */
-        RuntimeException noCatalog(Path folder);
-
-        /** A named provider has no file in the catalog. */
-        RuntimeException notInCatalog(String provider, Path file);
-
-        /**
-         * A provider's base URL from the environment ({@code variable}) holds a user name or password, which the
-         * configs would keep (definitions refuse it where they are read).
-         */
-        RuntimeException credentialsInUrl(String provider, String variable, String maskedUrl);
-    }
 
     /**
      * One provider with its kept models.
@@ -95,30 +80,24 @@ public final class CatalogProviders {
     /**
      * Reads the catalog.
      *
-     * @param layout the catalog's layout, or null to detect it
-     * @param names  provider names; empty: every registered provider the catalog holds
-     * @param env    where base-URL overrides are read from (never keys)
+     * @throws CatalogSelectionException for a catalog folder that is missing or a file, a named provider without a
+     *     file in it, or a base URL from the environment with a user name or password
      * @throws io.modelcatalog.providers.UnknownProviderException for a name no provider has
      * @throws io.modelcatalog.documents.DocumentParseException   for a catalog file that does not parse
      */
-    public static Selection read(
-            Path catalogDir,
-            CatalogLayout layout,
-            List<String> names,
-            ModelIdFilter filter,
-            ProviderRegistry registry,
-            EnvironmentLookup env,
-            Failures failures)
-            throws IOException {
+    public static Selection read(CatalogQuery query) throws IOException {
+        Path catalogDir = query.catalogDir();
+        CatalogLayout layout = query.layout();
+        ProviderRegistry registry = query.registry();
         if (!Files.isDirectory(catalogDir)) {
-            throw failures.noCatalog(catalogDir);
+            throw CatalogSelectionException.noCatalog(catalogDir, Files.isRegularFile(catalogDir));
         }
         CatalogFolder catalog =
                 layout == null ? CatalogFolder.detect(catalogDir) : new CatalogFolder(catalogDir, layout);
         List<String> inCatalog = catalog.providers();
         List<String> skipped = new ArrayList<>();
         List<ProviderDefinition> selected = new ArrayList<>();
-        if (names.isEmpty()) {
+        if (query.providers().isEmpty()) {
             for (String name : inCatalog) {
                 Optional<ProviderDefinition> def = registry.find(name);
                 if (def.isEmpty()) {
@@ -130,9 +109,10 @@ public final class CatalogProviders {
                 }
             }
         } else {
-            for (ProviderDefinition def : registry.select(names)) {
+            for (ProviderDefinition def : registry.select(query.providers())) {
                 if (!inCatalog.contains(def.name())) {
-                    throw failures.notInCatalog(def.name(), catalog.layout().json(catalogDir, def.name()));
+                    throw CatalogSelectionException.notInCatalog(
+                            def.name(), catalog.layout().json(catalogDir, def.name()));
                 }
                 selected.add(def);
             }
@@ -149,10 +129,10 @@ public final class CatalogProviders {
             }
             ModelList list = catalog.read(def.name()).orElseThrow();
             List<ModelFacts> all = normalizer.normalize(def, list);
-            List<ModelFacts> kept = all.stream().filter(filter::accepts).toList();
-            ProviderEndpoint endpoint = ProviderEndpoint.resolve(def, env);
+            List<ModelFacts> kept = all.stream().filter(query.filter()::accepts).toList();
+            ProviderEndpoint endpoint = ProviderEndpoint.resolve(def, query.env());
             if (UrlCredentials.hasUserInfo(endpoint.baseUrl())) {
-                throw failures.credentialsInUrl(
+                throw CatalogSelectionException.credentialsInUrl(
                         def.name(), endpoint.baseUrlVariable(), UrlCredentials.mask(endpoint.baseUrl()));
             }
             ProviderModels models = new ProviderModels(

@@ -58,35 +58,14 @@ public final class ConfigGenerator {
     }
 
     public GenerateConfigsResult generate(GenerateConfigsRequest request) throws IOException {
-        CatalogProviders.Selection selection = CatalogProviders.read(
-                request.catalogDir(),
-                request.layout(),
-                request.providers(),
-                request.filter(),
-                request.registry(),
-                request.env(),
-                new CatalogProviders.Failures() {
-                    @Override
-                    public RuntimeException noCatalog(Path folder) {
-                        return GenerateConfigsException.noCatalog(folder);
-                    }
-
-                    @Override
-                    public RuntimeException notInCatalog(String provider, Path file) {
-                        return GenerateConfigsException.notInCatalog(provider, file);
-                    }
-
-                    @Override
-                    public RuntimeException credentialsInUrl(String provider, String variable, String maskedUrl) {
-                        return GenerateConfigsException.credentialsInUrl(provider, variable, maskedUrl);
-                    }
-                });
+        CatalogProviders.Selection selection = CatalogProviders.read(request.catalog());
         List<Path> leftovers = LeftoverFiles.remove(request.outputDir(), CONFIGS_DEPTH, name -> true, Instant.now());
-        CatalogFolder catalog = request.layout() == null
-                ? CatalogFolder.detect(request.catalogDir())
-                : new CatalogFolder(request.catalogDir(), request.layout());
+        Path catalogDir = request.catalog().catalogDir();
+        CatalogFolder catalog = request.catalog().layout() == null
+                ? CatalogFolder.detect(catalogDir)
+                : new CatalogFolder(catalogDir, request.catalog().layout());
         ConfigsManifest manifest =
-                stateDir == null ? null : ConfigsManifest.load(stateDir, request.catalogDir(), request.outputDir());
+                stateDir == null ? null : ConfigsManifest.load(stateDir, catalogDir, request.outputDir());
         String shared = manifest == null ? null : sharedInputs(request, catalog, manifest);
         Map<String, String> inputsOf = new HashMap<>();
         Map<String, Map<Path, byte[]>> filesOf = new HashMap<>();
@@ -204,7 +183,7 @@ public final class ConfigGenerator {
                     .append(fingerprint.get())
                     .append('\n');
         }
-        s.append("filter ").append(request.filter().fingerprint()).append('\n');
+        s.append("filter ").append(request.catalog().filter().fingerprint()).append('\n');
         s.append("layout ").append(catalog.layout()).append('\n');
         s.append("litellm ")
                 .append(

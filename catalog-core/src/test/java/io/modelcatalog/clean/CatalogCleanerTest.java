@@ -10,11 +10,11 @@ import io.modelcatalog.facts.CorpusEntries;
 import io.modelcatalog.files.AtomicFiles;
 import io.modelcatalog.providers.EnvironmentLookup;
 import io.modelcatalog.providers.ProviderRegistry;
+import io.modelcatalog.toolconfigs.CatalogQuery;
 import io.modelcatalog.toolconfigs.ConfigGenerator;
 import io.modelcatalog.toolconfigs.GenerateConfigsRequest;
 import io.modelcatalog.toolconfigs.GenerateConfigsResult;
 import io.modelcatalog.toolconfigs.GeneratedFiles;
-import io.modelcatalog.toolconfigs.ModelIdFilter;
 import io.modelcatalog.tools.Tool;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -59,14 +59,12 @@ class CatalogCleanerTest {
         configs = catalog.resolve("configs");
         generated = new ConfigGenerator()
                 .generate(new GenerateConfigsRequest(
-                        catalog,
-                        null,
+                        CatalogQuery.builder(catalog)
+                                .registry(ProviderRegistry.builtIn())
+                                .env(EnvironmentLookup.of(Map.of()))
+                                .build(),
                         configs,
-                        Tool.writers(Set.of(Tool.values())),
-                        List.of(),
-                        ModelIdFilter.all(),
-                        ProviderRegistry.builtIn(),
-                        EnvironmentLookup.of(Map.of())));
+                        Tool.writers(Set.of(Tool.values()))));
         cache = Files.createDirectories(root.resolve("cache"));
 
         // the user's own files, some named like generated ones: a name alone is never enough
@@ -113,7 +111,15 @@ class CatalogCleanerTest {
     }
 
     private CleanResult clean(boolean failures, boolean withCache, boolean dryRun) throws IOException {
-        return new CatalogCleaner().clean(new CleanRequest(catalog, configs, cache, failures, withCache, dryRun));
+        return new CatalogCleaner()
+                .clean(CleanRequest.builder()
+                        .catalogDir(catalog)
+                        .configsDir(configs)
+                        .cacheDir(cache)
+                        .failures(failures)
+                        .cache(withCache)
+                        .dryRun(dryRun)
+                        .build());
     }
 
     private void assertUserFilesUntouched() throws IOException {
@@ -218,14 +224,13 @@ class CatalogCleanerTest {
         // a run for one tool keeps the other tools' entries
         new ConfigGenerator()
                 .generate(new GenerateConfigsRequest(
-                        catalog,
-                        null,
+                        CatalogQuery.builder(catalog)
+                                .providers(List.of("openai"))
+                                .registry(ProviderRegistry.builtIn())
+                                .env(EnvironmentLookup.of(Map.of()))
+                                .build(),
                         configs,
-                        Tool.writers(Set.of(Tool.AICHAT)),
-                        List.of("openai"),
-                        ModelIdFilter.all(),
-                        ProviderRegistry.builtIn(),
-                        EnvironmentLookup.of(Map.of())));
+                        Tool.writers(Set.of(Tool.AICHAT))));
         assertEquals(digests, GeneratedFiles.read(configs).digests());
     }
 

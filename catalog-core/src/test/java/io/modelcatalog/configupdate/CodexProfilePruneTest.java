@@ -12,6 +12,7 @@ import io.modelcatalog.facts.ModelFacts;
 import io.modelcatalog.facts.ModelKind;
 import io.modelcatalog.providers.EnvironmentLookup;
 import io.modelcatalog.providers.ProviderRegistry;
+import io.modelcatalog.toolconfigs.CatalogQuery;
 import io.modelcatalog.toolconfigs.CodexConfig;
 import io.modelcatalog.toolconfigs.CodexProfileNames;
 import io.modelcatalog.toolconfigs.ModelIdFilter;
@@ -84,19 +85,19 @@ class CodexProfilePruneTest {
 
     UpdateConfigsResult update(MergeStrategy strategy, boolean dryRun, List<String> include) throws IOException {
         return new ConfigUpdater()
-                .update(new UpdateConfigsRequest(
-                        CorpusEntries.catalogDir(),
-                        null,
-                        List.of("groq"),
-                        ModelIdFilter.of(include, List.of()),
-                        ProviderRegistry.builtIn(),
-                        EnvironmentLookup.of(Map.of()),
-                        List.of(new CodexMerger(codex, !include.isEmpty())),
-                        strategy,
-                        dryRun,
-                        new BackupStore(home.resolve("backups"), Clock.systemUTC()),
-                        10,
-                        home.resolve("locks")));
+                .update(UpdateConfigsRequest.builder(
+                                CatalogQuery.builder(CorpusEntries.catalogDir())
+                                        .providers(List.of("groq"))
+                                        .filter(ModelIdFilter.of(include, List.of()))
+                                        .registry(ProviderRegistry.builtIn())
+                                        .env(EnvironmentLookup.of(Map.of()))
+                                        .build(),
+                                new BackupStore(home.resolve("backups"), Clock.systemUTC()),
+                                home.resolve("locks"))
+                        .mergers(List.of(new CodexMerger(codex, !include.isEmpty())))
+                        .strategy(strategy)
+                        .dryRun(dryRun)
+                        .build());
     }
 
     @Test

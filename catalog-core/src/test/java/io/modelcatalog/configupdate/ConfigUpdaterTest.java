@@ -13,7 +13,8 @@ import io.modelcatalog.configediting.ConfigEditException;
 import io.modelcatalog.facts.CorpusEntries;
 import io.modelcatalog.providers.EnvironmentLookup;
 import io.modelcatalog.providers.ProviderRegistry;
-import io.modelcatalog.toolconfigs.ModelIdFilter;
+import io.modelcatalog.toolconfigs.CatalogQuery;
+import io.modelcatalog.toolconfigs.CatalogSelectionException;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -54,19 +55,23 @@ class ConfigUpdaterTest {
     }
 
     UpdateConfigsRequest request(List<String> providers, boolean dryRun) {
-        return new UpdateConfigsRequest(
-                CorpusEntries.catalogDir(),
-                null,
-                providers,
-                ModelIdFilter.all(),
-                ProviderRegistry.builtIn(),
-                EnvironmentLookup.of(Map.of()),
-                List.of(new AichatMerger(aichat()), new ModsMerger(mods()), new CodexMerger(codexHome(), false)),
-                MergeStrategy.MERGE,
-                dryRun,
-                new BackupStore(backups(), Clock.systemUTC()),
-                10,
-                home.resolve(".cache/model-catalog/locks"));
+        return request(providers, dryRun, Map.of());
+    }
+
+    UpdateConfigsRequest request(List<String> providers, boolean dryRun, Map<String, String> env) {
+        CatalogQuery catalog = CatalogQuery.builder(CorpusEntries.catalogDir())
+                .providers(providers)
+                .registry(ProviderRegistry.builtIn())
+                .env(EnvironmentLookup.of(env))
+                .build();
+        return UpdateConfigsRequest.builder(
+                        catalog,
+                        new BackupStore(backups(), Clock.systemUTC()),
+                        home.resolve(".cache/model-catalog/locks"))
+                .mergers(List.of(
+                        new AichatMerger(aichat()), new ModsMerger(mods()), new CodexMerger(codexHome(), false)))
+                .dryRun(dryRun)
+                .build();
     }
 
     void copyRealConfigs() throws IOException {
@@ -156,28 +161,17 @@ class ConfigUpdaterTest {
     @Test
     void aBaseUrlVariableWithAPasswordIsRefusedBeforeAnyFileIsTouched() throws IOException {
         // issue 13.3: the merged entries would carry the password into the user's own config files
-        UpdateConfigsRequest plain = request(List.of("groq"), false);
-        UpdateConfigsRequest withPassword = new UpdateConfigsRequest(
-                plain.catalogDir(),
-                plain.layout(),
-                plain.providers(),
-                plain.filter(),
-                plain.registry(),
-                EnvironmentLookup.of(Map.of("GROQ_API_OPENAI", "https://bob:hunter2@proxy.example/groq/v1")),
-                plain.mergers(),
-                plain.strategy(),
-                plain.dryRun(),
-                plain.backups(),
-                plain.backupKeep(),
-                plain.lockDirectory());
+        UpdateConfigsRequest withPassword =
+                request(List.of("groq"), false, Map.of("GROQ_API_OPENAI", "https://bob:hunter2@proxy.example/groq/v1"));
 
-        UpdateConfigsException e =
-                assertThrows(UpdateConfigsException.class, () -> new ConfigUpdater().update(withPassword));
+        CatalogSelectionException e =
+                assertThrows(CatalogSelectionException.class, () -> new ConfigUpdater().update(withPassword));
 
-        assertEquals(UpdateConfigsException.Reason.CREDENTIALS_IN_URL, e.reason());
+        assertEquals(CatalogSelectionException.Reason.CREDENTIALS_IN_URL, e.reason());
+        assertEquals("groq", e.provider());
         assertEquals(
                 "provider groq: the base URL in GROQ_API_OPENAI holds a user name or password "
-                        + "(https://***@proxy.example/groq/v1), which your config files would keep: remove it and put "
+                        + "(https://***@proxy.example/groq/v1), which its config files would keep: remove it and put "
                         + "the key in the provider's key variable",
                 e.getMessage());
         assertFalse(Files.exists(aichat()), "nothing written");

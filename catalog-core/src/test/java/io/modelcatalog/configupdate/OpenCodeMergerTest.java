@@ -20,6 +20,7 @@ import io.modelcatalog.facts.ModelKind;
 import io.modelcatalog.providers.EnvironmentLookup;
 import io.modelcatalog.providers.ProviderKind;
 import io.modelcatalog.providers.ProviderRegistry;
+import io.modelcatalog.toolconfigs.CatalogQuery;
 import io.modelcatalog.toolconfigs.ModelIdFilter;
 import io.modelcatalog.toolconfigs.OpenCodeConfig;
 import io.modelcatalog.toolconfigs.ProviderModels;
@@ -472,19 +473,17 @@ class OpenCodeMergerTest {
     }
 
     static UpdateConfigsRequest request(Path home, Path config, boolean dryRun) {
-        return new UpdateConfigsRequest(
-                CorpusEntries.catalogDir(),
-                null,
-                List.of("groq"),
-                ModelIdFilter.all(),
-                ProviderRegistry.builtIn(),
-                EnvironmentLookup.of(Map.of()),
-                List.of(new OpenCodeMerger(config)),
-                MergeStrategy.MERGE,
-                dryRun,
-                new BackupStore(home.resolve("backups"), Clock.systemUTC()),
-                10,
-                home.resolve("locks"));
+        return UpdateConfigsRequest.builder(
+                        CatalogQuery.builder(CorpusEntries.catalogDir())
+                                .providers(List.of("groq"))
+                                .registry(ProviderRegistry.builtIn())
+                                .env(EnvironmentLookup.of(Map.of()))
+                                .build(),
+                        new BackupStore(home.resolve("backups"), Clock.systemUTC()),
+                        home.resolve("locks"))
+                .mergers(List.of(new OpenCodeMerger(config)))
+                .dryRun(dryRun)
+                .build();
     }
 
     static void assertSameData(JsonNode expected, JsonNode actual) {

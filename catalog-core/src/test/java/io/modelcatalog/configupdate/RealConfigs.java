@@ -4,6 +4,7 @@ import io.modelcatalog.facts.CorpusEntries;
 import io.modelcatalog.providers.EnvironmentLookup;
 import io.modelcatalog.providers.ProviderRegistry;
 import io.modelcatalog.toolconfigs.CatalogProviders;
+import io.modelcatalog.toolconfigs.CatalogQuery;
 import io.modelcatalog.toolconfigs.ModelIdFilter;
 import io.modelcatalog.toolconfigs.ProviderModels;
 import java.io.IOException;
@@ -51,14 +52,12 @@ final class RealConfigs {
 
     static List<ProviderModels> providers(ModelIdFilter filter, String... names) {
         try {
-            return CatalogProviders.read(
-                            CorpusEntries.catalogDir(),
-                            null,
-                            List.of(names),
-                            filter,
-                            ProviderRegistry.builtIn(),
-                            EnvironmentLookup.of(Map.of()),
-                            ConfigUpdater.FAILURES)
+            return CatalogProviders.read(CatalogQuery.builder(CorpusEntries.catalogDir())
+                            .providers(List.of(names))
+                            .filter(filter)
+                            .registry(ProviderRegistry.builtIn())
+                            .env(EnvironmentLookup.of(Map.of()))
+                            .build())
                     .models();
         } catch (IOException e) {
             throw new UncheckedIOException(e);

@@ -10,10 +10,10 @@ import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import io.modelcatalog.facts.CorpusEntries;
 import io.modelcatalog.providers.EnvironmentLookup;
 import io.modelcatalog.providers.ProviderRegistry;
+import io.modelcatalog.toolconfigs.CatalogQuery;
 import io.modelcatalog.toolconfigs.ConfigGenerator;
 import io.modelcatalog.toolconfigs.GenerateConfigsRequest;
 import io.modelcatalog.toolconfigs.GenerateConfigsResult;
-import io.modelcatalog.toolconfigs.ModelIdFilter;
 import io.modelcatalog.toolconfigs.ToolWriter;
 import io.modelcatalog.tools.Tool;
 import java.io.IOException;
@@ -62,14 +62,12 @@ class ExampleTemplatesTest {
         List<ToolWriter> writers = new ArrayList<>(Tool.writers(tools));
         writers.addAll(new TemplateRenderer().writers(templates));
         return new GenerateConfigsRequest(
-                CorpusEntries.catalogDir(),
-                null,
+                CatalogQuery.builder(CorpusEntries.catalogDir())
+                        .registry(ProviderRegistry.builtIn())
+                        .env(EnvironmentLookup.of(Map.of()))
+                        .build(),
                 configs,
-                writers,
-                List.of(),
-                ModelIdFilter.all(),
-                ProviderRegistry.builtIn(),
-                EnvironmentLookup.of(Map.of()));
+                writers);
     }
 
     @BeforeAll

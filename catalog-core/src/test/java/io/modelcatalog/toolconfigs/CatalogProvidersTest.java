@@ -1,13 +1,13 @@
 package io.modelcatalog.toolconfigs;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import io.modelcatalog.facts.CorpusEntries;
 import io.modelcatalog.providers.EnvironmentLookup;
 import io.modelcatalog.providers.ProviderRegistry;
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -17,29 +17,13 @@ import org.junit.jupiter.api.io.TempDir;
 /** The one reading of the catalog that generate-configs and update-configs share. */
 class CatalogProvidersTest {
 
-    static final RuntimeException NO_CATALOG = new IllegalStateException("no catalog");
-    static final RuntimeException NOT_IN_CATALOG = new IllegalStateException("not in catalog");
-
-    static final CatalogProviders.Failures FAILURES = new CatalogProviders.Failures() {
-        @Override
-        public RuntimeException noCatalog(Path folder) {
-            return NO_CATALOG;
-        }
-
-        @Override
-        public RuntimeException notInCatalog(String provider, Path file) {
-            return NOT_IN_CATALOG;
-        }
-
-        @Override
-        public RuntimeException credentialsInUrl(String provider, String variable, String maskedUrl) {
-            return new IllegalStateException("credentials in " + variable + ": " + maskedUrl);
-        }
-    };
-
     static CatalogProviders.Selection read(Path catalog, List<String> names, ModelIdFilter filter) throws IOException {
-        return CatalogProviders.read(
-                catalog, null, names, filter, ProviderRegistry.builtIn(), EnvironmentLookup.of(Map.of()), FAILURES);
+        return CatalogProviders.read(CatalogQuery.builder(catalog)
+                .providers(names)
+                .filter(filter)
+                .registry(ProviderRegistry.builtIn())
+                .env(EnvironmentLookup.of(Map.of()))
+                .build());
     }
 
     @Test
@@ -59,13 +43,26 @@ class CatalogProvidersTest {
     }
 
     @Test
-    void eachCallerRaisesItsOwnErrors(@TempDir Path dir) {
-        assertSame(
-                NO_CATALOG,
-                assertThrows(
-                        RuntimeException.class, () -> read(dir.resolve("absent"), List.of(), ModelIdFilter.all())));
-        assertSame(
-                NOT_IN_CATALOG,
-                assertThrows(RuntimeException.class, () -> read(dir, List.of("groq"), ModelIdFilter.all())));
+    void whatTheCatalogCannotGiveIsOneExceptionWithItsReason(@TempDir Path dir) throws IOException {
+        Path absent = dir.resolve("absent");
+        CatalogSelectionException noCatalog =
+                assertThrows(CatalogSelectionException.class, () -> read(absent, List.of(), ModelIdFilter.all()));
+        assertEquals(CatalogSelectionException.Reason.NO_CATALOG, noCatalog.reason());
+        assertEquals(absent, noCatalog.path());
+
+        Path file = Files.writeString(dir.resolve("models-file"), "x");
+        CatalogSelectionException isAFile =
+                assertThrows(CatalogSelectionException.class, () -> read(file, List.of(), ModelIdFilter.all()));
+        assertEquals(CatalogSelectionException.Reason.CATALOG_IS_A_FILE, isAFile.reason());
+        assertEquals(
+                "catalog folder " + file + " is a regular file, not a folder: point to the folder that holds the "
+                        + "catalog",
+                isAFile.getMessage());
+
+        CatalogSelectionException notInCatalog =
+                assertThrows(CatalogSelectionException.class, () -> read(dir, List.of("groq"), ModelIdFilter.all()));
+        assertEquals(CatalogSelectionException.Reason.NOT_IN_CATALOG, notInCatalog.reason());
+        assertEquals("groq", notInCatalog.provider());
+        assertEquals(dir.resolve("models_groq.json"), notInCatalog.path());
     }
 }

@@ -65,14 +65,14 @@ class ConfigGeneratorTest {
 
     static GenerateConfigsRequest request(Path catalog, Path output, List<String> providers, ModelIdFilter filter) {
         return new GenerateConfigsRequest(
-                catalog,
-                null,
+                CatalogQuery.builder(catalog)
+                        .providers(providers)
+                        .filter(filter)
+                        .registry(REGISTRY)
+                        .env(EnvironmentLookup.of(env))
+                        .build(),
                 output,
-                Tool.writers(Set.of(Tool.values())),
-                providers,
-                filter,
-                REGISTRY,
-                EnvironmentLookup.of(env));
+                Tool.writers(Set.of(Tool.values())));
     }
 
     @BeforeAll
@@ -445,23 +445,23 @@ class ConfigGeneratorTest {
                 UnknownProviderException.class,
                 () -> new ConfigGenerator()
                         .generate(request(CorpusEntries.catalogDir(), dir, List.of("nosuch"), ModelIdFilter.all())));
-        GenerateConfigsException missing = assertThrows(
-                GenerateConfigsException.class,
+        CatalogSelectionException missing = assertThrows(
+                CatalogSelectionException.class,
                 () -> new ConfigGenerator()
                         .generate(request(CorpusEntries.catalogDir(), dir, List.of("xai"), ModelIdFilter.all())));
-        assertEquals(GenerateConfigsException.Reason.NOT_IN_CATALOG, missing.reason());
-        assertEquals(List.of("xai"), missing.providers());
-        assertEquals(CorpusEntries.catalogDir().resolve("models_xai.json"), missing.file());
+        assertEquals(CatalogSelectionException.Reason.NOT_IN_CATALOG, missing.reason());
+        assertEquals("xai", missing.provider());
+        assertEquals(CorpusEntries.catalogDir().resolve("models_xai.json"), missing.path());
         assertTrue(
                 missing.getMessage().contains("provider xai")
                         && missing.getMessage().contains("fetch it first"),
                 missing.getMessage());
-        GenerateConfigsException noCatalog = assertThrows(
-                GenerateConfigsException.class,
+        CatalogSelectionException noCatalog = assertThrows(
+                CatalogSelectionException.class,
                 () -> new ConfigGenerator()
                         .generate(request(dir.resolve("absent"), dir, List.of(), ModelIdFilter.all())));
-        assertEquals(GenerateConfigsException.Reason.NO_CATALOG, noCatalog.reason());
-        assertEquals(dir.resolve("absent"), noCatalog.file());
+        assertEquals(CatalogSelectionException.Reason.NO_CATALOG, noCatalog.reason());
+        assertEquals(dir.resolve("absent"), noCatalog.path());
         assertTrue(noCatalog.getMessage().contains("does not exist: fetch first"), noCatalog.getMessage());
     }
 
@@ -510,14 +510,13 @@ class ConfigGeneratorTest {
         };
         GenerateConfigsResult r = new ConfigGenerator()
                 .generate(new GenerateConfigsRequest(
-                        CorpusEntries.catalogDir(),
-                        null,
+                        CatalogQuery.builder(CorpusEntries.catalogDir())
+                                .providers(List.of("deepseek", "groq"))
+                                .registry(REGISTRY)
+                                .env(EnvironmentLookup.of(env))
+                                .build(),
                         dir,
-                        List.of(notes, Tool.MODS.writer()),
-                        List.of("deepseek", "groq"),
-                        ModelIdFilter.all(),
-                        REGISTRY,
-                        EnvironmentLookup.of(env)));
+                        List.of(notes, Tool.MODS.writer())));
         assertEquals(
                 List.of(
                         dir.resolve("mods/models_deepseek.yml"),
@@ -558,14 +557,13 @@ class ConfigGeneratorTest {
                 GenerateConfigsException.class,
                 () -> new ConfigGenerator()
                         .generate(new GenerateConfigsRequest(
-                                CorpusEntries.catalogDir(),
-                                null,
+                                CatalogQuery.builder(CorpusEntries.catalogDir())
+                                        .providers(List.of("deepseek", "openai"))
+                                        .registry(REGISTRY)
+                                        .env(EnvironmentLookup.of(env))
+                                        .build(),
                                 dir.resolve("configs"),
-                                List.of(oneFile),
-                                List.of("deepseek", "openai"),
-                                ModelIdFilter.all(),
-                                REGISTRY,
-                                EnvironmentLookup.of(env))));
+                                List.of(oneFile))));
         assertEquals(GenerateConfigsException.Reason.SAME_FILE, e.reason());
         assertEquals(List.of("deepseek", "openai"), e.providers());
         assertEquals(dir.resolve("configs/single/all.txt"), e.file());
@@ -596,28 +594,24 @@ class ConfigGeneratorTest {
                 GenerateConfigsException.class,
                 () -> new ConfigGenerator()
                         .generate(new GenerateConfigsRequest(
-                                catalog,
-                                null,
+                                CatalogQuery.builder(catalog)
+                                        .registry(registry)
+                                        .env(EnvironmentLookup.of(env))
+                                        .build(),
                                 dir.resolve("configs"),
-                                Tool.writers(Set.of(Tool.CODEX)),
-                                List.of(),
-                                ModelIdFilter.all(),
-                                registry,
-                                EnvironmentLookup.of(env))));
+                                Tool.writers(Set.of(Tool.CODEX)))));
         assertEquals(GenerateConfigsException.Reason.RESERVED_NAME_TAKEN, e.reason());
         assertEquals(List.of("openai", "openai-catalog"), e.providers());
         assertTrue(e.getMessage().contains("because codex reserves its name"), e.getMessage());
         // aichat and mods keep the name openai: nothing clashes
         new ConfigGenerator()
                 .generate(new GenerateConfigsRequest(
-                        catalog,
-                        null,
+                        CatalogQuery.builder(catalog)
+                                .registry(registry)
+                                .env(EnvironmentLookup.of(env))
+                                .build(),
                         dir.resolve("configs"),
-                        Tool.writers(Set.of(Tool.AICHAT, Tool.MODS)),
-                        List.of(),
-                        ModelIdFilter.all(),
-                        registry,
-                        EnvironmentLookup.of(env)));
+                        Tool.writers(Set.of(Tool.AICHAT, Tool.MODS))));
         assertTrue(Files.exists(dir.resolve("configs/mods/models_openai-catalog.yml")));
     }
 
@@ -626,20 +620,19 @@ class ConfigGeneratorTest {
         // issue 13.3: the generated files would carry the password; the message names the variable, masked
         Map<String, String> withPassword = new HashMap<>(env);
         withPassword.put("GROQ_API_OPENAI", "https://bob:hunter2@proxy.example/groq/v1");
-        GenerateConfigsException e = assertThrows(
-                GenerateConfigsException.class,
+        CatalogSelectionException e = assertThrows(
+                CatalogSelectionException.class,
                 () -> new ConfigGenerator()
                         .generate(new GenerateConfigsRequest(
-                                CorpusEntries.catalogDir(),
-                                null,
+                                CatalogQuery.builder(CorpusEntries.catalogDir())
+                                        .providers(List.of("deepseek", "groq"))
+                                        .registry(REGISTRY)
+                                        .env(EnvironmentLookup.of(withPassword))
+                                        .build(),
                                 dir.resolve("configs"),
-                                Tool.writers(Set.of(Tool.values())),
-                                List.of("deepseek", "groq"),
-                                ModelIdFilter.all(),
-                                REGISTRY,
-                                EnvironmentLookup.of(withPassword))));
-        assertEquals(GenerateConfigsException.Reason.CREDENTIALS_IN_URL, e.reason());
-        assertEquals(List.of("groq"), e.providers());
+                                Tool.writers(Set.of(Tool.values())))));
+        assertEquals(CatalogSelectionException.Reason.CREDENTIALS_IN_URL, e.reason());
+        assertEquals("groq", e.provider());
         assertEquals(
                 "provider groq: the base URL in GROQ_API_OPENAI holds a user name or password "
                         + "(https://***@proxy.example/groq/v1), which its config files would keep: remove it and put "

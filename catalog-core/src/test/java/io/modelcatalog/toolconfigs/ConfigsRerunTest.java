@@ -113,14 +113,13 @@ class ConfigsRerunTest {
         rendered.clear();
         return new ConfigGenerator(state)
                 .generate(new GenerateConfigsRequest(
-                        catalog,
-                        null,
+                        CatalogQuery.builder(catalog)
+                                .filter(filter)
+                                .registry(ProviderRegistry.builtIn())
+                                .env(EnvironmentLookup.of(Map.of()))
+                                .build(),
                         out,
-                        writers,
-                        List.of(),
-                        filter,
-                        ProviderRegistry.builtIn(),
-                        EnvironmentLookup.of(Map.of())));
+                        writers));
     }
 
     private GenerateConfigsResult run() throws IOException {

@@ -50,14 +50,12 @@ class OpenCodeConfigTest {
     static void generate() throws IOException {
         result = new ConfigGenerator()
                 .generate(new GenerateConfigsRequest(
-                        CorpusEntries.catalogDir(),
-                        null,
+                        CatalogQuery.builder(CorpusEntries.catalogDir())
+                                .registry(ProviderRegistry.builtIn())
+                                .env(EnvironmentLookup.of(Map.of()))
+                                .build(),
                         out,
-                        Tool.writers(Set.of(Tool.OPENCODE)),
-                        List.of(),
-                        ModelIdFilter.all(),
-                        ProviderRegistry.builtIn(),
-                        EnvironmentLookup.of(Map.of())));
+                        Tool.writers(Set.of(Tool.OPENCODE))));
     }
 
     private static JsonNode provider(String p) throws IOException {

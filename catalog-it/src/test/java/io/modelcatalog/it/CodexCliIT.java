@@ -9,11 +9,11 @@ import io.modelcatalog.it.toolconfigs.CodexBinary;
 import io.modelcatalog.it.toolconfigs.CorpusCatalog;
 import io.modelcatalog.providers.EnvironmentLookup;
 import io.modelcatalog.providers.ProviderRegistry;
+import io.modelcatalog.toolconfigs.CatalogQuery;
 import io.modelcatalog.toolconfigs.CodexProfileNames;
 import io.modelcatalog.toolconfigs.ConfigGenerator;
 import io.modelcatalog.toolconfigs.GenerateConfigsRequest;
 import io.modelcatalog.toolconfigs.GenerateConfigsResult;
-import io.modelcatalog.toolconfigs.ModelIdFilter;
 import io.modelcatalog.tools.Tool;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -64,14 +64,12 @@ class CodexCliIT {
         configs = work.resolve("configs");
         result = new ConfigGenerator()
                 .generate(new GenerateConfigsRequest(
-                        catalog,
-                        null,
+                        CatalogQuery.builder(catalog)
+                                .registry(ProviderRegistry.builtIn())
+                                .env(EnvironmentLookup.of(Map.of()))
+                                .build(),
                         configs,
-                        Tool.writers(Set.of(Tool.CODEX)),
-                        List.of(),
-                        ModelIdFilter.all(),
-                        ProviderRegistry.builtIn(),
-                        EnvironmentLookup.of(Map.of())));
+                        Tool.writers(Set.of(Tool.CODEX))));
         assertFalse(result.generated().isEmpty());
     }
 

@@ -13,10 +13,10 @@ import io.modelcatalog.it.toolconfigs.CorpusCatalog;
 import io.modelcatalog.it.toolconfigs.OpenCodeBinary;
 import io.modelcatalog.providers.EnvironmentLookup;
 import io.modelcatalog.providers.ProviderRegistry;
+import io.modelcatalog.toolconfigs.CatalogQuery;
 import io.modelcatalog.toolconfigs.ConfigGenerator;
 import io.modelcatalog.toolconfigs.GenerateConfigsRequest;
 import io.modelcatalog.toolconfigs.GenerateConfigsResult;
-import io.modelcatalog.toolconfigs.ModelIdFilter;
 import io.modelcatalog.toolconfigs.OpenCodeConfig;
 import io.modelcatalog.tools.Tool;
 import java.io.IOException;
@@ -89,14 +89,12 @@ class OpenCodeCliIT {
         configs = work.resolve("configs");
         result = new ConfigGenerator()
                 .generate(new GenerateConfigsRequest(
-                        catalog,
-                        null,
+                        CatalogQuery.builder(catalog)
+                                .registry(ProviderRegistry.builtIn())
+                                .env(EnvironmentLookup.of(Map.of()))
+                                .build(),
                         configs,
-                        Tool.writers(Set.of(Tool.OPENCODE)),
-                        List.of(),
-                        ModelIdFilter.all(),
-                        ProviderRegistry.builtIn(),
-                        EnvironmentLookup.of(Map.of())));
+                        Tool.writers(Set.of(Tool.OPENCODE))));
         assertFalse(result.generated().isEmpty());
         System.out.println("OpenCodeCliIT: " + opencode.executable() + ", opencode-ai " + opencode.packageVersion());
     }

@@ -7,14 +7,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.modelcatalog.backups.BackupStore;
 import io.modelcatalog.configupdate.CodexMerger;
 import io.modelcatalog.configupdate.ConfigUpdater;
-import io.modelcatalog.configupdate.MergeStrategy;
 import io.modelcatalog.configupdate.UpdateConfigsRequest;
 import io.modelcatalog.configupdate.UpdateConfigsResult;
 import io.modelcatalog.it.toolconfigs.CodexBinary;
 import io.modelcatalog.it.toolconfigs.CorpusCatalog;
 import io.modelcatalog.providers.EnvironmentLookup;
 import io.modelcatalog.providers.ProviderRegistry;
-import io.modelcatalog.toolconfigs.ModelIdFilter;
+import io.modelcatalog.toolconfigs.CatalogQuery;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -85,19 +84,16 @@ class UpdateConfigsCodexCliIT {
         assertTrue(before.output().contains("wire_api"), before.output());
 
         UpdateConfigsResult result = new ConfigUpdater()
-                .update(new UpdateConfigsRequest(
-                        CorpusCatalog.copyTo(work.resolve("catalog")),
-                        null,
-                        PROVIDERS,
-                        ModelIdFilter.all(),
-                        ProviderRegistry.builtIn(),
-                        EnvironmentLookup.of(Map.of()),
-                        List.of(new CodexMerger(codexHome, false)),
-                        MergeStrategy.MERGE,
-                        false,
-                        new BackupStore(work.resolve("backups"), Clock.systemUTC()),
-                        10,
-                        work.resolve("locks")));
+                .update(UpdateConfigsRequest.builder(
+                                CatalogQuery.builder(CorpusCatalog.copyTo(work.resolve("catalog")))
+                                        .providers(PROVIDERS)
+                                        .registry(ProviderRegistry.builtIn())
+                                        .env(EnvironmentLookup.of(Map.of()))
+                                        .build(),
+                                new BackupStore(work.resolve("backups"), Clock.systemUTC()),
+                                work.resolve("locks"))
+                        .mergers(List.of(new CodexMerger(codexHome, false)))
+                        .build());
         assertEquals(1, result.changed().size());
         assertTrue(Files.readString(config).contains("[model_providers.mistral]"));
 

@@ -8,7 +8,6 @@ import io.modelcatalog.backups.BackupStore;
 import io.modelcatalog.configediting.ConfigText;
 import io.modelcatalog.configediting.JsonDocument;
 import io.modelcatalog.configupdate.ConfigUpdater;
-import io.modelcatalog.configupdate.MergeStrategy;
 import io.modelcatalog.configupdate.OpenCodeMerger;
 import io.modelcatalog.configupdate.UpdateConfigsRequest;
 import io.modelcatalog.configupdate.UpdateConfigsResult;
@@ -17,7 +16,7 @@ import io.modelcatalog.it.toolconfigs.CorpusCatalog;
 import io.modelcatalog.it.toolconfigs.OpenCodeBinary;
 import io.modelcatalog.providers.EnvironmentLookup;
 import io.modelcatalog.providers.ProviderRegistry;
-import io.modelcatalog.toolconfigs.ModelIdFilter;
+import io.modelcatalog.toolconfigs.CatalogQuery;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -60,19 +59,16 @@ class UpdateConfigsOpenCodeCliIT {
         Files.writeString(config, original);
 
         UpdateConfigsResult result = new ConfigUpdater()
-                .update(new UpdateConfigsRequest(
-                        CorpusCatalog.copyTo(work.resolve("catalog")),
-                        null,
-                        PROVIDERS,
-                        ModelIdFilter.all(),
-                        ProviderRegistry.builtIn(),
-                        EnvironmentLookup.of(Map.of()),
-                        List.of(new OpenCodeMerger(config)),
-                        MergeStrategy.MERGE,
-                        false,
-                        new BackupStore(work.resolve("backups"), Clock.systemUTC()),
-                        10,
-                        work.resolve("locks")));
+                .update(UpdateConfigsRequest.builder(
+                                CatalogQuery.builder(CorpusCatalog.copyTo(work.resolve("catalog")))
+                                        .providers(PROVIDERS)
+                                        .registry(ProviderRegistry.builtIn())
+                                        .env(EnvironmentLookup.of(Map.of()))
+                                        .build(),
+                                new BackupStore(work.resolve("backups"), Clock.systemUTC()),
+                                work.resolve("locks"))
+                        .mergers(List.of(new OpenCodeMerger(config)))
+                        .build());
         assertEquals(1, result.changed().size());
         assertEquals(
                 original,

@@ -3,11 +3,9 @@ package io.modelcatalog.maven;
 import io.modelcatalog.catalog.CatalogLayout;
 import io.modelcatalog.providers.ProviderDefinition;
 import io.modelcatalog.providers.ProviderRegistry;
-import io.modelcatalog.providers.UnknownProviderException;
+import io.modelcatalog.toolconfigs.CatalogQuery;
 import io.modelcatalog.tools.Tool;
 import java.io.File;
-import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
 import org.apache.maven.execution.MavenSession;
@@ -18,9 +16,10 @@ import org.apache.maven.plugins.annotations.Parameter;
 import org.apache.maven.project.MavenProject;
 
 /**
- * What every goal shares: the skip flags, the catalog folder, the provider registry and selection, and turning
- * parameters (paths, comma lists, the layout) into core values, with errors that name the parameter. Subclasses
- * translate their parameters into a core call and its result into log lines; they hold no catalog logic.
+ * What every goal shares: the skip flags and the parameters of the catalog folder and the providers, which
+ * {@link #settings()} turns into core values (paths, comma lists, the layout, the registry), with errors that name
+ * the parameter. Subclasses translate their parameters into a core call and its result into log lines; they hold no
+ * catalog logic.
  */
 public abstract class AbstractCatalogMojo extends AbstractMojo {
 
@@ -78,88 +77,63 @@ public abstract class AbstractCatalogMojo extends AbstractMojo {
 
     protected abstract void run() throws MojoExecutionException, MojoFailureException;
 
+    /** This goal's shared settings: its catalog folder, the providers in force and those selected. */
+    protected CatalogSettings settings() {
+        return CatalogSettings.builder(project, getLog())
+                .catalogDirectory(outputDirectory)
+                .providerNames(providerNames)
+                .providers(providers)
+                .providersFile(providersFile)
+                .build();
+    }
+
     /** The catalog folder ({@code catalog.outputDirectory}), absolute. */
     protected File catalogFolder() {
-        return resolvePath(outputDirectory, "models");
+        return settings().catalogFolder();
     }
 
-    /**
-     * The configs folder: {@code catalog.configsDirectory} when set, else {@code configs} inside the catalog folder.
-     */
+    /** The catalog folder of a goal that reads it; a regular file in its place is an error naming the parameter. */
+    protected File catalogFolderToRead() throws MojoExecutionException {
+        return settings().catalogFolderToRead();
+    }
+
+    /** See {@link CatalogSettings#configsFolder(File)}. */
     protected File configsFolder(File configsDirectory) {
-        return configsDirectory == null
-                ? new File(catalogFolder(), "configs")
-                : resolvePath(configsDirectory, "models/configs");
+        return settings().configsFolder(configsDirectory);
     }
 
-    /** The providers named by {@code catalog.providers} in registry order, or all of them when it is empty. */
+    /** See {@link CatalogSettings#selectedProviders(ProviderRegistry)}. */
     protected List<ProviderDefinition> selectedProviders(ProviderRegistry registry) throws MojoExecutionException {
-        try {
-            return registry.select(commaList(providerNames));
-        } catch (UnknownProviderException e) {
-            throw new MojoExecutionException("catalog.providers: " + e.getMessage());
-        }
+        return settings().selectedProviders(registry);
     }
 
-    /** A {@code catalog.layout} value; {@code null} for a blank one. */
-    protected static CatalogLayout layout(String value) throws MojoExecutionException {
-        try {
-            return value == null || value.isBlank() ? null : CatalogLayout.parse(value);
-        } catch (IllegalArgumentException e) {
-            throw new MojoExecutionException("catalog.layout: " + e.getMessage());
-        }
-    }
-
-    /** A {@code catalog.tools} value: the tools named, or all of them for a blank one. */
-    protected static Set<Tool> parseTools(String value) throws MojoExecutionException {
-        try {
-            return Tool.parse(commaList(value));
-        } catch (IllegalArgumentException e) {
-            throw new MojoExecutionException("catalog.tools: " + e.getMessage());
-        }
-    }
-
-    /** The folder a relative path is resolved against: the project's base dir, or the working folder without a POM. */
-    protected File baseDir() {
-        File base = project == null ? null : project.getBasedir();
-        return base != null ? base : new File(System.getProperty("user.dir"));
-    }
-
-    /**
-     * The provider registry in force: the built-in providers, then those of {@code catalog.providersFile}, then
-     * the POM's {@code <providers>}. Each layer may replace a provider of the layers before it (same name), with
-     * a log line; a name given twice within one layer is an error. Every configured provider is validated (name,
-     * kind, http(s) base URL, variable names), and errors name the file and line or the POM entry.
-     */
+    /** See {@link CatalogSettings#registry()}. */
     protected ProviderRegistry registry() throws MojoExecutionException {
-        File file = providersFile == null || providersFile.isAbsolute()
-                ? providersFile
-                : new File(baseDir(), providersFile.getPath());
-        return ProviderLayers.registry(file, providers, getLog());
+        return settings().registry();
     }
 
-    /**
-     * A folder or file parameter made absolute: relative paths against {@link #baseDir()}; a value that still holds
-     * an unresolved expression (Maven 3.8 leaves {@code ${project.basedir}} as is when a goal runs without a POM)
-     * means the documented default {@code <working folder>/<whenUnresolved>}.
-     */
+    /** See {@link CatalogSettings#catalogQuery(ProviderRegistry)}. */
+    protected CatalogQuery.Builder catalogQuery(ProviderRegistry registry) throws MojoExecutionException {
+        return settings().catalogQuery(registry);
+    }
+
+    /** See {@link CatalogSettings#resolvePath(File, String)}. */
     protected File resolvePath(File configured, String whenUnresolved) {
-        if (configured == null || configured.getPath().contains("${")) {
-            return new File(baseDir(), whenUnresolved);
-        }
-        return configured.isAbsolute() ? configured : new File(baseDir(), configured.getPath());
+        return settings().resolvePath(configured, whenUnresolved);
     }
 
-    /** Splits a comma list, trimming blanks; {@code null} or blank gives an empty list. */
+    /** See {@link CatalogSettings#layout(String)}. */
+    protected static CatalogLayout layout(String value) throws MojoExecutionException {
+        return CatalogSettings.layout(value);
+    }
+
+    /** See {@link CatalogSettings#tools(String)}. */
+    protected static Set<Tool> parseTools(String value) throws MojoExecutionException {
+        return CatalogSettings.tools(value);
+    }
+
+    /** See {@link CatalogSettings#commaList(String)}. */
     protected static List<String> commaList(String value) {
-        List<String> out = new ArrayList<>();
-        if (value == null) {
-            return out;
-        }
-        Arrays.stream(value.split(","))
-                .map(String::trim)
-                .filter(s -> !s.isEmpty())
-                .forEach(out::add);
-        return out;
+        return CatalogSettings.commaList(value);
     }
 }

@@ -72,8 +72,14 @@ public class CleanMojo extends AbstractCatalogMojo {
         CleanResult result;
         try {
             result = new CatalogCleaner()
-                    .clean(new CleanRequest(
-                            catalogDir.toPath(), configs.toPath(), cacheDir.toPath(), failures, cache, dryRun));
+                    .clean(CleanRequest.builder()
+                            .catalogDir(catalogDir.toPath())
+                            .configsDir(configs.toPath())
+                            .cacheDir(cacheDir.toPath())
+                            .failures(failures)
+                            .cache(cache)
+                            .dryRun(dryRun)
+                            .build());
         } catch (IOException e) {
             throw new MojoExecutionException("Cleaning " + catalogDir + " failed: " + e.getMessage(), e);
         }

@@ -6,6 +6,8 @@ import io.modelcatalog.providers.EnvironmentLookup;
 import io.modelcatalog.providers.ProviderRegistry;
 import io.modelcatalog.templates.TemplateFailure;
 import io.modelcatalog.templates.TemplateRenderer;
+import io.modelcatalog.toolconfigs.CatalogQuery;
+import io.modelcatalog.toolconfigs.CatalogSelectionException;
 import io.modelcatalog.toolconfigs.ConfigGenerator;
 import io.modelcatalog.toolconfigs.GenerateConfigsException;
 import io.modelcatalog.toolconfigs.GenerateConfigsRequest;
@@ -141,20 +143,19 @@ public class GenerateConfigsMojo extends AbstractCatalogMojo {
             getLog().info("Generating "
                     + String.join(", ", writers.stream().map(ToolWriter::id).toList()) + " configs from " + catalogDir
                     + " into " + out);
+            CatalogQuery catalog = catalogQuery(registry)
+                    .layout(layout(layout))
+                    .filter(ModelIdFilter.of(commaList(include), commaList(exclude)))
+                    .env(EnvironmentLookup.system())
+                    .build();
             result = new ConfigGenerator(
                             cacheDirectory == null
                                     ? null
                                     : resolvePath(cacheDirectory, ResponseCache.DEFAULT_FOLDER)
                                             .toPath())
-                    .generate(new GenerateConfigsRequest(
-                            catalogDir.toPath(),
-                            layout(layout),
-                            out.toPath(),
-                            writers,
-                            commaList(providerNames),
-                            ModelIdFilter.of(commaList(include), commaList(exclude)),
-                            registry,
-                            EnvironmentLookup.system()));
+                    .generate(new GenerateConfigsRequest(catalog, out.toPath(), writers));
+        } catch (CatalogSelectionException e) {
+            throw new MojoExecutionException(MavenWords.of(e) + " (nothing was written)", e);
         } catch (GenerateConfigsException e) {
             throw new MojoExecutionException(MavenWords.of(e) + " (nothing was written)", e);
         } catch (TemplateFailure | DocumentParseException e) {

@@ -5,9 +5,11 @@ import io.modelcatalog.fetching.ProviderOutcome;
 import io.modelcatalog.files.FileErrors;
 import io.modelcatalog.files.UnwritableFolderException;
 import io.modelcatalog.providers.CredentialsInUrlException;
+import io.modelcatalog.providers.UnknownProviderException;
+import io.modelcatalog.toolconfigs.CatalogSelectionException;
 import io.modelcatalog.toolconfigs.GenerateConfigsException;
+import java.io.File;
 import java.io.IOException;
-import java.nio.file.Files;
 
 /**
  * The Maven words of the core's findings: the core says what went wrong as data and in plain words; this class
@@ -15,27 +17,48 @@ import java.nio.file.Files;
  */
 final class MavenWords {
 
+    /** What {@code catalog.outputDirectory} should point at. */
+    static final String CATALOG_FOLDER = "the folder the fetch goal writes";
+
     private MavenWords() {}
 
+    /** A regular file where a folder parameter points: {@code The catalog folder X is a regular file, ...}. */
+    static String notAFolder(String what, File folder, String parameter, String remedy) {
+        return "The " + what + " " + folder + " is a regular file, not a folder: point " + parameter + " at " + remedy;
+    }
+
+    /** The catalog folder could not be read: the error in words, and the parameter that names the folder. */
+    static String cannotRead(File catalogFolder, IOException e) {
+        return "Cannot read the catalog folder " + catalogFolder + ": " + FileErrors.explain(e)
+                + " (catalog.outputDirectory)";
+    }
+
+    /** What the catalog cannot give (generate-configs, update-configs), with the settings that change it. */
+    static String of(CatalogSelectionException e) {
+        return switch (e.reason()) {
+            case CATALOG_IS_A_FILE ->
+                notAFolder("catalog folder", e.path().toFile(), "catalog.outputDirectory", CATALOG_FOLDER);
+            case NO_CATALOG ->
+                "catalog folder " + e.path() + " does not exist: run the fetch goal first, or point "
+                        + "catalog.outputDirectory at a catalog folder";
+            case NOT_IN_CATALOG ->
+                "provider " + e.provider() + ": the catalog has no " + e.path() + ": fetch it first (catalog.providers="
+                        + e.provider() + ") or leave it out of catalog.providers";
+            case CREDENTIALS_IN_URL -> e.getMessage() + otherKeySource(e.provider());
+        };
+    }
+
+    /** Why the configs cannot be generated, with the setting that changes it. */
     static String of(GenerateConfigsException e) {
         return switch (e.reason()) {
-            case NO_CATALOG ->
-                Files.isRegularFile(e.file())
-                        ? "catalog folder " + e.file() + " is a regular file, not a folder: point "
-                                + "catalog.outputDirectory at a catalog folder"
-                        : "catalog folder " + e.file() + " does not exist: run the fetch goal first, or point "
-                                + "catalog.outputDirectory at a catalog folder";
-            case NOT_IN_CATALOG -> {
-                String p = e.providers().get(0);
-                yield "provider " + p + ": the catalog has no " + e.file() + ": fetch it first (catalog.providers=" + p
-                        + ") or leave it out of catalog.providers";
-            }
             case SAME_FILE -> e.getMessage() + " with catalog.exclude";
             case RESERVED_NAME_TAKEN -> e.getMessage();
-            case CREDENTIALS_IN_URL ->
-                e.getMessage() + " or a settings.xml <server> with id " + MavenNetwork.SERVER_ID_PREFIX
-                        + e.providers().get(0);
         };
+    }
+
+    /** A name in {@code catalog.providers} that no provider has. */
+    static String of(UnknownProviderException e) {
+        return "catalog.providers: " + e.getMessage();
     }
 
     /** Why a verify-compat run that compared nothing fails, with the settings that fix it. */
@@ -62,7 +85,11 @@ final class MavenWords {
 
     /** Where else a key may come from, for a message that says to put it in the key variable. */
     static String otherKeySource(CredentialsInUrlException e) {
-        return " or a settings.xml <server> with id " + MavenNetwork.SERVER_ID_PREFIX + e.provider();
+        return otherKeySource(e.provider());
+    }
+
+    private static String otherKeySource(String provider) {
+        return " or a settings.xml <server> with id " + MavenNetwork.SERVER_ID_PREFIX + provider;
     }
 
     /** A provider's skip or failure message with the setting that changes it. */

@@ -2,7 +2,6 @@ package io.modelcatalog.maven;
 
 import io.modelcatalog.catalog.ProviderOverview;
 import io.modelcatalog.catalog.ProviderOverviewText;
-import io.modelcatalog.files.FileErrors;
 import io.modelcatalog.providers.EnvironmentLookup;
 import io.modelcatalog.providers.ProviderRegistry;
 import java.io.File;
@@ -47,11 +46,7 @@ public class ProvidersMojo extends AbstractCatalogMojo {
     protected void run() throws MojoExecutionException {
         ProviderRegistry registry = registry();
         selectedProviders(registry);
-        File folder = catalogFolder();
-        if (folder.isFile()) {
-            throw new MojoExecutionException("The catalog folder " + folder + " is a regular file, not a folder: "
-                    + "point catalog.outputDirectory at the folder the fetch goal writes");
-        }
+        File folder = catalogFolderToRead();
         LayoutWarning.check(folder, getLog());
         EnvironmentLookup env = EnvironmentLookup.system();
         ProviderOverview overview;
@@ -63,10 +58,7 @@ public class ProvidersMojo extends AbstractCatalogMojo {
                     network.credentials(session, env, getLog()),
                     p -> Optional.of(MavenNetwork.serverKeySource(p.name())));
         } catch (IOException e) {
-            throw new MojoExecutionException(
-                    "Cannot read the catalog folder " + folder + ": " + FileErrors.explain(e)
-                            + " (catalog.outputDirectory)",
-                    e);
+            throw new MojoExecutionException(MavenWords.cannotRead(folder, e), e);
         }
         ProviderOverviewText text = new ProviderOverviewText(overview);
         List<String> selected = commaList(providerNames);

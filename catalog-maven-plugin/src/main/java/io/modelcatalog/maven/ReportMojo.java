@@ -95,7 +95,7 @@ public class ReportMojo extends AbstractMojo implements MavenReport {
         if (!canGenerateReport()) {
             return;
         }
-        ReportSettings settings = settings();
+        CatalogSettings settings = settings();
         // a folder given relative, or none (a report built by hand), is the project's
         File folder = settings.resolvePath(outputDirectory, "target/reports");
         try {
@@ -163,18 +163,19 @@ public class ReportMojo extends AbstractMojo implements MavenReport {
         return true;
     }
 
-    private ReportSettings settings() {
-        return new ReportSettings(project, providers, providersFile, getLog());
+    private CatalogSettings settings() {
+        return CatalogSettings.builder(project, getLog())
+                .catalogDirectory(catalogDirectory)
+                .providerNames(providerNames)
+                .providers(providers)
+                .providersFile(providersFile)
+                .build();
     }
 
-    private CatalogReport read(ReportSettings settings) throws MavenReportException {
+    private CatalogReport read(CatalogSettings settings) throws MavenReportException {
         try {
             ProviderRegistry registry = settings.registry();
-            File folder = settings.resolvePath(catalogDirectory, "models");
-            if (folder.isFile()) {
-                throw new MavenReportException("The catalog folder " + folder + " is a regular file, not a folder: "
-                        + "point catalog.outputDirectory at the folder the fetch goal writes");
-            }
+            File folder = settings.catalogFolderToRead();
             LayoutWarning.check(folder, getLog());
             if (!folder.isDirectory()) {
                 getLog().warn("The catalog folder " + folder + " does not exist: the report says so. Run the fetch "
@@ -182,22 +183,16 @@ public class ReportMojo extends AbstractMojo implements MavenReport {
                         + "catalog.outputDirectory");
             }
             CatalogReport report = CatalogReportReader.read(
-                    registry,
-                    folder.toPath(),
-                    AbstractCatalogMojo.commaList(providerNames),
-                    ReportPage.label(project, folder.toPath()));
+                    registry, folder.toPath(), settings.providerNames(), ReportPage.label(project, folder.toPath()));
             getLog().info("Catalog report: " + report.providers().size() + " providers, " + report.modelCount()
                     + " models from " + folder);
             return report;
         } catch (MojoExecutionException e) {
             throw new MavenReportException(e.getMessage(), e);
         } catch (UnknownProviderException e) {
-            throw new MavenReportException("catalog.providers: " + e.getMessage(), e);
+            throw new MavenReportException(MavenWords.of(e), e);
         } catch (IOException e) {
-            throw new MavenReportException(
-                    "Cannot read the catalog folder " + catalogDirectory + ": " + FileErrors.explain(e)
-                            + " (catalog.outputDirectory)",
-                    e);
+            throw new MavenReportException(MavenWords.cannotRead(settings.catalogFolder(), e), e);
         }
     }
 }

@@ -10,6 +10,8 @@ import io.modelcatalog.configupdate.UpdateConfigsResult;
 import io.modelcatalog.documents.DocumentParseException;
 import io.modelcatalog.files.FileErrors;
 import io.modelcatalog.providers.ProviderRegistry;
+import io.modelcatalog.toolconfigs.CatalogQuery;
+import io.modelcatalog.toolconfigs.CatalogSelectionException;
 import io.modelcatalog.toolconfigs.ModelIdFilter;
 import io.modelcatalog.tools.Tool;
 import io.modelcatalog.tools.UserConfigLocations;
@@ -107,24 +109,25 @@ public class UpdateConfigsMojo extends AbstractUserConfigMojo {
         ProviderRegistry registry = registry();
         selectedProviders(registry);
         List<String> includes = commaList(include);
-        UpdateConfigsRequest request = new UpdateConfigsRequest(
-                catalogFolder().toPath(),
-                layout(layout),
-                commaList(providerNames),
-                ModelIdFilter.of(includes, commaList(exclude)),
-                registry,
-                environment,
-                mergers(parseTools(tools), !includes.isEmpty()),
-                mergeStrategy,
-                dryRun,
-                backupStore(),
-                backupKeep,
-                home().resolve(".cache/model-catalog/locks"));
+        CatalogQuery catalog = catalogQuery(registry)
+                .layout(layout(layout))
+                .filter(ModelIdFilter.of(includes, commaList(exclude)))
+                .env(environment)
+                .build();
+        UpdateConfigsRequest request = UpdateConfigsRequest.builder(
+                        catalog, backupStore(), home().resolve(".cache/model-catalog/locks"))
+                .mergers(mergers(parseTools(tools), !includes.isEmpty()))
+                .strategy(mergeStrategy)
+                .dryRun(dryRun)
+                .backupKeep(backupKeep)
+                .build();
         UpdateConfigsResult result;
         try {
             result = new ConfigUpdater().update(request);
         } catch (ConfigEditException e) {
             throw new MojoFailureException(e.getMessage() + " (nothing was written)", e);
+        } catch (CatalogSelectionException e) {
+            throw new MojoExecutionException(MavenWords.of(e) + " (nothing was written)", e);
         } catch (UpdateConfigsException | DocumentParseException e) {
             throw new MojoExecutionException(e.getMessage() + " (nothing was written)", e);
         } catch (IOException e) {

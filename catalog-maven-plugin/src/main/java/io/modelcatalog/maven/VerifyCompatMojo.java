@@ -65,16 +65,12 @@ public class VerifyCompatMojo extends AbstractCatalogMojo {
             throw new MojoExecutionException("No reference folder: set catalog.referenceDirectory to a legacy "
                     + "dump_models.py folder, e.g. -Dcatalog.referenceDirectory=../old-models");
         }
-        File output = catalogFolder();
-        File reference = resolvePath(referenceDirectory, referenceDirectory.getPath());
-        if (output.isFile()) {
-            throw new MojoExecutionException("The catalog folder " + output + " is a regular file, not a folder: "
-                    + "point catalog.outputDirectory at the folder to check");
-        }
-        if (reference.isFile()) {
-            throw new MojoExecutionException("The reference folder " + reference + " is a regular file, not a "
-                    + "folder: point catalog.referenceDirectory at a legacy dump_models.py folder");
-        }
+        File output = catalogFolderToRead();
+        File reference = CatalogSettings.folderOrAbsent(
+                resolvePath(referenceDirectory, referenceDirectory.getPath()),
+                "reference folder",
+                "catalog.referenceDirectory",
+                "a legacy dump_models.py folder");
         if (!output.isDirectory()) {
             throw new MojoExecutionException("The catalog folder " + output + " does not exist: run catalog:fetch "
                     + "first, or point catalog.outputDirectory at the folder to check");

@@ -181,8 +181,8 @@ class BackupRestoreMojoTest {
                 assertThrows(MojoExecutionException.class, () -> prepare(mojo).execute());
 
         assertEquals(
-                "catalog folder " + file + " is a regular file, not a folder: point to the folder that holds the "
-                        + "catalog (nothing was written)",
+                "The catalog folder " + file + " is a regular file, not a folder: point catalog.outputDirectory at "
+                        + "the folder the fetch goal writes",
                 e.getMessage());
     }
 

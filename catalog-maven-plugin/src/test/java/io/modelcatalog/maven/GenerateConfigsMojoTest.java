@@ -298,8 +298,8 @@ class GenerateConfigsMojoTest {
         MojoExecutionException e = assertThrows(MojoExecutionException.class, mojo::execute);
 
         assertEquals(
-                "catalog folder " + file + " is a regular file, not a folder: point catalog.outputDirectory at a "
-                        + "catalog folder (nothing was written)",
+                "The catalog folder " + file + " is a regular file, not a folder: point catalog.outputDirectory at "
+                        + "the folder the fetch goal writes",
                 e.getMessage());
     }
 

@@ -201,6 +201,38 @@ class UpdateConfigsMojoTest {
 
     @Test
     @InjectMojo(goal = "update-configs", pom = POM)
+    void whatTheCatalogCannotGiveIsSaidInTheSameWordsAsForGenerateConfigs(UpdateConfigsMojo mojo) throws Exception {
+        prepare(mojo);
+        setVariableValueToObject(mojo, "providerNames", "mistral,xai");
+        MojoExecutionException missing = assertThrows(MojoExecutionException.class, mojo::execute);
+        assertEquals(
+                "provider xai: the catalog has no " + catalog.resolve("models_xai.json") + ": fetch it first "
+                        + "(catalog.providers=xai) or leave it out of catalog.providers (nothing was written)",
+                missing.getMessage());
+
+        setVariableValueToObject(mojo, "providerNames", "groq");
+        mojo.environment = EnvironmentLookup.of(
+                Map.of("HOME", home.toString(), "GROQ_API_OPENAI", "https://bob:hunter2@proxy.example/groq/v1"));
+        MojoExecutionException password = assertThrows(MojoExecutionException.class, mojo::execute);
+        assertTrue(
+                password.getMessage()
+                        .endsWith("put the key in the provider's key variable or a settings.xml <server> with id "
+                                + "catalog-groq (nothing was written)"),
+                password.getMessage());
+        assertFalse(password.getMessage().contains("hunter2"), password.getMessage());
+
+        Path absent = home.resolve("no-catalog");
+        setVariableValueToObject(mojo, "outputDirectory", absent.toFile());
+        MojoExecutionException noCatalog = assertThrows(MojoExecutionException.class, mojo::execute);
+        assertEquals(
+                "catalog folder " + absent + " does not exist: run the fetch goal first, or point "
+                        + "catalog.outputDirectory at a catalog folder (nothing was written)",
+                noCatalog.getMessage());
+        assertEquals(List.of(), backups());
+    }
+
+    @Test
+    @InjectMojo(goal = "update-configs", pom = POM)
     void aBrokenConfigFailsTheBuildNamingLineAndColumnAndNothingIsWritten(UpdateConfigsMojo mojo) throws Exception {
         Files.writeString(opencode, "{\n  \"provider\": {\n    \"groq\" {}\n  }\n}\n");
         byte[] modsBefore = Files.readAllBytes(mods);

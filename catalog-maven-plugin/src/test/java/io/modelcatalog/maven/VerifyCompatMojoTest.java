@@ -204,7 +204,7 @@ class VerifyCompatMojoTest {
         MojoExecutionException output = assertThrows(MojoExecutionException.class, mojo::execute);
         assertEquals(
                 "The catalog folder " + file + " is a regular file, not a folder: point catalog.outputDirectory at "
-                        + "the folder to check",
+                        + "the folder the fetch goal writes",
                 output.getMessage());
 
         configure(mojo, models, file);
