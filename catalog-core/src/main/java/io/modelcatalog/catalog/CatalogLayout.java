@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.SortedMap;
 import java.util.TreeMap;
 import java.util.regex.Matcher;
@@ -73,6 +74,21 @@ public enum CatalogLayout {
                 || name.equals(FAILED_MODELS)
                 || name.equals(FAILED_MODELS + FailedModels.BROKEN_SUFFIX)
                 || name.equals(CHUTES_CHUTES);
+    }
+
+    /**
+     * The layout a provider file belongs to, by its path relative to the catalog folder with {@code /} separators:
+     * {@code models_<p>.<ext>} is a legacy file, {@code <ext>/models_<p>.<ext>} a structured one; empty for any
+     * other path (the shared files {@link #FAILED_MODELS} and {@link #CHUTES_CHUTES} included).
+     */
+    public static Optional<CatalogLayout> ofProviderFile(String relativePath) {
+        int slash = relativePath.indexOf('/');
+        if (slash < 0) {
+            return FILE_NAME.matcher(relativePath).matches() ? Optional.of(LEGACY) : Optional.empty();
+        }
+        String folder = relativePath.substring(0, slash);
+        Matcher m = FILE_NAME.matcher(relativePath.substring(slash + 1));
+        return m.matches() && m.group(2).equals(folder) ? Optional.of(STRUCTURED) : Optional.empty();
     }
 
     /** The folder of this layout that holds the files of one type. */

@@ -2,6 +2,7 @@ package io.modelcatalog.fetching;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.modelcatalog.CatalogVersion;
+import io.modelcatalog.artifact.CatalogOrigin;
 import io.modelcatalog.catalog.CatalogLayout;
 import io.modelcatalog.catalog.FailedModels;
 import io.modelcatalog.documents.CodePointOrder;
@@ -127,7 +128,11 @@ public final class CatalogFetch {
                 failed.recordSuccess(o.provider(), lastSuccess.get(o.provider()));
             }
         }
-        AtomicFiles.writeIfChanged(failedFile, failed.toBytes());
+        boolean historyChanged = AtomicFiles.writeIfChanged(failedFile, failed.toBytes());
+        // a catalog put there from an artifact is no longer the artifact's once a fetch changed it
+        if (historyChanged || outcomes.stream().anyMatch(o -> o.status() == ProviderOutcome.Status.FETCHED)) {
+            CatalogOrigin.forget(out);
+        }
         return new FetchReport(outcomes, (System.nanoTime() - start) / 1_000_000, slots.mostTaken());
     }
 

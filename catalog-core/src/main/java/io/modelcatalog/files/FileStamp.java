@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -169,12 +170,34 @@ public record FileStamp(String sha256, long size, long mtime, long ctime, String
 
     /** The SHA-256 of {@code length} bytes from {@code offset}, lowercase hex. */
     public static String sha256(byte[] bytes, int offset, int length) {
+        MessageDigest d = newSha256();
+        d.update(bytes, offset, length);
+        return hex(d);
+    }
+
+    /** The SHA-256 of a file's bytes, read as a stream (a file too large to hold), lowercase hex. */
+    public static String sha256(Path file) throws IOException {
+        MessageDigest d = newSha256();
+        try (InputStream in = Files.newInputStream(file)) {
+            byte[] buffer = new byte[1 << 16];
+            for (int n; (n = in.read(buffer)) > 0; ) {
+                d.update(buffer, 0, n);
+            }
+        }
+        return hex(d);
+    }
+
+    /** A new SHA-256 digest, for bytes that pass by in pieces. */
+    public static MessageDigest newSha256() {
         try {
-            MessageDigest d = MessageDigest.getInstance("SHA-256");
-            d.update(bytes, offset, length);
-            return HexFormat.of().formatHex(d.digest());
+            return MessageDigest.getInstance("SHA-256");
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("every Java runtime has SHA-256", e);
         }
+    }
+
+    /** A digest's value, lowercase hex (the digest is reset). */
+    public static String hex(MessageDigest digest) {
+        return HexFormat.of().formatHex(digest.digest());
     }
 }
