@@ -30,6 +30,9 @@ import org.apache.maven.plugins.annotations.Parameter;
  *
  * <p>Keys come from each provider's legacy environment variable or a {@code settings.xml} server entry with
  * id {@code catalog-{provider}}; a provider without a key is skipped.
+ *
+ * <p>With {@code catalog.from=GROUP:ARTIFACT:VERSION} it asks no provider: it resolves the catalog that the package
+ * goal attached and a build deployed, checks it and puts it in place of the folder's catalog (see {@link #from}).
  */
 @Mojo(name = "fetch", defaultPhase = LifecyclePhase.GENERATE_RESOURCES, requiresProject = false, threadSafe = true)
 public class FetchMojo extends AbstractCatalogMojo {
@@ -89,6 +92,24 @@ public class FetchMojo extends AbstractCatalogMojo {
     @Parameter(property = "catalog.changesFile")
     private File changesFile;
 
+    /**
+     * Take the catalog from the artifact {@code GROUP:ARTIFACT:VERSION} (type {@code zip}, classifier
+     * {@code catalog}, as the package goal attaches it) instead of asking the providers: resolved through the build's
+     * repositories, mirrors, proxies and server credentials (or the local repository, offline), every file checked
+     * against the zip's manifest, then the catalog replaced as a whole, all or nothing. The version may be a range
+     * ({@code [1.0,2.0)}), resolved as Maven resolves one. Needs no key; the provider settings do not apply.
+     */
+    @Parameter(property = "catalog.from")
+    private String from;
+
+    /** With {@code catalog.from}: the SHA-256 the zip must have (64 hex digits), pinning the artifact's bytes. */
+    @Parameter(property = "catalog.fromSha256")
+    private String fromSha256;
+
+    /** With {@code catalog.from}: the most bytes the catalog's files may have together (1 GiB). */
+    @Parameter(property = "catalog.fromMaxBytes", defaultValue = "1073741824")
+    private long fromMaxBytes;
+
     /** Skips this goal. */
     @Parameter(property = "catalog.fetch.skip", defaultValue = "false")
     private boolean fetchSkip;
@@ -98,9 +119,12 @@ public class FetchMojo extends AbstractCatalogMojo {
 
     private final MavenNetwork network;
 
+    private final CatalogArtifacts artifacts;
+
     @Inject
-    public FetchMojo(MavenNetwork network) {
+    public FetchMojo(MavenNetwork network, CatalogArtifacts artifacts) {
         this.network = network;
+        this.artifacts = artifacts;
     }
 
     @Override
@@ -120,6 +144,16 @@ public class FetchMojo extends AbstractCatalogMojo {
                 ? resolvePath(cacheDirectory, ResponseCache.DEFAULT_FOLDER)
                 : ResponseCache.defaultDirectory(Path.of(System.getProperty("user.home")))
                         .toFile();
+        if (from != null && !from.isBlank()) {
+            new ArtifactFetch(
+                            from,
+                            fromSha256,
+                            fromMaxBytes,
+                            folder,
+                            cache.toPath().resolve("locks"))
+                    .run(artifacts, session, project, getLog());
+            return;
+        }
         EnvironmentLookup env = EnvironmentLookup.system();
         List<ProviderDefinition> selected = selectedProviders(registry());
         FetchOptions options = FetchOptions.builder(folder.toPath())

@@ -1,5 +1,7 @@
 package io.modelcatalog.maven;
 
+import io.modelcatalog.artifact.CatalogArtifactException;
+import io.modelcatalog.artifact.CatalogPackageException;
 import io.modelcatalog.compat.CompatReport;
 import io.modelcatalog.fetching.ProviderOutcome;
 import io.modelcatalog.files.FileErrors;
@@ -81,6 +83,31 @@ final class MavenWords {
      */
     static String of(IOException e, String folderSetting) {
         return FileErrors.explain(e) + (e instanceof UnwritableFolderException ? " (" + folderSetting + ")" : "");
+    }
+
+    /** Why a catalog folder cannot be packaged, with the goal or setting that fixes it. */
+    static String of(CatalogPackageException e) {
+        return e.getMessage()
+                + switch (e.reason()) {
+                    case NO_FOLDER, EMPTY ->
+                        ": run the fetch goal before package (bound to an earlier phase, or with catalog.from), or"
+                                + " point catalog.outputDirectory at the catalog folder";
+                    case NOT_A_FOLDER -> ": point catalog.outputDirectory at a catalog folder";
+                    case CHANGED -> "";
+                };
+    }
+
+    /** A refused catalog zip: what is wrong, the setting that changes it, and that the catalog was left alone. */
+    static String of(CatalogArtifactException e, File folder) {
+        String remedy = switch (e.reason()) {
+            case ZIP_DIGEST -> "; only if the new zip is one you trust, set catalog.fromSha256 to its digest";
+            case TOO_LARGE -> "; raise catalog.fromMaxBytes if the catalog is that large";
+            default -> "";
+        };
+        return "Catalog refused: " + e.getMessage() + remedy
+                + (e.reason() == CatalogArtifactException.Reason.REPLACE_FAILED
+                        ? ""
+                        : "; the catalog in " + folder + " was left as it was");
     }
 
     /** Where else a key may come from, for a message that says to put it in the key variable. */

@@ -3,6 +3,7 @@ package io.modelcatalog.maven;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.modelcatalog.artifact.CatalogInstall;
 import io.modelcatalog.backups.BackupStore;
 import io.modelcatalog.clean.CleanRequest;
 import io.modelcatalog.compat.CompatOptions;
@@ -45,6 +46,7 @@ class DefaultParityTest {
                     String.valueOf(NETWORK.retryAfterCap().toSeconds())),
             Map.entry("catalog.maxResponseBytes", String.valueOf(NETWORK.maxResponseBytes())),
             Map.entry("catalog.concurrency", String.valueOf(NETWORK.concurrency())),
+            Map.entry("catalog.fromMaxBytes", String.valueOf(CatalogInstall.DEFAULT_MAX_BYTES)),
             Map.entry("catalog.offline", String.valueOf(NETWORK.offline())),
             Map.entry("catalog.layout", FETCH.layout().name().toLowerCase(Locale.ROOT)),
             Map.entry("catalog.skipExisting", String.valueOf(FETCH.skipExisting())),
