@@ -37,6 +37,7 @@ public final class ForkedMaven {
     private boolean offline;
     private boolean debug;
     private Path mavenHome;
+    private Path localRepository;
 
     public ForkedMaven(Path workDir) {
         this.workDir = workDir;
@@ -87,6 +88,15 @@ public final class ForkedMaven {
         return this;
     }
 
+    /**
+     * Another local repository than the one the invoker plugin filled: a machine that has not resolved anything yet
+     * (the plugin itself then comes through the build's repositories or mirror).
+     */
+    public ForkedMaven localRepository(Path folder) {
+        this.localRepository = folder;
+        return this;
+    }
+
     public ForkedMaven debug(boolean value) {
         this.debug = value;
         return this;
@@ -113,7 +123,11 @@ public final class ForkedMaven {
         request.setNoTransferProgress(true);
         request.setOffline(offline);
         request.setDebug(debug);
-        request.setLocalRepositoryDirectory(new File(required("it.localRepo")));
+        if (localRepository != null) {
+            Files.createDirectories(localRepository);
+        }
+        request.setLocalRepositoryDirectory(
+                localRepository != null ? localRepository.toFile() : new File(required("it.localRepo")));
         request.setTimeoutInSeconds(300);
         if (settings != null) {
             request.setUserSettingsFile(settings);

@@ -64,6 +64,7 @@ public class PackageMojo extends AbstractCatalogMojo {
                 resolvePath(buildDirectory, "target"),
                 project.getArtifactId() + "-" + project.getVersion() + "-" + CatalogArtifacts.CLASSIFIER + "."
                         + CatalogArtifacts.TYPE);
+        long start = System.nanoTime();
         CatalogPackage.Packaged p;
         try {
             p = CatalogPackage.write(folder.toPath(), zip.toPath(), BuildTimestamp.parse(outputTimestamp));
@@ -78,7 +79,8 @@ public class PackageMojo extends AbstractCatalogMojo {
         getLog().info("Packaged " + p.manifest().files().size() + " files of " + folder + " ("
                 + p.manifest().totalSize() + " bytes, " + p.layout().name().toLowerCase(Locale.ROOT) + " layout) into "
                 + zip + ": " + p.zipBytes() + " bytes, SHA-256 " + p.sha256()
-                + (p.written() ? "" : " (unchanged, not written)"));
+                + (p.written() ? "" : " (unchanged, not written)") + " in " + (System.nanoTime() - start) / 1_000_000
+                + " ms");
         projectHelper.attachArtifact(project, CatalogArtifacts.TYPE, CatalogArtifacts.CLASSIFIER, zip);
     }
 }
