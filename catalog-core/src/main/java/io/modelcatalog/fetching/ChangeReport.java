@@ -7,16 +7,16 @@ import io.modelcatalog.legacy.PythonJsonWriter;
 
 /**
  * The model ids added and removed per provider in a fetch run, as JSON:
- * {@code {"<provider>": {"added": [...], "removed": [...]}}} for every fetched provider whose ids changed, in
- * registry order. Deterministic: no timestamps.
+ * {@code {"<provider>": {"added": [...], "removed": [...]}}} for every provider written whose ids changed, in
+ * registry order (an unchanged provider's files held its list already). Deterministic: no timestamps.
  */
 public final class ChangeReport {
     private ChangeReport() {}
 
     public static byte[] toJson(FetchReport report) {
         ObjectNode root = JsonNodeFactory.instance.objectNode();
-        for (ProviderOutcome o : report.outcomes()) {
-            if (!o.status().fetched() || !o.changed()) {
+        for (ProviderOutcome.Fetched o : report.of(ProviderOutcome.Fetched.class)) {
+            if (!o.changed()) {
                 continue;
             }
             ObjectNode entry = root.putObject(o.provider());

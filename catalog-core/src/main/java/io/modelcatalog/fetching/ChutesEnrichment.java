@@ -3,34 +3,68 @@ package io.modelcatalog.fetching;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.modelcatalog.catalog.CatalogLayout;
+import io.modelcatalog.providers.ApiKey;
+import io.modelcatalog.providers.EnvironmentLookup;
+import io.modelcatalog.providers.ProviderDefinition;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Chutes' model list enriched from its chutes endpoint, as the legacy tool did before sorting: each model whose
  * {@code id} equals a chute's {@code name} gains {@code chute_id}, {@code tagline}, {@code public},
  * {@code invocation_count}, {@code hot}, and when the chute has them {@code chutes_pricing},
  * {@code supported_gpus}, {@code gpu_count}, {@code min_vram_gb_per_gpu}, {@code active_instances} and
- * {@code total_instances}.
+ * {@code total_instances}. The response is kept as {@code chutes_chutes.json}.
  */
-public final class ChutesEnrichment {
+final class ChutesEnrichment implements ListEnrichment {
 
     /** The legacy endpoint; {@code CHUTES_CHUTES_URL} overrides it. */
-    public static final String DEFAULT_URL = "https://api.chutes.ai/chutes/?include_public=true&include_schemas=false";
+    static final String DEFAULT_URL = "https://api.chutes.ai/chutes/?include_public=true&include_schemas=false";
 
-    public static final String URL_ENV = "CHUTES_CHUTES_URL";
-    public static final String PROVIDER = "chutes";
-    /** The response-cache entry of the enrichment body. */
-    public static final String CACHE_ENTRY = "chutes";
+    static final String URL_ENV = "CHUTES_CHUTES_URL";
+
+    static final ChutesEnrichment HOOK = new ChutesEnrichment();
 
     private ChutesEnrichment() {}
+
+    @Override
+    public HttpRequestSpec request(ProviderDefinition chutes, ApiKey key, EnvironmentLookup env) throws FetchException {
+        String url = env.get(URL_ENV).orElse(DEFAULT_URL);
+        Map<String, String> headers = new LinkedHashMap<>();
+        headers.put("Accept", "application/json");
+        headers.put("Authorization", key.reveal());
+        return new HttpRequestSpec(
+                chutes.name(),
+                ProviderRequests.uri(chutes.name(), url, "the URL in " + URL_ENV, chutes.apiKeyEnv()),
+                headers,
+                Set.of("Authorization"));
+    }
+
+    /** The response-cache entry of the enrichment body. */
+    @Override
+    public String cacheEntry() {
+        return "chutes";
+    }
+
+    @Override
+    public String file() {
+        return CatalogLayout.CHUTES_CHUTES;
+    }
+
+    @Override
+    public void merge(JsonNode models, JsonNode document) {
+        apply(models, document);
+    }
 
     /**
      * Adds the chutes' fields to the matching models of {@code modelList} (modified in place).
      *
      * @return how many models were enriched
      */
-    public static int apply(JsonNode modelList, JsonNode chutes) {
+    static int apply(JsonNode modelList, JsonNode chutes) {
         JsonNode items = chutes.path("items");
         if (!items.isArray()) {
             return 0;

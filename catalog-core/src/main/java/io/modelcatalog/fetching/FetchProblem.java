@@ -1,14 +1,10 @@
 package io.modelcatalog.fetching;
 
 /**
- * Why a provider was skipped or failed, as data: the outcome's message says it in plain words, and a caller adds
- * the name of its own setting that changes it.
+ * Why a provider failed, as data: the outcome's message says it in plain words, and a caller adds the name of its
+ * own setting that changes it ({@link ProviderOutcome.Skipped.Reason} says why one was skipped).
  */
 public enum FetchProblem {
-    /** Skipped: no key was found (the message names the provider's key variable). */
-    NO_KEY,
-    /** Skipped: its three files exist and skip-existing is on. */
-    FILES_EXIST,
     /** Not written: the list lost more than half its models (or all); allowing a shrink writes it. */
     SHRINK,
     /** A response body over the size limit ({@link NetworkPolicy#maxResponseBytes()}). */

@@ -1,6 +1,12 @@
 package io.modelcatalog.fetching;
 
+import io.modelcatalog.fetching.ProviderOutcome.Failed;
+import io.modelcatalog.fetching.ProviderOutcome.Fetched;
+import io.modelcatalog.fetching.ProviderOutcome.Listed;
+import io.modelcatalog.fetching.ProviderOutcome.Skipped;
+import io.modelcatalog.fetching.ProviderOutcome.Unchanged;
 import java.util.List;
+import java.util.stream.Stream;
 
 /**
  * The result of a fetch run: one outcome per selected provider, in registry order.
@@ -16,39 +22,50 @@ public record FetchReport(List<ProviderOutcome> outcomes, long millis, int parse
         outcomes = List.copyOf(outcomes);
     }
 
-    public long count(ProviderOutcome.Status status) {
-        return outcomes.stream().filter(o -> o.status() == status).count();
+    /** The outcomes of one kind ({@code Fetched.class}, {@code Failed.class}, ...), in registry order. */
+    public <T extends ProviderOutcome> List<T> of(Class<T> kind) {
+        return outcomes.stream().filter(kind::isInstance).map(kind::cast).toList();
     }
 
-    public List<ProviderOutcome> failures() {
-        return outcomes.stream()
-                .filter(o -> o.status() == ProviderOutcome.Status.FAILED)
-                .toList();
+    public long count(Class<? extends ProviderOutcome> kind) {
+        return outcomes.stream().filter(kind::isInstance).count();
+    }
+
+    /** The providers skipped for this reason, in registry order. */
+    public List<Skipped> skipped(Skipped.Reason reason) {
+        return of(Skipped.class).stream().filter(s -> s.reason() == reason).toList();
+    }
+
+    public List<Failed> failures() {
+        return of(Failed.class);
     }
 
     public long models() {
-        return outcomes.stream().mapToLong(ProviderOutcome::models).sum();
+        return listed().mapToLong(Listed::models).sum();
     }
 
     public long bytes() {
-        return outcomes.stream().mapToLong(ProviderOutcome::bytes).sum();
+        return listed().mapToLong(Listed::bytes).sum();
     }
 
     /** Bytes of the bodies that came from the cache (a 304, or offline) rather than the network. */
     public long cachedBytes() {
-        return outcomes.stream()
-                .filter(o -> o.source() != null && o.source().startsWith("cache"))
-                .mapToLong(ProviderOutcome::bytes)
+        return listed().filter(o -> o.source().fromCache())
+                .mapToLong(Listed::bytes)
                 .sum();
+    }
+
+    private Stream<Listed> listed() {
+        return of(Listed.class).stream();
     }
 
     /** One line: counts of fetched, unchanged, skipped and failed providers, models, bytes, time. */
     public String summary() {
-        long fetched = count(ProviderOutcome.Status.FETCHED);
-        long unchanged = count(ProviderOutcome.Status.UNCHANGED);
-        long noKey = count(ProviderOutcome.Status.SKIPPED_NO_KEY);
-        long existing = count(ProviderOutcome.Status.SKIPPED_EXISTING);
-        long failed = count(ProviderOutcome.Status.FAILED);
+        long fetched = count(Fetched.class);
+        long unchanged = count(Unchanged.class);
+        long noKey = skipped(Skipped.Reason.NO_KEY).size();
+        long existing = skipped(Skipped.Reason.FILES_EXIST).size();
+        long failed = count(Failed.class);
         return outcomes.size() + " providers: " + fetched + " written, " + unchanged + " unchanged, "
                 + (noKey + existing) + " skipped"
                 + (existing > 0 ? " (" + existing + " existing, " + noKey + " without key)" : "")

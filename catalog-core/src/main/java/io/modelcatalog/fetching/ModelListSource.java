@@ -58,7 +58,7 @@ final class ModelListSource {
      * The document of one fetch, as bytes; {@link #tree()} and {@link #files()} parse them. A fresh body goes into the
      * cache once it parsed, or once {@link #commit()} says it is the one the files were built from.
      */
-    static final class Fetched {
+    static final class Document {
         private Load load;
         private final boolean decoded;
         private final String where;
@@ -66,12 +66,12 @@ final class ModelListSource {
         private final String digest;
         private final long bytes;
         private final String date;
-        private final String source;
+        private final ListSource source;
         private byte[] document;
         private JsonNode tree;
         private Keep keep;
 
-        private Fetched(
+        private Document(
                 Load load,
                 boolean decoded,
                 String where,
@@ -79,7 +79,7 @@ final class ModelListSource {
                 String digest,
                 long bytes,
                 String date,
-                String source) {
+                ListSource source) {
             this.load = load;
             this.decoded = decoded;
             this.where = where;
@@ -90,12 +90,12 @@ final class ModelListSource {
             this.source = source;
         }
 
-        private Fetched withTree(JsonNode value) {
+        private Document withTree(JsonNode value) {
             this.tree = value;
             return this;
         }
 
-        private Fetched keeping(Keep value) {
+        private Document keeping(Keep value) {
             this.keep = value;
             return this;
         }
@@ -166,16 +166,13 @@ final class ModelListSource {
             return date;
         }
 
-        /**
-         * Where it came from, for the log: {@code network}, {@code network, 3 pages}, {@code network, same body},
-         * {@code cache (304)}, {@code cache (offline)}.
-         */
-        String source() {
+        /** Where it came from. */
+        ListSource source() {
             return source;
         }
     }
 
-    Fetched fetch(ProviderDefinition provider, HttpRequestSpec request, String entry)
+    Document fetch(ProviderDefinition provider, HttpRequestSpec request, String entry)
             throws FetchException, IOException {
         if (offline) {
             Optional<ResponseCache.Entry> cached = cache == null ? Optional.empty() : cache.read(provider, entry);
@@ -187,7 +184,7 @@ final class ModelListSource {
                     FetchProblem.OFFLINE_MISS));
             if (!hit.bodyAsWritten()) {
                 // where it no longer parses, say where; else that it is not what was stored
-                cached(provider, entry, () -> hit.body(), null, hit.body().length, null, null)
+                cached(provider, entry, () -> hit.body(), null, hit.body().length, null, ListSource.Cache.OFFLINE)
                         .tree();
                 throw damaged(provider, entry, "its bytes are not those that were stored");
             }
@@ -198,7 +195,7 @@ final class ModelListSource {
                     hit.stamp() == null ? null : hit.stamp().sha256(),
                     hit.body().length,
                     hit.date(),
-                    "cache (offline)");
+                    ListSource.Cache.OFFLINE);
         }
         Optional<ResponseCache.Meta> usable = (cache == null
                         ? Optional.<ResponseCache.Meta>empty()
@@ -218,7 +215,7 @@ final class ModelListSource {
         }
         HttpBody body = http.get(conditional);
         if (body.status() == 304) {
-            Optional<Fetched> fromCache = usable.isPresent()
+            Optional<Document> fromCache = usable.isPresent()
                     ? notModified(provider, entry, usable.get(), body.header("date"))
                     : Optional.empty();
             if (fromCache.isPresent()) {
@@ -238,7 +235,7 @@ final class ModelListSource {
                 && usable.get().body().sha256().equals(digest)) {
             // the cached document again: no page follows it, and nothing needs parsing unless the outputs changed
             store(provider, request, entry, decoded, digest, body);
-            return new Fetched(
+            return new Document(
                     () -> decoded,
                     true,
                     ModelListPages.where(body),
@@ -246,12 +243,12 @@ final class ModelListSource {
                     digest,
                     body.length(),
                     date,
-                    "network, same body");
+                    new ListSource.Network(1, true));
         }
         if (!contains(decoded, HAS_MORE)) {
             // a single page for sure; cached once it parsed
             String d = digest;
-            return new Fetched(
+            return new Document(
                             () -> decoded,
                             true,
                             ModelListPages.where(body),
@@ -259,7 +256,7 @@ final class ModelListSource {
                             digest,
                             body.length(),
                             date,
-                            "network")
+                            ListSource.Network.onePage())
                     .keeping(() -> store(provider, request, entry, decoded, d, first));
         }
         ModelListPages.Merged list = pages.read(http, body, decoded);
@@ -268,7 +265,7 @@ final class ModelListSource {
         }
         store(provider, request, entry, list.cacheable(), digest, body);
         byte[] document = list.cacheable();
-        return new Fetched(
+        return new Document(
                         () -> document,
                         true,
                         ModelListPages.where(body),
@@ -276,7 +273,7 @@ final class ModelListSource {
                         digest,
                         list.bytes(),
                         date,
-                        list.pages() > 1 ? "network, " + list.pages() + " pages" : "network")
+                        new ListSource.Network(list.pages(), false))
                 .withTree(list.tree());
     }
 
@@ -303,16 +300,16 @@ final class ModelListSource {
     }
 
     /** A document read from the cache entry; a damaged one fails naming its file and what to do. */
-    private Fetched cached(
+    private Document cached(
             ProviderDefinition provider,
             String entry,
             Load load,
             String digest,
             long bytes,
             String date,
-            String source) {
+            ListSource source) {
         Path file = cache.bodyFile(provider, entry);
-        return new Fetched(
+        return new Document(
                 load,
                 false,
                 file.toString(),
@@ -328,7 +325,7 @@ final class ModelListSource {
      * The cached document for a 304: unread when the body file is vouched for by its stamp; an entry without a stamp
      * (from an older version) is read and parsed now. Empty when the entry is damaged.
      */
-    private Optional<Fetched> notModified(
+    private Optional<Document> notModified(
             ProviderDefinition provider, String entry, ResponseCache.Meta meta, Optional<String> date)
             throws IOException {
         String when = date.orElse(meta.date());
@@ -350,14 +347,14 @@ final class ModelListSource {
                     meta.body().sha256(),
                     meta.body().size(),
                     when,
-                    "cache (304)"));
+                    ListSource.Cache.NOT_MODIFIED));
         }
         Optional<ResponseCache.Entry> hit = cache.read(provider, entry);
         if (hit.isEmpty()) {
             return Optional.empty();
         }
-        Fetched fetched =
-                cached(provider, entry, hit.get()::body, null, hit.get().body().length, when, "cache (304)");
+        Document fetched = cached(
+                provider, entry, hit.get()::body, null, hit.get().body().length, when, ListSource.Cache.NOT_MODIFIED);
         try {
             fetched.tree();
             return Optional.of(fetched);

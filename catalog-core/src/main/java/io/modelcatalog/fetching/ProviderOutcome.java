@@ -4,71 +4,117 @@ import io.modelcatalog.providers.UrlCredentials;
 import java.util.List;
 
 /**
- * What happened to one provider in a fetch run.
- *
- * @param provider provider name
- * @param status   the outcome
- * @param models   model ids in the written list (0 unless fetched)
- * @param bytes    bytes of the body used (all pages), received or, for a 304 or offline, read from the cache
- * @param millis   wall time spent on the provider
- * @param message  why it was skipped or failed, without the provider's name, credentials in URLs masked;
- *                 {@code null} when fetched
- * @param problem  the kind of problem {@code message} describes; {@code null} when fetched
- * @param warnings things that went wrong without failing the provider (e.g. the Chutes enrichment)
- * @param source   where the list came from: {@code network}, {@code network, 3 pages}, {@code cache (304)},
- *                 {@code cache (offline)}; null when not fetched
- * @param added    model ids new since the previous output (sorted, distinct)
- * @param removed  model ids gone since the previous output (sorted, distinct)
+ * What happened to one provider in a fetch run: its list was written ({@link Fetched}), its files held it already
+ * ({@link Unchanged}), it was not asked for ({@link Skipped}), or it failed and its previous files are untouched
+ * ({@link Failed}). Messages and warnings never hold a URL's user name or password.
  */
-public record ProviderOutcome(
-        String provider,
-        Status status,
-        int models,
-        long bytes,
-        long millis,
-        String message,
-        FetchProblem problem,
-        List<String> warnings,
-        String source,
-        List<String> added,
-        List<String> removed) {
+public sealed interface ProviderOutcome {
 
-    public enum Status {
-        /** Fetched and its files written. */
-        FETCHED,
-        /** Fetched; its files already held these bytes and were left untouched. */
-        UNCHANGED,
-        /** Not fetched: the key is not set. */
-        SKIPPED_NO_KEY,
-        /** Not fetched: its three files exist and skip-existing is on. */
-        SKIPPED_EXISTING,
-        /** Failed; its previous files are untouched. */
-        FAILED;
+    /** The provider's name. */
+    String provider();
 
-        public boolean fetched() {
-            return this == FETCHED || this == UNCHANGED;
+    /** A provider whose list was received (or read from the cache) and is in the catalog now. */
+    sealed interface Listed extends ProviderOutcome {
+
+        /** Model ids in the list. */
+        int models();
+
+        /** Bytes of the body used (all pages), received or, for a 304 or offline, read from the cache. */
+        long bytes();
+
+        /** Wall time spent on the provider. */
+        long millis();
+
+        ListSource source();
+
+        /** Things that went wrong without failing the provider (the enrichment), credentials in URLs masked. */
+        List<String> warnings();
+    }
+
+    /**
+     * Its list was written: at least one of its files changed.
+     *
+     * @param added   model ids new since the previous files (sorted by code point, distinct)
+     * @param removed model ids gone since the previous files (sorted by code point, distinct)
+     */
+    record Fetched(
+            String provider,
+            int models,
+            long bytes,
+            long millis,
+            ListSource source,
+            List<String> added,
+            List<String> removed,
+            List<String> warnings)
+            implements Listed {
+
+        public Fetched {
+            added = List.copyOf(added);
+            removed = List.copyOf(removed);
+            warnings = masked(warnings);
+        }
+
+        /** Whether the model ids changed since the previous files. */
+        public boolean changed() {
+            return !added.isEmpty() || !removed.isEmpty();
         }
     }
 
-    public ProviderOutcome {
-        // second line of defence: a URL with credentials never reaches a log line or failed_models.json
-        message = UrlCredentials.mask(message);
-        warnings = warnings.stream().map(UrlCredentials::mask).toList();
-        added = List.copyOf(added);
-        removed = List.copyOf(removed);
+    /**
+     * Its files already held the bytes its list makes and were left untouched.
+     *
+     * @param verified true when the files were found holding the bytes recorded for the very same inputs, so the
+     *                 list was not even parsed; false when it was parsed and its files came out the same
+     */
+    record Unchanged(
+            String provider,
+            int models,
+            long bytes,
+            long millis,
+            ListSource source,
+            boolean verified,
+            List<String> warnings)
+            implements Listed {
+
+        public Unchanged {
+            warnings = masked(warnings);
+        }
     }
 
-    /** Whether the model ids changed since the previous output. */
-    public boolean changed() {
-        return !added.isEmpty() || !removed.isEmpty();
+    /**
+     * Not asked for.
+     *
+     * @param message why, in plain words, without the provider's name
+     */
+    record Skipped(String provider, Reason reason, String message) implements ProviderOutcome {
+
+        public Skipped {
+            message = UrlCredentials.mask(message);
+        }
+
+        public enum Reason {
+            /** No key was found (the message names the provider's key variable). */
+            NO_KEY,
+            /** Its three files exist and skip-existing is on. */
+            FILES_EXIST
+        }
     }
 
-    static ProviderOutcome skipped(String provider, Status status, String message, FetchProblem problem) {
-        return new ProviderOutcome(provider, status, 0, 0, 0, message, problem, List.of(), null, List.of(), List.of());
+    /**
+     * Failed; its previous files are untouched.
+     *
+     * @param problem the kind of problem, for the caller's remedy
+     * @param message what went wrong, without the provider's name, credentials in URLs masked
+     */
+    record Failed(String provider, long millis, FetchProblem problem, String message) implements ProviderOutcome {
+
+        public Failed {
+            // second line of defence: a URL with credentials never reaches a log line or failed_models.json
+            message = UrlCredentials.mask(message);
+        }
     }
 
-    static ProviderOutcome failed(String provider, long millis, String message, FetchProblem problem) {
-        return new ProviderOutcome(
-                provider, Status.FAILED, 0, 0, millis, message, problem, List.of(), null, List.of(), List.of());
+    private static List<String> masked(List<String> warnings) {
+        return warnings.stream().map(UrlCredentials::mask).toList();
     }
 }

@@ -4,6 +4,7 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.regex.Pattern;
 
 /**
@@ -17,6 +18,7 @@ import java.util.regex.Pattern;
  * @param baseUrl    the default base URL (for {@link ProviderKind#URL}, the document's URL); never with a user name
  *                   or password in it ({@link CredentialsInUrlException})
  * @param headers    extra request headers, in order
+ * @param enrichment the document merged into its model list before its files are made, if any
  */
 public record ProviderDefinition(
         String name,
@@ -24,7 +26,8 @@ public record ProviderDefinition(
         String apiKeyEnv,
         String baseUrlEnv,
         String baseUrl,
-        Map<String, String> headers) {
+        Map<String, String> headers,
+        Optional<Enrichment> enrichment) {
 
     private static final Pattern NAME = Pattern.compile("[A-Za-z0-9._-]+");
     private static final Pattern ENV_NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
@@ -41,6 +44,23 @@ public record ProviderDefinition(
         }
         UrlCredentials.refuseUserInfo(name, baseUrl);
         headers = headers == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(headers));
+        Objects.requireNonNull(enrichment, "enrichment");
+    }
+
+    /** A definition without enrichment (every one but a built-in that has one). */
+    public ProviderDefinition(
+            String name,
+            ProviderKind kind,
+            String apiKeyEnv,
+            String baseUrlEnv,
+            String baseUrl,
+            Map<String, String> headers) {
+        this(name, kind, apiKeyEnv, baseUrlEnv, baseUrl, headers, Optional.empty());
+    }
+
+    /** This definition with {@code value} as its enrichment. */
+    public ProviderDefinition withEnrichment(Optional<Enrichment> value) {
+        return new ProviderDefinition(name, kind, apiKeyEnv, baseUrlEnv, baseUrl, headers, value);
     }
 
     /** Throws when a name is unfit as a provider name (and so as a file-name component). */

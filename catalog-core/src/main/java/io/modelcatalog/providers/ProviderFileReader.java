@@ -50,7 +50,7 @@ final class ProviderFileReader {
             if (in == null) {
                 throw new IllegalStateException("missing resource " + name);
             }
-            return read(in.readAllBytes(), name, JSON);
+            return read(in.readAllBytes(), name, JSON, true);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -70,7 +70,7 @@ final class ProviderFileReader {
             throw new ProviderFileException(file + ": cannot read providers file: " + e.getMessage(), e);
         }
         checkSyntax(bytes, file.toString());
-        return read(bytes, file.toString(), Yaml.FACTORY);
+        return read(bytes, file.toString(), Yaml.FACTORY, false);
     }
 
     /**
@@ -125,8 +125,12 @@ final class ProviderFileReader {
         return text == null ? "" : text.strip().replaceAll("\\s*\\R\\s*", " ");
     }
 
-    /** Reads a providers document; YAML is a superset of JSON, so a user's file may be either. */
-    private static List<ProviderDefinition> read(byte[] document, String source, JsonFactory format) {
+    /**
+     * Reads a providers document; YAML is a superset of JSON, so a user's file may be either. Only the built-in one
+     * may give a provider an {@code enrichment} (the legacy tool's Chutes request): a user's definition that
+     * replaces a built-in one keeps the built-in's ({@link ProviderRegistry}).
+     */
+    private static List<ProviderDefinition> read(byte[] document, String source, JsonFactory format, boolean builtIn) {
         List<ProviderDefinition> out = new ArrayList<>();
         try (JsonParser parser = format.createParser(document)) {
             if (parser.nextToken() != JsonToken.START_OBJECT) {
@@ -149,7 +153,7 @@ final class ProviderFileReader {
                 }
                 seen = true;
                 while (parser.nextToken() != JsonToken.END_ARRAY) {
-                    out.add(readEntry(parser, source));
+                    out.add(readEntry(parser, source, builtIn));
                 }
             }
             if (!seen) {
@@ -164,7 +168,7 @@ final class ProviderFileReader {
     }
 
     /** One list entry; errors name the entry's line, or the line of an unknown key. */
-    private static ProviderDefinition readEntry(JsonParser parser, String source) throws IOException {
+    private static ProviderDefinition readEntry(JsonParser parser, String source, boolean builtIn) throws IOException {
         JsonLocation entryAt = parser.currentLocation();
         if (parser.currentToken() != JsonToken.START_OBJECT) {
             throw new ProviderFileException(at(source, entryAt) + ": a provider is a mapping of " + KEYS, null);
@@ -175,6 +179,7 @@ final class ProviderFileReader {
         String baseUrlEnv = null;
         String baseUrl = null;
         Map<String, String> headers = null;
+        String enrichment = null;
         JsonLocation baseUrlAt = entryAt;
         while (parser.nextToken() == JsonToken.FIELD_NAME) {
             String key = parser.currentName();
@@ -190,19 +195,34 @@ final class ProviderFileReader {
                 case "baseUrlEnv" -> baseUrlEnv = scalar(parser, source, key);
                 case "baseUrl" -> baseUrl = scalar(parser, source, key);
                 case "headers" -> headers = headers(parser, source);
-                default ->
-                    throw new ProviderFileException(
-                            at(source, keyAt) + ": unknown key \"" + key + "\"; a provider has " + KEYS, null);
+                case "enrichment" -> {
+                    if (!builtIn) {
+                        throw unknownKey(source, keyAt, key);
+                    }
+                    enrichment = scalar(parser, source, key);
+                }
+                default -> throw unknownKey(source, keyAt, key);
             }
         }
         try {
             return new ProviderDefinition(
-                    name, ProviderKind.parse(kind == null ? "openai" : kind), apiKeyEnv, baseUrlEnv, baseUrl, headers);
+                    name,
+                    ProviderKind.parse(kind == null ? "openai" : kind),
+                    apiKeyEnv,
+                    baseUrlEnv,
+                    baseUrl,
+                    headers,
+                    Optional.ofNullable(enrichment).map(Enrichment::parse));
         } catch (CredentialsInUrlException e) {
             throw new ProviderFileException(at(source, baseUrlAt) + ": " + e.getMessage(), e);
         } catch (IllegalArgumentException e) {
             throw new ProviderFileException(at(source, entryAt) + ": " + e.getMessage(), e);
         }
+    }
+
+    private static ProviderFileException unknownKey(String source, JsonLocation keyAt, String key) {
+        return new ProviderFileException(
+                at(source, keyAt) + ": unknown key \"" + key + "\"; a provider has " + KEYS, null);
     }
 
     private static String scalar(JsonParser parser, String source, String key) throws IOException {

@@ -15,8 +15,8 @@ import java.util.Set;
 /**
  * An immutable, ordered set of providers by name, built from layers ({@link ProviderLayer}): the legacy tool's 40
  * providers (the data resource {@code builtin-providers.json}), then whatever the caller configures. A later layer
- * adds providers and replaces earlier ones of the same name at their position; the registry remembers where each
- * definition in force came from and what it replaced.
+ * adds providers and replaces earlier ones of the same name at their position (keeping their
+ * {@link Enrichment}); the registry remembers where each definition in force came from and what it replaced.
  *
  * <p>The built-in entries keep the legacy environment variable names. For atlascloud the legacy tool keyed its
  * default URL under the wrong variable; the resource gives the intended default.
@@ -56,7 +56,8 @@ public final class ProviderRegistry {
         List<Replacement> replacements = new ArrayList<>();
         for (ProviderLayer layer : layers) {
             Set<String> seen = new HashSet<>();
-            for (ProviderDefinition p : layer.providers()) {
+            for (ProviderDefinition given : layer.providers()) {
+                ProviderDefinition p = keepingEnrichment(given, byName.get(given.name()));
                 if (!seen.add(p.name())) {
                     throw new ProviderLayerException(
                             p.name(),
@@ -79,6 +80,14 @@ public final class ProviderRegistry {
             }
         }
         return new ProviderRegistry(layers, byName, origins, replacements);
+    }
+
+    /**
+     * A providers file cannot name an enrichment: a replacement keeps the one of the definition it replaces, as the
+     * legacy tool enriched Chutes whatever its URL.
+     */
+    private static ProviderDefinition keepingEnrichment(ProviderDefinition given, ProviderDefinition replaced) {
+        return replaced == null || given.enrichment().isPresent() ? given : given.withEnrichment(replaced.enrichment());
     }
 
     private static void checkBaseUrl(ProviderDefinition p, String source) {

@@ -3,14 +3,20 @@ package io.modelcatalog.fetching;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.modelcatalog.catalog.CatalogLayout;
 import io.modelcatalog.documents.JsonDocuments;
+import io.modelcatalog.fetching.ProviderOutcome.Fetched;
+import io.modelcatalog.fetching.ProviderOutcome.Skipped;
+import io.modelcatalog.fetching.ProviderOutcome.Unchanged;
+import io.modelcatalog.providers.Enrichment;
 import io.modelcatalog.providers.EnvironmentLookup;
 import io.modelcatalog.providers.ProviderDefinition;
+import io.modelcatalog.providers.ProviderKind;
 import io.modelcatalog.providers.ProviderRegistry;
 import io.modelcatalog.testing.CorpusServer;
 import io.modelcatalog.testing.LegacyCorpus;
@@ -27,6 +33,7 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Optional;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -144,12 +151,11 @@ class CatalogFetchTest {
     void providerWithoutKeyIsSkippedNamingTheVariableAndNotRecorded() throws Exception {
         corpus.env().remove("DEEPSEEK_API_KEY");
         FetchReport report = fetch(options(only("deepseek", "litellm")));
-        ProviderOutcome deepseek = report.outcomes().get(0);
-        assertEquals(ProviderOutcome.Status.SKIPPED_NO_KEY, deepseek.status());
+        Skipped deepseek = assertInstanceOf(Skipped.class, report.outcomes().get(0));
         assertEquals("no API key: set DEEPSEEK_API_KEY", deepseek.message());
-        assertEquals(FetchProblem.NO_KEY, deepseek.problem());
+        assertEquals(Skipped.Reason.NO_KEY, deepseek.reason());
         assertTrue(corpus.server().requestsTo("/deepseek/v1/models").isEmpty());
-        assertEquals(ProviderOutcome.Status.FETCHED, report.outcomes().get(1).status(), "url kind needs no key");
+        assertInstanceOf(Fetched.class, report.outcomes().get(1), "url kind needs no key");
         assertEquals("{}", Files.readString(out.resolve("failed_models.json")));
     }
 
@@ -179,10 +185,10 @@ class CatalogFetchTest {
         Files.writeString(out.resolve("models_zai.json"), "only one file");
         FetchReport report = fetch(options(only("deepseek", "zai")).skipExisting(true));
         assertEquals(
-                ProviderOutcome.Status.SKIPPED_EXISTING,
-                report.outcomes().get(0).status());
+                Skipped.Reason.FILES_EXIST,
+                assertInstanceOf(Skipped.class, report.outcomes().get(0)).reason());
         assertEquals("kept", Files.readString(out.resolve("models_deepseek.json")));
-        assertEquals(ProviderOutcome.Status.FETCHED, report.outcomes().get(1).status());
+        assertInstanceOf(Fetched.class, report.outcomes().get(1));
         assertTrue(corpus.server().requestsTo("/deepseek/v1/models").isEmpty());
     }
 
@@ -211,8 +217,7 @@ class CatalogFetchTest {
     void chutesEnrichmentFailureWritesThePlainListWithAWarning() throws Exception {
         corpus.server().route(LegacyCorpus.CHUTES_API_PATH, Response.status(503, "down"));
         FetchReport report = fetch(options(only("chutes")));
-        ProviderOutcome chutes = report.outcomes().get(0);
-        assertEquals(ProviderOutcome.Status.FETCHED, chutes.status());
+        Fetched chutes = assertInstanceOf(Fetched.class, report.outcomes().get(0));
         assertEquals(1, chutes.warnings().size());
         assertTrue(chutes.warnings().get(0).contains("503"), chutes.warnings().toString());
         JsonNode written = JsonDocuments.parse(Files.readAllBytes(out.resolve("models_chutes.json")), "c");
@@ -222,6 +227,34 @@ class CatalogFetchTest {
                 LegacyCorpus.testKey("chutes"),
                 corpus.server().requestsTo(LegacyCorpus.CHUTES_API_PATH).get(0).header("authorization"),
                 "the enrichment endpoint takes the key without Bearer");
+    }
+
+    @Test
+    void theEnrichmentGoesWithTheDefinitionNotWithTheName() throws Exception {
+        ProviderDefinition chutes = only("chutes").get(0);
+        ProviderDefinition mirror = new ProviderDefinition(
+                "mirror",
+                ProviderKind.OPENAI,
+                chutes.apiKeyEnv(),
+                chutes.baseUrlEnv(),
+                chutes.baseUrl(),
+                null,
+                Optional.of(Enrichment.CHUTES));
+        FetchReport report = fetch(options(List.of(mirror, chutes.withEnrichment(Optional.empty()))));
+        assertEquals(0, report.failures().size(), report::summary);
+        assertArrayEquals(
+                LegacyCorpus.bak("models_chutes.json"),
+                Files.readAllBytes(out.resolve("models_mirror.json")),
+                "enriched as the legacy tool enriched chutes");
+        assertEquals(
+                JsonDocuments.parse(LegacyCorpus.chutesApi(), "api"),
+                JsonDocuments.parse(Files.readAllBytes(out.resolve("chutes_chutes.json")), "out"));
+        JsonNode plain = JsonDocuments.parse(Files.readAllBytes(out.resolve("models_chutes.json")), "c");
+        assertFalse(plain.get("data").get(0).has("chute_id"), "a definition without enrichment gets none");
+        assertEquals(
+                1,
+                corpus.server().requestsTo(LegacyCorpus.CHUTES_API_PATH).size(),
+                "one enrichment request: the mirror's");
     }
 
     @Test
@@ -242,7 +275,7 @@ class CatalogFetchTest {
     void secondRunWithSameDataLeavesFilesUnchanged() throws Exception {
         fetch(options(only("deepseek")));
         FetchReport again = fetch(options(only("deepseek")));
-        assertEquals(ProviderOutcome.Status.UNCHANGED, again.outcomes().get(0).status());
+        assertInstanceOf(Unchanged.class, again.outcomes().get(0));
     }
 
     private static List<String> fieldNames(JsonNode node) {

@@ -38,7 +38,7 @@ class ConnectionBoundTest {
                                         .withTimeout(Duration.ofSeconds(20)))
                                 .build())
                         .run(FetchListener.none());
-                assertEquals(30, report.count(ProviderOutcome.Status.FETCHED), report::summary);
+                assertEquals(30, report.count(ProviderOutcome.Fetched.class), report::summary);
                 assertTrue(
                         server.peakConnections() <= concurrency,
                         server.peakConnections() + " connections at once with concurrency " + concurrency);

@@ -3,10 +3,14 @@ package io.modelcatalog.fetching;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.modelcatalog.documents.JsonDocuments;
+import io.modelcatalog.fetching.ProviderOutcome.Failed;
+import io.modelcatalog.fetching.ProviderOutcome.Fetched;
+import io.modelcatalog.fetching.ProviderOutcome.Unchanged;
 import io.modelcatalog.providers.EnvironmentLookup;
 import io.modelcatalog.providers.ProviderRegistry;
 import io.modelcatalog.testing.CorpusServer;
@@ -71,13 +75,14 @@ class FetchCacheAndPaginationTest {
                                 .header("Last-Modified", "Mon, 08 Sep 2025 10:29:31 GMT"),
                         Response.status(304, ""));
         FetchReport first = fetch("openai");
-        assertEquals("network", first.outcomes().get(0).source());
+        assertEquals(
+                ListSource.Network.onePage(), fetched(first.outcomes().get(0)).source());
         byte[] json = Files.readAllBytes(out.resolve("models_openai.json"));
         Files.delete(out.resolve("models_openai.json"));
 
         FetchReport second = fetch("openai");
-        ProviderOutcome o = second.outcomes().get(0);
-        assertEquals("cache (304)", o.source());
+        Fetched o = fetched(second.outcomes().get(0));
+        assertEquals(ListSource.Cache.NOT_MODIFIED, o.source());
         assertEquals(83, o.models());
         assertArrayEquals(json, Files.readAllBytes(out.resolve("models_openai.json")));
         LoopbackProviderServer.Request conditional =
@@ -97,12 +102,12 @@ class FetchCacheAndPaginationTest {
         Files.delete(out.resolve("models_chutes.json"));
 
         FetchReport offline = fetchOffline("openai", "chutes", "groq");
-        assertEquals("cache (offline)", outcome(offline, "openai").source());
+        assertEquals(
+                ListSource.Cache.OFFLINE, fetched(outcome(offline, "openai")).source());
         assertArrayEquals(openai, Files.readAllBytes(out.resolve("models_openai.json")));
         assertArrayEquals(
                 chutes, Files.readAllBytes(out.resolve("models_chutes.json")), "enrichment from the cache too");
-        ProviderOutcome groq = outcome(offline, "groq");
-        assertEquals(ProviderOutcome.Status.FAILED, groq.status());
+        Failed groq = failed(outcome(offline, "groq"));
         assertEquals(
                 "offline and nothing cached for it in " + cacheDir + "; run once online to fill the cache",
                 groq.message());
@@ -118,10 +123,17 @@ class FetchCacheAndPaginationTest {
     void damagedCachedBodyNamesItsFileOffline() throws Exception {
         fetch("openai");
         Files.writeString(cacheDir.resolve("openai/models.body"), "{\"data\": [");
-        ProviderOutcome o = fetchOffline("openai").outcomes().get(0);
-        assertEquals(ProviderOutcome.Status.FAILED, o.status());
+        Failed o = failed(fetchOffline("openai").outcomes().get(0));
         assertTrue(o.message().contains(cacheDir.resolve("openai/models.body") + ":1:"), o.message());
         assertTrue(o.message().contains("fetch online to refill it"), o.message());
+    }
+
+    private static Fetched fetched(ProviderOutcome o) {
+        return assertInstanceOf(Fetched.class, o);
+    }
+
+    private static Failed failed(ProviderOutcome o) {
+        return assertInstanceOf(Failed.class, o);
     }
 
     private static ProviderOutcome outcome(FetchReport report, String provider) {
@@ -142,9 +154,8 @@ class FetchCacheAndPaginationTest {
                                 "{\"data\": [{\"id\": \"m-d\"}], \"has_more\": true, \"first_id\": \"m-d\", \"last_id\": \"m-d\"}"),
                         Response.json(
                                 "{\"data\": [{\"id\": \"m-b\"}], \"has_more\": false, \"first_id\": \"m-b\", \"last_id\": \"m-b\"}"));
-        ProviderOutcome o = fetch("anthropic").outcomes().get(0);
-        assertEquals(ProviderOutcome.Status.FETCHED, o.status(), o::message);
-        assertEquals("network, 3 pages", o.source());
+        Fetched o = fetched(fetch("anthropic").outcomes().get(0));
+        assertEquals(new ListSource.Network(3, false), o.source());
         List<LoopbackProviderServer.Request> requests = corpus.server().requestsTo("/anthropic/v1/models");
         assertEquals("/anthropic/v1/models?limit=1000", requests.get(0).path());
         assertEquals(
@@ -164,8 +175,7 @@ class FetchCacheAndPaginationTest {
                 .route(
                         "/anthropic/v1/models",
                         Response.json("{\"data\": [{\"id\": \"a\"}], \"has_more\": true, \"last_id\": \"a\"}"));
-        ProviderOutcome o = fetch("anthropic").outcomes().get(0);
-        assertEquals(ProviderOutcome.Status.FAILED, o.status());
+        Failed o = failed(fetch("anthropic").outcomes().get(0));
         assertTrue(o.message().contains("pagination loop"), o.message());
         assertEquals(2, corpus.server().requestsTo("/anthropic/v1/models").size());
     }
@@ -179,7 +189,7 @@ class FetchCacheAndPaginationTest {
                                 "{\"object\": \"list\", \"data\": [{\"id\": \"x\"}], \"has_more\": true, \"last_id\": \"x\"}"),
                         Response.json(
                                 "{\"object\": \"list\", \"data\": [{\"id\": \"y\"}], \"has_more\": false, \"last_id\": \"y\"}"));
-        ProviderOutcome o = fetch("groq").outcomes().get(0);
+        Fetched o = fetched(fetch("groq").outcomes().get(0));
         assertEquals(2, o.models());
         assertEquals(
                 "/groq/v1/models?after=x",
@@ -195,8 +205,8 @@ class FetchCacheAndPaginationTest {
                                 "{\"data\": [{\"id\": \"p1\"}], \"has_more\": true, \"first_id\": null, \"last_id\": null}"),
                         Response.json(
                                 "{\"data\": [{\"id\": \"p2\"}], \"has_more\": false, \"first_id\": null, \"last_id\": null}"));
-        ProviderOutcome o = fetch("anthropic").outcomes().get(0);
-        assertEquals(2, o.models(), o::message);
+        Fetched o = fetched(fetch("anthropic").outcomes().get(0));
+        assertEquals(2, o.models());
         assertEquals(
                 "/anthropic/v1/models?limit=1000&after_id=p1",
                 corpus.server().requestsTo("/anthropic/v1/models").get(1).path());
@@ -207,8 +217,7 @@ class FetchCacheAndPaginationTest {
         fetch("groq");
         byte[] before = Files.readAllBytes(out.resolve("models_groq.json"));
         corpus.server().route("/groq/v1/models", Response.json("{\"data\": [{\"id\": \"only-one\"}]}"));
-        ProviderOutcome o = fetch("groq").outcomes().get(0);
-        assertEquals(ProviderOutcome.Status.FAILED, o.status());
+        Failed o = failed(fetch("groq").outcomes().get(0));
         assertEquals("refusing to write 1 models over the 21 of models_groq.txt (less than half)", o.message());
         assertEquals(FetchProblem.SHRINK, o.problem());
         assertArrayEquals(before, Files.readAllBytes(out.resolve("models_groq.json")));
@@ -216,11 +225,8 @@ class FetchCacheAndPaginationTest {
         assertTrue(failed.get("groq").get("error").asText().contains("refusing"), failed.toString());
 
         corpus.server().route("/groq/v1/models", Response.json("{\"data\": []}"));
-        assertEquals(
-                ProviderOutcome.Status.FAILED, fetch("groq").outcomes().get(0).status(), "none where it had some");
-        ProviderOutcome allowed =
-                fetch(options("groq").allowShrink(true)).outcomes().get(0);
-        assertEquals(ProviderOutcome.Status.FETCHED, allowed.status());
+        assertInstanceOf(Failed.class, fetch("groq").outcomes().get(0), "none where it had some");
+        fetched(fetch(options("groq").allowShrink(true)).outcomes().get(0));
         assertEquals("", Files.readString(out.resolve("models_groq.txt")));
     }
 
@@ -232,16 +238,31 @@ class FetchCacheAndPaginationTest {
                         Response.json("{\"data\": [{\"id\": \"a\"}, {\"id\": \"b\"}, {\"id\": \"c\"}]}"),
                         Response.json(
                                 "{\"data\": [{\"id\": \"b\"}, {\"id\": \"c\"}, {\"id\": \"d\"}, {\"id\": \"e\"}]}"));
-        ProviderOutcome first = fetch("zai").outcomes().get(0);
+        Fetched first = fetched(fetch("zai").outcomes().get(0));
         assertEquals(List.of("a", "b", "c"), first.added());
         FetchReport second = fetch("zai");
-        ProviderOutcome o = second.outcomes().get(0);
+        Fetched o = fetched(second.outcomes().get(0));
         assertEquals(List.of("d", "e"), o.added());
         assertEquals(List.of("a"), o.removed());
         assertEquals(
                 "{\n  \"zai\": {\n    \"added\": [\n      \"d\",\n      \"e\"\n    ],\n    \"removed\": [\n      \"a\"\n"
                         + "    ]\n  }\n}",
                 new String(ChangeReport.toJson(second), StandardCharsets.UTF_8));
+    }
+
+    @Test
+    void filesThatHeldTheListAlreadyMeanNoChangeEvenForAnIdWithALineBreak() throws Exception {
+        // without a cache the list is parsed again and its files come out the same. The txt file holds an id a
+        // line, so "a\nb" reads back as two ids: comparing that read-back with the list made such a provider
+        // "unchanged, +1 -2" on every run, and the change report named it ({"zai": {"added": ["a\nb"],
+        // "removed": ["a", "b"]}}), while the same run with a cache said nothing had changed
+        corpus.server().route("/zai/v1/models", Response.json("{\"data\": [{\"id\": \"a\\nb\"}, {\"id\": \"c\"}]}"));
+        assertEquals(
+                List.of("a\nb", "c"),
+                fetched(fetch(options("zai").cache(null)).outcomes().get(0)).added());
+        FetchReport again = fetch(options("zai").cache(null));
+        assertFalse(assertInstanceOf(Unchanged.class, again.outcomes().get(0)).verified(), "parsed and compared");
+        assertEquals("{}", new String(ChangeReport.toJson(again), StandardCharsets.UTF_8));
     }
 
     @Test

@@ -3,6 +3,7 @@ package io.modelcatalog.fetching;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.modelcatalog.catalog.FailedModels;
@@ -153,7 +154,7 @@ class FetchRunEventsTest {
 
         FetchReport report = new CatalogFetch(options("deepseek").build()).run(recorder());
 
-        assertEquals(ProviderOutcome.Status.FETCHED, report.outcomes().get(0).status());
+        assertInstanceOf(ProviderOutcome.Fetched.class, report.outcomes().get(0));
         assertEquals(
                 List.of(
                         "history failed_models.json.broken: " + out.resolve("failed_models.json")
@@ -232,11 +233,12 @@ class FetchRunEventsTest {
 
         FetchReport report = new CatalogFetch(options("groq", "deepseek").build()).run(recorder());
 
-        ProviderOutcome groq = report.outcomes().stream()
-                .filter(o -> o.provider().equals("groq"))
-                .findFirst()
-                .orElseThrow();
-        assertEquals(ProviderOutcome.Status.FAILED, groq.status());
+        ProviderOutcome.Failed groq = assertInstanceOf(
+                ProviderOutcome.Failed.class,
+                report.outcomes().stream()
+                        .filter(o -> o.provider().equals("groq"))
+                        .findFirst()
+                        .orElseThrow());
         assertEquals(FetchProblem.CREDENTIALS_IN_URL, groq.problem());
         assertEquals(
                 "the base URL in GROQ_API_OPENAI holds a user name or password ("
@@ -259,7 +261,9 @@ class FetchRunEventsTest {
 
         FetchReport report = new CatalogFetch(options("groq").build()).run(recorder());
 
-        String message = report.outcomes().get(0).message();
+        String message = assertInstanceOf(
+                        ProviderOutcome.Failed.class, report.outcomes().get(0))
+                .message();
         assertFalse(message.contains("secret") || message.contains("k1"), message);
         assertTrue(message.contains("http://***@127.0.0.1:9/elsewhere?key=***"), message);
         String failed = Files.readString(out.resolve("failed_models.json"));

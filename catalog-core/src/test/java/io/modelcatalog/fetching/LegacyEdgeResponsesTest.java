@@ -3,8 +3,11 @@ package io.modelcatalog.fetching;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.modelcatalog.fetching.ProviderOutcome.Failed;
+import io.modelcatalog.fetching.ProviderOutcome.Fetched;
 import io.modelcatalog.providers.CredentialLookup;
 import io.modelcatalog.providers.EnvironmentLookup;
 import io.modelcatalog.providers.ProviderDefinition;
@@ -67,8 +70,7 @@ class LegacyEdgeResponsesTest {
     void loneSurrogateIdFailsTheProviderAndKeepsItsFiles() throws Exception {
         Files.writeString(out.resolve("models_groq.txt"), "previous");
         FetchReport report = fetch(Response.json("{\"data\": [{\"id\": \"ok\"}, {\"id\": \"bad\\ud800\"}]}"));
-        ProviderOutcome o = report.outcomes().get(0);
-        assertEquals(ProviderOutcome.Status.FAILED, o.status());
+        Failed o = assertInstanceOf(Failed.class, report.outcomes().get(0));
         assertTrue(o.message().contains("model id \"bad\\ud800\" holds a lone surrogate"), o.message());
         assertEquals("previous", file("txt"));
         assertFalse(Files.exists(out.resolve("models_groq.json")));
@@ -81,13 +83,11 @@ class LegacyEdgeResponsesTest {
     @Test
     void byteOrderMarkIsDroppedWithoutCharsetAndRefusedWithOne() throws Exception {
         byte[] body = "\ufeff{\"data\": [{\"id\": \"m\"}]}".getBytes(StandardCharsets.UTF_8);
-        assertEquals(
-                ProviderOutcome.Status.FETCHED,
-                fetch(Response.json(body)).outcomes().get(0).status());
+        assertInstanceOf(Fetched.class, fetch(Response.json(body)).outcomes().get(0));
         assertEquals("m", file("txt"));
         Files.delete(out.resolve("models_groq.txt"));
         FetchReport refused = fetch(Response.json(body).header("Content-Type", "application/json; charset=utf-8"));
-        assertEquals(ProviderOutcome.Status.FAILED, refused.outcomes().get(0).status());
+        assertInstanceOf(Failed.class, refused.outcomes().get(0));
         assertFalse(Files.exists(out.resolve("models_groq.txt")));
     }
 
@@ -138,9 +138,9 @@ class LegacyEdgeResponsesTest {
         byte[] body = {'[', '{', '"', 'i', 'd', '"', ':', '"', 'x', (byte) 0xff, '"', '}', ']'};
         fetch(Response.json(body).header("Content-Type", "application/json; charset=utf-8"), cache, false);
         Files.delete(out.resolve("models_groq.txt"));
-        ProviderOutcome offline =
-                fetch(Response.status(500, "unused"), cache, true).outcomes().get(0);
-        assertEquals(ProviderOutcome.Status.FETCHED, offline.status(), offline.message());
+        assertInstanceOf(
+                Fetched.class,
+                fetch(Response.status(500, "unused"), cache, true).outcomes().get(0));
         assertEquals("x\ufffd", file("txt"));
     }
 
@@ -148,8 +148,8 @@ class LegacyEdgeResponsesTest {
     void illFormedUtf8WithoutCharsetFails() throws Exception {
         byte[] body = {'[', '{', '"', 'i', 'd', '"', ':', '"', 'x', (byte) 0xed, (byte) 0xa0, (byte) 0x80, '"', '}', ']'
         };
-        ProviderOutcome o = fetch(Response.json(body)).outcomes().get(0);
-        assertEquals(ProviderOutcome.Status.FAILED, o.status());
+        Failed o = assertInstanceOf(
+                Failed.class, fetch(Response.json(body)).outcomes().get(0));
         assertTrue(o.message().contains("byte 0xed at offset 9 is not valid UTF-8"), o.message());
         assertFalse(Files.exists(out.resolve("models_groq.json")));
     }

@@ -2,6 +2,7 @@ package io.modelcatalog.fetching;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 
 import io.modelcatalog.catalog.CatalogLayout;
 import io.modelcatalog.providers.CredentialLookup;
@@ -62,7 +63,10 @@ class OfflineReplayTest {
                     .filter(x -> x.provider().equals(name))
                     .findFirst()
                     .orElseThrow();
-            assertEquals("cache (offline)", o.source(), name);
+            assertEquals(
+                    ListSource.Cache.OFFLINE,
+                    assertInstanceOf(ProviderOutcome.Fetched.class, o, name).source(),
+                    name);
             for (String ext : List.of("json", "txt", "toml")) {
                 String file = "models_" + name + "." + ext;
                 assertArrayEquals(LegacyCorpus.bak(file), Files.readAllBytes(out.resolve(file)), file);
@@ -72,6 +76,8 @@ class OfflineReplayTest {
                 .filter(x -> x.provider().equals("openai"))
                 .findFirst()
                 .orElseThrow();
-        assertEquals(ProviderOutcome.Status.SKIPPED_NO_KEY, openai.status());
+        assertEquals(
+                ProviderOutcome.Skipped.Reason.NO_KEY,
+                assertInstanceOf(ProviderOutcome.Skipped.class, openai).reason());
     }
 }

@@ -66,7 +66,7 @@ class ParseSlotsTest {
                 watcher.join();
 
                 assertTrue(allRequestsOut.get(), "with " + slots + " slot(s), not every request was out at once");
-                assertEquals(PROVIDERS, report.count(ProviderOutcome.Status.FETCHED), report::summary);
+                assertEquals(PROVIDERS, report.count(ProviderOutcome.Fetched.class), report::summary);
                 assertTrue(
                         report.parsedAtOnce() <= slots,
                         report.parsedAtOnce() + " providers parsed at once with " + slots + " slot(s)");
@@ -81,7 +81,7 @@ class ParseSlotsTest {
 
                 // a rerun that gets the same bodies parses nothing, so it takes no slot
                 FetchReport again = new CatalogFetch(options).run(FetchListener.none());
-                assertEquals(PROVIDERS, again.count(ProviderOutcome.Status.UNCHANGED), again::summary);
+                assertEquals(PROVIDERS, again.count(ProviderOutcome.Unchanged.class), again::summary);
                 assertEquals(0, again.parsedAtOnce(), "slots taken by a rerun with nothing changed");
             }
         }

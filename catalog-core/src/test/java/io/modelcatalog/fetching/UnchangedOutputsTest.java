@@ -3,9 +3,14 @@ package io.modelcatalog.fetching;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.modelcatalog.fetching.ProviderOutcome.Failed;
+import io.modelcatalog.fetching.ProviderOutcome.Fetched;
+import io.modelcatalog.fetching.ProviderOutcome.Listed;
+import io.modelcatalog.fetching.ProviderOutcome.Unchanged;
 import io.modelcatalog.providers.EnvironmentLookup;
 import io.modelcatalog.providers.ProviderRegistry;
 import io.modelcatalog.testing.CorpusServer;
@@ -32,7 +37,7 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class UnchangedOutputsTest {
 
-    private static final String KEPT = ", files verified";
+    private static final ListSource NOT_MODIFIED = ListSource.Cache.NOT_MODIFIED;
 
     @TempDir
     Path out;
@@ -78,6 +83,17 @@ class UnchangedOutputsTest {
         return new CatalogFetch(options).run(FetchListener.none());
     }
 
+    /** Kept without parsing: its files held what the output manifest recorded for these inputs. */
+    private static Unchanged verified(ProviderOutcome o) {
+        Unchanged u = assertInstanceOf(Unchanged.class, o);
+        assertTrue(u.verified(), u::toString);
+        return u;
+    }
+
+    private static Fetched fetched(ProviderOutcome o) {
+        return assertInstanceOf(Fetched.class, o);
+    }
+
     private static ProviderOutcome outcome(FetchReport report, String provider) {
         return report.outcomes().stream()
                 .filter(o -> o.provider().equals(provider))
@@ -111,7 +127,7 @@ class UnchangedOutputsTest {
 
     private void firstRun() throws Exception {
         FetchReport first = fetch("openai", "chutes");
-        assertEquals(2, first.count(ProviderOutcome.Status.FETCHED), first::summary);
+        assertEquals(2, first.count(Fetched.class), first::summary);
         firstRun = files();
     }
 
@@ -122,13 +138,11 @@ class UnchangedOutputsTest {
         FileTime mtime = Files.getLastModifiedTime(out.resolve("models_openai.txt"));
 
         FetchReport again = fetch("openai", "chutes");
-        ProviderOutcome openai = outcome(again, "openai");
-        assertEquals(ProviderOutcome.Status.UNCHANGED, openai.status());
-        assertEquals("cache (304)" + KEPT, openai.source());
+        Unchanged openai = verified(outcome(again, "openai"));
+        assertEquals(NOT_MODIFIED, openai.source());
         assertEquals(83, openai.models());
-        assertEquals(List.of(), openai.added());
-        ProviderOutcome chutes = outcome(again, "chutes");
-        assertEquals("cache (304)" + KEPT, chutes.source(), "the enrichment's 304 counts too");
+        Unchanged chutes = verified(outcome(again, "chutes"));
+        assertEquals(NOT_MODIFIED, chutes.source(), "the enrichment's 304 counts too");
         assertEquals(List.of(), chutes.warnings());
         assertTrue(again.summary().startsWith("2 providers: 0 written, 2 unchanged,"), again.summary());
         assertSameFiles(firstRun);
@@ -155,11 +169,10 @@ class UnchangedOutputsTest {
         Files.write(json, edited);
         Files.setLastModifiedTime(json, mtime);
 
-        ProviderOutcome o = outcome(fetch("openai"), "openai");
-        assertEquals(ProviderOutcome.Status.FETCHED, o.status());
-        assertEquals("cache (304)", o.source());
+        Fetched o = fetched(outcome(fetch("openai"), "openai"));
+        assertEquals(NOT_MODIFIED, o.source());
         assertSameFiles(firstRun);
-        assertEquals("cache (304)" + KEPT, outcome(fetch("openai"), "openai").source(), "and kept after that");
+        assertEquals(NOT_MODIFIED, verified(outcome(fetch("openai"), "openai")).source(), "and kept after that");
     }
 
     @Test
@@ -170,8 +183,8 @@ class UnchangedOutputsTest {
         Files.write(out.resolve("chutes_chutes.json"), "{".getBytes(StandardCharsets.UTF_8));
 
         FetchReport again = fetch("openai", "chutes");
-        assertEquals(ProviderOutcome.Status.FETCHED, outcome(again, "openai").status());
-        assertEquals(ProviderOutcome.Status.FETCHED, outcome(again, "chutes").status());
+        fetched(outcome(again, "openai"));
+        fetched(outcome(again, "chutes"));
         assertSameFiles(firstRun);
     }
 
@@ -180,10 +193,9 @@ class UnchangedOutputsTest {
         firstRun();
         Path txt = out.resolve("models_openai.txt");
         Files.setLastModifiedTime(txt, FileTime.fromMillis(0));
-        ProviderOutcome o = outcome(fetch("openai"), "openai");
-        assertEquals("cache (304)" + KEPT, o.source(), "hashed, same bytes");
+        assertEquals(NOT_MODIFIED, verified(outcome(fetch("openai"), "openai")).source(), "hashed, same bytes");
         assertEquals(FileTime.fromMillis(0), Files.getLastModifiedTime(txt), "not rewritten");
-        assertEquals("cache (304)" + KEPT, outcome(fetch("openai"), "openai").source());
+        assertEquals(NOT_MODIFIED, verified(outcome(fetch("openai"), "openai")).source());
     }
 
     @Test
@@ -194,8 +206,7 @@ class UnchangedOutputsTest {
                         "/openai/v1/models",
                         Response.json("{\"object\": \"list\", \"data\": [{\"id\": \"b\"}, {\"id\": \"a\"}]}")
                                 .etag("\"o2\""));
-        ProviderOutcome o = outcome(fetch("openai"), "openai");
-        assertEquals(ProviderOutcome.Status.FAILED, o.status(), "the shrink gate still applies");
+        assertInstanceOf(Failed.class, outcome(fetch("openai"), "openai"), "the shrink gate still applies");
 
         corpus.server()
                 .route(
@@ -203,12 +214,11 @@ class UnchangedOutputsTest {
                         Response.json(new String(LegacyCorpus.response("openai"), StandardCharsets.UTF_8)
                                         .replace("\"gpt-4o\"", "\"gpt-4o-new\""))
                                 .etag("\"o3\""));
-        o = outcome(fetch("openai"), "openai");
-        assertEquals(ProviderOutcome.Status.FETCHED, o.status());
-        assertEquals("network", o.source());
+        Fetched o = fetched(outcome(fetch("openai"), "openai"));
+        assertEquals(ListSource.Network.onePage(), o.source());
         assertEquals(List.of("gpt-4o-new"), o.added());
         assertTrue(Files.readString(out.resolve("models_openai.txt")).contains("gpt-4o-new\n"));
-        assertEquals("cache (304)" + KEPT, outcome(fetch("openai"), "openai").source());
+        assertEquals(NOT_MODIFIED, verified(outcome(fetch("openai"), "openai")).source());
     }
 
     @Test
@@ -216,9 +226,9 @@ class UnchangedOutputsTest {
         corpus.server().route("/openai/v1/models", Response.json(LegacyCorpus.response("openai")));
         fetch("openai");
         Object inode = inode("models_openai.json");
-        ProviderOutcome o = outcome(fetch("openai"), "openai");
-        assertEquals(ProviderOutcome.Status.UNCHANGED, o.status());
-        assertEquals("network, same body" + KEPT, o.source());
+        assertEquals(
+                new ListSource.Network(1, true),
+                verified(outcome(fetch("openai"), "openai")).source());
         assertEquals(inode, inode("models_openai.json"));
     }
 
@@ -231,9 +241,8 @@ class UnchangedOutputsTest {
         Files.writeString(body, "{\"data\": []}");
         Files.delete(out.resolve("models_openai.json"));
 
-        ProviderOutcome o = outcome(fetch("openai"), "openai");
-        assertEquals(ProviderOutcome.Status.FETCHED, o.status(), o::message);
-        assertEquals("network, same body", o.source(), "the body the entry held before it was damaged");
+        Fetched o = fetched(outcome(fetch("openai"), "openai"));
+        assertEquals(new ListSource.Network(1, true), o.source(), "the body the entry held before it was damaged");
         List<LoopbackProviderServer.Request> requests = corpus.server().requestsTo("/openai/v1/models");
         assertEquals(3, requests.size(), "the conditional request, then an unconditional one");
         assertEquals("\"o1\"", requests.get(1).header("if-none-match"));
@@ -242,8 +251,10 @@ class UnchangedOutputsTest {
         assertArrayEquals(cached, Files.readAllBytes(body), "the cache entry is repaired");
 
         Files.delete(body);
-        o = outcome(fetch("openai"), "openai");
-        assertEquals("network" + KEPT, o.source(), "a missing body: no conditional request at all");
+        assertEquals(
+                ListSource.Network.onePage(),
+                verified(outcome(fetch("openai"), "openai")).source(),
+                "a missing body: no conditional request at all");
         assertNull(corpus.server().requestsTo("/openai/v1/models").get(3).header("if-none-match"));
     }
 
@@ -251,17 +262,16 @@ class UnchangedOutputsTest {
     void aNotModifiedAfterTheOutputsManifestWasLostRebuildsFromTheCache() throws Exception {
         firstRun();
         Files.delete(cacheDir.resolve("openai/" + OutputManifest.FILE));
-        ProviderOutcome o = outcome(fetch("openai"), "openai");
-        assertEquals(ProviderOutcome.Status.UNCHANGED, o.status());
-        assertEquals("cache (304)", o.source(), "parsed and compared");
-        assertEquals("cache (304)" + KEPT, outcome(fetch("openai"), "openai").source(), "recorded again");
+        Unchanged o = assertInstanceOf(Unchanged.class, outcome(fetch("openai"), "openai"));
+        assertFalse(o.verified(), "parsed and compared");
+        assertEquals(NOT_MODIFIED, o.source());
+        assertEquals(NOT_MODIFIED, verified(outcome(fetch("openai"), "openai")).source(), "recorded again");
     }
 
     @Test
     void anotherOutputFolderIsBuiltInFull(@TempDir Path other) throws Exception {
         firstRun();
-        ProviderOutcome o = outcome(fetch(other, "openai"), "openai");
-        assertEquals(ProviderOutcome.Status.FETCHED, o.status());
+        fetched(outcome(fetch(other, "openai"), "openai"));
         assertArrayEquals(firstRun.get("models_openai.json"), Files.readAllBytes(other.resolve("models_openai.json")));
     }
 
@@ -269,8 +279,8 @@ class UnchangedOutputsTest {
     void aFailedEnrichmentIsNeverKeptSilently() throws Exception {
         firstRun();
         corpus.server().route(LegacyCorpus.CHUTES_API_PATH, Response.status(404, "gone"));
-        ProviderOutcome o = outcome(fetch("chutes"), "chutes");
-        assertFalse(o.source().endsWith(KEPT), o.source());
+        Listed o = assertInstanceOf(Listed.class, outcome(fetch("chutes"), "chutes"));
+        assertFalse(o instanceof Unchanged u && u.verified(), o::toString);
         assertEquals(1, o.warnings().size(), o.warnings()::toString);
         assertTrue(o.warnings().get(0).startsWith("chutes enrichment skipped"), o.warnings()::toString);
     }

@@ -12,6 +12,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -100,6 +101,48 @@ class ProviderRegistryTest {
         assertEquals(
                 r.names().indexOf("groq"), ProviderRegistry.builtIn().names().indexOf("groq"), "replaced in place");
         assertEquals(Map.of("X-Team", "blue"), r.find("local").orElseThrow().headers());
+    }
+
+    @Test
+    void onlyChutesIsEnrichedAndAReplacementKeepsItsEnrichment() throws Exception {
+        assertEquals(
+                List.of("chutes"),
+                ProviderRegistry.builtIn().all().stream()
+                        .filter(p -> p.enrichment().isPresent())
+                        .map(ProviderDefinition::name)
+                        .toList());
+        assertEquals(
+                Optional.of(Enrichment.CHUTES),
+                ProviderRegistry.builtIn().find("chutes").orElseThrow().enrichment());
+        Path file = dir.resolve("providers.yaml");
+        Files.writeString(
+                file,
+                "providers:\n  - name: chutes\n    baseUrl: https://chutes.proxy.example/v1\n"
+                        + "  - name: chutes2\n    baseUrl: https://chutes.proxy.example/v1\n");
+        ProviderRegistry r = ProviderRegistry.layered(List.of(
+                ProviderLayer.builtInProviders(),
+                ProviderLayer.file(file),
+                ProviderLayer.configured(
+                        "the build file",
+                        "the build file's one",
+                        List.of(new ProviderDefinition(
+                                "chutes", ProviderKind.OPENAI, "K", null, "http://127.0.0.1:1/v1", null)))));
+        ProviderDefinition chutes = r.find("chutes").orElseThrow();
+        assertEquals("http://127.0.0.1:1/v1", chutes.baseUrl());
+        assertEquals(Optional.of(Enrichment.CHUTES), chutes.enrichment(), "through two replacements");
+        assertEquals(Optional.empty(), r.find("chutes2").orElseThrow().enrichment(), "a name of its own: none");
+    }
+
+    @Test
+    void aProvidersFileCannotNameAnEnrichment() throws Exception {
+        Path file = dir.resolve("providers.yaml");
+        Files.writeString(
+                file, "providers:\n  - name: mine\n    baseUrl: https://x.example/v1\n    enrichment: chutes\n");
+        ProviderFileException e = assertThrows(ProviderFileException.class, () -> ProviderLayer.file(file));
+        assertEquals(
+                file + ":4:15: unknown key \"enrichment\"; a provider has name, kind, baseUrl, baseUrlEnv, apiKeyEnv,"
+                        + " headers",
+                e.getMessage());
     }
 
     @Test

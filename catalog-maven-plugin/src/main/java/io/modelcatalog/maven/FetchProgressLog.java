@@ -3,7 +3,13 @@ package io.modelcatalog.maven;
 import io.modelcatalog.catalog.FailedModels;
 import io.modelcatalog.fetching.Durations;
 import io.modelcatalog.fetching.FetchListener;
+import io.modelcatalog.fetching.ListSource;
 import io.modelcatalog.fetching.ProviderOutcome;
+import io.modelcatalog.fetching.ProviderOutcome.Failed;
+import io.modelcatalog.fetching.ProviderOutcome.Fetched;
+import io.modelcatalog.fetching.ProviderOutcome.Listed;
+import io.modelcatalog.fetching.ProviderOutcome.Skipped;
+import io.modelcatalog.fetching.ProviderOutcome.Unchanged;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -39,30 +45,47 @@ final class FetchProgressLog implements FetchListener {
     @Override
     public void completed(ProviderOutcome o) {
         String name = names.pad(o.provider());
-        switch (o.status()) {
-            case FETCHED, UNCHANGED ->
-                log.info(String.format(
-                        "%s %6d models %10d bytes %6d ms  %s%s%s",
-                        name,
-                        o.models(),
-                        o.bytes(),
-                        o.millis(),
-                        o.source(),
-                        o.status() == ProviderOutcome.Status.UNCHANGED ? ", unchanged" : "",
-                        o.changed()
-                                ? ", +" + o.added().size() + " -" + o.removed().size()
-                                : ""));
-            case SKIPPED_NO_KEY, SKIPPED_EXISTING -> log.debug(name + " skipped: " + MavenWords.of(o));
-            case FAILED -> {
-                String line = name + " FAILED: " + MavenWords.of(o);
-                if (failuresAreErrors) {
-                    log.error(line);
-                } else {
-                    log.warn(line);
-                }
+        if (o instanceof Fetched f) {
+            listed(
+                    name,
+                    f,
+                    f.changed() ? ", +" + f.added().size() + " -" + f.removed().size() : "");
+        } else if (o instanceof Unchanged u) {
+            listed(name, u, (u.verified() ? ", files verified" : "") + ", unchanged");
+        } else if (o instanceof Skipped s) {
+            log.debug(name + " skipped: " + MavenWords.of(s));
+        } else if (o instanceof Failed f) {
+            String line = name + " FAILED: " + MavenWords.of(f);
+            if (failuresAreErrors) {
+                log.error(line);
+            } else {
+                log.warn(line);
             }
         }
+    }
+
+    /** A list's line: its size, time and source, then {@code tail}; then its warnings. */
+    private void listed(String name, Listed o, String tail) {
+        log.info(String.format(
+                "%s %6d models %10d bytes %6d ms  %s%s",
+                name, o.models(), o.bytes(), o.millis(), words(o.source()), tail));
         o.warnings().forEach(w -> log.warn(o.provider() + ": " + w));
+    }
+
+    /**
+     * Where a list came from, in words: {@code network}, {@code network, 3 pages}, {@code network, same body},
+     * {@code cache (304)}, {@code cache (offline)}.
+     */
+    static String words(ListSource source) {
+        if (source instanceof ListSource.Network n) {
+            return n.pages() > 1
+                    ? "network, " + n.pages() + " pages"
+                    : n.sameAsCached() ? "network, same body" : "network";
+        }
+        return switch ((ListSource.Cache) source) {
+            case NOT_MODIFIED -> "cache (304)";
+            case OFFLINE -> "cache (offline)";
+        };
     }
 
     @Override

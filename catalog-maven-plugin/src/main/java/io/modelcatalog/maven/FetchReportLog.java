@@ -4,6 +4,8 @@ import io.modelcatalog.catalog.CatalogLayout;
 import io.modelcatalog.fetching.ChangeReport;
 import io.modelcatalog.fetching.FetchReport;
 import io.modelcatalog.fetching.ProviderOutcome;
+import io.modelcatalog.fetching.ProviderOutcome.Fetched;
+import io.modelcatalog.fetching.ProviderOutcome.Skipped;
 import io.modelcatalog.files.AtomicFiles;
 import io.modelcatalog.files.FileErrors;
 import io.modelcatalog.providers.ProviderDefinition;
@@ -28,10 +30,9 @@ final class FetchReportLog {
 
     /** Logs the report; {@code selected} are the providers of the run, for their key variables. */
     static void write(FetchReport report, List<ProviderDefinition> selected, Log log) {
-        List<String> noKey = names(report, ProviderOutcome.Status.SKIPPED_NO_KEY);
-        List<String> existing = names(report, ProviderOutcome.Status.SKIPPED_EXISTING);
-        boolean anyKeyed = report.outcomes().stream()
-                .anyMatch(o -> o.status() != ProviderOutcome.Status.SKIPPED_NO_KEY && needsKey(selected, o));
+        List<String> noKey = names(report.skipped(Skipped.Reason.NO_KEY));
+        List<String> existing = names(report.skipped(Skipped.Reason.FILES_EXIST));
+        boolean anyKeyed = report.outcomes().stream().anyMatch(o -> !isSkippedWithoutKey(o) && needsKey(selected, o));
         if (!noKey.isEmpty() && !anyKeyed) {
             log.warn(nothingFetched(noKey, selected));
         } else if (!noKey.isEmpty()) {
@@ -47,16 +48,16 @@ final class FetchReportLog {
         if (log.isDebugEnabled()) {
             log.debug("at most " + report.parsedAtOnce() + " provider(s) parsed and written at once");
         }
-        List<ProviderOutcome> first =
-                report.outcomes().stream().filter(FetchReportLog::firstFetch).toList();
+        List<Fetched> fetched = report.of(Fetched.class);
+        List<Fetched> first =
+                fetched.stream().filter(FetchReportLog::firstFetch).toList();
         if (first.size() > 1) {
             log.info("  first fetch of " + first.size() + " providers: "
-                    + first.stream().mapToLong(ProviderOutcome::models).sum() + " models added ("
-                    + String.join(
-                            ", ", first.stream().map(ProviderOutcome::provider).toList())
+                    + first.stream().mapToLong(Fetched::models).sum() + " models added ("
+                    + String.join(", ", names(first))
                     + ")");
         }
-        for (ProviderOutcome o : report.outcomes()) {
+        for (Fetched o : fetched) {
             if (o.changed() && (first.size() <= 1 || !firstFetch(o))) {
                 log.info("  " + o.provider() + ": " + describe("added", o.added()) + "; "
                         + describe("removed", o.removed()));
@@ -64,10 +65,6 @@ final class FetchReportLog {
         }
     }
 
-    /**
-     * No provider that needs a key had one, so nothing but the keyless sources was fetched: said plainly, with
-     * the way to set a key.
-     */
     /** Writes the run's model changes as JSON to {@code changesFile}, when one is configured. */
     static void writeChanges(FetchReport report, File changesFile, Log log) throws MojoExecutionException {
         if (changesFile == null) {
@@ -85,15 +82,15 @@ final class FetchReportLog {
     /** The message that fails the build under {@code catalog.failOnError}: which providers, and where to look. */
     static String failures(FetchReport report, File folder) {
         return report.failures().size() + " provider(s) failed: "
-                + String.join(
-                        ", ",
-                        report.failures().stream()
-                                .map(ProviderOutcome::provider)
-                                .toList())
+                + String.join(", ", names(report.failures()))
                 + "; see the lines above and " + new File(folder, CatalogLayout.FAILED_MODELS)
                 + " (catalog.failOnError=true)";
     }
 
+    /**
+     * No provider that needs a key had one, so nothing but the keyless sources was fetched: said plainly, with
+     * the way to set a key.
+     */
     private static String nothingFetched(List<String> noKey, List<ProviderDefinition> selected) {
         Optional<ProviderDefinition> example = selected.stream()
                 .filter(p -> noKey.contains(p.name()) && p.apiKeyEnv() != null)
@@ -111,19 +108,17 @@ final class FetchReportLog {
                 .anyMatch(p -> p.name().equals(o.provider()) && p.kind().needsKey());
     }
 
-    /** A provider written for the first time: every model is new and none was there before. */
-    private static boolean firstFetch(ProviderOutcome o) {
-        return o.status().fetched()
-                && o.models() > 0
-                && o.removed().isEmpty()
-                && o.added().size() == o.models();
+    private static boolean isSkippedWithoutKey(ProviderOutcome o) {
+        return o instanceof Skipped s && s.reason() == Skipped.Reason.NO_KEY;
     }
 
-    private static List<String> names(FetchReport report, ProviderOutcome.Status status) {
-        return report.outcomes().stream()
-                .filter(o -> o.status() == status)
-                .map(ProviderOutcome::provider)
-                .toList();
+    /** A provider written for the first time: every model is new and none was there before. */
+    private static boolean firstFetch(Fetched o) {
+        return o.models() > 0 && o.removed().isEmpty() && o.added().size() == o.models();
+    }
+
+    private static List<String> names(List<? extends ProviderOutcome> outcomes) {
+        return outcomes.stream().map(ProviderOutcome::provider).toList();
     }
 
     private static String describe(String what, List<String> ids) {

@@ -119,16 +119,20 @@ final class MavenWords {
         return " or a settings.xml <server> with id " + MavenNetwork.SERVER_ID_PREFIX + provider;
     }
 
-    /** A provider's skip or failure message with the setting that changes it. */
-    static String of(ProviderOutcome o) {
-        if (o.problem() == null) {
-            return o.message();
-        }
+    /** Why a provider was skipped, with the setting that changes it. */
+    static String of(ProviderOutcome.Skipped o) {
+        return o.message()
+                + switch (o.reason()) {
+                    case NO_KEY -> otherKeySource(o.provider());
+                    case FILES_EXIST -> " (catalog.skipExisting)";
+                };
+    }
+
+    /** A provider's failure message with the setting that changes it. */
+    static String of(ProviderOutcome.Failed o) {
         return o.message()
                 + switch (o.problem()) {
-                    case NO_KEY, CREDENTIALS_IN_URL ->
-                        " or a settings.xml <server> with id " + MavenNetwork.SERVER_ID_PREFIX + o.provider();
-                    case FILES_EXIST -> " (catalog.skipExisting)";
+                    case CREDENTIALS_IN_URL -> otherKeySource(o.provider());
                     case SHRINK -> "; if the provider really dropped them, run again with catalog.allowShrink=true";
                     case TOO_LARGE -> " (raise catalog.maxResponseBytes)";
                     case TIMEOUT -> " (limit: catalog.timeout)";

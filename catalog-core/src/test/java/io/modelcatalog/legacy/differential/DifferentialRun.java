@@ -165,8 +165,8 @@ final class DifferentialRun {
             String legacyError,
             Map<String, byte[]> plugin,
             ProviderOutcome outcome) {
-        boolean pluginFailed = outcome == null || outcome.status() == ProviderOutcome.Status.FAILED;
-        String pluginSays = outcome == null ? "no outcome" : outcome.status() + " " + outcome.message();
+        boolean pluginFailed = outcome == null || outcome instanceof ProviderOutcome.Failed;
+        String pluginSays = outcome == null ? "no outcome" : outcome.toString();
         Optional<JsonNode> tree = parse(doc);
         Optional<LegacyCrash> crash = tree.isPresent() && hasIntegerOver4300Digits(doc)
                 ? Optional.of(LegacyCrash.INTEGER_OVER_4300_DIGITS)

@@ -215,7 +215,7 @@ public final class ScaleBenchmark {
             long t0 = System.nanoTime();
             FetchReport report = new CatalogFetch(options).run(FetchListener.none());
             double elapsed = (System.nanoTime() - t0) / 1e6;
-            if (report.count(ProviderOutcome.Status.FETCHED) != 1) {
+            if (report.count(ProviderOutcome.Fetched.class) != 1) {
                 throw new IllegalStateException("in-process fetch: " + report.summary());
             }
             if (i >= 0) {
@@ -304,7 +304,7 @@ public final class ScaleBenchmark {
                     long t0 = System.nanoTime();
                     FetchReport report = new CatalogFetch(options).run(FetchListener.none());
                     double elapsed = (System.nanoTime() - t0) / 1e6;
-                    if (report.count(ProviderOutcome.Status.FETCHED) != providerCount) {
+                    if (report.count(ProviderOutcome.Fetched.class) != providerCount) {
                         throw new IllegalStateException("providers: " + report.summary());
                     }
                     if (i >= 0) {
