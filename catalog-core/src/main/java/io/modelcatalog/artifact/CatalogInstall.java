@@ -3,7 +3,7 @@ package io.modelcatalog.artifact;
 import io.modelcatalog.artifact.CatalogArtifactException.Reason;
 import io.modelcatalog.catalog.CatalogLayout;
 import io.modelcatalog.files.FileLocks;
-import io.modelcatalog.files.FileStamp;
+import io.modelcatalog.files.Sha256;
 import io.modelcatalog.files.WritableFolders;
 import java.io.IOException;
 import java.nio.ByteBuffer;
@@ -139,7 +139,7 @@ public final class CatalogInstall {
                 Files.write(swap.staging().resolve(CatalogOrigin.FILE), record);
                 Map<String, String> staged = new LinkedHashMap<>();
                 manifest.files().forEach(f -> staged.put(f.path(), f.sha256()));
-                staged.put(CatalogOrigin.FILE, FileStamp.sha256(record));
+                staged.put(CatalogOrigin.FILE, Sha256.of(record));
                 CatalogSwap.Outcome o = swap.replace(staged);
                 return new Result(
                         origin,
@@ -158,7 +158,7 @@ public final class CatalogInstall {
     }
 
     private static String sha256(SeekableByteChannel channel) throws IOException {
-        MessageDigest d = FileStamp.newSha256();
+        MessageDigest d = Sha256.start();
         ByteBuffer buffer = ByteBuffer.allocate(1 << 16);
         channel.position(0);
         while (channel.read(buffer) > 0) {
@@ -166,11 +166,11 @@ public final class CatalogInstall {
             d.update(buffer);
             buffer.clear();
         }
-        return FileStamp.hex(d);
+        return Sha256.hex(d);
     }
 
     /** One lock per catalog folder: {@code catalog-<SHA-256 of its absolute path>.lock}. */
     static String lockName(Path folder) {
-        return "catalog-" + FileStamp.sha256(folder.toString().getBytes(StandardCharsets.UTF_8)) + ".lock";
+        return "catalog-" + Sha256.of(folder.toString().getBytes(StandardCharsets.UTF_8)) + ".lock";
     }
 }

@@ -2,7 +2,7 @@ package io.modelcatalog.artifact;
 
 import io.modelcatalog.catalog.CatalogLayout;
 import io.modelcatalog.files.AtomicFiles;
-import io.modelcatalog.files.FileStamp;
+import io.modelcatalog.files.Sha256;
 import java.io.FilterOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -100,9 +100,9 @@ public final class CatalogPackage {
     }
 
     private static CatalogManifest.Entry measure(Path folder, String path) throws IOException {
-        MessageDigest d = FileStamp.newSha256();
+        MessageDigest d = Sha256.start();
         long size = copy(folder.resolve(path), OutputStream.nullOutputStream(), d);
-        return new CatalogManifest.Entry(path, size, FileStamp.hex(d));
+        return new CatalogManifest.Entry(path, size, Sha256.hex(d));
     }
 
     private static void writeZip(
@@ -126,10 +126,10 @@ public final class CatalogPackage {
             zip.closeEntry();
             for (CatalogManifest.Entry e : manifest.files()) {
                 zip.putNextEntry(entry(e.path(), time));
-                MessageDigest d = FileStamp.newSha256();
+                MessageDigest d = Sha256.start();
                 long size = copy(folder.resolve(e.path()), zip, d);
                 zip.closeEntry();
-                if (size != e.size() || !FileStamp.hex(d).equals(e.sha256())) {
+                if (size != e.size() || !Sha256.hex(d).equals(e.sha256())) {
                     throw new CatalogPackageException(
                             CatalogPackageException.Reason.CHANGED,
                             folder,

@@ -9,7 +9,7 @@ import io.modelcatalog.catalog.FileType;
 import io.modelcatalog.documents.DocumentParseException;
 import io.modelcatalog.documents.JsonDocuments;
 import io.modelcatalog.files.AtomicFiles;
-import io.modelcatalog.files.FileStamp;
+import io.modelcatalog.files.Sha256;
 import io.modelcatalog.legacy.PythonJsonWriter;
 import java.io.Closeable;
 import java.io.IOException;
@@ -218,7 +218,7 @@ final class CatalogSwap implements Closeable {
         if (!Files.isRegularFile(file, LinkOption.NOFOLLOW_LINKS) || Files.size(file) != Files.size(staged)) {
             return false;
         }
-        return FileStamp.sha256(file).equals(sha256);
+        return Sha256.of(file).equals(sha256);
     }
 
     /** A replaced file's mode goes to its replacement, as every write of this library keeps it. */

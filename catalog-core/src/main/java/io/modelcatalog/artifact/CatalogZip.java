@@ -1,7 +1,7 @@
 package io.modelcatalog.artifact;
 
 import io.modelcatalog.artifact.CatalogArtifactException.Reason;
-import io.modelcatalog.files.FileStamp;
+import io.modelcatalog.files.Sha256;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -179,7 +179,7 @@ final class CatalogZip {
                     Reason.OUTSIDE_FOLDER, zip, listed.path(), zip + ": " + listed.path() + " leads out of " + folder);
         }
         Files.createDirectories(target.getParent());
-        MessageDigest digest = FileStamp.newSha256();
+        MessageDigest digest = Sha256.start();
         long size = 0;
         try (InputStream in = file.getInputStream(e);
                 OutputStream out = Files.newOutputStream(target, StandardOpenOption.CREATE_NEW)) {
@@ -205,7 +205,7 @@ final class CatalogZip {
         if (size != listed.size()) {
             throw sizeMismatch(zip, listed, size + " bytes, not");
         }
-        String sha256 = FileStamp.hex(digest);
+        String sha256 = Sha256.hex(digest);
         if (!sha256.equals(listed.sha256())) {
             throw new CatalogArtifactException(
                     Reason.DIGEST,

@@ -1,6 +1,7 @@
 package io.modelcatalog.backups;
 
 import io.modelcatalog.files.AtomicFiles;
+import io.modelcatalog.files.Sha256;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.channels.Channels;
@@ -17,14 +18,11 @@ import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.FileAttribute;
 import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.EnumSet;
-import java.util.HexFormat;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Objects;
@@ -105,7 +103,7 @@ public final class BackupStore {
                 }
                 String copy = String.format("%02d-%s", index, safeName(state.path()));
                 writeOwnerOnly(folder.resolve(copy), state.bytes());
-                entries.add(new BackupEntry(state.path(), false, sha256(state.bytes()), state.mode(), copy));
+                entries.add(new BackupEntry(state.path(), false, Sha256.of(state.bytes()), state.mode(), copy));
             }
             AtomicFiles.write(
                     folder.resolve(BackupManifest.FILE_NAME), BackupManifest.toBytes(id, entries), OWNER_ONLY_FILE);
@@ -281,7 +279,7 @@ public final class BackupStore {
         } catch (NoSuchFileException e) {
             throw new DamagedBackupException(backup.id(), copy, entry.original(), "is missing");
         }
-        String actual = sha256(bytes);
+        String actual = Sha256.of(bytes);
         if (!actual.equals(entry.sha256())) {
             throw new DamagedBackupException(
                     backup.id(),
@@ -442,14 +440,6 @@ public final class BackupStore {
         String name =
                 original.getFileName() == null ? "file" : original.getFileName().toString();
         return name.replaceAll("[^A-Za-z0-9._-]", "_");
-    }
-
-    static String sha256(byte[] bytes) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("every Java runtime has SHA-256", e);
-        }
     }
 
     private static void deleteTree(Path root) throws IOException {

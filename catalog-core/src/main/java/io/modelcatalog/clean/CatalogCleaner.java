@@ -2,6 +2,7 @@ package io.modelcatalog.clean;
 
 import io.modelcatalog.catalog.CatalogLayout;
 import io.modelcatalog.files.AtomicFiles;
+import io.modelcatalog.files.Sha256;
 import io.modelcatalog.toolconfigs.GeneratedFiles;
 import io.modelcatalog.toolconfigs.ProviderModels;
 import io.modelcatalog.toolconfigs.ToolWriter;
@@ -100,7 +101,7 @@ public final class CatalogCleaner {
             if (!Files.isRegularFile(f.get())) {
                 continue;
             }
-            if (GeneratedFiles.sha256(Files.readAllBytes(f.get())).equals(e.getValue())) {
+            if (Sha256.of(Files.readAllBytes(f.get())).equals(e.getValue())) {
                 remove.put(f.get(), CleanResult.Reason.GENERATED_CONFIG);
             } else {
                 kept.add(new CleanResult.Kept(f.get(), "changed since generate-configs wrote it"));

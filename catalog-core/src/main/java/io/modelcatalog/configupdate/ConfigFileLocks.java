@@ -1,17 +1,14 @@
 package io.modelcatalog.configupdate;
 
+import io.modelcatalog.files.Sha256;
 import java.io.IOException;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
 import java.nio.channels.OverlappingFileLockException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.TreeSet;
 
@@ -104,12 +101,6 @@ final class ConfigFileLocks {
 
     /** The lock file's name for a config file: the SHA-256 of its absolute, normalized path. */
     static String lockName(Path file) {
-        try {
-            byte[] d = MessageDigest.getInstance("SHA-256")
-                    .digest(file.toAbsolutePath().normalize().toString().getBytes(StandardCharsets.UTF_8));
-            return HexFormat.of().formatHex(d) + ".lock";
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is required of every JDK", e);
-        }
+        return Sha256.of(file.toAbsolutePath().normalize().toString()) + ".lock";
     }
 }

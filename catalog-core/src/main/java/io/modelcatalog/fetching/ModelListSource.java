@@ -3,7 +3,7 @@ package io.modelcatalog.fetching;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.modelcatalog.documents.DocumentParseException;
 import io.modelcatalog.documents.JsonDocuments;
-import io.modelcatalog.files.FileStamp;
+import io.modelcatalog.files.Sha256;
 import io.modelcatalog.legacy.LegacyListFiles;
 import io.modelcatalog.providers.ProviderDefinition;
 import java.io.IOException;
@@ -227,7 +227,7 @@ final class ModelListSource {
         byte[] decoded = ModelListPages.decode(provider.name(), body);
         String date = body.header("date").orElse(null);
         // what the cache and the output manifest go by; neither is kept without a cache
-        String digest = cache == null ? null : FileStamp.sha256(decoded);
+        String digest = cache == null ? null : Sha256.of(decoded);
         HttpBody first = body;
         Invalid invalid = e -> ModelListPages.invalid(provider.name(), first, e);
         if (usable.isPresent()
@@ -261,7 +261,7 @@ final class ModelListSource {
         }
         ModelListPages.Merged list = pages.read(http, body, decoded);
         if (list.pages() > 1 && cache != null) {
-            digest = FileStamp.sha256(list.cacheable());
+            digest = Sha256.of(list.cacheable());
         }
         store(provider, request, entry, list.cacheable(), digest, body);
         byte[] document = list.cacheable();

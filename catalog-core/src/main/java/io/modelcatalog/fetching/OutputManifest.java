@@ -7,6 +7,7 @@ import io.modelcatalog.documents.DocumentParseException;
 import io.modelcatalog.documents.JsonDocuments;
 import io.modelcatalog.files.AtomicFiles;
 import io.modelcatalog.files.FileStamp;
+import io.modelcatalog.files.Sha256;
 import io.modelcatalog.legacy.PythonJsonWriter;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -68,7 +69,7 @@ final class OutputManifest {
         for (Path p : outputs) {
             s.append("file ").append(p.toAbsolutePath()).append('\n');
         }
-        return FileStamp.sha256(s.toString().getBytes(StandardCharsets.UTF_8));
+        return Sha256.of(s.toString().getBytes(StandardCharsets.UTF_8));
     }
 
     /**

@@ -11,7 +11,7 @@ import io.modelcatalog.fetching.ProviderOutcome.Skipped;
 import io.modelcatalog.fetching.ProviderOutcome.Unchanged;
 import io.modelcatalog.files.AtomicFiles;
 import io.modelcatalog.files.FileErrors;
-import io.modelcatalog.files.FileStamp;
+import io.modelcatalog.files.Sha256;
 import io.modelcatalog.legacy.LegacyListFiles;
 import io.modelcatalog.legacy.LegacyTxtReader;
 import io.modelcatalog.legacy.LegacyTxtWriter;
@@ -353,8 +353,8 @@ final class ProviderFetch {
             return;
         }
         Map<Path, AtomicFiles.Written> all = new LinkedHashMap<>(written);
-        extraFile.ifPresent(bytes -> all.put(
-                files.extra().orElseThrow(), new AtomicFiles.Written(false, bytes.length, FileStamp.sha256(bytes))));
+        extraFile.ifPresent(bytes ->
+                all.put(files.extra().orElseThrow(), new AtomicFiles.Written(false, bytes.length, Sha256.of(bytes))));
         manifest().record(inputs.get(), models, all);
     }
 

@@ -8,6 +8,7 @@ import io.modelcatalog.documents.JsonDocuments;
 import io.modelcatalog.files.AtomicFiles;
 import io.modelcatalog.files.FileLocks;
 import io.modelcatalog.files.FileStamp;
+import io.modelcatalog.files.Sha256;
 import io.modelcatalog.legacy.PythonJsonWriter;
 import io.modelcatalog.providers.ProviderDefinition;
 import java.io.IOException;
@@ -67,7 +68,7 @@ public final class ResponseCache {
 
         /** Whether the body is the one the entry was written with (true for an entry without a stamp). */
         public boolean bodyAsWritten() {
-            return stamp == null || FileStamp.sha256(body).equals(stamp.sha256());
+            return stamp == null || Sha256.of(body).equals(stamp.sha256());
         }
     }
 
@@ -132,7 +133,7 @@ public final class ResponseCache {
 
     /** Stores a body and its validators, replacing the previous entry. */
     public void write(ProviderDefinition provider, String entry, Entry value) throws IOException {
-        write(provider, entry, value, FileStamp.sha256(value.body()));
+        write(provider, entry, value, Sha256.of(value.body()));
     }
 
     /**

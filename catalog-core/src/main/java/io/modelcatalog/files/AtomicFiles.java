@@ -18,10 +18,8 @@ import java.nio.file.attribute.PosixFileAttributeView;
 import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.Arrays;
 import java.util.EnumSet;
-import java.util.HexFormat;
 import java.util.Set;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.regex.Pattern;
@@ -147,11 +145,7 @@ public final class AtomicFiles {
 
         Digesting(OutputStream out) {
             this.out = out;
-            try {
-                this.sha256 = MessageDigest.getInstance("SHA-256");
-            } catch (NoSuchAlgorithmException e) {
-                throw new IllegalStateException("every Java runtime has SHA-256", e);
-            }
+            this.sha256 = Sha256.start();
         }
 
         @Override
@@ -167,7 +161,7 @@ public final class AtomicFiles {
         }
 
         String digest() {
-            return HexFormat.of().formatHex(sha256.digest());
+            return Sha256.hex(sha256);
         }
     }
 

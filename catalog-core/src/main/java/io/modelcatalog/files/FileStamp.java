@@ -4,15 +4,11 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.nio.file.attribute.FileTime;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
@@ -48,7 +44,7 @@ public record FileStamp(String sha256, long size, long mtime, long ctime, String
      */
     public static Optional<FileStamp> ofWritten(Path file, byte[] bytes) throws IOException {
         Optional<FileStamp> attributes = attributes(file, null);
-        return attributes.filter(a -> a.size() == bytes.length).map(a -> a.withDigest(sha256(bytes)));
+        return attributes.filter(a -> a.size() == bytes.length).map(a -> a.withDigest(Sha256.of(bytes)));
     }
 
     /**
@@ -88,7 +84,7 @@ public record FileStamp(String sha256, long size, long mtime, long ctime, String
             return Check.SAME;
         }
         try {
-            return sha256(Files.readAllBytes(file)).equals(sha256) ? Check.SAME_BYTES : Check.CHANGED;
+            return Sha256.of(Files.readAllBytes(file)).equals(sha256) ? Check.SAME_BYTES : Check.CHANGED;
         } catch (NoSuchFileException e) {
             return Check.CHANGED;
         }
@@ -161,43 +157,5 @@ public record FileStamp(String sha256, long size, long mtime, long ctime, String
                 n.get("mtime").asLong(),
                 n.get("ctime").asLong(),
                 k == null || k.isNull() ? null : k.asText());
-    }
-
-    /** The SHA-256 of some bytes, lowercase hex. */
-    public static String sha256(byte[] bytes) {
-        return sha256(bytes, 0, bytes.length);
-    }
-
-    /** The SHA-256 of {@code length} bytes from {@code offset}, lowercase hex. */
-    public static String sha256(byte[] bytes, int offset, int length) {
-        MessageDigest d = newSha256();
-        d.update(bytes, offset, length);
-        return hex(d);
-    }
-
-    /** The SHA-256 of a file's bytes, read as a stream (a file too large to hold), lowercase hex. */
-    public static String sha256(Path file) throws IOException {
-        MessageDigest d = newSha256();
-        try (InputStream in = Files.newInputStream(file)) {
-            byte[] buffer = new byte[1 << 16];
-            for (int n; (n = in.read(buffer)) > 0; ) {
-                d.update(buffer, 0, n);
-            }
-        }
-        return hex(d);
-    }
-
-    /** A new SHA-256 digest, for bytes that pass by in pieces. */
-    public static MessageDigest newSha256() {
-        try {
-            return MessageDigest.getInstance("SHA-256");
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("every Java runtime has SHA-256", e);
-        }
-    }
-
-    /** A digest's value, lowercase hex (the digest is reset). */
-    public static String hex(MessageDigest digest) {
-        return HexFormat.of().formatHex(digest.digest());
     }
 }

@@ -1,9 +1,6 @@
 package io.modelcatalog.toolconfigs;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
+import io.modelcatalog.files.Sha256;
 import java.util.Locale;
 import java.util.regex.Pattern;
 
@@ -80,12 +77,8 @@ public final class CodexProfileNames {
         return sb.toString();
     }
 
+    /** The first 8 hex digits of the SHA-256 of {@code s}. */
     private static String hash(String s) {
-        try {
-            byte[] d = MessageDigest.getInstance("SHA-256").digest(s.getBytes(StandardCharsets.UTF_8));
-            return HexFormat.of().formatHex(d, 0, 4);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is required of every JDK", e);
-        }
+        return Sha256.of(s).substring(0, 8);
     }
 }

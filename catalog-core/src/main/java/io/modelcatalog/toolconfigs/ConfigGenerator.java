@@ -3,8 +3,8 @@ package io.modelcatalog.toolconfigs;
 import io.modelcatalog.CatalogVersion;
 import io.modelcatalog.catalog.CatalogFolder;
 import io.modelcatalog.files.AtomicFiles;
-import io.modelcatalog.files.FileStamp;
 import io.modelcatalog.files.LeftoverFiles;
+import io.modelcatalog.files.Sha256;
 import io.modelcatalog.files.WritableFolders;
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -200,7 +200,7 @@ public final class ConfigGenerator {
         String s = shared + "provider " + models.provider() + " " + models.kind() + " " + models.apiKeyEnv() + " "
                 + models.baseUrl() + "\n"
                 + "catalog " + manifest.digest(catalog.layout().json(catalog.root(), models.provider())) + "\n";
-        return FileStamp.sha256(s.getBytes(StandardCharsets.UTF_8));
+        return Sha256.of(s.getBytes(StandardCharsets.UTF_8));
     }
 
     /** Adds a writer's files, failing when two providers' files would land on one path. */

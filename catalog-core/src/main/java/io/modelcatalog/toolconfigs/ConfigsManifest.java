@@ -7,6 +7,7 @@ import io.modelcatalog.documents.DocumentParseException;
 import io.modelcatalog.documents.JsonDocuments;
 import io.modelcatalog.files.AtomicFiles;
 import io.modelcatalog.files.FileStamp;
+import io.modelcatalog.files.Sha256;
 import io.modelcatalog.legacy.PythonJsonWriter;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -43,7 +44,7 @@ final class ConfigsManifest {
 
     /** The manifest of runs from {@code catalogDir} into {@code outputDir}, kept under {@code stateDir}. */
     static ConfigsManifest load(Path stateDir, Path catalogDir, Path outputDir) throws IOException {
-        String key = FileStamp.sha256((catalogDir.toAbsolutePath().normalize() + "\n"
+        String key = Sha256.of((catalogDir.toAbsolutePath().normalize() + "\n"
                                 + outputDir.toAbsolutePath().normalize())
                         .getBytes(StandardCharsets.UTF_8))
                 .substring(0, 24);
@@ -79,7 +80,7 @@ final class ConfigsManifest {
             inputs.set(key, now.get().toJson());
             dirty = true;
         }
-        return FileStamp.sha256(bytes);
+        return Sha256.of(bytes);
     }
 
     /** What a kept provider's run gave: its summary line and its files. */

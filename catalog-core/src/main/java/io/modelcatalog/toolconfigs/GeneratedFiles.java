@@ -6,16 +6,14 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.modelcatalog.documents.DocumentParseException;
 import io.modelcatalog.documents.JsonDocuments;
 import io.modelcatalog.files.AtomicFiles;
+import io.modelcatalog.files.Sha256;
 import io.modelcatalog.legacy.PythonJsonWriter;
 import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.Collection;
 import java.util.HashSet;
-import java.util.HexFormat;
 import java.util.Iterator;
 import java.util.Map;
 import java.util.Optional;
@@ -83,7 +81,7 @@ public final class GeneratedFiles {
             }
         }
         for (Map.Entry<Path, byte[]> e : current.entrySet()) {
-            next.put(relative(configsDir, e.getKey()), sha256(e.getValue()));
+            next.put(relative(configsDir, e.getKey()), Sha256.of(e.getValue()));
         }
         if (next.equals(manifest.digests) && Files.isRegularFile(configsDir.resolve(MANIFEST))) {
             return;
@@ -122,14 +120,5 @@ public final class GeneratedFiles {
                 .normalize()
                 .relativize(file.toAbsolutePath().normalize());
         return rel.toString().replace(File.separatorChar, '/');
-    }
-
-    /** The SHA-256 of some bytes, lower-case hex. */
-    public static String sha256(byte[] bytes) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("every JDK has SHA-256", e);
-        }
     }
 }

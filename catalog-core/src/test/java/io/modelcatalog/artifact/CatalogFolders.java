@@ -1,5 +1,6 @@
 package io.modelcatalog.artifact;
 
+import io.modelcatalog.files.Sha256;
 import io.modelcatalog.testing.LegacyCorpus;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -97,8 +98,7 @@ final class CatalogFolders {
     static Entry manifestOf(List<Entry> files) {
         List<CatalogManifest.Entry> listed = new ArrayList<>();
         for (Entry f : files) {
-            listed.add(new CatalogManifest.Entry(
-                    f.name(), f.bytes().length, io.modelcatalog.files.FileStamp.sha256(f.bytes())));
+            listed.add(new CatalogManifest.Entry(f.name(), f.bytes().length, Sha256.of(f.bytes())));
         }
         return new Entry(CatalogManifest.ENTRY, new CatalogManifest(listed).toBytes(), 0);
     }

@@ -13,7 +13,7 @@ import io.modelcatalog.catalog.CatalogLayout;
 import io.modelcatalog.fetching.CatalogFetch;
 import io.modelcatalog.fetching.FetchListener;
 import io.modelcatalog.fetching.FetchOptions;
-import io.modelcatalog.files.FileStamp;
+import io.modelcatalog.files.Sha256;
 import io.modelcatalog.providers.EnvironmentLookup;
 import io.modelcatalog.providers.ProviderRegistry;
 import io.modelcatalog.testing.CorpusServer;
@@ -123,7 +123,7 @@ class CatalogInstallTest {
                         "1.1.0",
                         "com.example:team-models:[1.0,2.0)",
                         "team",
-                        FileStamp.sha256(Files.readAllBytes(zip)),
+                        Sha256.of(Files.readAllBytes(zip)),
                         113,
                         CatalogFiles.packaged(producer).stream()
                                 .mapToLong(p -> producer.resolve(p).toFile().length())
@@ -316,7 +316,7 @@ class CatalogInstallTest {
     void aPinnedDigestMustMatch() throws Exception {
         consumerCatalog();
         Map<String, String> before = CatalogFolders.snapshot(models);
-        String sha256 = FileStamp.sha256(Files.readAllBytes(zip));
+        String sha256 = Sha256.of(Files.readAllBytes(zip));
         String other = "0".repeat(64);
         CatalogArtifactException e = assertThrows(
                 CatalogArtifactException.class,

@@ -7,7 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.modelcatalog.catalog.CatalogLayout;
-import io.modelcatalog.files.FileStamp;
+import io.modelcatalog.files.Sha256;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -61,7 +61,7 @@ class CatalogPackageTest {
         assertEquals(CatalogLayout.LEGACY, p.layout());
         assertEquals(113, p.manifest().files().size(), "112 provider files and failed_models.json");
         assertEquals(Files.size(zip), p.zipBytes());
-        assertEquals(FileStamp.sha256(Files.readAllBytes(zip)), p.sha256());
+        assertEquals(Sha256.of(Files.readAllBytes(zip)), p.sha256());
         List<String> names = entries(zip).stream().map(ZipEntry::getName).toList();
         assertEquals(CatalogManifest.ENTRY, names.get(0), "the manifest comes first");
         List<String> files = names.subList(1, names.size());
@@ -75,7 +75,7 @@ class CatalogPackageTest {
             byte[] onDisk = Files.readAllBytes(models.resolve(e.path()));
             assertArrayEquals(onDisk, read(zip, e.path()), e.path());
             assertEquals(onDisk.length, e.size(), e.path());
-            assertEquals(FileStamp.sha256(onDisk), e.sha256(), e.path());
+            assertEquals(Sha256.of(onDisk), e.sha256(), e.path());
         }
         assertTrue(
                 p.zipBytes() * 5 < manifest.totalSize(), "deflated: " + p.zipBytes() + " of " + manifest.totalSize());
@@ -113,7 +113,7 @@ class CatalogPackageTest {
         assertArrayEquals(Files.readAllBytes(work.resolve("a2.zip")), Files.readAllBytes(zipB));
         assertArrayEquals(Files.readAllBytes(zipB), Files.readAllBytes(work.resolve("b2.zip")));
         assertFalse(
-                FileStamp.sha256(Files.readAllBytes(zipA)).equals(FileStamp.sha256(Files.readAllBytes(zipB))),
+                Sha256.of(Files.readAllBytes(zipA)).equals(Sha256.of(Files.readAllBytes(zipB))),
                 "another time gives another zip");
     }
 

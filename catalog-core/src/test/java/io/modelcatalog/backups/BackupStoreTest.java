@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.modelcatalog.backups.RestoreResult.Action;
+import io.modelcatalog.files.Sha256;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -92,7 +93,7 @@ class BackupStoreTest {
         assertEquals(4, backup.entries().size());
         assertTrue(backup.entries().get(3).absent(), "opencode.json did not exist");
         assertEquals("rw-r--r--", backup.entries().get(1).mode());
-        assertEquals(BackupStore.sha256(modsBytes), backup.entries().get(1).sha256());
+        assertEquals(Sha256.of(modsBytes), backup.entries().get(1).sha256());
 
         // the user (or update-configs) changes everything
         Files.writeString(aichat, "clients: []\n");
@@ -421,7 +422,7 @@ class BackupStoreTest {
                 + "  \"files\" : [ {\n"
                 + "    \"path\" : \"" + mods + "\",\n"
                 + "    \"absent\" : false,\n"
-                + "    \"sha256\" : \"" + BackupStore.sha256(Files.readAllBytes(mods)) + "\",\n"
+                + "    \"sha256\" : \"" + Sha256.of(Files.readAllBytes(mods)) + "\",\n"
                 + "    \"mode\" : \"rw-r--r--\",\n"
                 + "    \"copy\" : \"01-mods.yml\"\n"
                 + "  }, {\n"

@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.modelcatalog.facts.CorpusEntries;
 import io.modelcatalog.files.AtomicFiles;
+import io.modelcatalog.files.Sha256;
 import io.modelcatalog.providers.EnvironmentLookup;
 import io.modelcatalog.providers.ProviderRegistry;
 import io.modelcatalog.toolconfigs.CatalogQuery;
@@ -218,7 +219,7 @@ class CatalogCleanerTest {
         assertEquals(generated.written().size(), digests.size());
         for (Path f : generated.written()) {
             String rel = configs.relativize(f).toString().replace('\\', '/');
-            assertEquals(GeneratedFiles.sha256(Files.readAllBytes(f)), digests.get(rel), rel);
+            assertEquals(Sha256.of(Files.readAllBytes(f)), digests.get(rel), rel);
         }
         assertTrue(digests.containsKey("opencode/models_openai.json"));
         // a run for one tool keeps the other tools' entries
@@ -240,7 +241,7 @@ class CatalogCleanerTest {
         Files.writeString(
                 configs.resolve(GeneratedFiles.MANIFEST),
                 "{\"generator\": \"model-catalog generate-configs\", \"files\": {\"../../precious.txt\": \""
-                        + GeneratedFiles.sha256(Files.readAllBytes(outside)) + "\"}}");
+                        + Sha256.of(Files.readAllBytes(outside)) + "\"}}");
         CleanResult r = clean(false, false, false);
         assertTrue(Files.exists(outside));
         assertEquals(1, r.kept().size(), r.kept().toString());

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.modelcatalog.files.Sha256;
 import io.modelcatalog.providers.ProviderDefinition;
 import io.modelcatalog.providers.ProviderKind;
 import java.nio.charset.StandardCharsets;
@@ -54,7 +55,7 @@ class ResponseCacheTest {
         cache.write(P, ResponseCache.MODELS, new ResponseCache.Entry("u", body, "\"e\"", null, null));
         ResponseCache.Meta meta = cache.meta(P, ResponseCache.MODELS).orElseThrow();
         assertEquals("\"e\"", meta.etag());
-        assertEquals(io.modelcatalog.files.FileStamp.sha256(body), meta.body().sha256());
+        assertEquals(Sha256.of(body), meta.body().sha256());
         assertTrue(cache.intact(P, ResponseCache.MODELS, meta));
         assertTrue(cache.read(P, ResponseCache.MODELS).orElseThrow().bodyAsWritten());
 

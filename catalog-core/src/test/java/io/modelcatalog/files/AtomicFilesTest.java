@@ -81,7 +81,7 @@ class AtomicFilesTest {
         AtomicFiles.Written first = AtomicFiles.writeIfChanged(target, pieces);
         assertTrue(first.changed());
         assertEquals(big.length, first.size());
-        assertEquals(FileStamp.sha256(big), first.sha256());
+        assertEquals(Sha256.of(big), first.sha256());
         assertArrayEquals(big, Files.readAllBytes(target));
         long modified = Files.getLastModifiedTime(target).toMillis();
 

@@ -28,7 +28,7 @@ class FileStampTest {
     void anUntouchedFileMatchesWithoutBeingRead() throws Exception {
         Path f = dir.resolve("a.json");
         FileStamp stamp = written(f);
-        assertEquals(FileStamp.sha256(BYTES), stamp.sha256());
+        assertEquals(Sha256.of(BYTES), stamp.sha256());
         assertEquals(BYTES.length, stamp.size());
         assertEquals(FileStamp.Check.SAME, stamp.check(f));
     }

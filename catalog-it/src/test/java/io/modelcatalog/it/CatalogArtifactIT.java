@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.modelcatalog.files.FileStamp;
+import io.modelcatalog.files.Sha256;
 import io.modelcatalog.testing.CorpusServer;
 import io.modelcatalog.testing.LegacyCorpus;
 import java.io.ByteArrayOutputStream;
@@ -75,7 +75,7 @@ class CatalogArtifactIT {
                 .env(corpus.env())
                 .run();
         Path zip = producer.resolve("target/" + ARTIFACT + "-1.0.0-catalog.zip");
-        firstZipSha256 = Files.isRegularFile(zip) ? FileStamp.sha256(zip) : null;
+        firstZipSha256 = Files.isRegularFile(zip) ? Sha256.of(zip) : null;
 
         // 1.1.0: a second package run, into a new zip, after the catalog's files were written again (new times)
         try (Stream<Path> files = Files.list(producer.resolve("models"))) {
@@ -91,7 +91,7 @@ class CatalogArtifactIT {
                 .env(corpus.env())
                 .run();
         assertEquals(0, second.exitCode(), second::text);
-        secondPackageSha256 = FileStamp.sha256(producer.resolve("target/" + ARTIFACT + "-1.1.0-catalog.zip"));
+        secondPackageSha256 = Sha256.of(producer.resolve("target/" + ARTIFACT + "-1.1.0-catalog.zip"));
 
         List<Path> proxied = new ArrayList<>();
         proxied.add(Path.of(System.getProperty("it.localRepo")));
@@ -220,7 +220,7 @@ class CatalogArtifactIT {
             for (Path f : files.toList()) {
                 out.put(
                         folder.relativize(f).toString(),
-                        Files.isDirectory(f) ? "<folder>" : FileStamp.sha256(Files.readAllBytes(f)));
+                        Files.isDirectory(f) ? "<folder>" : Sha256.of(Files.readAllBytes(f)));
             }
         }
         return out;
@@ -241,7 +241,7 @@ class CatalogArtifactIT {
                 hosted.resolve(GROUP.replace('.', '/') + "/" + ARTIFACT + "/1.0.0/" + ARTIFACT + "-1.0.0-catalog.zip");
         assertTrue(Files.isRegularFile(deployed), firstDeploy::text);
         assertTrue(Files.isRegularFile(deployed.resolveSibling(deployed.getFileName() + ".sha1")));
-        assertEquals(firstZipSha256, FileStamp.sha256(deployed));
+        assertEquals(firstZipSha256, Sha256.of(deployed));
         assertEquals(firstZipSha256, secondPackageSha256, "two package runs of one catalog, one SHA-256");
         assertTrue(Files.readString(hosted.resolve(GROUP.replace('.', '/') + "/" + ARTIFACT + "/maven-metadata.xml"))
                 .contains("<version>1.1.0</version>"));
@@ -329,7 +329,7 @@ class CatalogArtifactIT {
                   </build>
                 </project>
                 """.formatted(
-                        System.getProperty("it.pluginVersion"), GROUP, ARTIFACT, FileStamp.sha256(zip110)));
+                        System.getProperty("it.pluginVersion"), GROUP, ARTIFACT, Sha256.of(zip110)));
         ForkedMaven.Result result = consumer(folder, fetchGoal()).run();
         assertEquals(0, result.exitCode(), result::text);
         assertTrue(

@@ -10,7 +10,7 @@ import static org.mockito.Mockito.when;
 
 import io.modelcatalog.artifact.CatalogOrigin;
 import io.modelcatalog.artifact.CatalogPackage;
-import io.modelcatalog.files.FileStamp;
+import io.modelcatalog.files.Sha256;
 import io.modelcatalog.testing.LegacyCorpus;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -80,7 +80,7 @@ class FetchFromArtifactMojoTest {
             }
             Path zip = work.resolve("team-models-" + version + "-catalog.zip");
             CatalogPackage.write(producer, zip, Instant.parse("2026-01-01T00:00:00Z"));
-            zipSha256.put(version, FileStamp.sha256(Files.readAllBytes(zip)));
+            zipSha256.put(version, Sha256.of(Files.readAllBytes(zip)));
             system.install(
                     repoSession,
                     new InstallRequest()
@@ -101,7 +101,7 @@ class FetchFromArtifactMojoTest {
         Map<String, String> out = new TreeMap<>();
         try (Stream<Path> files = Files.walk(folder)) {
             for (Path f : files.filter(Files::isRegularFile).toList()) {
-                out.put(folder.relativize(f).toString(), FileStamp.sha256(Files.readAllBytes(f)));
+                out.put(folder.relativize(f).toString(), Sha256.of(Files.readAllBytes(f)));
             }
         }
         return out;

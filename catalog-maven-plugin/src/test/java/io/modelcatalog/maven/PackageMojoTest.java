@@ -7,7 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.modelcatalog.files.FileStamp;
+import io.modelcatalog.files.Sha256;
 import java.io.File;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -78,7 +78,7 @@ class PackageMojoTest {
         assertEquals("zip", a.getType());
         assertEquals(zip.toFile(), a.getFile());
         assertEquals("com.example:team-models:zip:catalog:1.2.0", a.getId());
-        String sha256 = FileStamp.sha256(Files.readAllBytes(zip));
+        String sha256 = Sha256.of(Files.readAllBytes(zip));
         List<String> info = log.at("INFO");
         assertEquals(1, info.size(), info::toString);
         assertTrue(
@@ -109,7 +109,7 @@ class PackageMojoTest {
             Files.write(f.toPath(), Files.readAllBytes(f.toPath()));
         }
         configured(mojo, "2026-01-01T00:00:00Z").execute();
-        assertEquals(FileStamp.sha256(first), FileStamp.sha256(Files.readAllBytes(zip)), "seconds or ISO: one time");
+        assertEquals(Sha256.of(first), Sha256.of(Files.readAllBytes(zip)), "seconds or ISO: one time");
     }
 
     @Test
