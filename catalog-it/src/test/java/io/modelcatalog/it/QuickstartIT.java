@@ -4,13 +4,13 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.modelcatalog.facts.ModelFacts;
 import io.modelcatalog.providers.ProviderRegistry;
 import io.modelcatalog.report.CatalogReport;
 import io.modelcatalog.report.CatalogReportReader;
 import io.modelcatalog.report.ProviderEntry;
+import io.modelcatalog.testing.RequiredTool;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -19,6 +19,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
@@ -142,10 +143,15 @@ class QuickstartIT {
         assertEquals(0, build.exitCode(), build.text());
         Path chromium = Path.of(System.getProperty("it.chromium", "/usr/bin/chromium"));
         Path driverBinary = Path.of(System.getProperty("it.chromedriver", "/usr/bin/chromedriver"));
-        assumeTrue(
-                Files.isExecutable(chromium) && Files.isExecutable(driverBinary),
-                "skipped: headless Chromium needs " + chromium + " and " + driverBinary
-                        + " (Debian packages chromium and chromium-driver; .ci/install-tools installs them)");
+        List<String> absent = Stream.of(chromium, driverBinary)
+                .filter(p -> !Files.isExecutable(p))
+                .map(Path::toString)
+                .toList();
+        RequiredTool.require(
+                "headless Chromium",
+                absent.isEmpty() ? Optional.empty() : Optional.of(String.join(" and ", absent) + " not found"),
+                ".ci/install-browser (as root: Debian's chromium and chromium-driver; .ci/install-tools runs it), or"
+                        + " pass -Dit.chromium=<path> and -Dit.chromedriver=<path>");
 
         CatalogReport report = CatalogReportReader.read(
                 ProviderRegistry.builtIn(), project.resolve("target/models"), List.of(), "target/models");

@@ -22,7 +22,6 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.tomlj.Toml;
@@ -68,9 +67,7 @@ class UpdateConfigsCodexCliIT {
 
     @Test
     void theUpdatedRealConfigLoadsWithStrictConfig() throws Exception {
-        CodexBinary.Located located = CodexBinary.locate(Path.of(System.getProperty("user.dir")));
-        Assumptions.assumeTrue(located.binary().isPresent(), () -> "Skipping: " + located.whyAbsent());
-        CodexBinary codex = located.binary().get();
+        CodexBinary codex = CodexBinary.require(Path.of(System.getProperty("user.dir")));
 
         TomlParseResult real = Toml.parse(resource("codex/config.toml"));
         USER_FIXES.forEach(real::remove);

@@ -28,7 +28,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.TreeSet;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -37,8 +36,8 @@ import org.junit.jupiter.api.io.TempDir;
  * commas, a provider of its own, {@code mcp}, {@code agent}) after update-configs merged three corpus providers
  * into it, and {@code opencode models} lists, with the models fetch off and every proxy at a loopback trap that
  * must stay untouched, exactly the merged models of each, and the user's own provider as before. The updated file
- * keeps every byte of the original: it is the original with one block inserted. Skips, saying why, when the binary
- * is not installed.
+ * keeps every byte of the original: it is the original with one block inserted. Without the binary it is skipped,
+ * saying why, on a developer's machine, and fails in CI.
  */
 class UpdateConfigsOpenCodeCliIT {
 
@@ -50,9 +49,7 @@ class UpdateConfigsOpenCodeCliIT {
 
     @Test
     void theUpdatedUserConfigLoadsAndListsTheMergedModels() throws Exception {
-        OpenCodeBinary.Located located = OpenCodeBinary.locate(Path.of(System.getProperty("user.dir")));
-        Assumptions.assumeTrue(located.binary().isPresent(), () -> "Skipping: " + located.whyAbsent());
-        OpenCodeBinary opencode = located.binary().get();
+        OpenCodeBinary opencode = OpenCodeBinary.require(Path.of(System.getProperty("user.dir")));
 
         String original = resource("io/modelcatalog/configupdate/opencode.jsonc");
         Path config = Files.createDirectories(work.resolve("opencode")).resolve("opencode.jsonc");

@@ -1,10 +1,10 @@
 package io.modelcatalog.legacy.differential;
 
 import static org.junit.jupiter.api.Assertions.fail;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.modelcatalog.legacy.differential.DifferentialRun.Kind;
 import io.modelcatalog.legacy.differential.DifferentialRun.Verdict;
+import io.modelcatalog.testing.RequiredTool;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.util.ArrayDeque;
@@ -30,8 +30,9 @@ import org.junit.jupiter.api.io.TempDir;
  * an idle 2-core machine), from {@code -Dlegacy.diff.seed=S} (default: a random seed, printed), runs two at a time
  * ({@code -Dlegacy.diff.parallel}). A difference fails the test with the seed, the document's number and the
  * smallest document that still shows it (found by {@link Shrinker} within {@code -Dlegacy.diff.shrinkSeconds}).
- * Skips, saying why, where the legacy script or a Python with its modules is missing ({@code .ci/install-tools}
- * installs them in CI); {@code -Dlegacy.diff.script} and {@code -Dlegacy.diff.python} point at them elsewhere.
+ * Where the legacy script or a Python with its modules is missing it is skipped, saying why, on a developer's
+ * machine, and fails in CI ({@code .ci/install-tools} installs the modules); {@code -Dlegacy.diff.script} and
+ * {@code -Dlegacy.diff.python} point at them elsewhere.
  */
 class LegacyDifferentialTest {
 
@@ -46,12 +47,8 @@ class LegacyDifferentialTest {
     @Test
     void pluginWritesWhatTheLegacyScriptWrites() throws Exception {
         LegacyScript.Located located = LegacyScript.locate();
-        if (located.script().isEmpty()) {
-            // printed as well: Surefire's console shows a skip without its reason
-            System.out.println("legacy differential test skipped: " + located.reason());
-        }
-        assumeTrue(located.script().isPresent(), () -> "legacy differential test skipped: " + located.reason());
-        LegacyScript legacy = located.script().get();
+        RequiredTool.require("the legacy script with its Python", located.missing(), located.install());
+        LegacyScript legacy = located.script().orElseThrow();
 
         long seed = seed();
         int tries = Integer.getInteger("legacy.diff.tries", DEFAULT_TRIES);

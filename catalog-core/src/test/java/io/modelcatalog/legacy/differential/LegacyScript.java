@@ -57,16 +57,21 @@ final class LegacyScript {
         }
     }
 
-    /** Where the script and a fitting Python were found, or why they were not. */
-    record Located(Optional<LegacyScript> script, String reason) {}
+    /**
+     * Where the script and a fitting Python were found, or what was not found and how to provide it.
+     *
+     * @param missing empty when found
+     */
+    record Located(Optional<LegacyScript> script, Optional<String> missing, String install) {}
 
     static Located locate() {
         Optional<Path> script = findScript();
         if (script.isEmpty()) {
             return new Located(
                     Optional.empty(),
-                    "the legacy script shared/legacy-bench/dump_models.py is not beside this checkout (searched the"
-                            + " parents of " + Path.of("").toAbsolutePath() + "; or set -Dlegacy.diff.script=PATH)");
+                    Optional.of("shared/legacy-bench/dump_models.py is not beside this checkout (searched the parents"
+                            + " of " + Path.of("").toAbsolutePath() + ")"),
+                    "-Dlegacy.diff.script=PATH (or check out beside the shared/ folder, as CI does)");
         }
         List<String> tried = new ArrayList<>();
         List<String> candidates = new ArrayList<>();
@@ -80,15 +85,15 @@ final class LegacyScript {
         for (String python : candidates) {
             String problem = check(python);
             if (problem == null) {
-                return new Located(Optional.of(new LegacyScript(script.get(), python)), null);
+                return new Located(Optional.of(new LegacyScript(script.get(), python)), Optional.empty(), "");
             }
             tried.add(python + ": " + problem);
         }
         return new Located(
                 Optional.empty(),
-                "no Python with the legacy script's modules (" + MODULES + "); tried " + String.join("; ", tried)
-                        + ". Install Debian's " + DEBIAN_PACKAGES + " (.ci/install-tools does), or set"
-                        + " -Dlegacy.diff.python=PATH");
+                Optional.of("no Python with the legacy script's modules (" + MODULES + "); tried "
+                        + String.join("; ", tried)),
+                ".ci/install-tools (as root: Debian's " + DEBIAN_PACKAGES + "), or -Dlegacy.diff.python=PATH");
     }
 
     private static Optional<Path> findScript() {

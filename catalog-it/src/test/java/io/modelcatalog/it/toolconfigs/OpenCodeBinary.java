@@ -8,7 +8,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -21,53 +20,30 @@ import java.util.concurrent.TimeUnit;
  * variable pointing at a given loopback port, so that a request OpenCode would send anywhere reaches that port
  * and is seen, instead of the internet.
  */
-public final class OpenCodeBinary {
+public final class OpenCodeBinary extends ProjectCli {
 
     /** The system property that names an opencode executable, overriding the project-local install. */
     public static final String PROPERTY = "opencode.binary";
 
     private static final long TIMEOUT_SECONDS = 90;
 
-    private final Path executable;
-
     private OpenCodeBinary(Path executable) {
-        this.executable = executable;
+        super(executable);
     }
 
     /**
-     * The binary, or empty with the reason it was not found (for a test's skip message).
+     * The binary; when it is missing, the calling test (or, from a {@code @BeforeAll}, its class) is skipped on a
+     * developer's machine and fails in CI.
      *
      * @param moduleDir the IT module's folder (failsafe's working folder); the project root is its parent
      */
-    public static Located locate(Path moduleDir) {
-        String property = System.getProperty(PROPERTY);
-        if (property != null && !property.isBlank()) {
-            Path p = Path.of(property);
-            return Files.isExecutable(p)
-                    ? new Located(Optional.of(new OpenCodeBinary(p)), null)
-                    : new Located(Optional.empty(), "-D" + PROPERTY + "=" + property + " is not an executable file");
-        }
-        Path local = moduleDir.toAbsolutePath().getParent().resolve(".tools/node_modules/.bin/opencode");
-        if (Files.isExecutable(local)) {
-            return new Located(Optional.of(new OpenCodeBinary(local)), null);
-        }
-        return new Located(
-                Optional.empty(),
-                "the OpenCode CLI is not installed: " + local + " does not exist. Run "
-                        + ".ci/install-tools (needs npm; installs the pinned opencode-ai into .tools/) or pass -D"
-                        + PROPERTY + "=<path to opencode>");
-    }
-
-    /** Where the binary was found, or why not. */
-    public record Located(Optional<OpenCodeBinary> binary, String whyAbsent) {}
-
-    public Path executable() {
-        return executable;
+    public static OpenCodeBinary require(Path moduleDir) {
+        return new OpenCodeBinary(locate(moduleDir, "the OpenCode CLI", PROPERTY, "opencode", "opencode-ai"));
     }
 
     /** The version in the npm package next to the binary, without running it (a run costs seconds). */
     public String packageVersion() {
-        Path pkg = executable
+        Path pkg = executable()
                 .toAbsolutePath()
                 .getParent()
                 .resolve("../opencode-ai/package.json")
@@ -130,7 +106,7 @@ public final class OpenCodeBinary {
             env.put(v, proxy);
         }
         List<String> command = new ArrayList<>();
-        command.add(executable.toString());
+        command.add(executable().toString());
         command.addAll(List.of(args));
         // output to files: a model list can be far larger than a pipe's buffer
         Files.createDirectories(home);
