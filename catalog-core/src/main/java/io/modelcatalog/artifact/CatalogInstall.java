@@ -45,7 +45,7 @@ public final class CatalogInstall {
      * What to install.
      *
      * @param zip        the catalog zip
-     * @param folder     the catalog folder (created when missing)
+     * @param folder     the catalog folder (created when missing, and removed again when the zip is refused)
      * @param artifact   what the caller knows of where the zip came from, for the run record
      * @param zipSha256  the SHA-256 the zip must have (hex, any case), or null to take it as it is
      * @param maxBytes   the most bytes the zip's files may have together
@@ -121,7 +121,8 @@ public final class CatalogInstall {
                             + ": another zip under the same version, or the pin is out of date");
         }
         Path folder = request.folder().toAbsolutePath().normalize();
-        WritableFolders.prepare(folder);
+        // a refused zip leaves no trace: not even the folder, when this install created it
+        WritableFolders.Created created = WritableFolders.prepareTracked(folder);
         FileLocks.Locked<Result> work = () -> {
             List<Path> recovered = CatalogSwap.recover(folder);
             try (CatalogSwap swap = CatalogSwap.begin(folder)) {
@@ -152,9 +153,14 @@ public final class CatalogInstall {
                         (System.nanoTime() - start) / 1_000_000);
             }
         };
-        return request.lockFolder() == null
-                ? work.run()
-                : FileLocks.withLock(request.lockFolder().resolve(lockName(folder)), LOCK_TIMEOUT, work);
+        try {
+            return request.lockFolder() == null
+                    ? work.run()
+                    : FileLocks.withLock(request.lockFolder().resolve(lockName(folder)), LOCK_TIMEOUT, work);
+        } catch (IOException | RuntimeException e) {
+            created.removeIfEmpty();
+            throw e;
+        }
     }
 
     private static String sha256(SeekableByteChannel channel) throws IOException {

@@ -49,6 +49,38 @@ public final class WritableFolders {
         }
     }
 
+    /**
+     * Like {@link #prepare}, and says which folders it created, so that a run refused before it wrote anything can
+     * leave the disk as it found it ({@link Created#removeIfEmpty}).
+     */
+    public static Created prepareTracked(Path folder) throws IOException {
+        Path dir = folder.toAbsolutePath().normalize();
+        Path existing = nearestFolder(dir);
+        prepare(dir);
+        return new Created(dir, existing.equals(dir) ? null : existing);
+    }
+
+    /**
+     * The folders that {@link #prepareTracked} created: {@code folder} and its parents up to (not including)
+     * {@code existingAncestor}; none when {@code existingAncestor} is null (the folder was there).
+     */
+    public record Created(Path folder, Path existingAncestor) {
+
+        /** Removes the created folders that are still empty, innermost first; a folder something was put in stays. */
+        public void removeIfEmpty() {
+            if (existingAncestor == null) {
+                return;
+            }
+            for (Path p = folder; p != null && !p.equals(existingAncestor); p = p.getParent()) {
+                try {
+                    Files.delete(p);
+                } catch (IOException notEmptyOrGone) {
+                    return;
+                }
+            }
+        }
+    }
+
     private static IOException classify(Path folder, FileSystemException e) {
         Optional<Path> file = FileErrors.regularFileOnPath(Path.of(e.getFile()));
         if (file.isPresent()) {

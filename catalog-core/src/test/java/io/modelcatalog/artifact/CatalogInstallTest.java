@@ -221,6 +221,28 @@ class CatalogInstallTest {
     }
 
     @Test
+    void aRefusedZipLeavesNoFolderWhereThereWasNone() throws Exception {
+        List<Entry> files = new ArrayList<>(corpusEntries());
+        Entry manifest = CatalogFolders.manifestOf(files);
+        files.add(file("models_unlisted.json", "[]"));
+        Path bad = Files.write(work.resolve("unlisted.zip"), CatalogFolders.zip(with(manifest, files)));
+        Path consumer = models.getParent();
+        assertFalse(Files.exists(consumer), "the test starts from a folder that does not exist");
+
+        CatalogArtifactException e = assertThrows(CatalogArtifactException.class, () -> install(bad));
+        assertEquals(Reason.UNLISTED, e.reason(), e.getMessage());
+        assertFalse(Files.exists(consumer), "a refused install created " + consumer);
+
+        // a folder that was there stays, empty as it was
+        Files.createDirectories(models);
+        assertThrows(CatalogArtifactException.class, () -> install(bad));
+        assertTrue(Files.isDirectory(models));
+        try (var left = Files.list(models)) {
+            assertEquals(List.of(), left.toList());
+        }
+    }
+
+    @Test
     void anEntryOutsideTheFolderIsRefused() throws Exception {
         List<Entry> files = new ArrayList<>(corpusEntries());
         Entry manifest = CatalogFolders.manifestOf(files);
