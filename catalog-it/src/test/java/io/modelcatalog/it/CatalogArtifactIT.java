@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.modelcatalog.files.Sha256;
@@ -197,6 +198,32 @@ class CatalogArtifactIT {
                 .env(env);
     }
 
+    /**
+     * A user's aichat config (the real one of the tool-configs samples) in a home of its own under {@code folder},
+     * updated offline with groq from {@code catalog}.
+     */
+    private static Path updatedAichatConfig(Path folder, String homeName, Path catalog) throws Exception {
+        Path home = folder.resolve(homeName);
+        Path config = home.resolve("aichat/config.yaml");
+        Files.createDirectories(config.getParent());
+        try (var in = CatalogArtifactIT.class.getClassLoader().getResourceAsStream("tool-configs/aichat/config.yaml")) {
+            assertNotNull(in, "tool-configs/aichat/config.yaml on the test classpath");
+            String text = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+            Files.writeString(config, text.replace("clients:now I want to commit all fuck\n", "clients:\n"));
+        }
+        ForkedMaven.Result update = consumer(folder, ForkedMaven.goal("update-configs"))
+                .offline(true)
+                .property("catalog.outputDirectory", catalog)
+                .property("catalog.tools", "aichat")
+                .property("catalog.providers", "groq")
+                .env("HOME", home.toString())
+                .env("AICHAT_CONFIG_DIR", config.getParent().toString())
+                .env("XDG_CACHE_HOME", home.resolve("cache").toString())
+                .run();
+        assertEquals(0, update.exitCode(), update::text);
+        return config;
+    }
+
     private static String fetchGoal() {
         return ForkedMaven.goal("fetch");
     }
@@ -290,6 +317,12 @@ class CatalogArtifactIT {
         assertEquals(tree(producer.resolve("models/configs")), tree(models.resolve("configs")));
         assertTrue(goals.logContains(" identical, 0 same data with different bytes"), goals::text);
 
+        // update-configs on the resolved catalog merges what it merges from the producer's own: the same bytes
+        Path fromArtifact = updatedAichatConfig(folder, "home-artifact", models);
+        Path fromFetch = updatedAichatConfig(folder, "home-fetch", producer.resolve("models"));
+        assertArrayEquals(Files.readAllBytes(fromFetch), Files.readAllBytes(fromArtifact));
+        assertTrue(Files.readString(fromArtifact).contains("name: groq"), "groq merged into the user's config");
+
         // offline: the local repository alone; the team repository is not asked
         int before = repository.requests().size();
         deleteTree(models);
@@ -339,6 +372,16 @@ class CatalogArtifactIT {
         assertTrue(
                 Files.readString(folder.resolve("models/catalog-origin.json")).contains("\"version\": \"1.1.0\""));
         assertSameFiles(catalogFiles(producer.resolve("models")), catalogFiles(folder.resolve("models")));
+
+        // the report reads the resolved catalog as it reads a fetched one: every provider, offline
+        ForkedMaven.Result report =
+                consumer(folder, ForkedMaven.goal("report")).offline(true).run();
+        assertEquals(0, report.exitCode(), report::text);
+        assertTrue(
+                report.logContains(
+                        "Catalog report: " + LegacyCorpus.providerNames().size() + " providers, "),
+                report::text);
+        assertTrue(Files.isRegularFile(folder.resolve("target/reports/catalog-report.html")), report::text);
     }
 
     @Test
