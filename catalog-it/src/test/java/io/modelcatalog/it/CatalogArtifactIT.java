@@ -12,6 +12,7 @@ import io.modelcatalog.testing.CorpusServer;
 import io.modelcatalog.testing.LegacyCorpus;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -382,6 +383,59 @@ class CatalogArtifactIT {
                         "Catalog report: " + LegacyCorpus.providerNames().size() + " providers, "),
                 report::text);
         assertTrue(Files.isRegularFile(folder.resolve("target/reports/catalog-report.html")), report::text);
+    }
+
+    @Test
+    void aConsumerBehindAnHttpProxyResolvesThroughIt() throws Exception {
+        Path folder = Files.createDirectories(work.resolve("consumer-proxy"));
+        // the team repository under a name no resolver can look up: only the proxy of settings.xml reaches it (the
+        // loopback repository server answers requests in proxy form, as a forward proxy in front of it would)
+        String unreachable = "http://team.repository.invalid/";
+        Path settings = Files.writeString(folder.resolve("proxy-settings.xml"), """
+                <settings>
+                  <proxies>
+                    <proxy>
+                      <id>office</id>
+                      <active>true</active>
+                      <protocol>http</protocol>
+                      <host>127.0.0.1</host>
+                      <port>%d</port>
+                    </proxy>
+                  </proxies>
+                  <mirrors>
+                    <mirror>
+                      <id>team</id>
+                      <mirrorOf>*</mirrorOf>
+                      <url>%s</url>
+                    </mirror>
+                  </mirrors>
+                  <servers>
+                    <server>
+                      <id>team</id>
+                      <username>%s</username>
+                      <password>%s</password>
+                    </server>
+                  </servers>
+                </settings>
+                """.formatted(
+                        URI.create(repository.url()).getPort(), unreachable, USER, PASSWORD));
+        int before = repository.requests().size();
+        ForkedMaven.Result result = consumer(folder, fetchGoal())
+                .settings(settings)
+                .property("catalog.from", GROUP + ":" + ARTIFACT + ":1.0.0")
+                .run();
+        assertEquals(0, result.exitCode(), result::text);
+        assertTrue(
+                result.logContains("[INFO] Resolved " + GROUP + ":" + ARTIFACT + ":zip:catalog:1.0.0 from team ("
+                        + unreachable + ")"),
+                result::text);
+        List<String> seen =
+                repository.requests().subList(before, repository.requests().size());
+        assertTrue(
+                seen.contains("GET /" + GROUP.replace('.', '/') + "/" + ARTIFACT + "/1.0.0/" + ARTIFACT
+                        + "-1.0.0-catalog.zip"),
+                seen::toString);
+        assertSameFiles(catalogFiles(producer.resolve("models")), catalogFiles(folder.resolve("models")));
     }
 
     @Test
