@@ -1,6 +1,8 @@
 package io.modelcatalog.backups;
 
 import io.modelcatalog.files.AtomicFiles;
+import io.modelcatalog.files.FileLocks;
+import io.modelcatalog.files.FileSetLocks;
 import io.modelcatalog.files.Sha256;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -50,6 +52,13 @@ public final class BackupStore {
     private static final Set<PosixFilePermission> OWNER_ONLY_FILE = PosixFilePermissions.fromString("rw-------");
     /** Prefix of a folder being pruned: hidden, and not an id, so that no reader takes it for a backup. */
     private static final String PRUNING_PREFIX = ".pruning-";
+    /** For a caller that has the files to itself. */
+    private static final FileSetLocks NO_LOCKS = new FileSetLocks() {
+        @Override
+        public <T> T withLocks(List<Path> files, FileLocks.Locked<T> work) throws IOException {
+            return work.run();
+        }
+    };
 
     private final Path directory;
     private final Clock clock;
@@ -203,18 +212,35 @@ public final class BackupStore {
     }
 
     /**
-     * Restores the given backup (null: the latest), or of it the files {@code include} accepts. Every copy in the
-     * backup is checked against its sha256 before anything is touched: a damaged backup restores nothing
-     * ({@link DamagedBackupException}, naming the file). A file that is a folder now stops the restore before it
-     * starts too. Then, if any file differs from the backup, the current state of the files is backed up (a new
-     * backup, {@link RestoreResult#previousState()}, which undoes the restore), content and POSIX mode are written
-     * back, and files recorded as absent are deleted. Files that already match are not touched.
+     * {@link #restore(String, Predicate, FileSetLocks)} without locks: for a caller that has the files to itself
+     * (nothing else updates them meanwhile).
+     */
+    public RestoreResult restore(String id, Predicate<Path> include) throws IOException {
+        return restore(id, include, NO_LOCKS);
+    }
+
+    /**
+     * Restores the given backup (null: the latest), or of it the files {@code include} accepts, holding the locks
+     * of those files ({@code locks}: the ones update-configs takes, so a restore and an update never interleave).
+     * Every copy in the backup is checked against its sha256 before anything is touched: a damaged backup restores
+     * nothing ({@link DamagedBackupException}, naming the file). A file that is a folder now stops the restore
+     * before it starts too. Then, if any file differs from the backup, the current state of the files is backed up
+     * (a new backup, {@link RestoreResult#previousState()}, which undoes the restore), content and POSIX mode are
+     * written back, and files recorded as absent are deleted. Files that already match are not touched.
      *
      * @throws BackupNotFoundException for an unknown id, or no backup at all; it lists the available ones
      * @throws DamagedBackupException for a copy that does not match its checksum or is missing, or a broken manifest
      */
-    public RestoreResult restore(String id, Predicate<Path> include) throws IOException {
+    public RestoreResult restore(String id, Predicate<Path> include, FileSetLocks locks) throws IOException {
         Backup backup = find(id);
+        List<Path> files = backup.entries().stream()
+                .map(BackupEntry::original)
+                .filter(include)
+                .toList();
+        return locks.withLocks(files, () -> restoreLocked(backup, include));
+    }
+
+    private RestoreResult restoreLocked(Backup backup, Predicate<Path> include) throws IOException {
         List<Planned> plan = new ArrayList<>();
         for (BackupEntry entry : backup.entries()) {
             byte[] bytes = entry.absent() ? null : verifiedCopy(backup, entry);

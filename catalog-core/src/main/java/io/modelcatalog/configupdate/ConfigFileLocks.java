@@ -1,5 +1,8 @@
 package io.modelcatalog.configupdate;
 
+import io.modelcatalog.files.FileLocks;
+import io.modelcatalog.files.FileSetLocks;
+import io.modelcatalog.files.RealFiles;
 import io.modelcatalog.files.Sha256;
 import java.io.IOException;
 import java.nio.channels.FileChannel;
@@ -14,7 +17,7 @@ import java.util.TreeSet;
 
 /**
  * Holds the read-modify-write of user config files exclusive, across processes and across the threads of one
- * JVM. One lock file per config file, {@code <lock folder>/<sha256 of its absolute path>.lock}, so two builds
+ * JVM. One lock file per config file, {@code <lock folder>/<sha256 of its real path>.lock}, so two builds
  * with different settings still meet on the same file; several files are locked in path order, so two runs
  * never wait on each other crosswise.
  *
@@ -25,25 +28,22 @@ import java.util.TreeSet;
  * holder opens the lock file and takes the process lock, polling with {@code tryLock} (which, unlike a
  * blocking lock, never reports a false deadlock between processes).
  */
-final class ConfigFileLocks {
-
-    /** Work done while holding the locks. */
-    interface Locked<T> {
-        T run() throws IOException;
-    }
+public final class ConfigFileLocks implements FileSetLocks {
 
     private static final long POLL_MILLIS = 50;
 
     private final Path directory;
     private final long timeoutMillis;
 
-    ConfigFileLocks(Path directory, long timeoutMillis) {
+    /** Locks in {@code directory}, waiting at most {@code timeoutMillis} for another run's lock. */
+    public ConfigFileLocks(Path directory, long timeoutMillis) {
         this.directory = directory.toAbsolutePath();
         this.timeoutMillis = timeoutMillis;
     }
 
     /** Runs {@code work} holding the locks of every file. */
-    <T> T withLocks(List<Path> files, Locked<T> work) throws IOException {
+    @Override
+    public <T> T withLocks(List<Path> files, FileLocks.Locked<T> work) throws IOException {
         Files.createDirectories(directory);
         TreeSet<String> names = new TreeSet<>();
         for (Path f : files) {
@@ -52,7 +52,7 @@ final class ConfigFileLocks {
         return lockAll(new ArrayList<>(names), 0, files, work);
     }
 
-    private <T> T lockAll(List<String> names, int i, List<Path> files, Locked<T> work) throws IOException {
+    private <T> T lockAll(List<String> names, int i, List<Path> files, FileLocks.Locked<T> work) throws IOException {
         if (i == names.size()) {
             return work.run();
         }
@@ -99,8 +99,11 @@ final class ConfigFileLocks {
         }
     }
 
-    /** The lock file's name for a config file: the SHA-256 of its absolute, normalized path. */
-    static String lockName(Path file) {
-        return Sha256.of(file.toAbsolutePath().normalize().toString()) + ".lock";
+    /**
+     * The lock file's name for a config file: the SHA-256 of its real path, so that a file reached through a link
+     * and through its target (or through two links) is one lock.
+     */
+    static String lockName(Path file) throws IOException {
+        return Sha256.of(RealFiles.of(file).toString()) + ".lock";
     }
 }

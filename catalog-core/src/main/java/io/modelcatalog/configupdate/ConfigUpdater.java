@@ -26,8 +26,8 @@ import java.util.Map;
  */
 public final class ConfigUpdater {
 
-    /** How long a run waits for another run that holds a file's lock. */
-    static final long LOCK_TIMEOUT_MILLIS = 120_000;
+    /** How long a run (an update, or a restore) waits for another run that holds a file's lock. */
+    public static final long LOCK_TIMEOUT_MILLIS = 120_000;
 
     public UpdateConfigsResult update(UpdateConfigsRequest request) throws IOException {
         CatalogProviders.Selection read = CatalogProviders.read(request.catalog());

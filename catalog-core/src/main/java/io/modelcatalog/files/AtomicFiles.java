@@ -32,7 +32,8 @@ import java.util.regex.Pattern;
  * a replaced file keeps the mode it had, and {@link #write(Path, byte[], Set)} sets an exact mode. The temporary
  * file has the final mode from its creation on, so a file that is owner-only is never readable by others, not
  * even half-written. A target that is a symbolic link is written through: the file it points to gets the new
- * bytes and the link stays (a dotfiles setup keeps working).
+ * bytes and the link stays (a dotfiles setup keeps working). Links are resolved as the kernel does
+ * ({@link RealFiles}), in the folders too.
  *
  * <p>Temporary files are named {@code .<name>.<digits>.tmp} beside the target; {@link #isLeftoverName(String)}
  * recognises that name, for cleaning up after a run that was killed between creating and moving one.
@@ -41,9 +42,6 @@ public final class AtomicFiles {
 
     /** {@code .<target name>.<unsigned decimal>.tmp}: the one shape of this class's temporary files. */
     private static final Pattern TEMP_NAME = Pattern.compile("\\..+\\.[0-9]{1,20}\\.tmp");
-
-    /** Links followed before giving up, as the kernel's own limit for a path (ELOOP). */
-    private static final int MAX_LINKS = 40;
 
     /**
      * The stream buffers of {@link #writeIfChanged(Path, Content)}. 16 KiB: a fetch writes about 110 files from
@@ -206,7 +204,7 @@ public final class AtomicFiles {
     }
 
     private static void writeFile(Path target, Content bytes, Set<PosixFilePermission> exactMode) throws IOException {
-        Path file = followLinks(target.toAbsolutePath());
+        Path file = RealFiles.of(target);
         Path dir = file.getParent();
         Files.createDirectories(dir);
         boolean posix = Files.getFileAttributeView(dir, PosixFileAttributeView.class) != null;
@@ -273,18 +271,5 @@ public final class AtomicFiles {
         }
         owner.add(PosixFilePermission.OWNER_WRITE);
         return owner;
-    }
-
-    /** The file a path names once symbolic links in its last component are followed (dangling ones included). */
-    private static Path followLinks(Path path) throws IOException {
-        Path current = path;
-        for (int i = 0; i < MAX_LINKS; i++) {
-            if (!Files.isSymbolicLink(current)) {
-                return current;
-            }
-            Path link = Files.readSymbolicLink(current);
-            current = current.getParent().resolve(link).normalize();
-        }
-        throw new IOException(path + ": too many levels of symbolic links");
     }
 }

@@ -2,6 +2,8 @@ package io.modelcatalog.maven;
 
 import io.modelcatalog.backups.BackupStore;
 import io.modelcatalog.backups.UnreadableBackup;
+import io.modelcatalog.configupdate.ConfigFileLocks;
+import io.modelcatalog.configupdate.ConfigUpdater;
 import io.modelcatalog.providers.EnvironmentLookup;
 import io.modelcatalog.tools.Tool;
 import io.modelcatalog.tools.UserConfigLocations;
@@ -82,6 +84,16 @@ public abstract class AbstractUserConfigMojo extends AbstractCatalogMojo {
                 ? new UserConfigLocations(environment, home()).defaultBackupDirectory()
                 : given(backupDirectory);
         return new BackupStore(directory, Clock.systemUTC());
+    }
+
+    /** Where the lock files of users' config files are: update-configs and restore take the same ones. */
+    protected Path lockDirectory() {
+        return home().resolve(".cache/model-catalog/locks");
+    }
+
+    /** The locks that keep update-configs and restore runs on the same config files apart. */
+    protected ConfigFileLocks configLocks() {
+        return new ConfigFileLocks(lockDirectory(), ConfigUpdater.LOCK_TIMEOUT_MILLIS);
     }
 
     /** The parameter that gives a tool's path: {@code catalog.<tool>.config}, or {@code .home} for a folder. */

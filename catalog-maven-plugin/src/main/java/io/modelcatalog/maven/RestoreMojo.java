@@ -5,6 +5,7 @@ import io.modelcatalog.backups.BackupNotFoundException;
 import io.modelcatalog.backups.BackupStore;
 import io.modelcatalog.backups.DamagedBackupException;
 import io.modelcatalog.backups.RestoreResult;
+import io.modelcatalog.configupdate.UpdateConfigsException;
 import io.modelcatalog.files.FileErrors;
 import io.modelcatalog.tools.Tool;
 import io.modelcatalog.tools.UserConfigLocations;
@@ -68,7 +69,7 @@ public class RestoreMojo extends AbstractUserConfigMojo {
         RestoreResult result;
         try {
             warnUnreadable(store);
-            result = store.restore(id, include);
+            result = store.restore(id, include, configLocks());
         } catch (BackupNotFoundException e) {
             throw new MojoExecutionException(BackupLog.notFound(store, e), e);
         } catch (DamagedBackupException e) {
@@ -76,6 +77,8 @@ public class RestoreMojo extends AbstractUserConfigMojo {
                     e.getMessage() + ". Restore another backup with -Dcatalog.backupId=<id>"
                             + BackupLog.others(store, e.backupId()),
                     e);
+        } catch (UpdateConfigsException e) {
+            throw new MojoExecutionException(e.getMessage() + " (nothing was restored)", e);
         } catch (IOException e) {
             throw new MojoExecutionException(
                     "Restoring from " + store.directory() + " failed: " + FileErrors.explain(e), e);

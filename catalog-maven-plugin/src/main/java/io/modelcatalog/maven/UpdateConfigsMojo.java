@@ -114,8 +114,7 @@ public class UpdateConfigsMojo extends AbstractUserConfigMojo {
                 .filter(ModelIdFilter.of(includes, commaList(exclude)))
                 .env(environment)
                 .build();
-        UpdateConfigsRequest request = UpdateConfigsRequest.builder(
-                        catalog, backupStore(), home().resolve(".cache/model-catalog/locks"))
+        UpdateConfigsRequest request = UpdateConfigsRequest.builder(catalog, backupStore(), lockDirectory())
                 .mergers(mergers(parseTools(tools), !includes.isEmpty()))
                 .strategy(mergeStrategy)
                 .dryRun(dryRun)
