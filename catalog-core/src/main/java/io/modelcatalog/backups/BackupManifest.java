@@ -47,8 +47,24 @@ final class BackupManifest {
 
     /** A manifest that cannot be read, with what is wrong with it. */
     static final class UnreadableManifestException extends Exception {
+        private final boolean missing;
+
         UnreadableManifestException(String problem) {
+            this(problem, false);
+        }
+
+        private UnreadableManifestException(String problem, boolean missing) {
             super(problem);
+            this.missing = missing;
+        }
+
+        /** The backup's folder has no manifest at all. */
+        static UnreadableManifestException missing(String problem) {
+            return new UnreadableManifestException(problem, true);
+        }
+
+        boolean missing() {
+            return missing;
         }
     }
 

@@ -185,14 +185,37 @@ public final class BackupStore {
         return removed;
     }
 
-    /** The backup with this id, or the latest readable one when {@code id} is null. */
+    /**
+     * The backup with this id, or the latest readable one when {@code id} is null: the newest whose id is not later
+     * than the clock's time (an id in the future is no one's latest backup; it was planted, or made under a clock set
+     * wrong).
+     */
     public Backup find(String id) throws IOException {
+        return select(id).backup();
+    }
+
+    /** A backup chosen for a restore, and for the latest, the newer folders passed over. */
+    private record Selection(Backup backup, List<UnreadableBackup> unreadableNewer, List<String> future) {}
+
+    private Selection select(String id) throws IOException {
         if (id == null) {
+            String now = BackupIds.second(clock.instant());
             List<Backup> all = list();
-            if (all.isEmpty()) {
-                throw new BackupNotFoundException(null, directory, List.of());
+            List<String> future = all.stream()
+                    .map(Backup::id)
+                    .filter(i -> BackupIds.secondOf(i).compareTo(now) > 0)
+                    .toList();
+            List<Backup> usable =
+                    all.stream().filter(b -> !future.contains(b.id())).toList();
+            if (usable.isEmpty()) {
+                throw new BackupNotFoundException(null, directory, future);
             }
-            return all.get(all.size() - 1);
+            Backup latest = usable.get(usable.size() - 1);
+            List<UnreadableBackup> newer = unreadable().stream()
+                    .filter(u -> u.id().compareTo(latest.id()) > 0
+                            && BackupIds.secondOf(u.id()).compareTo(now) <= 0)
+                    .toList();
+            return new Selection(latest, newer, future);
         }
         Path folder = BackupIds.isId(id) ? directory.resolve(id) : null;
         if (folder == null || !Files.isDirectory(folder)) {
@@ -200,9 +223,12 @@ public final class BackupStore {
                     id, directory, list().stream().map(Backup::id).toList());
         }
         try {
-            return read(folder);
+            return new Selection(read(folder), List.of(), List.of());
         } catch (BackupManifest.UnreadableManifestException e) {
-            throw new DamagedBackupException(id, folder.resolve(BackupManifest.FILE_NAME), null, e.getMessage());
+            Path manifest = folder.resolve(BackupManifest.FILE_NAME);
+            throw e.missing()
+                    ? new DamagedBackupException(id, manifest, null, "is missing")
+                    : new DamagedBackupException(id, manifest, null, e.getMessage());
         }
     }
 
@@ -212,32 +238,60 @@ public final class BackupStore {
     }
 
     /**
-     * {@link #restore(String, Predicate, FileSetLocks)} without locks: for a caller that has the files to itself
-     * (nothing else updates them meanwhile).
+     * {@link #restore(String, Predicate, Predicate, FileSetLocks)} of a backup whose every file is accepted, without
+     * locks: for a caller that made the backup itself and has the files to itself.
      */
     public RestoreResult restore(String id, Predicate<Path> include) throws IOException {
-        return restore(id, include, NO_LOCKS);
+        return restore(id, path -> true, include, NO_LOCKS);
     }
 
     /**
      * Restores the given backup (null: the latest), or of it the files {@code include} accepts, holding the locks
      * of those files ({@code locks}: the ones update-configs takes, so a restore and an update never interleave).
-     * Every copy in the backup is checked against its sha256 before anything is touched: a damaged backup restores
-     * nothing ({@link DamagedBackupException}, naming the file). A file that is a folder now stops the restore
-     * before it starts too. Then, if any file differs from the backup, the current state of the files is backed up
-     * (a new backup, {@link RestoreResult#previousState()}, which undoes the restore), content and POSIX mode are
-     * written back, and files recorded as absent are deleted. Files that already match are not touched.
+     *
+     * <p>Refused before anything is read from the copies ({@link UntrustedBackupException}): a backup whose
+     * directory, folder or manifest is another user's or writable by others, and a manifest that names any file
+     * {@code configFiles} does not accept (the config files of the tools as located today) or a path that is not
+     * normalized ({@code ..}). Then every copy in the backup is checked against its sha256: a damaged backup
+     * restores nothing ({@link DamagedBackupException}, naming the file). A file that is a folder now stops the
+     * restore before it starts too. Then, if any file differs from the backup, the current state of the files is
+     * backed up (a new backup, {@link RestoreResult#previousState()}, which undoes the restore), content and POSIX
+     * mode are written back, and files recorded as absent are deleted. Files that already match are not touched.
      *
      * @throws BackupNotFoundException for an unknown id, or no backup at all; it lists the available ones
      * @throws DamagedBackupException for a copy that does not match its checksum or is missing, or a broken manifest
+     * @throws UntrustedBackupException for a backup that is not this user's own, or names other files
      */
-    public RestoreResult restore(String id, Predicate<Path> include, FileSetLocks locks) throws IOException {
-        Backup backup = find(id);
+    public RestoreResult restore(String id, Predicate<Path> configFiles, Predicate<Path> include, FileSetLocks locks)
+            throws IOException {
+        Selection selection = select(id);
+        Backup backup = selection.backup();
+        BackupTrust.check(backup, directory);
+        for (BackupEntry e : backup.entries()) {
+            Path path = e.original();
+            if (!path.equals(path.normalize()) || !configFiles.test(path)) {
+                throw new UntrustedBackupException(
+                        backup.id(),
+                        path,
+                        UntrustedBackupException.Reason.FOREIGN_PATH,
+                        "Backup " + backup.id() + " is refused: its manifest names " + path + ", which is not a "
+                                + "config file of the selected tools as they are located now; a backup made by this "
+                                + "plugin names only those. If it is a config you keep elsewhere now, point the "
+                                + "tool's setting at it (catalog.aichat.config, catalog.mods.config, "
+                                + "catalog.codex.home, catalog.opencode.config); nothing was restored");
+            }
+        }
         List<Path> files = backup.entries().stream()
                 .map(BackupEntry::original)
                 .filter(include)
                 .toList();
-        return locks.withLocks(files, () -> restoreLocked(backup, include));
+        RestoreResult result = locks.withLocks(files, () -> restoreLocked(backup, include));
+        return new RestoreResult(
+                result.restored(),
+                result.previousState(),
+                result.files(),
+                selection.unreadableNewer(),
+                selection.future());
     }
 
     private RestoreResult restoreLocked(Backup backup, Predicate<Path> include) throws IOException {
@@ -294,7 +348,7 @@ public final class BackupStore {
                         e);
             }
         }
-        return new RestoreResult(backup, previous, outcomes);
+        return new RestoreResult(backup, previous, outcomes, List.of(), List.of());
     }
 
     private byte[] verifiedCopy(Backup backup, BackupEntry entry) throws IOException {
@@ -355,7 +409,7 @@ public final class BackupStore {
             if (!Files.isDirectory(folder)) {
                 throw e;
             }
-            throw new BackupManifest.UnreadableManifestException("has no " + BackupManifest.FILE_NAME
+            throw BackupManifest.UnreadableManifestException.missing("has no " + BackupManifest.FILE_NAME
                     + " (a backup still being written, or one whose run was stopped)");
         }
         try {
@@ -410,11 +464,17 @@ public final class BackupStore {
         }
     }
 
+    /**
+     * The newest id not later than the clock's: ids in the future (planted, or made under a clock set wrong) do not
+     * drag every new backup into the future with them, where none would be the latest.
+     */
     private String newestId() throws IOException {
-        List<Path> folders = idFolders();
-        return folders.isEmpty()
-                ? null
-                : folders.get(folders.size() - 1).getFileName().toString();
+        String now = BackupIds.second(clock.instant());
+        List<String> ids = idFolders().stream()
+                .map(f -> f.getFileName().toString())
+                .filter(i -> BackupIds.secondOf(i).compareTo(now) <= 0)
+                .toList();
+        return ids.isEmpty() ? null : ids.get(ids.size() - 1);
     }
 
     /**

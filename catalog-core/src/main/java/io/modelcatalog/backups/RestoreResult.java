@@ -5,12 +5,21 @@ import java.util.List;
 
 /**
  * What a restore did: the backup it restored, the backup of the state before (null when every file already was as
- * the backup holds it, so nothing was changed), and each file's outcome in the backup's order.
+ * the backup holds it, so nothing was changed), each file's outcome in the backup's order, and when the latest
+ * backup was asked for, the newer folders passed over: those named like a backup without a readable manifest, and
+ * the ids later than the clock's time.
  */
-public record RestoreResult(Backup restored, Backup previousState, List<RestoredFile> files) {
+public record RestoreResult(
+        Backup restored,
+        Backup previousState,
+        List<RestoredFile> files,
+        List<UnreadableBackup> unreadableNewer,
+        List<String> futureIds) {
 
     public RestoreResult {
         files = List.copyOf(files);
+        unreadableNewer = List.copyOf(unreadableNewer);
+        futureIds = List.copyOf(futureIds);
     }
 
     /** What happened to one file. */

@@ -4,6 +4,7 @@ import io.modelcatalog.providers.EnvironmentLookup;
 import java.io.IOException;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
@@ -157,6 +158,14 @@ public final class UserConfigLocations {
      */
     public boolean belongsTo(Tool tool, Path file) {
         return tool.owns(this, file.toAbsolutePath().normalize());
+    }
+
+    /**
+     * Whether a file is a config file of any tool as located now ({@link #belongsTo}): the only files a restore
+     * may write.
+     */
+    public boolean isConfigFile(Path file) {
+        return Arrays.stream(Tool.values()).anyMatch(t -> belongsTo(t, file));
     }
 
     /** The path given for a tool, if any. */

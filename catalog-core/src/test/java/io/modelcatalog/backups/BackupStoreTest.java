@@ -9,6 +9,8 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.modelcatalog.backups.RestoreResult.Action;
+import io.modelcatalog.files.FileLocks;
+import io.modelcatalog.files.FileSetLocks;
 import io.modelcatalog.files.Sha256;
 import java.io.IOException;
 import java.io.InputStream;
@@ -32,6 +34,14 @@ import org.junit.jupiter.api.io.TempDir;
 class BackupStoreTest {
 
     static final Instant NOON = Instant.parse("2025-06-14T12:00:00Z");
+
+    /** For tests that have the files to themselves. */
+    static final FileSetLocks NO_LOCKS = new FileSetLocks() {
+        @Override
+        public <T> T withLocks(List<Path> files, FileLocks.Locked<T> work) throws IOException {
+            return work.run();
+        }
+    };
 
     @TempDir
     Path home;
@@ -219,8 +229,13 @@ class BackupStoreTest {
         ids.add(store(backups, NOON.plusMillis(300)).create(List.of(aichat)).id());
         ids.add(store(backups, NOON.plusMillis(999)).create(List.of(aichat)).id());
         ids.add(store(backups, NOON.plusSeconds(1)).create(List.of(aichat)).id());
-        ids.add(store(backups, NOON.minusSeconds(3600)).create(List.of(aichat)).id()); // clock set back an hour
+        ids.add(store(backups, NOON.plusSeconds(1)).create(List.of(aichat)).id());
+        // a clock set back an hour: the backups after its time are in its future, and the new one is its latest
+        BackupStore setBack = store(backups, NOON.minusSeconds(3600));
+        String early = setBack.create(List.of(aichat)).id();
+        assertEquals(early, setBack.find(null).id());
         ids.add(store(backups, NOON.plusSeconds(86400)).create(List.of(aichat)).id());
+        assertEquals("20250614T110000Z-001", early);
         assertEquals(
                 List.of(
                         "20250614T120000Z-001",
@@ -230,6 +245,7 @@ class BackupStoreTest {
                         "20250614T120001Z-002",
                         "20250615T120000Z-001"),
                 ids);
+        ids.add(0, early);
         assertEquals(ids, store(backups, NOON).list().stream().map(Backup::id).toList());
     }
 

@@ -55,7 +55,8 @@ class RestoreLocksTest {
                 return null;
             }));
             assertTrue(updating.await(10, TimeUnit.SECONDS));
-            Future<RestoreResult> restore = pool.submit(() -> store.restore(backup.id(), p -> true, locks));
+            Future<RestoreResult> restore =
+                    pool.submit(() -> store.restore(backup.id(), aichat::equals, p -> true, locks));
 
             Thread.sleep(500);
             assertFalse(restore.isDone(), "the restore waits for the update's lock");

