@@ -277,8 +277,7 @@ public final class BackupStore {
                         "Backup " + backup.id() + " is refused: its manifest names " + path + ", which is not a "
                                 + "config file of the selected tools as they are located now; a backup made by this "
                                 + "plugin names only those. If it is a config you keep elsewhere now, point the "
-                                + "tool's setting at it (catalog.aichat.config, catalog.mods.config, "
-                                + "catalog.codex.home, catalog.opencode.config); nothing was restored");
+                                + "tool's config setting at it; nothing was restored");
             }
         }
         List<Path> files = backup.entries().stream()

@@ -64,7 +64,7 @@ final class BackupTrust {
                     "Backup " + id + " is refused: " + what + " " + path + " belongs to "
                             + attributes.owner().getName()
                             + ", not to " + me.getName() + " who runs the restore; another user could have put it "
-                            + "there. Restore only backups in a folder of your own (catalog.backupDirectory); "
+                            + "there. Restore only backups in a folder of your own; "
                             + "nothing was restored");
         }
         Set<PosixFilePermission> mode = attributes.permissions();

@@ -84,7 +84,11 @@ public class RestoreMojo extends AbstractUserConfigMojo {
                             + BackupLog.others(store, e.backupId()),
                     e);
         } catch (UntrustedBackupException e) {
-            throw new MojoExecutionException(e.getMessage(), e);
+            String settings = e.reason() == UntrustedBackupException.Reason.FOREIGN_PATH
+                    ? " (the settings: catalog.aichat.config, catalog.mods.config, catalog.codex.home,"
+                            + " catalog.opencode.config)"
+                    : " (catalog.backupDirectory)";
+            throw new MojoExecutionException(e.getMessage() + settings, e);
         } catch (UpdateConfigsException e) {
             throw new MojoExecutionException(e.getMessage() + " (nothing was restored)", e);
         } catch (IOException e) {
