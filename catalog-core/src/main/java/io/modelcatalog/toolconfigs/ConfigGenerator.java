@@ -66,96 +66,135 @@ public final class ConfigGenerator {
                 : new CatalogFolder(catalogDir, request.catalog().layout());
         ConfigsManifest manifest =
                 stateDir == null ? null : ConfigsManifest.load(stateDir, catalogDir, request.outputDir());
+        Rendering rendering = render(request, selection, catalog, manifest);
+        Writes writes = write(request.outputDir(), rendering);
+        if (manifest != null) {
+            for (Built built : rendering.built) {
+                manifest.put(built.summary().provider(), built.inputs(), built.summary(), built.files());
+            }
+            manifest.save();
+        }
+        List<Path> removed = removeStale(request, rendering);
+        // kept files keep their entries: the record keeps every listed file that still exists
+        GeneratedFiles.record(request.outputDir(), rendering.files, removed);
+        return new GenerateConfigsResult(
+                List.copyOf(rendering.summaries),
+                selection.skipped(),
+                writes.written(),
+                writes.unchanged(),
+                removed,
+                leftovers);
+    }
+
+    /**
+     * What one run has rendered so far, in memory: the files to write, who owns each path (two providers on one
+     * path fail the run), the files of providers not rendered again because their inputs did not change, the headers
+     * that mark this run's per-model files, and what the state folder is to remember. One per run.
+     */
+    private static final class Rendering {
+        final Map<Path, byte[]> files = new TreeMap<>();
+        final Map<Path, String> owners = new HashMap<>();
+        final Set<Path> kept = new HashSet<>();
+        final Set<String> headers = new HashSet<>();
+        final List<GenerateConfigsResult.ProviderSummary> summaries = new ArrayList<>();
+        final List<Built> built = new ArrayList<>();
+
+        /** Claims a path for a provider, failing when another provider's file already stands there. */
+        void claim(Path path, String provider) {
+            String owner = owners.putIfAbsent(path, provider);
+            if (owner != null) {
+                throw GenerateConfigsException.sameFile(path, owner, provider);
+            }
+        }
+    }
+
+    /** A provider rendered this run from inputs the state folder can remember, with the files it got. */
+    private record Built(GenerateConfigsResult.ProviderSummary summary, String inputs, Map<Path, byte[]> files) {}
+
+    /** What writing the rendered files did: the paths whose bytes changed and those already holding them. */
+    private record Writes(List<Path> written, List<Path> unchanged) {}
+
+    /**
+     * Renders every selected provider's files, or keeps them when the state folder says they were built from these
+     * very inputs, then every writer's shared files. Writes nothing.
+     */
+    private static Rendering render(
+            GenerateConfigsRequest request,
+            CatalogProviders.Selection selection,
+            CatalogFolder catalog,
+            ConfigsManifest manifest)
+            throws IOException {
         String shared = manifest == null ? null : sharedInputs(request, catalog, manifest);
-        Map<String, String> inputsOf = new HashMap<>();
-        Map<String, Map<Path, byte[]>> filesOf = new HashMap<>();
-        Set<Path> kept = new HashSet<>();
-        Map<Path, byte[]> files = new TreeMap<>();
-        Map<Path, String> owners = new HashMap<>();
-        Set<String> headers = new HashSet<>();
-        List<GenerateConfigsResult.ProviderSummary> generated = new ArrayList<>();
+        boolean perModelFiles =
+                request.writers().stream().anyMatch(w -> !w.perModelFiles().isEmpty());
+        Rendering rendering = new Rendering();
         for (CatalogProviders.Provider provider : selection.providers()) {
             ProviderModels models = provider.models();
             checkDistinctToolNames(models.provider(), selection.selected(), request.writers());
-            GenerateConfigsResult.ProviderSummary summary = new GenerateConfigsResult.ProviderSummary(
-                    models.provider(), models.models().size(), provider.leftOut(), provider.fromLiteLlm());
+            rendering.summaries.add(new GenerateConfigsResult.ProviderSummary(
+                    models.provider(), models.models().size(), provider.leftOut(), provider.fromLiteLlm()));
+            if (perModelFiles) {
+                rendering.headers.add(models.header("#"));
+            }
             String inputs = shared == null ? null : providerInputs(shared, models, catalog, manifest);
-            Optional<ConfigsManifest.Kept> unchangedProvider =
+            Optional<ConfigsManifest.Kept> unchanged =
                     inputs == null ? Optional.empty() : manifest.unchanged(models.provider(), inputs);
-            if (unchangedProvider.isPresent()) {
+            if (unchanged.isPresent()) {
                 // built from these very inputs, and its files hold what was written: not rendered again
-                for (Path path : unchangedProvider.get().files()) {
-                    String owner = owners.putIfAbsent(path, models.provider());
-                    if (owner != null) {
-                        throw GenerateConfigsException.sameFile(path, owner, models.provider());
-                    }
-                    kept.add(path);
+                for (Path path : unchanged.get().files()) {
+                    rendering.claim(path, models.provider());
+                    rendering.kept.add(path);
                 }
-                if (request.writers().stream().anyMatch(w -> !w.perModelFiles().isEmpty())) {
-                    headers.add(models.header("#"));
-                }
-                generated.add(summary);
                 continue;
             }
             Map<Path, byte[]> own = new TreeMap<>();
             for (ToolWriter writer : request.writers()) {
-                if (!writer.perModelFiles().isEmpty()) {
-                    headers.add(models.header("#"));
-                }
                 List<ToolFile> produced = writer.files(models);
-                place(request, writer, produced, models.provider(), files, owners);
+                place(request, writer, produced, models.provider(), rendering);
                 for (ToolFile file : produced) {
                     own.put(request.outputDir().resolve(writer.folder()).resolve(file.path()), file.bytes());
                 }
             }
-            generated.add(summary);
             if (inputs != null) {
-                inputsOf.put(models.provider(), inputs);
-                filesOf.put(models.provider(), own);
+                rendering.built.add(new Built(rendering.summaries.get(rendering.summaries.size() - 1), inputs, own));
             } else if (manifest != null) {
                 manifest.forget(models.provider());
             }
         }
         for (ToolWriter writer : request.writers()) {
-            place(request, writer, writer.sharedFiles(selection.models()), "all providers", files, owners);
+            place(request, writer, writer.sharedFiles(selection.models()), "all providers", rendering);
         }
+        return rendering;
+    }
 
-        if (!files.isEmpty()) {
-            WritableFolders.prepare(request.outputDir()); // a file in its place or no permission: said as such
+    /** Writes each rendered file atomically where its bytes changed; kept files count as unchanged. */
+    private static Writes write(Path outputDir, Rendering rendering) throws IOException {
+        if (!rendering.files.isEmpty()) {
+            WritableFolders.prepare(outputDir); // a file in its place or no permission: said as such
         }
         List<Path> written = new ArrayList<>();
         List<Path> unchanged = new ArrayList<>();
-        for (Map.Entry<Path, byte[]> f : files.entrySet()) {
+        for (Map.Entry<Path, byte[]> f : rendering.files.entrySet()) {
             (AtomicFiles.writeIfChanged(f.getKey(), f.getValue()) ? written : unchanged).add(f.getKey());
         }
-        unchanged.addAll(kept);
+        unchanged.addAll(rendering.kept);
         unchanged.sort(null);
-        if (manifest != null) {
-            for (GenerateConfigsResult.ProviderSummary s : generated) {
-                if (inputsOf.containsKey(s.provider())) {
-                    manifest.put(s.provider(), inputsOf.get(s.provider()), s, filesOf.get(s.provider()));
-                }
-            }
-            manifest.save();
-        }
-        Set<Path> current = new HashSet<>(files.keySet());
-        current.addAll(kept);
+        return new Writes(List.copyOf(written), List.copyOf(unchanged));
+    }
+
+    /** Removes, for every writer's per-model patterns, the files an earlier run wrote that this run has not. */
+    private static List<Path> removeStale(GenerateConfigsRequest request, Rendering rendering) throws IOException {
+        Set<Path> current = new HashSet<>(rendering.files.keySet());
+        current.addAll(rendering.kept);
         List<Path> removed = new ArrayList<>();
         for (ToolWriter writer : request.writers()) {
             for (String pattern : writer.perModelFiles()) {
                 Path glob = request.outputDir().resolve(writer.folder()).resolve(pattern);
-                removed.addAll(removeStale(glob.getParent(), glob.getFileName().toString(), headers, current));
+                removed.addAll(
+                        removeStale(glob.getParent(), glob.getFileName().toString(), rendering.headers, current));
             }
         }
-        // kept files keep their entries: the record keeps every listed file that still exists
-        GeneratedFiles.record(request.outputDir(), files, removed);
-        return new GenerateConfigsResult(
-                List.copyOf(generated),
-                selection.skipped(),
-                List.copyOf(written),
-                List.copyOf(unchanged),
-                List.copyOf(removed),
-                leftovers);
+        return List.copyOf(removed);
     }
 
     /**
@@ -209,15 +248,11 @@ public final class ConfigGenerator {
             ToolWriter writer,
             List<ToolFile> produced,
             String provider,
-            Map<Path, byte[]> files,
-            Map<Path, String> owners) {
+            Rendering rendering) {
         for (ToolFile file : produced) {
             Path path = request.outputDir().resolve(writer.folder()).resolve(file.path());
-            String owner = owners.putIfAbsent(path, provider);
-            if (owner != null) {
-                throw GenerateConfigsException.sameFile(path, owner, provider);
-            }
-            files.put(path, file.bytes());
+            rendering.claim(path, provider);
+            rendering.files.put(path, file.bytes());
         }
     }
 
