@@ -115,7 +115,7 @@ public final class TomlDocument {
      * The lines of a header table: from its header to the line before the next header (or the end), 0-based and
      * inclusive; comment-only and blank lines at its end are included (they may belong to what follows).
      */
-    public int[] region(List<String> path) {
+    public Region region(List<String> path) {
         int header = line(path);
         int end = text.lineCount() - 1;
         for (int h : headerLines()) {
@@ -124,8 +124,16 @@ public final class TomlDocument {
                 break;
             }
         }
-        return new int[] {header, end};
+        return new Region(header, end);
     }
+
+    /**
+     * A header table's lines, 0-based and inclusive.
+     *
+     * @param first its header's line
+     * @param last  the line before the next header, or the file's last line
+     */
+    public record Region(int first, int last) {}
 
     /** The last line of a region that holds content: trailing blank and comment-only lines belong to what follows. */
     public int lastContentLine(int first, int last) {

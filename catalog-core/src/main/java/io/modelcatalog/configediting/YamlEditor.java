@@ -35,16 +35,16 @@ public final class YamlEditor {
     private final int sequenceIndent;
     private final List<TextEdit> edits = new ArrayList<>();
     /** Spans of the original text that are deleted or replaced (not pure insertions), for the anchor check. */
-    private final List<int[]> rewritten = new ArrayList<>();
+    private final List<Span> rewritten = new ArrayList<>();
 
     public YamlEditor(YamlDocument doc) {
         this.doc = doc;
         this.text = doc.text();
         this.source = text.text();
         this.nl = text.lineEnding();
-        int[] style = detectStyle(doc);
-        this.step = style[0];
-        this.sequenceIndent = style[1];
+        Style style = detectStyle(doc);
+        this.step = style.step();
+        this.sequenceIndent = style.sequenceIndent();
     }
 
     /** The file's indentation step (spaces per nesting level of a mapping). */
@@ -573,7 +573,7 @@ public final class YamlEditor {
     private void replace(int start, int end, String s) {
         edits.add(new TextEdit(start, end, s));
         if (end > start) {
-            rewritten.add(new int[] {start, end});
+            rewritten.add(new Span(start, end));
         }
     }
 
@@ -638,28 +638,43 @@ public final class YamlEditor {
     }
 
     private boolean inRewritten(int offset) {
-        for (int[] span : rewritten) {
-            if (offset >= span[0] && offset < span[1]) {
-                return true;
-            }
-        }
-        return false;
+        return rewritten.stream().anyMatch(span -> span.contains(offset));
     }
 
     /**
      * The file's indentation step (first block mapping nested in a block mapping) and its sequence indentation
      * (first block sequence that is a mapping's value, relative to the key).
      */
-    private static int[] detectStyle(YamlDocument doc) {
-        int[] found = {-1, -1};
+    private static Style detectStyle(YamlDocument doc) {
+        StyleSearch found = new StyleSearch();
         if (doc.root() != null) {
             detect(doc, doc.root(), found);
         }
-        return new int[] {found[0] > 0 ? found[0] : 2, found[1] >= 0 ? found[1] : 2};
+        return new Style(found.step > 0 ? found.step : 2, found.sequenceIndent >= 0 ? found.sequenceIndent : 2);
     }
 
-    private static void detect(YamlDocument doc, YamlNode node, int[] found) {
-        if (found[0] > 0 && found[1] >= 0) {
+    /** A text span of the original, {@code start} inclusive, {@code end} exclusive. */
+    private record Span(int start, int end) {
+        boolean contains(int offset) {
+            return offset >= start && offset < end;
+        }
+    }
+
+    /** How a file indents: a mapping's step, and a block sequence's indentation past its key. */
+    private record Style(int step, int sequenceIndent) {}
+
+    /** What {@link #detect} has found so far (-1: nothing yet). */
+    private static final class StyleSearch {
+        int step = -1;
+        int sequenceIndent = -1;
+
+        boolean done() {
+            return step > 0 && sequenceIndent >= 0;
+        }
+    }
+
+    private static void detect(YamlDocument doc, YamlNode node, StyleSearch found) {
+        if (found.done()) {
             return;
         }
         if (node.isMapping() && !node.isFlow()) {
@@ -667,19 +682,19 @@ public final class YamlEditor {
                 YamlNode key = node.keys().get(i);
                 YamlNode value = node.values().get(i);
                 int keyColumn = column(doc, key.start());
-                if (found[0] <= 0
+                if (found.step <= 0
                         && value.isMapping()
                         && !value.isFlow()
                         && !value.keys().isEmpty()
                         && doc.line(value.start()) > doc.line(key.start())) {
-                    found[0] = column(doc, value.keys().get(0).start()) - keyColumn;
+                    found.step = column(doc, value.keys().get(0).start()) - keyColumn;
                 }
-                if (found[1] < 0
+                if (found.sequenceIndent < 0
                         && value.isSequence()
                         && !value.isFlow()
                         && !value.items().isEmpty()
                         && value.items().get(0).dash() >= 0) {
-                    found[1] = column(doc, value.items().get(0).dash()) - keyColumn;
+                    found.sequenceIndent = column(doc, value.items().get(0).dash()) - keyColumn;
                 }
                 detect(doc, value, found);
             }

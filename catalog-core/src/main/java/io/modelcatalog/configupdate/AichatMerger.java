@@ -107,7 +107,7 @@ public final class AichatMerger extends SingleFileMerger {
             managed.allowInsertionBefore(doc.lastLine(clients) + 1);
         }
         verify(doc, after, providers, intended, managed);
-        return List.of(new FileMerge(tool(), configFile, before, text.encode(after), changes, notices));
+        return List.of(new FileMerge.Write(tool(), configFile, before, text.encode(after), changes, notices));
     }
 
     /** The user's client, edited field by field and model by model. */
@@ -253,9 +253,9 @@ public final class AichatMerger extends SingleFileMerger {
         YamlDocument reparsed = YamlMerges.reparse(before, after);
         Map<Object, Object> a = YamlMerges.rootData(before);
         Map<Object, Object> b = YamlMerges.rootData(reparsed);
-        List<Object> clientsBefore = YamlMerges.list(a.remove(CLIENTS));
-        List<Object> clientsAfter = YamlMerges.list(b.remove(CLIENTS));
-        YamlMerges.requireEqual(configFile, a, b, "the data outside 'clients'");
+        List<Object> clientsBefore = ResultCheck.list(a.remove(CLIENTS));
+        List<Object> clientsAfter = ResultCheck.list(b.remove(CLIENTS));
+        ResultCheck.requireEqual(configFile, a, b, "the data outside 'clients'");
         Set<String> names = new HashSet<>(intended.keySet());
         List<Object> othersBefore = new ArrayList<>();
         for (Object c : clientsBefore) {
@@ -273,8 +273,8 @@ public final class AichatMerger extends SingleFileMerger {
                 managedAfter.put(n, c);
             }
         }
-        YamlMerges.requireEqual(configFile, othersBefore, othersAfter, "the clients this update does not manage");
-        YamlMerges.requireEqual(configFile, intended, managedAfter, "the managed clients");
+        ResultCheck.requireEqual(configFile, othersBefore, othersAfter, "the clients this update does not manage");
+        ResultCheck.requireEqual(configFile, intended, managedAfter, "the managed clients");
         managed.check(before.text(), after);
     }
 

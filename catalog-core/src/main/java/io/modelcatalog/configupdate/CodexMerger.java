@@ -128,7 +128,7 @@ public final class CodexMerger implements ConfigMerger {
                             profile(p.provider(), profileFile(profile.getKey()), profile.getValue(), current, listed);
                     out.add(f);
                     written.add(f.file());
-                    if (f.after() != null) {
+                    if (f instanceof FileMerge.Write) {
                         owned.add(f.file().getFileName().toString());
                     }
                 }
@@ -149,7 +149,7 @@ public final class CodexMerger implements ConfigMerger {
             byte[] manifestAfter = owned.equals(listed) && manifestBefore != null
                     ? manifestBefore
                     : CodexManagedProfiles.toBytes(owned);
-            out.add(new FileMerge(tool(), manifest, manifestBefore, manifestAfter, List.of(), List.of()));
+            out.add(new FileMerge.Write(tool(), manifest, manifestBefore, manifestAfter, List.of(), List.of()));
         }
         return out;
     }
@@ -181,7 +181,7 @@ public final class CodexMerger implements ConfigMerger {
             if (model == null || models.contains(model)) {
                 return null;
             }
-            return FileMerge.removal(
+            return new FileMerge.Remove(
                     tool(),
                     file,
                     bytes,
@@ -205,7 +205,7 @@ public final class CodexMerger implements ConfigMerger {
         byte[] before = current.get(file);
         String label = file.getFileName().toString();
         if (before == null) {
-            return new FileMerge(
+            return new FileMerge.Write(
                     tool(),
                     file,
                     null,
@@ -216,11 +216,11 @@ public final class CodexMerger implements ConfigMerger {
         boolean ours = listed.contains(file.getFileName().toString())
                 || new String(before, StandardCharsets.UTF_8).startsWith(MARKER);
         if (!ours) {
-            return new FileMerge(tool(), file, before, null, List.of(), List.of(new Notice.ForeignProfileFile(file)));
+            return new FileMerge.LeaveAlone(tool(), file, before, new Notice.ForeignProfileFile(file));
         }
         EntryChange.Action action =
                 Arrays.equals(before, generated) ? EntryChange.Action.UNCHANGED : EntryChange.Action.UPDATED;
-        return new FileMerge(
+        return new FileMerge.Write(
                 tool(), file, before, generated, List.of(new EntryChange(provider, label, action, 0, 0)), List.of());
     }
 
@@ -311,7 +311,7 @@ public final class CodexMerger implements ConfigMerger {
             after = insertTables(editedDoc, newTables);
         }
         verify(doc, after, intended, managed);
-        return new FileMerge(tool(), file, before, text.encode(after), changes, notices);
+        return new FileMerge.Write(tool(), file, before, text.encode(after), changes, notices);
     }
 
     /** Whether the providers are written as {@code [model_providers.x]} tables (new ones go the same way). */
@@ -331,13 +331,13 @@ public final class CodexMerger implements ConfigMerger {
     /** The lines a provider's entry may change: its header table (and its sub-tables), or its keys' lines. */
     private static void allowEntry(TomlDocument doc, List<String> path, TomlTable user, ManagedLines managed) {
         if (doc.isHeaderTable(path)) {
-            int[] region = doc.region(path);
-            managed.allow(region[0], region[1]);
+            TomlDocument.Region region = doc.region(path);
+            managed.allow(region.first(), region.last());
             for (String key : user.keySet()) {
                 List<String> sub = List.of(path.get(0), path.get(1), key);
                 if (doc.isHeaderTable(sub)) {
-                    int[] r = doc.region(sub);
-                    managed.allow(r[0], r[1]);
+                    TomlDocument.Region r = doc.region(sub);
+                    managed.allow(r.first(), r.last());
                 }
             }
             return;
@@ -365,27 +365,27 @@ public final class CodexMerger implements ConfigMerger {
         int regionStart = -1;
         if (providers instanceof TomlTable t) {
             if (doc.isHeaderTable(List.of(PROVIDERS))) {
-                int[] r = doc.region(List.of(PROVIDERS));
-                regionStart = r[0];
-                regionEnd = r[1];
+                TomlDocument.Region r = doc.region(List.of(PROVIDERS));
+                regionStart = r.first();
+                regionEnd = r.last();
             }
             for (String id : t.keySet()) {
                 List<String> path = List.of(PROVIDERS, id);
                 if (doc.isHeaderTable(path)) {
-                    int[] r = doc.region(path);
-                    if (r[0] > regionStart) {
-                        regionStart = r[0];
-                        regionEnd = r[1];
+                    TomlDocument.Region r = doc.region(path);
+                    if (r.first() > regionStart) {
+                        regionStart = r.first();
+                        regionEnd = r.last();
                     }
                     Object v = t.get(List.of(id));
                     if (v instanceof TomlTable sub) {
                         for (String key : sub.keySet()) {
                             List<String> subPath = List.of(PROVIDERS, id, key);
                             if (doc.isHeaderTable(subPath)) {
-                                int[] rs = doc.region(subPath);
-                                if (rs[0] > regionStart) {
-                                    regionStart = rs[0];
-                                    regionEnd = rs[1];
+                                TomlDocument.Region rs = doc.region(subPath);
+                                if (rs.first() > regionStart) {
+                                    regionStart = rs.first();
+                                    regionEnd = rs.last();
                                 }
                             }
                         }
@@ -446,24 +446,21 @@ public final class CodexMerger implements ConfigMerger {
         try {
             reparsed = TomlDocument.parse(before.text().withText(after));
         } catch (ConfigEditException e) {
-            throw new ConfigEditException(
-                    configFile(),
-                    "the updated text would not parse (" + e.problem() + " at line " + e.line() + ")",
-                    "nothing was written; this is a bug of the update, please report it with the file");
+            throw ResultCheck.unparsable(configFile(), e);
         }
-        Map<Object, Object> a = YamlMerges.map(TomlDocument.plain(before.table()));
-        Map<Object, Object> b = YamlMerges.map(TomlDocument.plain(reparsed.table()));
-        Map<Object, Object> providersBefore = YamlMerges.map(a.remove(PROVIDERS));
-        Map<Object, Object> providersAfter = YamlMerges.map(b.remove(PROVIDERS));
-        YamlMerges.requireEqual(configFile(), a, b, "the data outside '" + PROVIDERS + "'");
+        Map<Object, Object> a = ResultCheck.map(TomlDocument.plain(before.table()));
+        Map<Object, Object> b = ResultCheck.map(TomlDocument.plain(reparsed.table()));
+        Map<Object, Object> providersBefore = ResultCheck.map(a.remove(PROVIDERS));
+        Map<Object, Object> providersAfter = ResultCheck.map(b.remove(PROVIDERS));
+        ResultCheck.requireEqual(configFile(), a, b, "the data outside '" + PROVIDERS + "'");
         Map<Object, Object> managedAfter = new LinkedHashMap<>();
         for (String id : intended.keySet()) {
             providersBefore.remove(id);
             managedAfter.put(id, providersAfter.remove(id));
         }
-        YamlMerges.requireEqual(
+        ResultCheck.requireEqual(
                 configFile(), providersBefore, providersAfter, "the providers this update does not manage");
-        YamlMerges.requireEqual(
+        ResultCheck.requireEqual(
                 configFile(), new LinkedHashMap<Object, Object>(intended), managedAfter, "the managed providers");
         managed.check(before.text(), after);
     }

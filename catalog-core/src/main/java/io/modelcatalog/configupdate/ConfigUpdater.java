@@ -63,7 +63,7 @@ public final class ConfigUpdater {
                     diffs.add(UnifiedDiffs.of(
                             f.file().toString(),
                             f.before() == null ? null : new String(f.before(), StandardCharsets.UTF_8),
-                            f.after() == null ? null : new String(f.after(), StandardCharsets.UTF_8)));
+                            f instanceof FileMerge.Write w ? new String(w.after(), StandardCharsets.UTF_8) : null));
                 }
                 return new UpdateConfigsResult(names, read.skipped(), merges, diffs, null, List.of());
             }
@@ -73,10 +73,10 @@ public final class ConfigUpdater {
             Backup backup = request.backups()
                     .create(changed.stream().map(FileMerge::file).toList());
             for (FileMerge f : changed) {
-                if (f.removes()) {
+                if (f instanceof FileMerge.Remove) {
                     Files.deleteIfExists(f.file());
-                } else {
-                    AtomicFiles.write(f.file(), f.after());
+                } else if (f instanceof FileMerge.Write w) {
+                    AtomicFiles.write(f.file(), w.after());
                 }
             }
             List<Backup> pruned = request.backups().prune(request.backupKeep());

@@ -6,55 +6,114 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * What a merger made of one file.
- *
- * @param tool    the tool the file belongs to
- * @param file    the file
- * @param before  its current bytes, or null when it does not exist
- * @param after   its new bytes (equal to {@code before} when nothing changes), or null to leave the file alone
- *                (for example a profile file that this tool did not write)
- * @param entries what happened to each managed entry
- * @param notices what the user should know (legacy tables, files left alone)
- * @param removes whether the file is to be removed ({@code after} is null then): a codex profile file this tool
- *                wrote for a model that is gone, under {@code prune}
+ * What a merger made of one file: new bytes to {@link Write write} (which may equal the current ones), a file to
+ * {@link LeaveAlone leave alone} with a notice saying why, or a file to {@link Remove remove}.
  */
-public record FileMerge(
-        String tool,
-        Path file,
-        byte[] before,
-        byte[] after,
-        List<EntryChange> entries,
-        List<Notice> notices,
-        boolean removes) {
+public sealed interface FileMerge {
 
-    public FileMerge {
-        Objects.requireNonNull(tool, "tool");
-        Objects.requireNonNull(file, "file");
-        entries = List.copyOf(entries);
-        notices = List.copyOf(notices);
-        if (removes && (before == null || after != null)) {
-            throw new IllegalArgumentException("only an existing file is removed, and it has no new bytes");
+    /** The tool the file belongs to. */
+    String tool();
+
+    /** The file. */
+    Path file();
+
+    /** Its current bytes, or null when it does not exist. */
+    byte[] before();
+
+    /** What happened to each managed entry. */
+    List<EntryChange> entries();
+
+    /** What the user should know (legacy tables, files left alone). */
+    List<Notice> notices();
+
+    /** Whether the file's bytes change (a new file counts, and a removed one). */
+    boolean changed();
+
+    /** Whether the file does not exist yet and will be created. */
+    default boolean creates() {
+        return false;
+    }
+
+    /**
+     * A file that gets {@code after}, equal to {@code before} when nothing changes.
+     *
+     * @param before its current bytes, or null when it does not exist yet
+     * @param after  its new bytes
+     */
+    record Write(String tool, Path file, byte[] before, byte[] after, List<EntryChange> entries, List<Notice> notices)
+            implements FileMerge {
+
+        public Write {
+            Objects.requireNonNull(tool, "tool");
+            Objects.requireNonNull(file, "file");
+            Objects.requireNonNull(after, "after");
+            entries = List.copyOf(entries);
+            notices = List.copyOf(notices);
+        }
+
+        @Override
+        public boolean changed() {
+            return before == null || !Arrays.equals(before, after);
+        }
+
+        @Override
+        public boolean creates() {
+            return before == null;
         }
     }
 
-    /** A file that stays (changed, unchanged or left alone). */
-    public FileMerge(
-            String tool, Path file, byte[] before, byte[] after, List<EntryChange> entries, List<Notice> notices) {
-        this(tool, file, before, after, entries, notices, false);
+    /**
+     * A file this tool does not touch, for example a profile file it did not write; the notice says so.
+     *
+     * @param before its current bytes
+     */
+    record LeaveAlone(String tool, Path file, byte[] before, Notice notice) implements FileMerge {
+
+        public LeaveAlone {
+            Objects.requireNonNull(tool, "tool");
+            Objects.requireNonNull(file, "file");
+            Objects.requireNonNull(notice, "notice");
+        }
+
+        @Override
+        public List<EntryChange> entries() {
+            return List.of();
+        }
+
+        @Override
+        public List<Notice> notices() {
+            return List.of(notice);
+        }
+
+        @Override
+        public boolean changed() {
+            return false;
+        }
     }
 
-    /** A file to be removed. */
-    public static FileMerge removal(String tool, Path file, byte[] before, List<EntryChange> entries) {
-        return new FileMerge(tool, file, before, null, entries, List.of(), true);
-    }
+    /**
+     * An existing file to be removed: a codex profile file this tool wrote for a model that is gone, under
+     * {@code prune}.
+     *
+     * @param before its current bytes
+     */
+    record Remove(String tool, Path file, byte[] before, List<EntryChange> entries) implements FileMerge {
 
-    /** Whether the file's bytes change (a new file counts, and a removed one). */
-    public boolean changed() {
-        return removes || (after != null && (before == null || !Arrays.equals(before, after)));
-    }
+        public Remove {
+            Objects.requireNonNull(tool, "tool");
+            Objects.requireNonNull(file, "file");
+            Objects.requireNonNull(before, "only an existing file is removed");
+            entries = List.copyOf(entries);
+        }
 
-    /** Whether the file does not exist yet and will be created. */
-    public boolean creates() {
-        return before == null && after != null;
+        @Override
+        public List<Notice> notices() {
+            return List.of();
+        }
+
+        @Override
+        public boolean changed() {
+            return true;
+        }
     }
 }

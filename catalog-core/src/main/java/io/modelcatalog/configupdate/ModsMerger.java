@@ -100,7 +100,7 @@ public final class ModsMerger extends SingleFileMerger {
             managed.allowInsertionBefore(doc.lastLine(apis) + 1);
         }
         verify(doc, after, intended, managed);
-        return List.of(new FileMerge(tool(), configFile, before, text.encode(after), changes, List.of()));
+        return List.of(new FileMerge.Write(tool(), configFile, before, text.encode(after), changes, List.of()));
     }
 
     /** The user's API entry, updated key by key; its models model by model. */
@@ -188,16 +188,16 @@ public final class ModsMerger extends SingleFileMerger {
         YamlDocument reparsed = YamlMerges.reparse(before, after);
         Map<Object, Object> a = YamlMerges.rootData(before);
         Map<Object, Object> b = YamlMerges.rootData(reparsed);
-        Map<Object, Object> apisBefore = YamlMerges.map(a.remove(APIS));
-        Map<Object, Object> apisAfter = YamlMerges.map(b.remove(APIS));
-        YamlMerges.requireEqual(configFile, a, b, "the data outside 'apis'");
+        Map<Object, Object> apisBefore = ResultCheck.map(a.remove(APIS));
+        Map<Object, Object> apisAfter = ResultCheck.map(b.remove(APIS));
+        ResultCheck.requireEqual(configFile, a, b, "the data outside 'apis'");
         Map<Object, Object> managedAfter = new LinkedHashMap<>();
         for (Object name : intended.keySet()) {
             apisBefore.remove(name);
             managedAfter.put(name, apisAfter.remove(name));
         }
-        YamlMerges.requireEqual(configFile, apisBefore, apisAfter, "the APIs this update does not manage");
-        YamlMerges.requireEqual(configFile, intended, managedAfter, "the managed APIs");
+        ResultCheck.requireEqual(configFile, apisBefore, apisAfter, "the APIs this update does not manage");
+        ResultCheck.requireEqual(configFile, intended, managedAfter, "the managed APIs");
         managed.check(before.text(), after);
     }
 }

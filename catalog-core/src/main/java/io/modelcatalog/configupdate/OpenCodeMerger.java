@@ -134,7 +134,7 @@ public final class OpenCodeMerger extends SingleFileMerger {
             after = TextEdit.apply(text.text(), edits);
         }
         verify(doc, after, intended, managed);
-        return List.of(new FileMerge(tool(), configFile, before, text.encode(after), changes, List.of()));
+        return List.of(new FileMerge.Write(tool(), configFile, before, text.encode(after), changes, List.of()));
     }
 
     /** A file without any value (new, empty, or only comments): its text, then the settings object. */

@@ -4,14 +4,13 @@ import io.modelcatalog.configediting.ConfigEditException;
 import io.modelcatalog.configediting.YamlDesired;
 import io.modelcatalog.configediting.YamlDocument;
 import io.modelcatalog.configediting.YamlNode;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 
-/** What the YAML mergers share: building desired trees and checking a result's data. */
+/** What the YAML mergers share: building desired trees and parsing a result again ({@link ResultCheck}). */
 final class YamlMerges {
 
     private YamlMerges() {}
@@ -67,10 +66,7 @@ final class YamlMerges {
         try {
             return YamlDocument.parse(before.text().withText(after));
         } catch (ConfigEditException e) {
-            throw new ConfigEditException(
-                    before.text().file(),
-                    "the updated text would not parse (" + e.problem() + " at line " + e.line() + ")",
-                    "nothing was written; this is a bug of the update, please report it with the file");
+            throw ResultCheck.unparsable(before.text().file(), e);
         }
     }
 
@@ -81,28 +77,5 @@ final class YamlMerges {
             out.putAll(map);
         }
         return out;
-    }
-
-    static Map<Object, Object> map(Object data) {
-        Map<Object, Object> out = new LinkedHashMap<>();
-        if (data instanceof Map<?, ?> map) {
-            out.putAll(map);
-        }
-        return out;
-    }
-
-    static List<Object> list(Object data) {
-        return data instanceof List<?> l ? new ArrayList<>(l) : new ArrayList<>();
-    }
-
-    /** The verification's verdict: equal data, or an error saying nothing was written. */
-    static void requireEqual(Path file, Object expected, Object actual, String what) {
-        if (!Objects.equals(expected, actual)) {
-            throw new ConfigEditException(
-                    file,
-                    "the update would change " + what + " beyond what was intended (checked by parsing the result"
-                            + " again)",
-                    "nothing was written; this is a bug of the update, please report it with the file");
-        }
     }
 }

@@ -115,8 +115,10 @@ class CodexProfilePruneTest {
         assertFalse(manifest.contains(gone.getFileName().toString()));
         assertEquals(3, manifest.size(), manifest.toString());
 
-        FileMerge removal =
-                r.files().stream().filter(FileMerge::removes).findFirst().orElseThrow();
+        FileMerge removal = r.files().stream()
+                .filter(FileMerge.Remove.class::isInstance)
+                .findFirst()
+                .orElseThrow();
         assertEquals(gone, removal.file());
         assertEquals(
                 List.of(new EntryChange("groq", gone.getFileName().toString(), EntryChange.Action.REMOVED, 0, 1)),
@@ -139,7 +141,7 @@ class CodexProfilePruneTest {
     void mergeAndADryRunRemoveNothing() throws IOException {
         UpdateConfigsResult merge = update(MergeStrategy.MERGE, false, List.of());
         assertTrue(Files.exists(gone));
-        assertTrue(merge.files().stream().noneMatch(FileMerge::removes));
+        assertTrue(merge.files().stream().noneMatch(FileMerge.Remove.class::isInstance));
 
         UpdateConfigsResult dry = update(MergeStrategy.PRUNE, true, List.of());
         assertTrue(Files.exists(gone), "a dry run removes nothing");

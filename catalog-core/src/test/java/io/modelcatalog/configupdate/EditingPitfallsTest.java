@@ -2,6 +2,7 @@ package io.modelcatalog.configupdate;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -50,8 +51,13 @@ class EditingPitfallsTest {
         return text;
     }
 
+    /** The bytes a merge writes; fails when it leaves the file alone or removes it. */
+    static byte[] written(FileMerge merge) {
+        return assertInstanceOf(FileMerge.Write.class, merge).after();
+    }
+
     static byte[] run(ConfigMerger merger, Path file, byte[] before, MergeStrategy strategy) {
-        return merger.merge(GROQ, strategy, Map.of(file, before)).get(0).after();
+        return written(merger.merge(GROQ, strategy, Map.of(file, before)).get(0));
     }
 
     static String client(String extra) {
@@ -208,10 +214,9 @@ class EditingPitfallsTest {
                 List.of()));
         String before = "clients:\n  - type: claude\n    api_key: k\n";
         String after = new String(
-                new AichatMerger(AICHAT)
+                written(new AichatMerger(AICHAT)
                         .merge(anthropic, MergeStrategy.MERGE, Map.of(AICHAT, before.getBytes(StandardCharsets.UTF_8)))
-                        .get(0)
-                        .after(),
+                        .get(0)),
                 StandardCharsets.UTF_8);
         assertEquals(
                 "clients:\n  - type: claude\n    api_key: k\n    api_base: \"https://api.anthropic.com/v1\"\n"
@@ -224,12 +229,11 @@ class EditingPitfallsTest {
     static String codex(String before) {
         Path config = CODEX.resolve("config.toml");
         CodexMerger merger = new CodexMerger(CODEX, false);
-        byte[] after = merger.merge(GROQ, MergeStrategy.MERGE, Map.of(config, before.getBytes(StandardCharsets.UTF_8)))
-                .get(0)
-                .after();
-        byte[] again = merger.merge(GROQ, MergeStrategy.MERGE, Map.of(config, after))
-                .get(0)
-                .after();
+        byte[] after =
+                written(merger.merge(GROQ, MergeStrategy.MERGE, Map.of(config, before.getBytes(StandardCharsets.UTF_8)))
+                        .get(0));
+        byte[] again = written(
+                merger.merge(GROQ, MergeStrategy.MERGE, Map.of(config, after)).get(0));
         assertEquals(new String(after, StandardCharsets.UTF_8), new String(again, StandardCharsets.UTF_8));
         return new String(after, StandardCharsets.UTF_8);
     }
@@ -295,16 +299,16 @@ class EditingPitfallsTest {
         List<FileMerge> out = merger.merge(GROQ, MergeStrategy.MERGE, current);
         FileMerge profile =
                 out.stream().filter(f -> f.file().equals(own)).findFirst().orElseThrow();
-        assertEquals(null, profile.after());
+        assertInstanceOf(FileMerge.LeaveAlone.class, profile);
         assertTrue(profile.notices().get(0) instanceof Notice.ForeignProfileFile);
         List<FileMerge> fresh = merger.merge(GROQ, MergeStrategy.MERGE, Map.of());
-        FileMerge written =
+        FileMerge ours =
                 fresh.stream().filter(f -> f.file().equals(own)).findFirst().orElseThrow();
-        assertTrue(new String(written.after(), StandardCharsets.UTF_8).startsWith(CodexMerger.MARKER));
+        assertTrue(new String(written(ours), StandardCharsets.UTF_8).startsWith(CodexMerger.MARKER));
         FileMerge manifest = fresh.get(fresh.size() - 1);
         assertEquals(
                 "{\n  \"profiles\" : [ \"groq_m1.config.toml\" ]\n}\n",
-                new String(manifest.after(), StandardCharsets.UTF_8));
+                new String(written(manifest), StandardCharsets.UTF_8));
         assertFalse(new CodexMerger(CODEX, false).files(GROQ).contains(own), "no profiles without include");
     }
 

@@ -3,6 +3,7 @@ package io.modelcatalog.configupdate;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -86,17 +87,17 @@ class OpenCodeMergerTest {
         }
     }
 
-    static FileMerge run(List<ProviderModels> providers, String before, MergeStrategy strategy) {
+    static FileMerge.Write run(List<ProviderModels> providers, String before, MergeStrategy strategy) {
         Map<Path, byte[]> current = before == null ? Map.of() : Map.of(FILE, before.getBytes(StandardCharsets.UTF_8));
         List<FileMerge> out = new OpenCodeMerger(FILE).merge(providers, strategy, current);
         assertEquals(1, out.size());
-        return out.get(0);
+        return assertInstanceOf(FileMerge.Write.class, out.get(0));
     }
 
     /** The merged text; asserts that a second run with it changes nothing. */
     static String merge(List<ProviderModels> providers, String before, MergeStrategy strategy) {
         String after = new String(run(providers, before, strategy).after(), StandardCharsets.UTF_8);
-        FileMerge again = run(providers, after, strategy);
+        FileMerge.Write again = run(providers, after, strategy);
         assertFalse(again.changed(), "a second run changes nothing:\n" + after);
         assertTrue(again.entries().stream().allMatch(e -> e.action() == EntryChange.Action.UNCHANGED));
         return after;
@@ -183,7 +184,7 @@ class OpenCodeMergerTest {
         for (String comment : List.of("// providers", "// my header", "// my own model", "// kept")) {
             assertTrue(after.contains(comment), comment + " in\n" + after);
         }
-        FileMerge f = run(GROQ, before, MergeStrategy.MERGE);
+        FileMerge.Write f = run(GROQ, before, MergeStrategy.MERGE);
         assertEquals(List.of(new EntryChange("groq", "provider.groq", EntryChange.Action.UPDATED, 1, 0)), f.entries());
     }
 
@@ -271,7 +272,7 @@ class OpenCodeMergerTest {
         assertEquals("y", groq.path("options").path("headers").path("X").asText());
         assertEquals(read("{\"models\": {\"llama\": {}}}"), doc.path("provider").path("ollama"));
         assertTrue(after.endsWith("    \"ollama\": {\"models\": {\"llama\": {}}}\n  }\n}\n"), after);
-        FileMerge f = run(GROQ, before, MergeStrategy.PRUNE);
+        FileMerge.Write f = run(GROQ, before, MergeStrategy.PRUNE);
         assertEquals(1, f.entries().get(0).modelsAdded());
         assertEquals(2, f.entries().get(0).modelsRemoved());
     }
@@ -392,7 +393,7 @@ class OpenCodeMergerTest {
     @Test
     void anUnchangedFileKeepsItsBytes() {
         String once = merge(resource("opencode.jsonc"), MergeStrategy.PRUNE);
-        FileMerge again = run(GROQ, once, MergeStrategy.MERGE);
+        FileMerge.Write again = run(GROQ, once, MergeStrategy.MERGE);
         assertArrayEquals(once.getBytes(StandardCharsets.UTF_8), again.after());
     }
 

@@ -3,6 +3,7 @@ package io.modelcatalog.configupdate;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -34,9 +35,11 @@ class RealConfigMergeTest {
     static final List<ProviderModels> GROQ_MISTRAL = RealConfigs.providers("groq", "mistral");
     static final Path HOME = Path.of("/nonexistent-home");
 
-    static FileMerge merge(ConfigMerger merger, byte[] before, MergeStrategy s) {
+    static FileMerge.Write merge(ConfigMerger merger, byte[] before, MergeStrategy s) {
         Path file = merger.files(GROQ_MISTRAL).get(0);
-        return merger.merge(GROQ_MISTRAL, s, Map.of(file, before)).get(0);
+        return assertInstanceOf(
+                FileMerge.Write.class,
+                merger.merge(GROQ_MISTRAL, s, Map.of(file, before)).get(0));
     }
 
     /** Every original line that a diff removes or changes, as 0-based line numbers. */
@@ -80,8 +83,8 @@ class RealConfigMergeTest {
     }
 
     static int[] tableLines(TomlDocument d, String id, boolean withBlankLineAbove) {
-        int[] r = d.region(List.of("model_providers", id));
-        return new int[] {r[0] - (withBlankLineAbove ? 1 : 0), d.lastContentLine(r[0], r[1])};
+        TomlDocument.Region r = d.region(List.of("model_providers", id));
+        return new int[] {r.first() - (withBlankLineAbove ? 1 : 0), d.lastContentLine(r.first(), r.last())};
     }
 
     static List<String> commentLines(String text) {
@@ -97,7 +100,7 @@ class RealConfigMergeTest {
     void aichat(MergeStrategy strategy) {
         byte[] before = RealConfigs.repairedAichat();
         AichatMerger merger = new AichatMerger(HOME.resolve(".config/aichat/config.yaml"));
-        FileMerge m = merge(merger, before, strategy);
+        FileMerge.Write m = merge(merger, before, strategy);
         String a = s(before);
         String b = s(m.after());
         YamlDocument original = YamlDocument.parse(ConfigText.decode(null, before));
@@ -123,7 +126,7 @@ class RealConfigMergeTest {
     void mods(MergeStrategy strategy) {
         byte[] before = RealConfigs.bytes("mods/mods.yml");
         ModsMerger merger = new ModsMerger(HOME.resolve(".config/mods/mods.yml"));
-        FileMerge m = merge(merger, before, strategy);
+        FileMerge.Write m = merge(merger, before, strategy);
         String a = s(before);
         String b = s(m.after());
         YamlDocument original = YamlDocument.parse(ConfigText.decode(null, before));
@@ -168,7 +171,7 @@ class RealConfigMergeTest {
     void codex(MergeStrategy strategy) {
         byte[] before = RealConfigs.bytes("codex/config.toml");
         CodexMerger merger = new CodexMerger(HOME.resolve(".codex"), false);
-        FileMerge m = merge(merger, before, strategy);
+        FileMerge.Write m = merge(merger, before, strategy);
         String a = s(before);
         String b = s(m.after());
         TomlDocument original = TomlDocument.parse(ConfigText.decode(null, before));
@@ -217,8 +220,9 @@ class RealConfigMergeTest {
                 new AichatMerger(HOME.resolve("a.yaml")),
                 new ModsMerger(HOME.resolve("m.yml")),
                 new CodexMerger(HOME.resolve("codex"), false))) {
-            FileMerge m =
-                    merger.merge(GROQ_MISTRAL, MergeStrategy.MERGE, Map.of()).get(0);
+            FileMerge.Write m = assertInstanceOf(
+                    FileMerge.Write.class,
+                    merger.merge(GROQ_MISTRAL, MergeStrategy.MERGE, Map.of()).get(0));
             assertTrue(m.creates(), merger.tool());
             assertNotNull(m.after());
             Path f = m.file();

@@ -65,10 +65,10 @@ final class UpdateConfigsLog {
     }
 
     private void file(FileMerge f) {
-        if (f.removes()) {
+        if (f instanceof FileMerge.Remove) {
             log.info(f.file() + (dryRun ? ": would be removed" : ": removed")
                     + " (model-catalog wrote it for a model its provider no longer lists)");
-        } else if (f.after() == null) {
+        } else if (f instanceof FileMerge.LeaveAlone) {
             log.warn(f.file() + " was not written by model-catalog: left alone");
         } else if (f.creates()) {
             log.info(f.file() + " does not exist: " + (dryRun ? "would be created" : "created")
