@@ -3,6 +3,7 @@ package io.modelcatalog.catalog;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.modelcatalog.providers.ProviderDefinition;
 import io.modelcatalog.providers.UrlCredentials;
+import io.modelcatalog.text.TextTable;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.nio.file.Path;
@@ -42,49 +43,28 @@ public final class ProviderOverviewText {
 
     private static final int HOST = 2;
 
+    private static final int MODELS = 5;
+
     /**
      * The aligned table: a header line, then one line per provider, in registry order, at most
      * {@link #TABLE_WIDTH} columns wide (a long host is shortened). Base URLs in full, key sources and errors are
      * in {@link #detail(String)}.
      */
     public List<String> table() {
-        List<String[]> rows = new ArrayList<>();
-        rows.add(HEADER);
+        TextTable table = TextTable.withHeader(HEADER).alignRight(MODELS);
         for (ProviderStatus s : statuses) {
-            rows.add(new String[] {
-                s.name() + (s.origin() == ProviderStatus.Origin.BUILT_IN ? "" : " *"),
-                s.provider().kind().id(),
-                host(s.endpoint().baseUrl()) + (s.baseUrlFromEnv() ? " (env)" : ""),
-                keyCell(s.key()),
-                lastRunCell(s.history()),
-                s.models().isPresent()
-                        ? Integer.toString(s.models().getAsInt())
-                        : (s.problem().isPresent() ? "?" : "-"),
-                filesCell(s.files())
-            });
+            table.row(
+                    s.name() + (s.origin() == ProviderStatus.Origin.BUILT_IN ? "" : " *"),
+                    s.provider().kind().id(),
+                    host(s.endpoint().baseUrl()) + (s.baseUrlFromEnv() ? " (env)" : ""),
+                    keyCell(s.key()),
+                    lastRunCell(s.history()),
+                    s.models().isPresent()
+                            ? Integer.toString(s.models().getAsInt())
+                            : (s.problem().isPresent() ? "?" : "-"),
+                    filesCell(s.files()));
         }
-        int[] width = new int[HEADER.length];
-        for (String[] row : rows) {
-            for (int i = 0; i < row.length; i++) {
-                width[i] = Math.max(width[i], row[i].length());
-            }
-        }
-        int others = 2 * (HEADER.length - 1);
-        for (int i = 0; i < width.length; i++) {
-            others += i == HOST ? 0 : width[i];
-        }
-        width[HOST] = Math.max(MIN_HOST_WIDTH, Math.min(width[HOST], TABLE_WIDTH - others));
-        List<String> lines = new ArrayList<>();
-        for (String[] row : rows) {
-            StringBuilder sb = new StringBuilder();
-            for (int i = 0; i < row.length; i++) {
-                boolean right = i == 5; // the model count
-                String cell = i == HOST ? shorten(row[i], width[i]) : row[i];
-                sb.append(i == 0 ? "" : "  ").append(pad(cell, width[i], right));
-            }
-            lines.add(stripTrailing(sb.toString()));
-        }
-        return lines;
+        return table.lines(TABLE_WIDTH, HOST, MIN_HOST_WIDTH);
     }
 
     /** The host (and port) of a URL, or the URL masked when it has none. */
@@ -98,10 +78,6 @@ public final class ProviderOverviewText {
             // shown as it is, masked
         }
         return safeUrl(url);
-    }
-
-    private static String shorten(String s, int width) {
-        return s.length() <= width ? s : s.substring(0, width - 3) + "...";
     }
 
     /** The three files' total size, and which of them exist when not all do. */
@@ -219,7 +195,7 @@ public final class ProviderOverviewText {
     }
 
     private static void row(List<String> out, String label, String value) {
-        out.add("  " + pad(label, 13, false) + " " + value);
+        out.add("  " + TextTable.pad(label, 13, false) + " " + value);
     }
 
     private static Optional<String> text(JsonNode entry, String field) {
@@ -300,21 +276,5 @@ public final class ProviderOverviewText {
      */
     static String safeUrl(String url) {
         return UrlCredentials.mask(url);
-    }
-
-    private static String pad(String s, int width, boolean right) {
-        if (s.length() >= width) {
-            return s;
-        }
-        String fill = " ".repeat(width - s.length());
-        return right ? fill + s : s + fill;
-    }
-
-    private static String stripTrailing(String s) {
-        int end = s.length();
-        while (end > 0 && s.charAt(end - 1) == ' ') {
-            end--;
-        }
-        return s.substring(0, end);
     }
 }

@@ -3,6 +3,7 @@ package io.modelcatalog.migration;
 import io.modelcatalog.providers.ProviderDefinition;
 import io.modelcatalog.providers.ProviderLayer;
 import io.modelcatalog.providers.ProviderRegistry;
+import io.modelcatalog.text.TextTable;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -177,26 +178,12 @@ public final class ProviderComparison {
 
     /** The comparison as an aligned table: provider, script line, change, and what differs or is added. */
     public List<String> table() {
-        List<String[]> rows = new ArrayList<>();
-        rows.add(new String[] {"PROVIDER", "LINE", "CHANGE", "DETAIL"});
+        TextTable table =
+                TextTable.withHeader("PROVIDER", "LINE", "CHANGE", "DETAIL").alignRight(1);
         for (Entry e : entries) {
-            rows.add(new String[] {
-                e.name(), String.valueOf(e.provider().line()), e.change().label(), detail(e)
-            });
+            table.row(e.name(), String.valueOf(e.provider().line()), e.change().label(), detail(e));
         }
-        int[] width = new int[3];
-        for (String[] row : rows) {
-            for (int i = 0; i < width.length; i++) {
-                width[i] = Math.max(width[i], row[i].length());
-            }
-        }
-        List<String> lines = new ArrayList<>();
-        for (String[] row : rows) {
-            String line = pad(row[0], width[0]) + "  " + padLeft(row[1], width[1]) + "  " + pad(row[2], width[2]) + "  "
-                    + row[3];
-            lines.add(line.stripTrailing());
-        }
-        return lines;
+        return table.lines();
     }
 
     private static String detail(Entry e) {
@@ -218,13 +205,5 @@ public final class ProviderComparison {
                 + entries(Change.CHANGED).size() + " changed, "
                 + entries(Change.UNCHANGED).size() + " unchanged; "
                 + removed.size() + " of the " + registry.names().size() + " built-in ones not in it";
-    }
-
-    private static String pad(String s, int width) {
-        return s + " ".repeat(width - s.length());
-    }
-
-    private static String padLeft(String s, int width) {
-        return " ".repeat(width - s.length()) + s;
     }
 }

@@ -10,6 +10,7 @@ import io.modelcatalog.fetching.ProviderOutcome.Fetched;
 import io.modelcatalog.fetching.ProviderOutcome.Listed;
 import io.modelcatalog.fetching.ProviderOutcome.Skipped;
 import io.modelcatalog.fetching.ProviderOutcome.Unchanged;
+import io.modelcatalog.text.TextTable;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -28,7 +29,7 @@ final class FetchProgressLog implements FetchListener {
 
     private final Log log;
     private final boolean failuresAreErrors;
-    private final Columns names;
+    private final TextTable.Column names;
     private final Duration interval;
 
     /**
@@ -38,7 +39,7 @@ final class FetchProgressLog implements FetchListener {
     FetchProgressLog(Log log, boolean failuresAreErrors, List<String> providers, Duration interval) {
         this.log = log;
         this.failuresAreErrors = failuresAreErrors;
-        this.names = Columns.fitting(providers);
+        this.names = TextTable.Column.fitting(providers);
         this.interval = interval;
     }
 

@@ -6,6 +6,7 @@ import io.modelcatalog.providers.EnvironmentLookup;
 import io.modelcatalog.providers.ProviderRegistry;
 import io.modelcatalog.templates.TemplateFailure;
 import io.modelcatalog.templates.TemplateRenderer;
+import io.modelcatalog.text.TextTable;
 import io.modelcatalog.toolconfigs.CatalogQuery;
 import io.modelcatalog.toolconfigs.CatalogSelectionException;
 import io.modelcatalog.toolconfigs.ConfigGenerator;
@@ -178,7 +179,7 @@ public class GenerateConfigsMojo extends AbstractCatalogMojo {
                     + ". Run the fetch goal with the providers' API keys set first, or point catalog.outputDirectory "
                     + "at the catalog folder");
         }
-        Columns names = Columns.fitting(result.generated().stream()
+        TextTable.Column names = TextTable.Column.fitting(result.generated().stream()
                 .map(GenerateConfigsResult.ProviderSummary::provider)
                 .toList());
         for (GenerateConfigsResult.ProviderSummary s : result.generated()) {
