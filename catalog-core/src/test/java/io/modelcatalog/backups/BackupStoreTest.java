@@ -30,7 +30,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** Backup then restore on copies of the real tool configs (issue 9), in a temporary home. */
+/** Backup then restore on copies of the real tool configs, in a temporary home. */
 class BackupStoreTest {
 
     static final Instant NOON = Instant.parse("2025-06-14T12:00:00Z");

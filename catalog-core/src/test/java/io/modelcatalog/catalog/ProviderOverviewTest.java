@@ -97,7 +97,7 @@ class ProviderOverviewTest {
 
     @Test
     void theTableFitsA120ColumnLine() throws IOException {
-        // issue 13.10: it was about 260 columns wide; the full base URLs, key sources and errors are in the detail
+        // it once was about 260 columns wide; the full base URLs, key sources and errors are in the detail
         List<String> table = text(overview(ProviderRegistry.builtIn())).table();
 
         assertEquals(

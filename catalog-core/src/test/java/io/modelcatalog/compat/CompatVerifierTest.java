@@ -457,7 +457,7 @@ class CompatVerifierTest {
         assertEquals(0, of(report, FindingKind.ONLY_IN_OUTPUT).size());
     }
 
-    /* Issue 13.2: a comparison of nothing is no proof. */
+    /* A comparison of nothing is no proof. */
 
     @Test
     void anEmptyOutputFolderComparesNothingAndSaysWhichSideIsEmpty() throws IOException {
@@ -499,7 +499,7 @@ class CompatVerifierTest {
         assertEquals(java.util.Optional.empty(), verify(output, bak).nothingCompared());
     }
 
-    /* Issue 13.8: one rule for a folder holding both layouts, the same as generate-configs': the flat files. */
+    /* One rule for a folder holding both layouts, the same as generate-configs': the flat files. */
 
     @Test
     void aFolderWithBothLayoutsIsComparedByItsFlatFiles() throws IOException {

@@ -160,7 +160,7 @@ class ConfigUpdaterTest {
 
     @Test
     void aBaseUrlVariableWithAPasswordIsRefusedBeforeAnyFileIsTouched() throws IOException {
-        // issue 13.3: the merged entries would carry the password into the user's own config files
+        // the merged entries would carry the password into the user's own config files
         UpdateConfigsRequest withPassword =
                 request(List.of("groq"), false, Map.of("GROQ_API_OPENAI", "https://bob:hunter2@proxy.example/groq/v1"));
 

@@ -23,7 +23,7 @@ class ModelListTest {
         return out;
     }
 
-    /** Issue 14: Python orders 0, 0.0 and false as equal keys, so they keep their order (found by the differential test). */
+    /** Python orders 0, 0.0 and false as equal keys, so they keep their order (found by the differential test). */
     @Test
     void idsAreOrderedAsPythonOrdersThem() {
         JsonNode falsy = ModelList.of(parse("[{\"id\":false,\"n\":1},{\"id\":0,\"n\":2},{\"id\":-0.0,\"n\":3},"

@@ -30,9 +30,8 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * What a fetch run tells its listener besides the outcomes (issue 13): leftovers of a killed run removed (13.5),
- * a damaged {@code failed_models.json} set aside (13.6), and the providers still running while one hangs
- * (13.9).
+ * What a fetch run tells its listener besides the outcomes: leftovers of a killed run removed, a damaged
+ * {@code failed_models.json} set aside, and the providers still running while one hangs.
  */
 class FetchRunEventsTest {
 

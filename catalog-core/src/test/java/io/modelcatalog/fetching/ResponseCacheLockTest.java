@@ -12,7 +12,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Two builds sharing one cache folder, each with two threads (issue 13.4). File locks belong to a whole process,
+ * Two builds sharing one cache folder, each with two threads. File locks belong to a whole process,
  * and Linux reports a deadlock (EDEADLK, "Resource deadlock avoided") when a thread of each process holds one
  * provider's lock and another waits for the other process's: a false one, since different threads hold and wait.
  * Each of the two {@link ResponseCacheLockProbe} processes writes and reads two providers' entries in opposite

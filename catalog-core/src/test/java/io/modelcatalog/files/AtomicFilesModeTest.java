@@ -22,7 +22,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
- * The modes of written files under two umasks (issue 13): a new file gets what the umask gives, a replaced file
+ * The modes of written files under two umasks: a new file gets what the umask gives, a replaced file
  * keeps its mode, an exact mode is exact. The umask belongs to a process, so {@link AtomicFilesProbe} runs in a
  * JVM started by {@code sh} after {@code umask}.
  */

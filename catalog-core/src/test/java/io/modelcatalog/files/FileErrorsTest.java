@@ -25,7 +25,7 @@ class FileErrorsTest {
         assertEquals("plain", FileErrors.describe(new IOException("plain")));
     }
 
-    /* Issue 13.7: the condition and the remedy, never a bare path */
+    /* The condition and the remedy, never a bare path */
 
     @Test
     void aRegularFileWhereAFolderBelongsIsNamedSo(@TempDir Path tmp) throws IOException {

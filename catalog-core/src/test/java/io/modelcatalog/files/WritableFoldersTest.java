@@ -13,7 +13,7 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** Issue 13.7: a folder that cannot be written is reported as what is wrong with it, with the remedy. */
+/** A folder that cannot be written is reported as what is wrong with it, with the remedy. */
 class WritableFoldersTest {
 
     @TempDir

@@ -28,7 +28,7 @@ import org.junit.jupiter.params.provider.ValueSource;
  * accepted and rejected, booleans, doubles/arrays/objects dropped after stopping the search, top_provider
  * with values, nulls, missing fields, null itself), profile-name collisions and duplicate ids, missing and
  * empty ids, escapes, an empty list with and without env_key, a provider name that needs quoting, the keyed
- * object and top-level array shapes; issue 14's falsy and odd limits (top_provider's {@code false}/{@code 0}/
+ * object and top-level array shapes; falsy and odd limits (top_provider's {@code false}/{@code 0}/
  * {@code ""} dropped, {@code "0"} kept, {@code -1}, doubles, nested values, 4,300-digit strings, astral digits),
  * which the legacy script itself was run on to confirm.
  */
@@ -163,7 +163,7 @@ class LegacyTomlWriterTest {
 
     @Test
     void falsyLimitsAreDroppedEvenFromTopProvider() {
-        // issue 14: the plugin wrote 0 here where the legacy script writes nothing
+        // the plugin wrote 0 here where the legacy script writes nothing
         JsonNode m = JsonDocuments.parse(
                 "{\"id\": \"m\", \"context_length\": 5, \"max_completion_tokens\": 6, \"top_provider\": {\"context_length\": false, \"max_completion_tokens\": 0}}"
                         .getBytes(StandardCharsets.UTF_8),

@@ -221,7 +221,7 @@ class ProviderRegistryTest {
         assertTrue(e.getMessage().matches("(?s).*bad\\.yaml:\\d+:\\d+: .*\"colour\".*"), e.getMessage());
     }
 
-    /* Issue 13.11: a YAML syntax error is the parser's: one line, its position, its own words. */
+    /* A YAML syntax error is the parser's: one line, its position, its own words. */
 
     @Test
     void aTabInAProvidersFileIsReportedWhereTheParserFindsIt() throws Exception {
@@ -268,7 +268,7 @@ class ProviderRegistryTest {
         assertTrue(!key.toString().contains("sk-very-secret"));
     }
 
-    /* Issue 13.3: a password in a base URL is refused where it is read, naming file and line. */
+    /* A password in a base URL is refused where it is read, naming file and line. */
 
     @Test
     void aProvidersFileWithAPasswordInABaseUrlIsRefusedAtItsLine() throws Exception {

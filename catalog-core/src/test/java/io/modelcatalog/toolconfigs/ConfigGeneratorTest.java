@@ -617,7 +617,7 @@ class ConfigGeneratorTest {
 
     @Test
     void aBaseUrlVariableWithAPasswordIsRefusedBeforeAnyConfigKeepsIt(@TempDir Path dir) {
-        // issue 13.3: the generated files would carry the password; the message names the variable, masked
+        // the generated files would carry the password; the message names the variable, masked
         Map<String, String> withPassword = new HashMap<>(env);
         withPassword.put("GROQ_API_OPENAI", "https://bob:hunter2@proxy.example/groq/v1");
         CatalogSelectionException e = assertThrows(

@@ -144,7 +144,7 @@ class FetchCorpusIT {
                 .env(noKeys)
                 .run();
         assertEquals(0, result.exitCode(), result::text);
-        // issue 13.10: no line per skipped provider, one plain warning naming the way out
+        // no line per skipped provider, one plain warning naming the way out
         List<String> skipLines =
                 result.log().stream().filter(l -> l.contains("skipped")).toList();
         assertEquals(1, skipLines.size(), result::text);

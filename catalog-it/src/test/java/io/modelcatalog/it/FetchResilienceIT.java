@@ -297,7 +297,7 @@ class FetchResilienceIT {
 
     @Test
     void aPasswordInABaseUrlVariableIsRefusedAndAppearsInNoLogAndNoRecord() throws Exception {
-        // issue 13.3: the request could not work anyway, and the password used to reach the log and failed_models.json
+        // the request could not work anyway, and the password used to reach the log and failed_models.json
         Path models = work.resolve("models");
         String base = corpus.env().get("GROQ_API_OPENAI");
         corpus.env().put("GROQ_API_OPENAI", base.replace("http://", "http://bob:hunter2@"));

@@ -133,7 +133,7 @@ class BackupRestoreMojoTest {
         assertEquals(List.of(), backupFolders(), "nothing backed up");
     }
 
-    /* issue 13.7: the condition and the remedy */
+    /* The condition and the remedy */
 
     @Test
     @InjectMojo(goal = "backup", pom = POM)

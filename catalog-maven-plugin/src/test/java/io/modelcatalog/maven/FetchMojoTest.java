@@ -231,7 +231,7 @@ class FetchMojoTest {
         assertTrue(server.requests().isEmpty());
     }
 
-    /* Issue 13: the log while the run goes and after it. */
+    /* The log while the run goes and after it. */
 
     @Test
     @InjectMojo(goal = "fetch", pom = POM)

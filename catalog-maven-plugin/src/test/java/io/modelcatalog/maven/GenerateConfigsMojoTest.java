@@ -182,8 +182,6 @@ class GenerateConfigsMojoTest {
         assertTrue(Files.isRegularFile(catalog.resolve("configs/aichat/models_openai.yaml")));
     }
 
-    /* Issue 13 */
-
     @Test
     @InjectMojo(goal = "generate-configs", pom = POM)
     void anEmptyCatalogWarnsThatNothingWasGenerated(GenerateConfigsMojo mojo) throws Exception {
@@ -289,7 +287,7 @@ class GenerateConfigsMojoTest {
     @Test
     @InjectMojo(goal = "generate-configs", pom = POM)
     void aCatalogPathThatIsARegularFileIsSaidSo(GenerateConfigsMojo mojo) throws Exception {
-        // it said "does not exist" of a file that does
+        // it once said "does not exist" of a file that does
         Path file = Files.writeString(dir.resolve("models-file"), "x");
         setVariableValueToObject(mojo, "outputDirectory", file.toFile());
         setVariableValueToObject(

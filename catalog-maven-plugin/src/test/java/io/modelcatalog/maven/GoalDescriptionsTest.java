@@ -17,7 +17,7 @@ import org.w3c.dom.Node;
 import org.w3c.dom.NodeList;
 
 /**
- * Issue 13.12: {@code help:describe} reads the descriptions of the plugin descriptor as HTML, so a tag-like
+ * {@code help:describe} reads the descriptions of the plugin descriptor as HTML, so a tag-like
  * placeholder is lost there ({@code models_<p>.json} showed as {@code models_↵.json}, {@code catalog-<provider>} as
  * {@code catalog-}). No goal or parameter of this plugin may describe itself with one; placeholders are written
  * {@code {provider}}.

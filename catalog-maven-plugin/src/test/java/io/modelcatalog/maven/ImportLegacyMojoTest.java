@@ -223,7 +223,7 @@ class ImportLegacyMojoTest {
     @Test
     @InjectMojo(goal = "import-legacy")
     void aFolderThisUserCannotWriteSaysPermissionDeniedAndTheRemedy(ImportLegacyMojo mojo) throws Exception {
-        // issue 13.7: it named the hidden temporary file and no condition
+        // it once named the hidden temporary file and no condition
         Path locked = UnwritableFolders.create(tmp);
         Path file = locked.resolve("catalog-providers.yaml");
         configure(mojo, edited());

@@ -297,7 +297,6 @@ class ProvidersMojoTest {
     @Test
     @InjectMojo(goal = "providers")
     void aCatalogPathThatIsARegularFileIsSaidSo(ProvidersMojo mojo) throws Exception {
-        // issue 13.7
         Path file = Files.writeString(tmp.resolve("models-file"), "x");
         configure(mojo);
         setVariableValueToObject(mojo, "outputDirectory", file.toFile());
@@ -311,7 +310,7 @@ class ProvidersMojoTest {
     @Test
     @InjectMojo(goal = "providers")
     void aYamlSyntaxErrorIsOneLineAtTheParsersPosition(ProvidersMojo mojo) throws Exception {
-        // issue 13.11: it was five lines whose location prefix disagreed with the parser's own
+        // it once was five lines whose location prefix disagreed with the parser's own
         Path file = tmp.resolve("tab.yaml");
         Files.writeString(file, "providers:\n  - name: corp\n\tkind: openai\n");
         setVariableValueToObject(mojo, "providersFile", file.toFile());

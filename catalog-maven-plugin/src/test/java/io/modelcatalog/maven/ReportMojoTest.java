@@ -82,7 +82,7 @@ class ReportMojoTest {
 
     @Test
     void aCatalogPathThatIsARegularFileIsSaidSo() throws Exception {
-        // issue 13.7: it warned that the folder "does not exist" and rendered an empty page
+        // it once warned that the folder "does not exist" and rendered an empty page
         Path file = Files.writeString(project.resolve("models-file"), "x");
         ReportMojo mojo = report(null);
         set(mojo, ReportMojo.class, "catalogDirectory", file.toFile());

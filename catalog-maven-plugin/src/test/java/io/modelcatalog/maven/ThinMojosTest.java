@@ -13,7 +13,7 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
 /**
- * Mojos stay thin (issue 8.4): each mojo class has at most 80 lines of code, not counting Javadoc and comments,
+ * Mojos stay thin: each mojo class has at most 80 lines of code, not counting Javadoc and comments,
  * annotations, imports, blank lines and field declarations. What grows past that belongs in core or in a helper of
  * this package (the goals' {@code *Log} classes).
  */

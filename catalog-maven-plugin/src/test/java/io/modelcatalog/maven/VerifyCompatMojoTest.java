@@ -198,7 +198,7 @@ class VerifyCompatMojoTest {
     @Test
     @InjectMojo(goal = "verify-compat")
     void aRegularFileWhereAFolderBelongsIsSaidSo(VerifyCompatMojo mojo) throws Exception {
-        // issue 13.7: it said "does not exist" of a file that does
+        // it once said "does not exist" of a file that does
         Path file = Files.writeString(tmp.resolve("models-file"), "x");
         configure(mojo, file, bak);
         MojoExecutionException output = assertThrows(MojoExecutionException.class, mojo::execute);
