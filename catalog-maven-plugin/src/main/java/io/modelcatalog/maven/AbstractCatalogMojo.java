@@ -23,21 +23,35 @@ import org.apache.maven.project.MavenProject;
  */
 public abstract class AbstractCatalogMojo extends AbstractMojo {
 
-    /** Skips every goal of this plugin. */
+    /**
+     * Skips every goal of this plugin.
+     *
+     * @since 0.1.0
+     */
     @Parameter(property = "catalog.skip", defaultValue = "false")
     protected boolean skip;
 
-    /** The current project; a stand-in project when the goal runs without a POM. */
+    /**
+     * The current project; a stand-in project when the goal runs without a POM.
+     *
+     * @since 0.1.0
+     */
     @Parameter(defaultValue = "${project}", readonly = true, required = true)
     protected MavenProject project;
 
-    /** The build session: offline flag and settings (servers, proxies). */
+    /**
+     * The build session: offline flag and settings (servers, proxies).
+     *
+     * @since 0.1.0
+     */
     @Parameter(defaultValue = "${session}", readonly = true)
     protected MavenSession session;
 
     /**
      * The catalog folder: where fetch writes, and what the other goals read (either layout). Default
      * {@code ${project.basedir}/models}, or {@code ./models} without a POM.
+     *
+     * @since 0.1.0
      */
     @Parameter(property = "catalog.outputDirectory", defaultValue = "${project.basedir}/models")
     protected File outputDirectory;
@@ -45,17 +59,25 @@ public abstract class AbstractCatalogMojo extends AbstractMojo {
     /**
      * Comma list of provider names the goal works on; all (for generate-configs: all the catalog holds) when
      * empty. The providers goal shows these in detail.
+     *
+     * @since 0.1.0
      */
     @Parameter(property = "catalog.providers")
     protected String providerNames;
 
     /**
      * Providers beyond the built-in 40, or replacements of built-in ones (same name). See {@link ProviderConfig}.
+     *
+     * @since 0.1.0
      */
     @Parameter
     protected List<ProviderConfig> providers;
 
-    /** A YAML file of further providers ({@code providers:} list of name, kind, baseUrl, baseUrlEnv, apiKeyEnv, headers). */
+    /**
+     * A YAML file of further providers ({@code providers:} list of name, kind, baseUrl, baseUrlEnv, apiKeyEnv, headers).
+     *
+     * @since 0.1.0
+     */
     @Parameter(property = "catalog.providersFile")
     protected File providersFile;
 

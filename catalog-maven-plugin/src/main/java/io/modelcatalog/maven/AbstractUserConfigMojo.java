@@ -24,17 +24,25 @@ public abstract class AbstractUserConfigMojo extends AbstractCatalogMojo {
      * aichat's config file. Default: aichat's own lookup, {@code $AICHAT_CONFIG_FILE}, else
      * {@code $AICHAT_CONFIG_DIR/config.yaml}, else {@code ~/.config/aichat/config.yaml} (under
      * {@code $XDG_CONFIG_HOME} instead of {@code ~/.config} when that is set).
+     *
+     * @since 0.1.0
      */
     @Parameter(property = "catalog.aichat.config")
     protected File aichatConfig;
 
-    /** mods' config file. Default: {@code ~/.config/mods/mods.yml} (or under {@code $XDG_CONFIG_HOME}). */
+    /**
+     * mods' config file. Default: {@code ~/.config/mods/mods.yml} (or under {@code $XDG_CONFIG_HOME}).
+     *
+     * @since 0.1.0
+     */
     @Parameter(property = "catalog.mods.config")
     protected File modsConfig;
 
     /**
      * codex's home folder, which holds {@code config.toml} and the profile files. Default: {@code $CODEX_HOME},
      * else {@code ~/.codex}.
+     *
+     * @since 0.1.0
      */
     @Parameter(property = "catalog.codex.home")
     protected File codexHome;
@@ -42,6 +50,8 @@ public abstract class AbstractUserConfigMojo extends AbstractCatalogMojo {
     /**
      * opencode's global config file. Default: {@code $OPENCODE_CONFIG}, else
      * {@code ~/.config/opencode/opencode.json}, else {@code opencode.jsonc} there when only that one exists.
+     *
+     * @since 0.1.0
      */
     @Parameter(property = "catalog.opencode.config")
     protected File opencodeConfig;
@@ -49,11 +59,17 @@ public abstract class AbstractUserConfigMojo extends AbstractCatalogMojo {
     /**
      * Where backups go, one folder per backup named by its UTC time ({@code 20250614T093012Z-001}) holding the
      * copies and {@code manifest.json}. Default: {@code ~/.cache/model-catalog/backups}.
+     *
+     * @since 0.1.0
      */
     @Parameter(property = "catalog.backupDirectory")
     protected File backupDirectory;
 
-    /** How many backups to keep: after a new one, the oldest beyond this number are removed (at least 1). */
+    /**
+     * How many backups to keep: after a new one, the oldest beyond this number are removed (at least 1).
+     *
+     * @since 0.1.0
+     */
     @Parameter(property = "catalog.backupKeep", defaultValue = "10")
     protected int backupKeep = 10;
 

@@ -32,11 +32,19 @@ import org.apache.maven.plugins.annotations.Parameter;
 @Mojo(name = "backup", requiresProject = false, threadSafe = true)
 public class BackupMojo extends AbstractUserConfigMojo {
 
-    /** Comma list of tools whose configs are backed up: {@code aichat}, {@code codex}, {@code mods}, {@code opencode}; all when empty. */
+    /**
+     * Comma list of tools whose configs are backed up: {@code aichat}, {@code codex}, {@code mods}, {@code opencode}; all when empty.
+     *
+     * @since 0.1.0
+     */
     @Parameter(property = "catalog.tools")
     private String tools;
 
-    /** Skips this goal. */
+    /**
+     * Skips this goal.
+     *
+     * @since 0.1.0
+     */
     @Parameter(property = "catalog.backup.skip", defaultValue = "false")
     private boolean backupSkip;
 

@@ -28,27 +28,51 @@ import org.apache.maven.plugins.annotations.Parameter;
 @Mojo(name = "clean", defaultPhase = LifecyclePhase.CLEAN, requiresProject = false, threadSafe = true)
 public class CleanMojo extends AbstractCatalogMojo {
 
-    /** The configs folder generate-configs wrote; default: {@code configs} inside the catalog folder. */
+    /**
+     * The configs folder generate-configs wrote; default: {@code configs} inside the catalog folder.
+     *
+     * @since 0.1.0
+     */
     @Parameter(property = "catalog.configsDirectory")
     private File configsDirectory;
 
-    /** The response cache of the fetch goal, removed only with {@code catalog.clean.cache}. */
+    /**
+     * The response cache of the fetch goal, removed only with {@code catalog.clean.cache}.
+     *
+     * @since 0.1.0
+     */
     @Parameter(property = "catalog.cacheDirectory", defaultValue = "${user.home}/.cache/model-catalog")
     private File cacheDirectory;
 
-    /** Also remove the failure history, {@code failed_models.json} of the catalog folder. */
+    /**
+     * Also remove the failure history, {@code failed_models.json} of the catalog folder.
+     *
+     * @since 0.1.0
+     */
     @Parameter(property = "catalog.clean.failures", defaultValue = "false")
     private boolean failures;
 
-    /** Also remove the cached responses (per provider folder of {@code catalog.cacheDirectory}). */
+    /**
+     * Also remove the cached responses (per provider folder of {@code catalog.cacheDirectory}).
+     *
+     * @since 0.1.0
+     */
     @Parameter(property = "catalog.clean.cache", defaultValue = "false")
     private boolean cache;
 
-    /** List what would be removed, and remove nothing. */
+    /**
+     * List what would be removed, and remove nothing.
+     *
+     * @since 0.1.0
+     */
     @Parameter(property = "catalog.dryRun", defaultValue = "false")
     private boolean dryRun;
 
-    /** Skips this goal. */
+    /**
+     * Skips this goal.
+     *
+     * @since 0.1.0
+     */
     @Parameter(property = "catalog.clean.skip", defaultValue = "false")
     private boolean cleanSkip;
 

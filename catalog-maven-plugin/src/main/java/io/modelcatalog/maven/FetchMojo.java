@@ -37,58 +37,108 @@ import org.apache.maven.plugins.annotations.Parameter;
 @Mojo(name = "fetch", defaultPhase = LifecyclePhase.GENERATE_RESOURCES, requiresProject = false, threadSafe = true)
 public class FetchMojo extends AbstractCatalogMojo {
 
-    /** {@code legacy}: flat {@code models_{provider}.*} files; {@code structured}: {@code json/}, {@code txt/}, {@code toml/}. */
+    /**
+     * {@code legacy}: flat {@code models_{provider}.*} files; {@code structured}: {@code json/}, {@code txt/}, {@code toml/}.
+     *
+     * @since 0.1.0
+     */
     @Parameter(property = "catalog.layout", defaultValue = "legacy")
     private String layout;
 
-    /** Skip a provider whose three files exist (the legacy tool's default behaviour). */
+    /**
+     * Skip a provider whose three files exist (the legacy tool's default behaviour).
+     *
+     * @since 0.1.0
+     */
     @Parameter(property = "catalog.skipExisting", defaultValue = "false")
     private boolean skipExisting;
 
-    /** Fetch only the providers marked failed in {@code failed_models.json}. */
+    /**
+     * Fetch only the providers marked failed in {@code failed_models.json}.
+     *
+     * @since 0.1.0
+     */
     @Parameter(property = "catalog.failedRescan", defaultValue = "false")
     private boolean failedRescan;
 
-    /** Fail the build when a provider fails. */
+    /**
+     * Fail the build when a provider fails.
+     *
+     * @since 0.1.0
+     */
     @Parameter(property = "catalog.failOnError", defaultValue = "false")
     private boolean failOnError;
 
-    /** Seconds allowed for one request (connect, each read, and the whole exchange). */
+    /**
+     * Seconds allowed for one request (connect, each read, and the whole exchange).
+     *
+     * @since 0.1.0
+     */
     @Parameter(property = "catalog.timeout", defaultValue = "30")
     private int timeout;
 
-    /** Further attempts after a failed one (429, 5xx, connection errors, timeouts). */
+    /**
+     * Further attempts after a failed one (429, 5xx, connection errors, timeouts).
+     *
+     * @since 0.1.0
+     */
     @Parameter(property = "catalog.retries", defaultValue = "2")
     private int retries;
 
-    /** The longest {@code Retry-After} honoured, in seconds. */
+    /**
+     * The longest {@code Retry-After} honoured, in seconds.
+     *
+     * @since 0.1.0
+     */
     @Parameter(property = "catalog.retryAfterCap", defaultValue = "30")
     private int retryAfterCap;
 
-    /** Bodies larger than this many bytes fail their provider. */
+    /**
+     * Bodies larger than this many bytes fail their provider.
+     *
+     * @since 0.1.0
+     */
     @Parameter(property = "catalog.maxResponseBytes", defaultValue = "67108864")
     private long maxResponseBytes;
 
-    /** Providers fetched at once. */
+    /**
+     * Providers fetched at once.
+     *
+     * @since 0.1.0
+     */
     @Parameter(property = "catalog.concurrency", defaultValue = "64")
     private int concurrency;
 
     /**
      * Where raw responses are kept for conditional requests (ETag/Last-Modified) and offline runs. A folder of
      * recorded responses doubles as a replay source.
+     *
+     * @since 0.1.0
      */
     @Parameter(property = "catalog.cacheDirectory", defaultValue = "${user.home}/.cache/model-catalog")
     private File cacheDirectory;
 
-    /** Build the outputs from the cache alone, sending no request (also on with Maven's {@code -o}). */
+    /**
+     * Build the outputs from the cache alone, sending no request (also on with Maven's {@code -o}).
+     *
+     * @since 0.1.0
+     */
     @Parameter(property = "catalog.offline", defaultValue = "false")
     private boolean offline;
 
-    /** Write a list even when it has less than half the models of the current file (or none). */
+    /**
+     * Write a list even when it has less than half the models of the current file (or none).
+     *
+     * @since 0.1.0
+     */
     @Parameter(property = "catalog.allowShrink", defaultValue = "false")
     private boolean allowShrink;
 
-    /** A JSON file to write the model ids added and removed per provider into. */
+    /**
+     * A JSON file to write the model ids added and removed per provider into.
+     *
+     * @since 0.1.0
+     */
     @Parameter(property = "catalog.changesFile")
     private File changesFile;
 
@@ -98,19 +148,33 @@ public class FetchMojo extends AbstractCatalogMojo {
      * repositories, mirrors, proxies and server credentials (or the local repository, offline), every file checked
      * against the zip's manifest, then the catalog replaced as a whole, all or nothing. The version may be a range
      * ({@code [1.0,2.0)}), resolved as Maven resolves one. Needs no key; the provider settings do not apply.
+     *
+     * @since 0.1.0
      */
     @Parameter(property = "catalog.from")
     private String from;
 
-    /** With {@code catalog.from}: the SHA-256 the zip must have (64 hex digits), pinning the artifact's bytes. */
+    /**
+     * With {@code catalog.from}: the SHA-256 the zip must have (64 hex digits), pinning the artifact's bytes.
+     *
+     * @since 0.1.0
+     */
     @Parameter(property = "catalog.fromSha256")
     private String fromSha256;
 
-    /** With {@code catalog.from}: the most bytes the catalog's files may have together (1 GiB). */
+    /**
+     * With {@code catalog.from}: the most bytes the catalog's files may have together (1 GiB).
+     *
+     * @since 0.1.0
+     */
     @Parameter(property = "catalog.fromMaxBytes", defaultValue = "1073741824")
     private long fromMaxBytes;
 
-    /** Skips this goal. */
+    /**
+     * Skips this goal.
+     *
+     * @since 0.1.0
+     */
     @Parameter(property = "catalog.fetch.skip", defaultValue = "false")
     private boolean fetchSkip;
 

@@ -74,29 +74,51 @@ import org.apache.maven.plugins.annotations.Parameter;
         threadSafe = true)
 public class GenerateConfigsMojo extends AbstractCatalogMojo {
 
-    /** The catalog's layout, {@code legacy} or {@code structured}; detected from the folder when not set. */
+    /**
+     * The catalog's layout, {@code legacy} or {@code structured}; detected from the folder when not set.
+     *
+     * @since 0.1.0
+     */
     @Parameter(property = "catalog.layout")
     private String layout;
 
-    /** Where the tool configs are written; default: {@code configs} inside the catalog folder. */
+    /**
+     * Where the tool configs are written; default: {@code configs} inside the catalog folder.
+     *
+     * @since 0.1.0
+     */
     @Parameter(property = "catalog.configsDirectory")
     private File configsDirectory;
 
-    /** Comma list of tools: {@code aichat}, {@code codex}, {@code mods}, {@code opencode}; all when empty. */
+    /**
+     * Comma list of tools: {@code aichat}, {@code codex}, {@code mods}, {@code opencode}; all when empty.
+     *
+     * @since 0.1.0
+     */
     @Parameter(property = "catalog.tools")
     private String tools;
 
-    /** Comma list of globs on model ids ({@code *} any characters, {@code /} included; {@code ?} one); all when empty. */
+    /**
+     * Comma list of globs on model ids ({@code *} any characters, {@code /} included; {@code ?} one); all when empty.
+     *
+     * @since 0.1.0
+     */
     @Parameter(property = "catalog.include")
     private String include;
 
-    /** Comma list of globs on model ids to leave out. */
+    /**
+     * Comma list of globs on model ids to leave out.
+     *
+     * @since 0.1.0
+     */
     @Parameter(property = "catalog.exclude")
     private String exclude;
 
     /**
      * Where the goal remembers what each provider's files were built from (as {@code fetch} keeps its responses), so
      * that a rerun renders only the providers whose catalog file, settings or generated files changed.
+     *
+     * @since 0.1.0
      */
     @Parameter(property = "catalog.cacheDirectory", defaultValue = "${user.home}/.cache/model-catalog")
     private File cacheDirectory;
@@ -108,11 +130,17 @@ public class GenerateConfigsMojo extends AbstractCatalogMojo {
      * {@code .yaml}, {@code .json} and {@code .toml} templates every text is printed as a quoted literal of that
      * format; see the templates guide. A template error fails the build with its file, line and column, and nothing
      * is written.
+     *
+     * @since 0.1.0
      */
     @Parameter(property = "catalog.templates")
     private File templates;
 
-    /** Skips this goal. */
+    /**
+     * Skips this goal.
+     *
+     * @since 0.1.0
+     */
     @Parameter(property = "catalog.generate-configs.skip", defaultValue = "false")
     private boolean generateConfigsSkip;
 

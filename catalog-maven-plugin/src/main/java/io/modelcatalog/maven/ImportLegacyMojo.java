@@ -45,6 +45,8 @@ public class ImportLegacyMojo extends AbstractCatalogMojo {
     /**
      * The legacy script whose provider blocks are imported. Default: {@code dump_models.py} in the project folder
      * (without a POM: the working folder).
+     *
+     * @since 0.1.0
      */
     @Parameter(property = "catalog.legacyScript", defaultValue = "${project.basedir}/" + DEFAULT_SCRIPT)
     private File legacyScript;
@@ -52,11 +54,17 @@ public class ImportLegacyMojo extends AbstractCatalogMojo {
     /**
      * Replace an existing providers file whose content differs from the import; the replaced file is kept beside
      * it as {@code {name}.bak} (or {@code .bak.1}, {@code .bak.2}, ... when that name is taken).
+     *
+     * @since 0.1.0
      */
     @Parameter(property = "catalog.overwrite", defaultValue = "false")
     private boolean overwrite;
 
-    /** Skips this goal. */
+    /**
+     * Skips this goal.
+     *
+     * @since 0.1.0
+     */
     @Parameter(property = "catalog.import-legacy.skip", defaultValue = "false")
     private boolean importLegacySkip;
 

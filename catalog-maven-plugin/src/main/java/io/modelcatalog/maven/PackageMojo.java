@@ -28,15 +28,25 @@ public class PackageMojo extends AbstractCatalogMojo {
     /**
      * The time every zip entry gets: seconds since the epoch or an ISO-8601 date and time with an offset, as Maven's
      * own archivers read it. Set {@code project.build.outputTimestamp} in the POM's properties.
+     *
+     * @since 0.1.0
      */
     @Parameter(defaultValue = "${project.build.outputTimestamp}")
     private String outputTimestamp;
 
-    /** Where the zip goes: the build's output folder. */
+    /**
+     * Where the zip goes: the build's output folder.
+     *
+     * @since 0.1.0
+     */
     @Parameter(defaultValue = "${project.build.directory}", readonly = true)
     private File buildDirectory;
 
-    /** Skips this goal. */
+    /**
+     * Skips this goal.
+     *
+     * @since 0.1.0
+     */
     @Parameter(property = "catalog.package.skip", defaultValue = "false")
     private boolean packageSkip;
 

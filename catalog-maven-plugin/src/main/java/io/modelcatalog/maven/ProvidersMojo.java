@@ -21,7 +21,11 @@ import org.apache.maven.plugins.annotations.Parameter;
 @Mojo(name = "providers", requiresProject = false, threadSafe = true)
 public class ProvidersMojo extends AbstractCatalogMojo {
 
-    /** Skips this goal. */
+    /**
+     * Skips this goal.
+     *
+     * @since 0.1.0
+     */
     @Parameter(property = "catalog.providers.skip", defaultValue = "false")
     private boolean providersSkip;
 

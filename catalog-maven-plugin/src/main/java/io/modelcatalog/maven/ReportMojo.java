@@ -54,38 +54,68 @@ public class ReportMojo extends AbstractMojo implements MavenReport {
     /** The page's file name, without {@code .html}. */
     static final String OUTPUT_NAME = "catalog-report";
 
-    /** Skips every goal of this plugin. */
+    /**
+     * Skips every goal of this plugin.
+     *
+     * @since 0.1.0
+     */
     @Parameter(property = "catalog.skip", defaultValue = "false")
     private boolean skip;
 
-    /** The current project. */
+    /**
+     * The current project.
+     *
+     * @since 0.1.0
+     */
     @Parameter(defaultValue = "${project}", readonly = true, required = true)
     private MavenProject project;
 
     /**
      * Where {@code mvn catalog:report} writes its page. In a site, the site plugin sets the folder (the site's
      * output folder) and this parameter is not used.
+     *
+     * @since 0.1.0
      */
     @Parameter(defaultValue = "${project.build.directory}/reports", required = true)
     private File outputDirectory;
 
-    /** Skips this report. */
+    /**
+     * Skips this report.
+     *
+     * @since 0.1.0
+     */
     @Parameter(property = "catalog.report.skip", defaultValue = "false")
     private boolean reportSkip;
 
-    /** The catalog folder, in either layout, with its {@code failed_models.json}. */
+    /**
+     * The catalog folder, in either layout, with its {@code failed_models.json}.
+     *
+     * @since 0.1.0
+     */
     @Parameter(property = "catalog.outputDirectory", defaultValue = "${project.basedir}/models")
     private File catalogDirectory;
 
-    /** Comma list of the providers to show; empty for every registered provider with a file or a history entry. */
+    /**
+     * Comma list of the providers to show; empty for every registered provider with a file or a history entry.
+     *
+     * @since 0.1.0
+     */
     @Parameter(property = "catalog.providers")
     private String providerNames;
 
-    /** Providers beyond the built-in 40, or replacements of built-in ones (same name), as for {@code fetch}. */
+    /**
+     * Providers beyond the built-in 40, or replacements of built-in ones (same name), as for {@code fetch}.
+     *
+     * @since 0.1.0
+     */
     @Parameter
     private List<ProviderConfig> providers;
 
-    /** A YAML file of further providers, as for {@code fetch}. */
+    /**
+     * A YAML file of further providers, as for {@code fetch}.
+     *
+     * @since 0.1.0
+     */
     @Parameter(property = "catalog.providersFile")
     private File providersFile;
 

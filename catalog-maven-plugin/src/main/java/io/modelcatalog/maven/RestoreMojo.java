@@ -38,15 +38,27 @@ import org.apache.maven.plugins.annotations.Parameter;
 @Mojo(name = "restore", requiresProject = false, threadSafe = true)
 public class RestoreMojo extends AbstractUserConfigMojo {
 
-    /** The backup to restore (a folder name in {@code catalog.backupDirectory}, such as {@code 20250614T093012Z-001}); the latest when empty. */
+    /**
+     * The backup to restore (a folder name in {@code catalog.backupDirectory}, such as {@code 20250614T093012Z-001}); the latest when empty.
+     *
+     * @since 0.1.0
+     */
     @Parameter(property = "catalog.backupId")
     private String backupId;
 
-    /** Comma list of tools whose files are restored: {@code aichat}, {@code codex}, {@code mods}, {@code opencode}; every file of the backup when empty. */
+    /**
+     * Comma list of tools whose files are restored: {@code aichat}, {@code codex}, {@code mods}, {@code opencode}; every file of the backup when empty.
+     *
+     * @since 0.1.0
+     */
     @Parameter(property = "catalog.tools")
     private String tools;
 
-    /** Skips this goal. */
+    /**
+     * Skips this goal.
+     *
+     * @since 0.1.0
+     */
     @Parameter(property = "catalog.restore.skip", defaultValue = "false")
     private boolean restoreSkip;
 

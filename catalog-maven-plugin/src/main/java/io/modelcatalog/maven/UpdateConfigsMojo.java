@@ -53,13 +53,19 @@ import org.apache.maven.plugins.annotations.Parameter;
 @Mojo(name = "update-configs", requiresProject = false, threadSafe = true)
 public class UpdateConfigsMojo extends AbstractUserConfigMojo {
 
-    /** The catalog's layout, {@code legacy} or {@code structured}; detected from the folder when not set. */
+    /**
+     * The catalog's layout, {@code legacy} or {@code structured}; detected from the folder when not set.
+     *
+     * @since 0.1.0
+     */
     @Parameter(property = "catalog.layout")
     private String layout;
 
     /**
      * Comma list of tools whose configs are updated: {@code aichat}, {@code codex}, {@code mods}, {@code opencode};
      * all when empty.
+     *
+     * @since 0.1.0
      */
     @Parameter(property = "catalog.tools")
     private String tools;
@@ -67,23 +73,41 @@ public class UpdateConfigsMojo extends AbstractUserConfigMojo {
     /**
      * Comma list of globs on model ids ({@code *} any characters, {@code /} included; {@code ?} one); all when
      * empty. When set, a codex profile file is also written for each model it selects.
+     *
+     * @since 0.1.0
      */
     @Parameter(property = "catalog.include")
     private String include;
 
-    /** Comma list of globs on model ids to leave out. */
+    /**
+     * Comma list of globs on model ids to leave out.
+     *
+     * @since 0.1.0
+     */
     @Parameter(property = "catalog.exclude")
     private String exclude;
 
-    /** {@code merge} (default), {@code prune} or {@code replace}: how entries the user already has are updated. */
+    /**
+     * {@code merge} (default), {@code prune} or {@code replace}: how entries the user already has are updated.
+     *
+     * @since 0.1.0
+     */
     @Parameter(property = "catalog.strategy", defaultValue = "merge")
     private String strategy;
 
-    /** Prints a unified diff per file that would change, and writes nothing (no backup either). */
+    /**
+     * Prints a unified diff per file that would change, and writes nothing (no backup either).
+     *
+     * @since 0.1.0
+     */
     @Parameter(property = "catalog.dryRun", defaultValue = "false")
     private boolean dryRun;
 
-    /** Skips this goal. */
+    /**
+     * Skips this goal.
+     *
+     * @since 0.1.0
+     */
     @Parameter(property = "catalog.update-configs.skip", defaultValue = "false")
     private boolean updateConfigsSkip;
 

@@ -30,22 +30,36 @@ public class VerifyCompatMojo extends AbstractCatalogMojo {
     /** How many differences the failure message quotes. */
     private static final int QUOTED_DIFFERENCES = 3;
 
-    /** A legacy dump folder ({@code models_{provider}.json/.txt/.toml}) to compare with. Required. */
+    /**
+     * A legacy dump folder ({@code models_{provider}.json/.txt/.toml}) to compare with. Required.
+     *
+     * @since 0.1.0
+     */
     @Parameter(property = "catalog.referenceDirectory")
     private File referenceDirectory;
 
-    /** Fail the build when a file differs; {@code false} reports the differences as errors and goes on. */
+    /**
+     * Fail the build when a file differs; {@code false} reports the differences as errors and goes on.
+     *
+     * @since 0.1.0
+     */
     @Parameter(property = "catalog.compat.failOnDifference", defaultValue = "true")
     private boolean failOnDifference;
 
     /**
      * Ignore the {@code base_url} line of each TOML file's provider table: a catalog fetched from a local test
      * server carries that server's URL.
+     *
+     * @since 0.1.0
      */
     @Parameter(property = "catalog.compat.ignoreBaseUrl", defaultValue = "false")
     private boolean ignoreBaseUrl;
 
-    /** Skips this goal. */
+    /**
+     * Skips this goal.
+     *
+     * @since 0.1.0
+     */
     @Parameter(property = "catalog.verify-compat.skip", defaultValue = "false")
     private boolean verifyCompatSkip;
 
