@@ -1,0 +1,61 @@
+package io.modelcatalog.identity;
+
+import io.modelcatalog.catalog.CatalogFolder;
+import io.modelcatalog.documents.ModelList;
+import io.modelcatalog.facts.LiteLlmMap;
+import io.modelcatalog.facts.ModelFacts;
+import io.modelcatalog.facts.ModelNormalizer;
+import io.modelcatalog.providers.ProviderDefinition;
+import io.modelcatalog.providers.ProviderKind;
+import io.modelcatalog.providers.ProviderRegistry;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * A catalog folder's models as {@link Listing}s: every registered API provider's entries, with their facts
+ * normalized as the tool configs see them (LiteLLM's map fills what a provider leaves out, for that provider
+ * only). Data sources (kind url, such as LiteLLM's map) serve no model and give no listing.
+ */
+public final class CatalogListings {
+
+    private static final String LITELLM = "litellm";
+
+    private CatalogListings() {}
+
+    /**
+     * Reads the listings.
+     *
+     * @throws io.modelcatalog.documents.DocumentParseException for a catalog file that does not parse
+     */
+    public static List<Listing> read(Path folder, ProviderRegistry registry) throws IOException {
+        CatalogFolder catalog = CatalogFolder.detect(folder);
+        List<String> inCatalog = catalog.providers();
+        Optional<LiteLlmMap> liteLlm =
+                inCatalog.contains(LITELLM) ? catalog.read(LITELLM).map(LiteLlmMap::of) : Optional.empty();
+        ModelNormalizer normalizer = new ModelNormalizer(liteLlm);
+        List<Listing> out = new ArrayList<>();
+        for (String name : inCatalog) {
+            Optional<ProviderDefinition> def = registry.find(name);
+            if (def.isEmpty() || def.get().kind() == ProviderKind.URL) {
+                continue;
+            }
+            ModelList list = catalog.read(name).orElseThrow();
+            Map<String, ModelFacts> facts = new HashMap<>();
+            for (ModelFacts f : normalizer.normalize(def.get(), list)) {
+                facts.put(f.id(), f);
+            }
+            list.entries().forEach((id, entry) -> {
+                ModelFacts f = facts.get(id);
+                if (f != null) {
+                    out.add(new Listing(name, id, entry, f));
+                }
+            });
+        }
+        return out;
+    }
+}
