@@ -316,10 +316,7 @@ public final class OpenCodeMerger extends SingleFileMerger {
         try {
             reparsed = JsonDocument.parse(before.text().withText(after));
         } catch (ConfigEditException e) {
-            throw new ConfigEditException(
-                    configFile,
-                    "the updated text would not parse (" + e.problem() + " at line " + e.line() + ")",
-                    "nothing was written; this is a bug of the update, please report it with the file");
+            throw ResultCheck.unparsable(configFile, e);
         }
         ObjectNode a = rootData(before);
         ObjectNode b = rootData(reparsed);
@@ -355,11 +352,7 @@ public final class OpenCodeMerger extends SingleFileMerger {
 
     private void requireSame(JsonNode expected, JsonNode actual, String what) {
         if (!JsonDocument.same(expected, actual)) {
-            throw new ConfigEditException(
-                    configFile,
-                    "the update would change " + what + " beyond what was intended (checked by parsing the result"
-                            + " again)",
-                    "nothing was written; this is a bug of the update, please report it with the file");
+            throw ResultCheck.beyondIntended(configFile, what);
         }
     }
 }

@@ -9,7 +9,7 @@ import java.util.Map;
 import java.util.Objects;
 
 /**
- * How every merger, YAML or TOML, checks what it made before anything is written: the edited text is parsed
+ * How every merger, YAML, TOML or JSON, checks what it made before anything is written: the edited text is parsed
  * again and its data compared, part by part, with what was intended. A difference is a bug of the update, and
  * is said as such.
  */
@@ -29,12 +29,17 @@ final class ResultCheck {
     /** The verdict on one part: equal data, or an error saying nothing was written. */
     static void requireEqual(Path file, Object expected, Object actual, String what) {
         if (!Objects.equals(expected, actual)) {
-            throw new ConfigEditException(
-                    file,
-                    "the update would change " + what + " beyond what was intended (checked by parsing the result"
-                            + " again)",
-                    REMEDY);
+            throw beyondIntended(file, what);
         }
+    }
+
+    /** The error for a part whose data, parsed again, is not what was intended. */
+    static ConfigEditException beyondIntended(Path file, String what) {
+        return new ConfigEditException(
+                file,
+                "the update would change " + what + " beyond what was intended (checked by parsing the result"
+                        + " again)",
+                REMEDY);
     }
 
     /** A mutable copy of parsed data that is a mapping (empty for anything else). */
