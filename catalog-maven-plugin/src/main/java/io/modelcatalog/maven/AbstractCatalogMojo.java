@@ -49,7 +49,7 @@ public abstract class AbstractCatalogMojo extends AbstractMojo {
 
     /**
      * The catalog folder: where fetch writes, and what the other goals read (either layout). Default
-     * {@code ${project.basedir}/models}, or {@code ./models} without a POM.
+     * <code>${project.basedir}/models</code>, or {@code ./models} without a POM.
      *
      * @since 0.1.0
      */
@@ -94,7 +94,7 @@ public abstract class AbstractCatalogMojo extends AbstractMojo {
     /** The goal's name, for messages and its skip property. */
     protected abstract String goalName();
 
-    /** Whether the goal's own skip flag ({@code catalog.{goal}.skip}) is set. */
+    /** Whether the goal's own skip flag (<code>catalog.{goal}.skip</code>) is set. */
     protected abstract boolean goalSkipped();
 
     protected abstract void run() throws MojoExecutionException, MojoFailureException;

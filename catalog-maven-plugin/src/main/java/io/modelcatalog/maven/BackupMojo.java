@@ -18,11 +18,11 @@ import org.apache.maven.plugins.annotations.Parameter;
 
 /**
  * Backs up the user's own config of each selected tool into a new folder of {@code catalog.backupDirectory}
- * (default {@code ~/.cache/model-catalog/backups/{id}/}), with a {@code manifest.json} that records for each file
+ * (default <code>~/.cache/model-catalog/backups/{id}/</code>), with a {@code manifest.json} that records for each file
  * its original path, sha256 and POSIX mode, or that it did not exist. The files: aichat's {@code config.yaml},
  * mods' {@code mods.yml}, opencode's {@code opencode.json}, and codex's {@code config.toml} with the profile files
  * this plugin manages in the codex home (those its manifest {@code .model-catalog-profiles.json} lists, and that
- * manifest). Each tool's file is where {@code catalog.{tool}.config} says, else where the tool itself looks.
+ * manifest). Each tool's file is where <code>catalog.{tool}.config</code> says, else where the tool itself looks.
  *
  * <p>The id is the UTC time ({@code 20250614T093012Z-001}); ids sort by time and stay unique for backups made in
  * the same second, also by two builds at once. Folders and files are owner-only (0700, 0600): configs may hold

@@ -56,7 +56,7 @@ final class CatalogSettings {
 
     /**
      * A folder or file parameter made absolute: relative paths against {@link #baseDir()}; a value that still holds
-     * an unresolved expression (Maven 3.8 leaves {@code ${project.basedir}} as is when a goal runs without a POM)
+     * an unresolved expression (Maven 3.8 leaves <code>${project.basedir}</code> as is when a goal runs without a POM)
      * means the documented default {@code <working folder>/<whenUnresolved>}.
      */
     File resolvePath(File configured, String whenUnresolved) {

@@ -21,7 +21,7 @@ import org.apache.maven.plugins.annotations.Parameter;
  * response cache ({@code catalog.clean.cache}). Folders the clean empties go too.
  *
  * <p>A generated file changed since it was written is kept and reported, as is every file a user put in those
- * folders, whatever its name. The catalog itself ({@code models_{provider}.json/.txt/.toml}) is never removed: it is
+ * folders, whatever its name. The catalog itself (<code>models_{provider}.json/.txt/.toml</code>) is never removed: it is
  * usually committed, and only a fetch with keys and network brings it back; delete it yourself when you mean to.
  * With {@code catalog.dryRun} the goal lists what would go and removes nothing.
  */

@@ -22,14 +22,14 @@ import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
 
 /**
- * Fetches the model lists of all (or the selected) providers at once and writes each as {@code models_{provider}.json},
+ * Fetches the model lists of all (or the selected) providers at once and writes each as <code>models_{provider}.json</code>,
  * {@code .txt} and {@code .toml}, byte for byte as the legacy {@code dump_models.py}, plus
  * {@code failed_models.json} and, for Chutes, {@code chutes_chutes.json}. A provider that fails keeps its
  * previous files and is recorded in {@code failed_models.json}; the build fails only with
  * {@code catalog.failOnError}.
  *
  * <p>Keys come from each provider's legacy environment variable or a {@code settings.xml} server entry with
- * id {@code catalog-{provider}}; a provider without a key is skipped.
+ * id <code>catalog-{provider}</code>; a provider without a key is skipped.
  *
  * <p>With {@code catalog.from=GROUP:ARTIFACT:VERSION} it asks no provider: it resolves the catalog that the package
  * goal attached and a build deployed, checks it and puts it in place of the folder's catalog (see {@link #from}).
@@ -38,7 +38,7 @@ import org.apache.maven.plugins.annotations.Parameter;
 public class FetchMojo extends AbstractCatalogMojo {
 
     /**
-     * {@code legacy}: flat {@code models_{provider}.*} files; {@code structured}: {@code json/}, {@code txt/}, {@code toml/}.
+     * {@code legacy}: flat <code>models_{provider}.*</code> files; {@code structured}: {@code json/}, {@code txt/}, {@code toml/}.
      *
      * @since 0.1.0
      */

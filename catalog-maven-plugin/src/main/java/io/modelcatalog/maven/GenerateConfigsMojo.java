@@ -28,20 +28,20 @@ import org.apache.maven.plugins.annotations.Parameter;
 
 /**
  * Turns the catalog folder into configuration for aichat, codex, mods and OpenCode, and through user templates
- * for any other tool. Per provider it writes {@code aichat/models_{provider}.yaml} (a {@code clients:} entry),
- * {@code mods/models_{provider}.yml} (an {@code apis:} entry), {@code codex/models_{provider}.toml} (a
- * {@code [model_providers.{id}]} table for codex 0.169, with {@code wire_api = "responses"}),
- * {@code codex/profiles/{profile}.config.toml} (one self-contained codex profile per model) and
- * {@code opencode/models_{provider}.json} (an OpenCode config with the provider, its key as {@code {env:VAR}}, and its
+ * for any other tool. Per provider it writes <code>aichat/models_{provider}.yaml</code> (a {@code clients:} entry),
+ * <code>mods/models_{provider}.yml</code> (an {@code apis:} entry), <code>codex/models_{provider}.toml</code> (a
+ * <code>[model_providers.{id}]</code> table for codex 0.169, with {@code wire_api = "responses"}),
+ * <code>codex/profiles/{profile}.config.toml</code> (one self-contained codex profile per model) and
+ * <code>opencode/models_{provider}.json</code> (an OpenCode config with the provider, its key as <code>{env:VAR}</code>, and its
  * models' facts). Each file is valid on its own; none holds a key, only the name of the variable that does. The
  * files written are recorded with their SHA-256 in {@code .model-catalog-generated.json} in the configs folder,
  * which the clean goal reads.
  *
  * <p>Where the files go: {@code catalog.configsDirectory}, by default the {@code configs} folder inside the
- * catalog folder ({@code catalog.outputDirectory}, by default {@code ${project.basedir}/models}, or
+ * catalog folder ({@code catalog.outputDirectory}, by default <code>${project.basedir}/models</code>, or
  * {@code ./models} without a POM). Configs are derived from the catalog and versioned with it, so they sit next
  * to it rather than under {@code target/}, which {@code mvn clean} removes; set {@code catalog.configsDirectory}
- * to put them elsewhere (for example {@code ${project.build.directory}/configs} in a CI build).
+ * to put them elsewhere (for example <code>${project.build.directory}/configs</code> in a CI build).
  *
  * <p>Names the tools reserve are renamed with the suffix {@code -catalog}: codex's provider ids {@code openai},
  * {@code ollama}, {@code lmstudio}, {@code amazon-bedrock}; mods' API names {@code anthropic}, {@code google},
@@ -124,9 +124,9 @@ public class GenerateConfigsMojo extends AbstractCatalogMojo {
     private File cacheDirectory;
 
     /**
-     * A folder of user templates (FreeMarker) for any other tool: each {@code {name}.{ext}.ftl} renders per provider
-     * into {@code {configsDirectory}/{name}/models_{provider}.{ext}}, or, when it starts with
-     * {@code <#ftl attributes={"render": "once"}>}, once for all providers into {@code {name}/models.{ext}}. In
+     * A folder of user templates (FreeMarker) for any other tool: each <code>{name}.{ext}.ftl</code> renders per provider
+     * into <code>{configsDirectory}/{name}/models_{provider}.{ext}</code>, or, when it starts with
+     * <code>&lt;#ftl attributes={"render": "once"}&gt;</code>, once for all providers into <code>{name}/models.{ext}</code>. In
      * {@code .yaml}, {@code .json} and {@code .toml} templates every text is printed as a quoted literal of that
      * format; see the templates guide. A template error fails the build with its file, line and column, and nothing
      * is written.

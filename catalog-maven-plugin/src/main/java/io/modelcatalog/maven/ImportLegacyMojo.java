@@ -32,7 +32,7 @@ import org.apache.maven.plugins.annotations.Parameter;
  * the same property, so {@code -Dcatalog.providersFile=...} names the file for both. The file is read back
  * through the validation every goal applies to a providers file before the goal ends. A script that matches the
  * built-ins gets no file. An existing file with other content is replaced only with
- * {@code catalog.overwrite=true}, and then kept beside it as {@code {name}.bak} ({@code .bak.1}, ... when taken).
+ * {@code catalog.overwrite=true}, and then kept beside it as <code>{name}.bak</code> ({@code .bak.1}, ... when taken).
  * A script the import cannot take as it is fails the build naming its line and what to fix, and nothing is
  * written.
  */
@@ -53,7 +53,7 @@ public class ImportLegacyMojo extends AbstractCatalogMojo {
 
     /**
      * Replace an existing providers file whose content differs from the import; the replaced file is kept beside
-     * it as {@code {name}.bak} (or {@code .bak.1}, {@code .bak.2}, ... when that name is taken).
+     * it as <code>{name}.bak</code> (or {@code .bak.1}, {@code .bak.2}, ... when that name is taken).
      *
      * @since 0.1.0
      */

@@ -14,7 +14,7 @@ import org.apache.maven.project.MavenProjectHelper;
 
 /**
  * Packs the catalog folder (either layout, {@code failed_models.json}, {@code chutes_chutes.json}) into
- * {@code target/{artifactId}-{version}-catalog.zip} behind a manifest of every file's size and SHA-256, and attaches
+ * <code>target/{artifactId}-{version}-catalog.zip</code> behind a manifest of every file's size and SHA-256, and attaches
  * it to the project with classifier {@code catalog} and type {@code zip}, so that {@code mvn deploy} publishes it and
  * any build resolves it with {@code fetch -Dcatalog.from=GROUP:ARTIFACT:VERSION}, without a key.
  *

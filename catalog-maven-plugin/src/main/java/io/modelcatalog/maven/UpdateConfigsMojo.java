@@ -27,11 +27,11 @@ import org.apache.maven.plugins.annotations.Parameter;
 /**
  * Merges the catalog into the user's own aichat, mods, codex and OpenCode configs, leaving every byte outside the
  * entries it manages as it was: aichat's {@code clients:} entry per provider (matched by {@code name}, or by
- * {@code type} for a nameless built-in client such as {@code type: claude}), mods' {@code apis.{name}}, OpenCode's
- * {@code provider.{id}} in {@code opencode.json} or {@code opencode.jsonc} (comments kept; see the guide for its
- * {@code whitelist} under each strategy), and codex's {@code [model_providers.{id}]} tables in
+ * {@code type} for a nameless built-in client such as {@code type: claude}), mods' <code>apis.{name}</code>, OpenCode's
+ * <code>provider.{id}</code> in {@code opencode.json} or {@code opencode.jsonc} (comments kept; see the guide for its
+ * {@code whitelist} under each strategy), and codex's <code>[model_providers.{id}]</code> tables in
  * {@code config.toml}, plus a profile file
- * {@code {profile}.config.toml} in the codex home for each model that {@code catalog.include} selects (none by
+ * <code>{profile}.config.toml</code> in the codex home for each model that {@code catalog.include} selects (none by
  * default). The entries hold what generate-configs writes for the same catalog.
  *
  * <p>Strategies ({@code catalog.strategy}): {@code merge} (default) adds new models, updates the facts of known

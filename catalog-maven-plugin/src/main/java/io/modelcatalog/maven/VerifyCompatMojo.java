@@ -18,7 +18,7 @@ import org.apache.maven.plugins.annotations.Parameter;
 
 /**
  * Proves that the catalog folder holds what a legacy {@code dump_models.py} folder holds. Each
- * {@code models_{provider}.json/.txt/.toml} file is identical, or has the same data in different bytes (the first place
+ * <code>models_{provider}.json/.txt/.toml</code> file is identical, or has the same data in different bytes (the first place
  * and the kind of formatting is named), or different data (the first JSON path, TOML key or txt line, with both
  * values), or is on one side only (a stray: a warning). Each folder's own txt is checked against its json and its
  * toml profiles against its txt. The build fails on any difference unless {@code catalog.compat.failOnDifference}
@@ -31,7 +31,7 @@ public class VerifyCompatMojo extends AbstractCatalogMojo {
     private static final int QUOTED_DIFFERENCES = 3;
 
     /**
-     * A legacy dump folder ({@code models_{provider}.json/.txt/.toml}) to compare with. Required.
+     * A legacy dump folder (<code>models_{provider}.json/.txt/.toml</code>) to compare with. Required.
      *
      * @since 0.1.0
      */
