@@ -3,6 +3,7 @@ package io.modelcatalog.catalog;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.modelcatalog.providers.ProviderDefinition;
 import io.modelcatalog.providers.UrlCredentials;
+import io.modelcatalog.text.Plural;
 import io.modelcatalog.text.TextTable;
 import java.net.URI;
 import java.net.URISyntaxException;
@@ -125,8 +126,9 @@ public final class ProviderOverviewText {
         long ok = statuses.stream()
                 .filter(s -> s.history().isPresent() && !isFailed(s.history()))
                 .count();
-        return statuses.size() + " providers" + (configured > 0 ? " (" + configured + " configured)" : "") + "; "
-                + withFiles + " with files in " + folder + ": " + models + " models, " + humanSize(bytes)
+        return Plural.of(statuses.size(), "provider") + (configured > 0 ? " (" + configured + " configured)" : "")
+                + "; "
+                + withFiles + " with files in " + folder + ": " + Plural.of(models, "model") + ", " + humanSize(bytes)
                 + "; keys set for " + keySet + " of the " + needKey + " that need one; failed_models.json: "
                 + failed + " failed, " + ok + " recovered";
     }

@@ -13,7 +13,9 @@ public final class UnifiedDiffs {
     private UnifiedDiffs() {}
 
     /**
-     * The diff, with {@code a/<name>} and {@code b/<name>} headers; empty when the texts are equal. A file that
+     * The diff, with {@code a/<name>} and {@code b/<name>} headers for a relative name and the name itself for an
+     * absolute one (as {@code diff -u} writes it: {@code --- /home/me/.config/...}, not {@code a//home/...}, and
+     * {@code patch -p0} applies it); empty when the texts are equal. A file that
      * does not exist yet is diffed from nothing ({@code before} null), a file to be removed to nothing ({@code after}
      * null).
      */
@@ -25,11 +27,15 @@ public final class UnifiedDiffs {
             return "";
         }
         List<String> lines = UnifiedDiffUtils.generateUnifiedDiff(
-                before == null ? "/dev/null" : "a/" + name,
-                after == null ? "/dev/null" : "b/" + name,
+                before == null ? "/dev/null" : header("a/", name),
+                after == null ? "/dev/null" : header("b/", name),
                 a,
                 patch,
                 CONTEXT);
         return String.join("\n", lines) + "\n";
+    }
+
+    private static String header(String prefix, String name) {
+        return name.startsWith("/") ? name : prefix + name;
     }
 }

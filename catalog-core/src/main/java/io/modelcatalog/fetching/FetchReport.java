@@ -5,6 +5,7 @@ import io.modelcatalog.fetching.ProviderOutcome.Fetched;
 import io.modelcatalog.fetching.ProviderOutcome.Listed;
 import io.modelcatalog.fetching.ProviderOutcome.Skipped;
 import io.modelcatalog.fetching.ProviderOutcome.Unchanged;
+import io.modelcatalog.text.Plural;
 import java.util.List;
 import java.util.stream.Stream;
 
@@ -66,10 +67,10 @@ public record FetchReport(List<ProviderOutcome> outcomes, long millis, int parse
         long noKey = skipped(Skipped.Reason.NO_KEY).size();
         long existing = skipped(Skipped.Reason.FILES_EXIST).size();
         long failed = count(Failed.class);
-        return outcomes.size() + " providers: " + fetched + " written, " + unchanged + " unchanged, "
+        return Plural.of(outcomes.size(), "provider") + ": " + fetched + " written, " + unchanged + " unchanged, "
                 + (noKey + existing) + " skipped"
                 + (existing > 0 ? " (" + existing + " existing, " + noKey + " without key)" : "")
-                + ", " + failed + " failed; " + models() + " models, " + bytes() + " bytes"
+                + ", " + failed + " failed; " + Plural.of(models(), "model") + ", " + Plural.of(bytes(), "byte")
                 + (cachedBytes() > 0 ? " (" + cachedBytes() + " from the cache)" : "") + " in " + millis + " ms";
     }
 }

@@ -19,6 +19,7 @@ import io.modelcatalog.legacy.PythonJsonWriter;
 import io.modelcatalog.providers.ApiKey;
 import io.modelcatalog.providers.ProviderDefinition;
 import io.modelcatalog.providers.ProviderEndpoint;
+import io.modelcatalog.text.Plural;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -314,7 +315,7 @@ final class ProviderFetch {
             return;
         }
         throw new FetchException(
-                provider.name() + ": refusing to write " + now + " models over the " + before + " of "
+                provider.name() + ": refusing to write " + Plural.of(now, "model") + " over the " + before + " of "
                         + txt.getFileName() + " (less than half)",
                 0,
                 FetchProblem.SHRINK);

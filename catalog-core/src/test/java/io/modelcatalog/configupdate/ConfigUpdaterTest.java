@@ -126,7 +126,11 @@ class ConfigUpdaterTest {
         assertEquals(3, r.diffs().size());
         String codexDiff = r.diffs().get(2);
         assertTrue(codexDiff.contains("-wire_api = \"chat\"\n+wire_api = \"responses\"\n"), codexDiff);
-        assertTrue(codexDiff.startsWith("--- a/" + codexHome().resolve("config.toml")), codexDiff);
+        assertTrue(
+                codexDiff.startsWith("--- " + codexHome().resolve("config.toml") + "\n+++ "
+                        + codexHome().resolve("config.toml") + "\n"),
+                codexDiff);
+        assertFalse(codexDiff.contains("a//") || codexDiff.contains("b//"), codexDiff);
         assertArrayEquals(before, Files.readAllBytes(codexHome().resolve("config.toml")));
         assertEquals(List.of(), backupFolders());
     }

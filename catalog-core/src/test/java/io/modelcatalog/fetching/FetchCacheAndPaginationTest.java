@@ -218,7 +218,7 @@ class FetchCacheAndPaginationTest {
         byte[] before = Files.readAllBytes(out.resolve("models_groq.json"));
         corpus.server().route("/groq/v1/models", Response.json("{\"data\": [{\"id\": \"only-one\"}]}"));
         Failed o = failed(fetch("groq").outcomes().get(0));
-        assertEquals("refusing to write 1 models over the 21 of models_groq.txt (less than half)", o.message());
+        assertEquals("refusing to write 1 model over the 21 of models_groq.txt (less than half)", o.message());
         assertEquals(FetchProblem.SHRINK, o.problem());
         assertArrayEquals(before, Files.readAllBytes(out.resolve("models_groq.json")));
         JsonNode failed = JsonDocuments.parse(Files.readAllBytes(out.resolve("failed_models.json")), "f");

@@ -132,6 +132,14 @@ class UnchangedOutputsTest {
     }
 
     @Test
+    void theSummaryOfOneProviderSaysProviderNotProviders() throws Exception {
+        firstRun();
+        FetchReport one = fetch("openai");
+        assertTrue(one.summary().startsWith("1 provider: 0 written, 1 unchanged,"), one.summary());
+        assertTrue(one.summary().contains("; 83 models, "), one.summary());
+    }
+
+    @Test
     void anUnchangedProviderIsNeitherParsedNorWritten() throws Exception {
         firstRun();
         Object inode = inode("models_openai.json");

@@ -7,6 +7,7 @@ import io.modelcatalog.providers.UnknownProviderException;
 import io.modelcatalog.report.CatalogReport;
 import io.modelcatalog.report.CatalogReportReader;
 import io.modelcatalog.report.ReportHtml;
+import io.modelcatalog.text.Plural;
 import java.io.File;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -214,8 +215,8 @@ public class ReportMojo extends AbstractMojo implements MavenReport {
             }
             CatalogReport report = CatalogReportReader.read(
                     registry, folder.toPath(), settings.providerNames(), ReportPage.label(project, folder.toPath()));
-            getLog().info("Catalog report: " + report.providers().size() + " providers, " + report.modelCount()
-                    + " models from " + folder);
+            getLog().info("Catalog report: " + Plural.of(report.providers().size(), "provider") + ", "
+                    + Plural.of(report.modelCount(), "model") + " from " + folder);
             return report;
         } catch (MojoExecutionException e) {
             throw new MavenReportException(e.getMessage(), e);
