@@ -28,8 +28,11 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.EnumSet;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.ThreadLocalRandom;
@@ -320,6 +323,7 @@ public final class BackupStore {
                 plan.add(new Planned(entry, bytes));
             }
         }
+        Map<Path, Set<String>> leftoverNames = new HashMap<>();
         for (Planned p : plan) {
             Path original = p.entry().original();
             if (Files.exists(original) && !Files.isDirectory(original) && !Files.isRegularFile(original)) {
@@ -329,15 +333,19 @@ public final class BackupStore {
                         + " is not a regular file (a FIFO, a device or a socket): move it away "
                         + "and restore again (nothing was restored)");
             }
-            // a killed run's temporary file beside it is a full copy of a config, keys included
             Path real = RealFiles.of(original);
-            String name = real.getFileName().toString();
-            LeftoverFiles.remove(real.getParent(), 1, name::equals, runStart);
+            leftoverNames
+                    .computeIfAbsent(real.getParent(), d -> new HashSet<>())
+                    .add(real.getFileName().toString());
             if (Files.isDirectory(p.entry().original())) {
                 throw new IOException(p.entry().original() + " is a folder now, where backup " + backup.id()
                         + " holds " + (p.entry().absent() ? "no file" : "a file")
                         + ": move it away and restore again (nothing was restored)");
             }
+        }
+        // a killed run's temporary file beside a config is a full copy of it, keys included; each folder listed once
+        for (Map.Entry<Path, Set<String>> e : leftoverNames.entrySet()) {
+            LeftoverFiles.remove(e.getKey(), 1, e.getValue()::contains, runStart);
         }
         List<Planned> changes = plan.stream().filter(this::differs).toList();
         Backup previous = changes.isEmpty()

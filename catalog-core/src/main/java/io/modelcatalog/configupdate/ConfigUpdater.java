@@ -22,6 +22,7 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -160,6 +161,7 @@ public final class ConfigUpdater {
      */
     private static void checkWritable(List<FileMerge> changed) throws IOException {
         List<WritableFolders.Created> made = new ArrayList<>();
+        Set<Path> probed = new HashSet<>(); // one probe per folder: a codex home holds thousands of profiles
         try {
             for (FileMerge f : changed) {
                 Path real = RealFiles.of(f.file());
@@ -175,6 +177,9 @@ public final class ConfigUpdater {
                                         + "replaced, and its mode is not changed. To let it be updated, chmod u+w "
                                         + real + " and run again");
                     }
+                }
+                if (!probed.add(real.getParent())) {
+                    continue;
                 }
                 try {
                     made.add(WritableFolders.prepareTracked(real.getParent()));
@@ -195,13 +200,17 @@ public final class ConfigUpdater {
 
     /**
      * Removes this plugin's temporary files that a killed run left beside the configs (full copies of a new config,
-     * keys included), older than this run: another run's live one is never touched.
+     * keys included), older than this run: another run's live one is never touched. Each folder is listed once.
      */
     private static void removeLeftovers(Iterable<Path> files, Instant runStart) throws IOException {
+        Map<Path, Set<String>> names = new HashMap<>();
         for (Path f : files) {
             Path real = RealFiles.of(f);
-            String name = real.getFileName().toString();
-            LeftoverFiles.remove(real.getParent(), 1, name::equals, runStart);
+            names.computeIfAbsent(real.getParent(), d -> new HashSet<>())
+                    .add(real.getFileName().toString());
+        }
+        for (Map.Entry<Path, Set<String>> e : names.entrySet()) {
+            LeftoverFiles.remove(e.getKey(), 1, e.getValue()::contains, runStart);
         }
     }
 
