@@ -3,6 +3,8 @@ package io.modelcatalog.backups;
 import io.modelcatalog.files.AtomicFiles;
 import io.modelcatalog.files.FileLocks;
 import io.modelcatalog.files.FileSetLocks;
+import io.modelcatalog.files.LeftoverFiles;
+import io.modelcatalog.files.RealFiles;
 import io.modelcatalog.files.Sha256;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -21,12 +23,16 @@ import java.nio.file.attribute.FileAttribute;
 import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.EnumSet;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.ThreadLocalRandom;
@@ -186,6 +192,21 @@ public final class BackupStore {
     }
 
     /**
+     * Removes one backup that turned out to hold nothing worth keeping (the run that made it changed no file). A
+     * backup already gone is fine.
+     */
+    public void discard(Backup backup) throws IOException {
+        Path hidden = directory.resolve(PRUNING_PREFIX + backup.id() + "-"
+                + Long.toUnsignedString(ThreadLocalRandom.current().nextLong()));
+        try {
+            Files.move(backup.folder(), hidden, StandardCopyOption.ATOMIC_MOVE);
+        } catch (NoSuchFileException e) {
+            return;
+        }
+        deleteTree(hidden);
+    }
+
+    /**
      * The backup with this id, or the latest readable one when {@code id} is null: the newest whose id is not later
      * than the clock's time (an id in the future is no one's latest backup; it was planted, or made under a clock set
      * wrong).
@@ -284,7 +305,8 @@ public final class BackupStore {
                 .map(BackupEntry::original)
                 .filter(include)
                 .toList();
-        RestoreResult result = locks.withLocks(files, () -> restoreLocked(backup, include));
+        Instant runStart = Instant.now();
+        RestoreResult result = locks.withLocks(files, () -> restoreLocked(backup, include, runStart));
         return new RestoreResult(
                 result.restored(),
                 result.previousState(),
@@ -293,7 +315,7 @@ public final class BackupStore {
                 selection.future());
     }
 
-    private RestoreResult restoreLocked(Backup backup, Predicate<Path> include) throws IOException {
+    private RestoreResult restoreLocked(Backup backup, Predicate<Path> include, Instant runStart) throws IOException {
         List<Planned> plan = new ArrayList<>();
         for (BackupEntry entry : backup.entries()) {
             byte[] bytes = entry.absent() ? null : verifiedCopy(backup, entry);
@@ -301,12 +323,29 @@ public final class BackupStore {
                 plan.add(new Planned(entry, bytes));
             }
         }
+        Map<Path, Set<String>> leftoverNames = new HashMap<>();
         for (Planned p : plan) {
+            Path original = p.entry().original();
+            if (Files.exists(original) && !Files.isDirectory(original) && !Files.isRegularFile(original)) {
+                // a FIFO (or a link to one) would block the comparison's read forever
+                throw new IOException(original
+                        + (Files.isSymbolicLink(original) ? " leads to " + original.toRealPath() + ", which" : "")
+                        + " is not a regular file (a FIFO, a device or a socket): move it away "
+                        + "and restore again (nothing was restored)");
+            }
+            Path real = RealFiles.of(original);
+            leftoverNames
+                    .computeIfAbsent(real.getParent(), d -> new HashSet<>())
+                    .add(real.getFileName().toString());
             if (Files.isDirectory(p.entry().original())) {
                 throw new IOException(p.entry().original() + " is a folder now, where backup " + backup.id()
                         + " holds " + (p.entry().absent() ? "no file" : "a file")
                         + ": move it away and restore again (nothing was restored)");
             }
+        }
+        // a killed run's temporary file beside a config is a full copy of it, keys included; each folder listed once
+        for (Map.Entry<Path, Set<String>> e : leftoverNames.entrySet()) {
+            LeftoverFiles.remove(e.getKey(), 1, e.getValue()::contains, runStart);
         }
         List<Planned> changes = plan.stream().filter(this::differs).toList();
         Backup previous = changes.isEmpty()
@@ -328,12 +367,12 @@ public final class BackupStore {
                     outcomes.add(new RestoreResult.RestoredFile(original, RestoreResult.Action.DELETED, null));
                 } else {
                     if (p.entry().mode() != null && posix) {
-                        AtomicFiles.write(
+                        AtomicFiles.writeSynced(
                                 original,
                                 p.bytes(),
                                 PosixFilePermissions.fromString(p.entry().mode()));
                     } else {
-                        AtomicFiles.write(original, p.bytes());
+                        AtomicFiles.writeSynced(original, p.bytes());
                     }
                     outcomes.add(
                             new RestoreResult.RestoredFile(original, RestoreResult.Action.RESTORED, modeOf(original)));

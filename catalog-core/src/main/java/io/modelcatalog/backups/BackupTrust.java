@@ -44,26 +44,50 @@ final class BackupTrust {
         if (Files.getFileAttributeView(folder, PosixFileAttributeView.class) == null) {
             return;
         }
-        UserPrincipal me = folder.getFileSystem()
-                .getUserPrincipalLookupService()
-                .lookupPrincipalByName(System.getProperty("user.name"));
+        Me me = Me.find(folder);
         check(backup.id(), directory.toRealPath(), "the backup directory", me);
         check(backup.id(), folder, "its folder", me);
         check(backup.id(), manifest, "its manifest", me);
     }
 
-    private static void check(String id, Path path, String what, UserPrincipal me) throws IOException {
+    /**
+     * The user running this: by uid where the kernel says it ({@code /proc/self} is owned by the process's
+     * effective uid; a container's user may have no name), else by the name Java was started under.
+     */
+    private record Me(Object uid, UserPrincipal principal, String name) {
+
+        static Me find(Path anywhere) throws IOException {
+            String name = System.getProperty("user.name");
+            try {
+                Object uid = Files.getAttribute(Path.of("/proc/self"), "unix:uid");
+                return new Me(uid, null, name);
+            } catch (IOException | UnsupportedOperationException | IllegalArgumentException e) {
+                return new Me(
+                        null,
+                        anywhere.getFileSystem().getUserPrincipalLookupService().lookupPrincipalByName(name),
+                        name);
+            }
+        }
+
+        boolean owns(Path path, PosixFileAttributes attributes) throws IOException {
+            return uid != null
+                    ? uid.equals(Files.getAttribute(path, "unix:uid", LinkOption.NOFOLLOW_LINKS))
+                    : attributes.owner().equals(principal);
+        }
+    }
+
+    private static void check(String id, Path path, String what, Me me) throws IOException {
         PosixFileAttributes attributes = Files.getFileAttributeView(
                         path, PosixFileAttributeView.class, LinkOption.NOFOLLOW_LINKS)
                 .readAttributes();
-        if (!attributes.owner().equals(me)) {
+        if (!me.owns(path, attributes)) {
             throw new UntrustedBackupException(
                     id,
                     path,
                     UntrustedBackupException.Reason.NOT_OWNED,
                     "Backup " + id + " is refused: " + what + " " + path + " belongs to "
                             + attributes.owner().getName()
-                            + ", not to " + me.getName() + " who runs the restore; another user could have put it "
+                            + ", not to " + me.name() + " who runs the restore; another user could have put it "
                             + "there. Restore only backups in a folder of your own; "
                             + "nothing was restored");
         }

@@ -1,7 +1,9 @@
 package io.modelcatalog.configediting;
 
 import java.nio.ByteBuffer;
-import java.nio.charset.CharacterCodingException;
+import java.nio.CharBuffer;
+import java.nio.charset.CharsetDecoder;
+import java.nio.charset.CoderResult;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -32,22 +34,50 @@ public final class ConfigText {
         this.lineEnding = firstLineEnding(text);
     }
 
-    /** Decodes a file's bytes (strict UTF-8: a file in another encoding is an error, never silently mangled). */
+    /**
+     * Decodes a file's bytes (strict UTF-8: a file in another encoding is an error, never silently mangled). The error
+     * names the line and column of the first byte that is not UTF-8, and the byte.
+     */
     public static ConfigText decode(Path file, byte[] bytes) {
-        String decoded;
-        try {
-            decoded = StandardCharsets.UTF_8
-                    .newDecoder()
-                    .onMalformedInput(CodingErrorAction.REPORT)
-                    .onUnmappableCharacter(CodingErrorAction.REPORT)
-                    .decode(ByteBuffer.wrap(bytes))
-                    .toString();
-        } catch (CharacterCodingException e) {
-            throw new ConfigEditException(
-                    file, "is not UTF-8 text", "save it as UTF-8 (the encoding the tool itself reads)");
+        ByteBuffer in = ByteBuffer.wrap(bytes);
+        CharBuffer out = CharBuffer.allocate(bytes.length + 1);
+        CharsetDecoder decoder = StandardCharsets.UTF_8
+                .newDecoder()
+                .onMalformedInput(CodingErrorAction.REPORT)
+                .onUnmappableCharacter(CodingErrorAction.REPORT);
+        CoderResult result = decoder.decode(in, out, true);
+        if (!result.isError()) {
+            result = decoder.flush(out);
         }
+        if (result.isError()) {
+            throw notUtf8(file, bytes, in.position());
+        }
+        out.flip();
+        String decoded = out.toString();
         boolean bom = decoded.startsWith(BOM);
         return new ConfigText(file, bom, bom ? decoded.substring(1) : decoded);
+    }
+
+    /** The error for a byte that does not decode, at its 1-based line and column (in characters). */
+    private static ConfigEditException notUtf8(Path file, byte[] bytes, int offset) {
+        int lineStart = 0;
+        int line = 1;
+        for (int i = 0; i < offset; i++) {
+            if (bytes[i] == '\n') {
+                line++;
+                lineStart = i + 1;
+            }
+        }
+        // the bytes before it on its line did decode
+        String before = new String(bytes, lineStart, offset - lineStart, StandardCharsets.UTF_8);
+        int column = before.codePointCount(0, before.length()) + 1;
+        return new ConfigEditException(
+                file,
+                line,
+                column,
+                String.format(
+                        "is not UTF-8 text (byte 0x%02X there starts no valid UTF-8 character)", bytes[offset] & 0xFF),
+                "save it as UTF-8 (the encoding the tool itself reads), or fix that character");
     }
 
     /** The text of a file that does not exist yet: empty, {@code \n} line endings, no BOM. */

@@ -127,29 +127,33 @@ public final class JsonDocument {
     public static JsonDocument parse(ConfigText text) {
         String source = text.text();
         try (JsonParser p = JSONC.createParser(source)) {
-            JsonToken first = p.nextToken();
-            if (first == null) {
-                return new JsonDocument(text, null);
-            }
-            Value root = value(p, first);
-            JsonToken after = p.nextToken();
-            if (after != null) {
+            try {
+                JsonToken first = p.nextToken();
+                if (first == null) {
+                    return new JsonDocument(text, null);
+                }
+                Value root = value(p, first);
+                JsonToken after = p.nextToken();
+                if (after != null) {
+                    throw error(
+                            text,
+                            offset(p.currentTokenLocation()),
+                            "holds more than one value",
+                            "keep one object in the file and remove what follows it");
+                }
+                return new JsonDocument(text, root);
+            } catch (JsonProcessingException e) {
+                // a limit's error (the nesting depth) has no location of its own: the parser is where it stopped
+                JsonLocation at = e.getLocation() != null ? e.getLocation() : p.currentLocation();
+                String message = withoutInput(e.getOriginalMessage());
+                boolean duplicate = message.toLowerCase(Locale.ROOT).startsWith("duplicate");
                 throw error(
                         text,
-                        offset(p.currentTokenLocation()),
-                        "holds more than one value",
-                        "keep one object in the file and remove what follows it");
+                        at == null ? -1 : offset(at),
+                        (duplicate ? "repeats a key: " : "is not valid JSON (comments and trailing commas allowed): ")
+                                + message,
+                        duplicate ? "keep one of the two members" : "correct the file, or restore it from a backup");
             }
-            return new JsonDocument(text, root);
-        } catch (JsonProcessingException e) {
-            String message = withoutInput(e.getOriginalMessage());
-            boolean duplicate = message.toLowerCase(Locale.ROOT).startsWith("duplicate");
-            throw error(
-                    text,
-                    e.getLocation() == null ? -1 : offset(e.getLocation()),
-                    (duplicate ? "repeats a key: " : "is not valid JSON (comments and trailing commas allowed): ")
-                            + message,
-                    duplicate ? "keep one of the two members" : "correct the file, or restore it from a backup");
         } catch (IOException e) {
             throw new ConfigEditException(text.file(), "cannot be read as JSON: " + e.getMessage(), null);
         }

@@ -21,6 +21,7 @@ import org.snakeyaml.engine.v2.events.ScalarEvent;
 import org.snakeyaml.engine.v2.exceptions.DuplicateKeyException;
 import org.snakeyaml.engine.v2.exceptions.Mark;
 import org.snakeyaml.engine.v2.exceptions.MarkedYamlEngineException;
+import org.snakeyaml.engine.v2.exceptions.ReaderException;
 import org.snakeyaml.engine.v2.exceptions.YamlEngineException;
 import org.snakeyaml.engine.v2.scanner.ScannerImpl;
 import org.snakeyaml.engine.v2.scanner.StreamReader;
@@ -37,6 +38,9 @@ public final class YamlDocument {
     private final ConfigText text;
     private final YamlNode root;
     private final Object data;
+
+    /** The deepest nesting of lists and mappings accepted; a tool's config nests a handful deep. */
+    static final int MAX_DEPTH = 500;
 
     private YamlDocument(ConfigText text, YamlNode root, Object data) {
         this.text = text;
@@ -56,11 +60,14 @@ public final class YamlDocument {
         List<Integer> dashes;
         YamlNode root;
         try {
+            checkDepth(settings, text);
             data = new Load(settings).loadFromString(text.text());
             dashes = blockEntries(settings, text);
             root = build(new Parse(settings).parseString(text.text()).iterator(), text, dashes);
         } catch (MarkedYamlEngineException e) {
             throw parseError(text, e);
+        } catch (ReaderException e) {
+            throw readerError(text, e);
         } catch (YamlEngineException e) {
             throw new ConfigEditException(
                     file, "is not valid YAML (" + e.getMessage() + ")", "fix the file, or restore it from a backup");
@@ -93,6 +100,54 @@ public final class YamlDocument {
     /** The 0-based line holding a node's last content character. */
     public int lastLine(YamlNode node) {
         return text.lineOf(Math.max(node.lineStart(), node.contentEnd() - 1));
+    }
+
+    /**
+     * Refuses collections nested deeper than {@link #MAX_DEPTH} at the one that goes too deep, before the
+     * recursive composer (and this class's tree building) would run out of stack on them. The event parser itself
+     * keeps its states on a heap stack.
+     */
+    private static void checkDepth(LoadSettings settings, ConfigText text) {
+        int depth = 0;
+        for (Event e : new Parse(settings).parseString(text.text())) {
+            if (e.getEventId() == Event.ID.MappingStart || e.getEventId() == Event.ID.SequenceStart) {
+                if (++depth > MAX_DEPTH) {
+                    Mark at = e.getStartMark().orElse(null);
+                    throw new ConfigEditException(
+                            text.file(),
+                            at == null ? 0 : at.getLine() + 1,
+                            at == null ? 0 : at.getColumn() + 1,
+                            "nests lists and mappings more than " + MAX_DEPTH + " deep (the one here is at depth "
+                                    + (MAX_DEPTH + 1) + ")",
+                            "no tool config nests that deep: the file is damaged or not a config; restore it from a"
+                                    + " backup");
+                }
+            } else if (e.getEventId() == Event.ID.MappingEnd || e.getEventId() == Event.ID.SequenceEnd) {
+                depth--;
+            }
+        }
+    }
+
+    /**
+     * A character YAML does not allow in a file (a NUL byte, another control character): the reader gives its
+     * position in code points from the start, which becomes a line and column.
+     */
+    private static ConfigEditException readerError(ConfigText text, ReaderException e) {
+        String t = text.text();
+        int codePoints = t.codePointCount(0, t.length());
+        int offset = t.offsetByCodePoints(0, Math.min(Math.max(e.getPosition(), 0), codePoints));
+        int line = text.lineOf(offset);
+        int lineStart = text.lineStart(line);
+        int column = t.codePointCount(lineStart, offset) + 1;
+        return new ConfigEditException(
+                text.file(),
+                line + 1,
+                column,
+                String.format(
+                        "is not valid YAML: it holds the character U+%04X, which YAML does not allow in a file%s",
+                        e.getCodePoint(), e.getCodePoint() == 0 ? " (a NUL byte: a binary or truncated file?)" : ""),
+                "remove that character (the tool itself cannot read the file either), or restore the file from a"
+                        + " backup");
     }
 
     private static ConfigEditException parseError(ConfigText text, MarkedYamlEngineException e) {

@@ -1,8 +1,13 @@
 package io.modelcatalog.configupdate;
 
 import io.modelcatalog.backups.Backup;
+import io.modelcatalog.configediting.SecretMasks;
 import io.modelcatalog.configediting.UnifiedDiffs;
 import io.modelcatalog.files.AtomicFiles;
+import io.modelcatalog.files.LeftoverFiles;
+import io.modelcatalog.files.RealFiles;
+import io.modelcatalog.files.UnwritableFolderException;
+import io.modelcatalog.files.WritableFolders;
 import io.modelcatalog.toolconfigs.CatalogProviders;
 import io.modelcatalog.toolconfigs.ProviderModels;
 import java.io.IOException;
@@ -11,11 +16,17 @@ import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFileAttributeView;
+import java.nio.file.attribute.PosixFilePermission;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * The {@code update-configs} goal's work: reads the catalog, and for each tool locks its files, reads them,
@@ -30,6 +41,7 @@ public final class ConfigUpdater {
     public static final long LOCK_TIMEOUT_MILLIS = 120_000;
 
     public UpdateConfigsResult update(UpdateConfigsRequest request) throws IOException {
+        Instant runStart = Instant.now();
         CatalogProviders.Selection read = CatalogProviders.read(request.catalog());
         List<ProviderModels> providers = read.models();
         List<String> names = providers.stream().map(ProviderModels::provider).toList();
@@ -45,6 +57,9 @@ public final class ConfigUpdater {
         }
         ConfigFileLocks locks = new ConfigFileLocks(request.lockDirectory(), LOCK_TIMEOUT_MILLIS);
         return locks.withLocks(new ArrayList<>(files), () -> {
+            if (!request.dryRun()) {
+                removeLeftovers(files, runStart);
+            }
             Map<Path, byte[]> current = new HashMap<>();
             for (Path f : files) {
                 byte[] bytes = read(f);
@@ -60,26 +75,45 @@ public final class ConfigUpdater {
             if (request.dryRun()) {
                 List<String> diffs = new ArrayList<>();
                 for (FileMerge f : changed) {
-                    diffs.add(UnifiedDiffs.of(
+                    // shown at INFO: the user's keys in context lines never are
+                    diffs.add(SecretMasks.text(UnifiedDiffs.of(
                             f.file().toString(),
                             f.before() == null ? null : new String(f.before(), StandardCharsets.UTF_8),
-                            f instanceof FileMerge.Write w ? new String(w.after(), StandardCharsets.UTF_8) : null));
+                            f instanceof FileMerge.Write w ? new String(w.after(), StandardCharsets.UTF_8) : null)));
                 }
                 return new UpdateConfigsResult(names, read.skipped(), merges, diffs, null, List.of());
             }
             if (changed.isEmpty()) {
                 return new UpdateConfigsResult(names, read.skipped(), merges, List.of(), null, List.of());
             }
+            checkWritable(changed);
             Backup backup = request.backups()
                     .create(changed.stream().map(FileMerge::file).toList());
+            int written = 0;
             for (FileMerge f : changed) {
-                if (f instanceof FileMerge.Remove) {
-                    Files.deleteIfExists(f.file());
-                } else if (f instanceof FileMerge.Write w) {
-                    AtomicFiles.write(f.file(), w.after());
+                try {
+                    if (f instanceof FileMerge.Remove) {
+                        Files.deleteIfExists(f.file());
+                    } else if (f instanceof FileMerge.Write w) {
+                        AtomicFiles.writeSynced(f.file(), w.after());
+                    }
+                } catch (IOException e) {
+                    if (written == 0) {
+                        // the write is atomic: the file is as it was, and so is every other one
+                        // and a backup of an unchanged state is none worth keeping
+                        request.backups().discard(backup);
+                        throw e;
+                    }
+                    throw new UpdateStoppedException(backup, written, changed.size(), f.file(), e);
                 }
+                written++;
             }
-            List<Backup> pruned = request.backups().prune(request.backupKeep());
+            List<Backup> pruned;
+            try {
+                pruned = request.backups().prune(request.backupKeep());
+            } catch (IOException e) {
+                throw new UpdateStoppedException(backup, written, changed.size(), null, e);
+            }
             return new UpdateConfigsResult(names, read.skipped(), merges, List.of(), backup, pruned);
         });
     }
@@ -92,6 +126,15 @@ public final class ConfigUpdater {
                     f,
                     f + " is a folder, where a config file is expected: point the setting at the file inside it"
                             + " (for example " + f.resolve(f.getFileName()) + "), or remove the folder");
+        }
+        if (Files.isSymbolicLink(f) && Files.exists(f) && !Files.isRegularFile(f)) {
+            // opening a FIFO blocks until a writer comes, holding the lock: check what the link leads to first
+            Path target = realTarget(f);
+            throw new UpdateConfigsException(
+                    UpdateConfigsException.Reason.NOT_A_FILE,
+                    f,
+                    f + " is a link to " + target + ", which is not a regular file (" + kind(target)
+                            + "): point the setting at the tool's config file, or the link at one");
         }
         if (Files.exists(f, LinkOption.NOFOLLOW_LINKS) && !Files.isSymbolicLink(f) && !Files.isRegularFile(f)) {
             throw new UpdateConfigsException(
@@ -107,6 +150,92 @@ public final class ConfigUpdater {
                         p + " is a file, where a folder holding " + f.getFileName() + " is expected: point the"
                                 + " setting elsewhere, or move that file away");
             }
+        }
+    }
+
+    /**
+     * Before the backup and the first write, every target is checked, so that all files change or none does: a
+     * file without its owner's write permission (a user's {@code chmod 444}) is refused, never replaced through the
+     * rename with its mode left or changed behind the user's back; and each folder must take a new file (the
+     * temporary one). Folders made for new files are removed again when a check fails.
+     */
+    private static void checkWritable(List<FileMerge> changed) throws IOException {
+        List<WritableFolders.Created> made = new ArrayList<>();
+        Set<Path> probed = new HashSet<>(); // one probe per folder: a codex home holds thousands of profiles
+        try {
+            for (FileMerge f : changed) {
+                Path real = RealFiles.of(f.file());
+                if (Files.isRegularFile(real)
+                        && Files.getFileAttributeView(real, PosixFileAttributeView.class) != null) {
+                    Set<PosixFilePermission> mode = Files.getPosixFilePermissions(real);
+                    if (!mode.contains(PosixFilePermission.OWNER_WRITE)) {
+                        throw new UpdateConfigsException(
+                                UpdateConfigsException.Reason.READ_ONLY,
+                                f.file(),
+                                f.file() + (real.equals(f.file()) ? "" : " (" + real + ")") + " is read-only (mode "
+                                        + PosixFilePermissions.toString(mode) + "): a file made read-only is not "
+                                        + "replaced, and its mode is not changed. To let it be updated, chmod u+w "
+                                        + real + " and run again");
+                    }
+                }
+                if (!probed.add(real.getParent())) {
+                    continue;
+                }
+                try {
+                    made.add(WritableFolders.prepareTracked(real.getParent()));
+                } catch (UnwritableFolderException e) {
+                    throw new UpdateConfigsException(
+                            UpdateConfigsException.Reason.NOT_WRITABLE,
+                            f.file(),
+                            "cannot write " + f.file() + ": " + e.getMessage());
+                }
+            }
+        } catch (IOException | RuntimeException e) {
+            for (int i = made.size() - 1; i >= 0; i--) {
+                made.get(i).removeIfEmpty();
+            }
+            throw e;
+        }
+    }
+
+    /**
+     * Removes this plugin's temporary files that a killed run left beside the configs (full copies of a new config,
+     * keys included), older than this run: another run's live one is never touched. Each folder is listed once.
+     */
+    private static void removeLeftovers(Iterable<Path> files, Instant runStart) throws IOException {
+        Map<Path, Set<String>> names = new HashMap<>();
+        for (Path f : files) {
+            Path real = RealFiles.of(f);
+            names.computeIfAbsent(real.getParent(), d -> new HashSet<>())
+                    .add(real.getFileName().toString());
+        }
+        for (Map.Entry<Path, Set<String>> e : names.entrySet()) {
+            LeftoverFiles.remove(e.getKey(), 1, e.getValue()::contains, runStart);
+        }
+    }
+
+    private static Path realTarget(Path link) {
+        try {
+            return link.toRealPath();
+        } catch (IOException e) {
+            return link;
+        }
+    }
+
+    /** What a file that is not a regular file or a folder is, in a user's words. */
+    private static String kind(Path p) {
+        try {
+            Object type = Files.readAttributes(p, "unix:mode").get("mode");
+            int mode = type instanceof Integer i ? i & 0170000 : 0;
+            return switch (mode) {
+                case 0010000 -> "a FIFO: reading it would wait for a writer forever";
+                case 0020000 -> "a character device";
+                case 0060000 -> "a block device";
+                case 0140000 -> "a socket";
+                default -> "not a regular file";
+            };
+        } catch (IOException | UnsupportedOperationException | IllegalArgumentException e) {
+            return "not a regular file";
         }
     }
 

@@ -15,7 +15,11 @@ public class UpdateConfigsException extends RuntimeException {
         /** A path where a config file is expected is a folder (or another non-file). */
         NOT_A_FILE,
         /** Another process kept a config file locked for too long. */
-        LOCKED
+        LOCKED,
+        /** A config file that has no write permission for its owner (made read-only on purpose). */
+        READ_ONLY,
+        /** A config file's folder does not take new files (permissions, a read-only file system). */
+        NOT_WRITABLE
     }
 
     private final Reason reason;

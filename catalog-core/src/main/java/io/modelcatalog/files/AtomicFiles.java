@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.channels.Channels;
+import java.nio.channels.FileChannel;
 import java.nio.channels.SeekableByteChannel;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.FileAlreadyExistsException;
@@ -69,6 +70,19 @@ public final class AtomicFiles {
     }
 
     /**
+     * {@link #write(Path, byte[])}, with the bytes forced to the disk before the move: for a user's own file, which a
+     * crash right after the move must not leave empty.
+     */
+    public static void writeSynced(Path target, byte[] bytes) throws IOException {
+        writeFile(target, out -> out.write(bytes), null, true);
+    }
+
+    /** {@link #write(Path, byte[], Set)}, with the bytes forced to the disk before the move. */
+    public static void writeSynced(Path target, byte[] bytes, Set<PosixFilePermission> mode) throws IOException {
+        writeFile(target, out -> out.write(bytes), Set.copyOf(mode), true);
+    }
+
+    /**
      * Writes only when the content differs from the file's current bytes.
      *
      * @return whether the file was written
@@ -124,7 +138,8 @@ public final class AtomicFiles {
                     content.writeTo(digesting);
                     buffered.flush();
                 },
-                null);
+                null,
+                false);
         return new Written(true, digesting.count, digesting.digest());
     }
 
@@ -200,10 +215,11 @@ public final class AtomicFiles {
     }
 
     private static void writeFile(Path target, byte[] bytes, Set<PosixFilePermission> exactMode) throws IOException {
-        writeFile(target, out -> out.write(bytes), exactMode);
+        writeFile(target, out -> out.write(bytes), exactMode, false);
     }
 
-    private static void writeFile(Path target, Content bytes, Set<PosixFilePermission> exactMode) throws IOException {
+    private static void writeFile(Path target, Content bytes, Set<PosixFilePermission> exactMode, boolean sync)
+            throws IOException {
         Path file = RealFiles.of(target);
         Path dir = file.getParent();
         Files.createDirectories(dir);
@@ -212,7 +228,7 @@ public final class AtomicFiles {
         if (mode == null && posix && Files.exists(file)) {
             mode = Files.getPosixFilePermissions(file);
         }
-        Path tmp = writeTemp(dir, file.getFileName().toString(), bytes, posix ? mode : null);
+        Path tmp = writeTemp(dir, file.getFileName().toString(), bytes, posix ? mode : null, sync);
         try {
             if (posix && mode != null) {
                 // created owner-only (and writable, to write it); now exactly the intended mode, umask or not
@@ -234,7 +250,8 @@ public final class AtomicFiles {
      * owner-only. With a mode it is created with the owner's bits of it only, so it is never more open than the
      * final file while the bytes go in.
      */
-    private static Path writeTemp(Path dir, String targetName, Content bytes, Set<PosixFilePermission> mode)
+    private static Path writeTemp(
+            Path dir, String targetName, Content bytes, Set<PosixFilePermission> mode, boolean sync)
             throws IOException {
         FileAttribute<?>[] attributes = mode == null
                 ? new FileAttribute<?>[0]
@@ -251,6 +268,10 @@ public final class AtomicFiles {
             }
             try (OutputStream out = Channels.newOutputStream(channel)) {
                 bytes.writeTo(out);
+                out.flush();
+                if (sync && channel instanceof FileChannel file) {
+                    file.force(true);
+                }
             } catch (IOException | RuntimeException e) {
                 Files.deleteIfExists(tmp);
                 throw e;

@@ -1,6 +1,7 @@
 package io.modelcatalog.maven;
 
 import io.modelcatalog.CatalogVersion;
+import io.modelcatalog.configediting.SecretMasks;
 import io.modelcatalog.configupdate.EntryChange;
 import io.modelcatalog.configupdate.FileMerge;
 import io.modelcatalog.configupdate.Notice;
@@ -12,7 +13,7 @@ import org.apache.maven.plugin.logging.Log;
 /**
  * The update-configs goal's log: each file's fate and its entries' changes, what the user should know (legacy
  * codex profile tables with the command that migrates them, aichat's key variable), the diffs of a dry run, and
- * the backup with the command that undoes the run.
+ * the backup with the command that undoes the run. Every line has secret-looking values masked ({@link SecretMasks}).
  */
 final class UpdateConfigsLog {
 
@@ -36,49 +37,61 @@ final class UpdateConfigsLog {
     }
 
     private void write(UpdateConfigsResult result) {
-        result.skipped().forEach(s -> log.info("skipped " + s));
+        result.skipped().forEach(s -> info("skipped " + s));
         if (result.providers().isEmpty()) {
-            log.warn("No provider of the catalog was selected: nothing to merge");
+            warn("No provider of the catalog was selected: nothing to merge");
             return;
         }
         result.files().forEach(this::file);
         if (legacy > LEGACY_PROFILES_SHOWN) {
-            log.warn((legacy - LEGACY_PROFILES_SHOWN) + " more legacy [profiles.*] table(s) (listed with -X)");
+            warn((legacy - LEGACY_PROFILES_SHOWN) + " more legacy [profiles.*] table(s) (listed with -X)");
         }
         if (dryRun) {
             for (String diff : result.diffs()) {
-                diff.lines().forEach(log::info);
+                diff.lines().forEach(this::info);
             }
-            log.info("Dry run: " + result.changed().size() + " file(s) would change; nothing was written");
+            info("Dry run: " + result.changed().size() + " file(s) would change; nothing was written");
             return;
         }
         if (result.backup() != null) {
-            log.info("Backed up " + result.backup().entries().size() + " file(s) first: "
+            info("Backed up " + result.backup().entries().size() + " file(s) first: "
                     + result.backup().folder() + " (undo with mvn io.modelcatalog:catalog-maven-plugin:"
                     + CatalogVersion.get() + ":restore -Dcatalog.backupId="
                     + result.backup().id() + ")");
         }
-        result.pruned()
-                .forEach(b -> log.info("Removed old backup " + b.id() + " (catalog.backupKeep=" + backupKeep + ")"));
-        log.info(result.changed().size() + " file(s) written, "
+        result.pruned().forEach(b -> info("Removed old backup " + b.id() + " (catalog.backupKeep=" + backupKeep + ")"));
+        info(result.changed().size() + " file(s) written, "
                 + (result.files().size() - result.changed().size()) + " unchanged");
+    }
+
+    // every line through the masks: a path, a profile or an entry name a user chose may hold a key by mistake
+    private void info(String line) {
+        log.info(SecretMasks.line(line));
+    }
+
+    private void warn(String line) {
+        log.warn(SecretMasks.line(line));
+    }
+
+    private void debug(String line) {
+        log.debug(SecretMasks.line(line));
     }
 
     private void file(FileMerge f) {
         if (f instanceof FileMerge.Remove) {
-            log.info(f.file() + (dryRun ? ": would be removed" : ": removed")
+            info(f.file() + (dryRun ? ": would be removed" : ": removed")
                     + " (model-catalog wrote it for a model its provider no longer lists)");
         } else if (f instanceof FileMerge.LeaveAlone) {
-            log.warn(f.file() + " was not written by model-catalog: left alone");
+            warn(f.file() + " was not written by model-catalog: left alone");
         } else if (f.creates()) {
-            log.info(f.file() + " does not exist: " + (dryRun ? "would be created" : "created")
+            info(f.file() + " does not exist: " + (dryRun ? "would be created" : "created")
                     + " from the generated entries");
         } else {
-            log.info(f.file() + (f.changed() ? (dryRun ? ": would change" : ": updated") : ": unchanged"));
+            info(f.file() + (f.changed() ? (dryRun ? ": would change" : ": updated") : ": unchanged"));
         }
         for (EntryChange e : f.entries()) {
             if (e.action() != EntryChange.Action.UNCHANGED && e.action() != EntryChange.Action.REMOVED) {
-                log.info("  " + e.entry() + ": " + e.action().name().toLowerCase(Locale.ROOT)
+                info("  " + e.entry() + ": " + e.action().name().toLowerCase(Locale.ROOT)
                         + (e.modelsAdded() > 0 ? ", " + e.modelsAdded() + " model(s) added" : "")
                         + (e.modelsRemoved() > 0 ? ", " + e.modelsRemoved() + " model(s) removed" : ""));
             }
@@ -87,12 +100,12 @@ final class UpdateConfigsLog {
             if (n instanceof Notice.LegacyProfileTable p) {
                 String line = legacyProfile(p);
                 if (legacy++ < LEGACY_PROFILES_SHOWN) {
-                    log.warn(line);
+                    warn(line);
                 } else {
-                    log.debug(line);
+                    debug(line);
                 }
             } else if (n instanceof Notice.KeyVariable k) {
-                log.info("  aichat reads " + k.provider() + "'s key from " + k.toolVariable() + "; it is in "
+                info("  aichat reads " + k.provider() + "'s key from " + k.toolVariable() + "; it is in "
                         + k.providerVariable() + ": export " + k.toolVariable() + "=\"$" + k.providerVariable()
                         + "\"");
             }

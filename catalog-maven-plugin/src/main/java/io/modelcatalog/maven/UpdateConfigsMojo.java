@@ -1,5 +1,6 @@
 package io.modelcatalog.maven;
 
+import io.modelcatalog.CatalogVersion;
 import io.modelcatalog.configediting.ConfigEditException;
 import io.modelcatalog.configupdate.ConfigMerger;
 import io.modelcatalog.configupdate.ConfigUpdater;
@@ -7,6 +8,7 @@ import io.modelcatalog.configupdate.MergeStrategy;
 import io.modelcatalog.configupdate.UpdateConfigsException;
 import io.modelcatalog.configupdate.UpdateConfigsRequest;
 import io.modelcatalog.configupdate.UpdateConfigsResult;
+import io.modelcatalog.configupdate.UpdateStoppedException;
 import io.modelcatalog.documents.DocumentParseException;
 import io.modelcatalog.files.FileErrors;
 import io.modelcatalog.providers.ProviderRegistry;
@@ -153,9 +155,16 @@ public class UpdateConfigsMojo extends AbstractUserConfigMojo {
             throw new MojoExecutionException(MavenWords.of(e) + " (nothing was written)", e);
         } catch (UpdateConfigsException | DocumentParseException e) {
             throw new MojoExecutionException(e.getMessage() + " (nothing was written)", e);
-        } catch (IOException e) {
+        } catch (UpdateStoppedException e) {
             throw new MojoExecutionException(
-                    "Updating the tool configs failed: " + FileErrors.explain(e) + " (see the backup)", e);
+                    "Updating the tool configs failed: " + e.getMessage() + ". Undo with mvn io.modelcatalog:"
+                            + "catalog-maven-plugin:" + CatalogVersion.get() + ":restore -Dcatalog.backupId="
+                            + e.backup().id(),
+                    e);
+        } catch (IOException e) {
+            // a write that fails first leaves every file as it was, and removes the backup it made
+            throw new MojoExecutionException(
+                    "Updating the tool configs failed: " + FileErrors.explain(e) + " (nothing was written)", e);
         }
         UpdateConfigsLog.write(result, getLog(), dryRun, backupKeep);
     }

@@ -166,10 +166,13 @@ class BackupRestoreMojoTest {
         MojoExecutionException e =
                 assertThrows(MojoExecutionException.class, () -> prepare(mojo).execute());
 
+        // checked before the backup and any write: the message says that nothing was written, not "see the backup"
         assertEquals(
-                "Updating the tool configs failed: " + locked + ": permission denied (cannot create files in it); "
-                        + "give this user write permission there (chmod u+w), or choose another folder (see the backup)",
+                "cannot write " + locked.resolve("catalog-aichat.yaml") + ": " + locked + ": permission denied (this "
+                        + "user cannot create files in it); give this user write permission on it (chmod u+w " + locked
+                        + "), or choose another folder (nothing was written)",
                 e.getMessage());
+        assertEquals(List.of(), backupFolders(), "and no backup was made");
     }
 
     @Test

@@ -178,6 +178,23 @@ class UpdateConfigsMojoTest {
 
     @Test
     @InjectMojo(goal = "update-configs", pom = POM)
+    void aDryRunShowsNoKeyOfTheUsersAtAnyLevel(UpdateConfigsMojo mojo) throws Exception {
+        String key = "gsk_FAKEfake0123456789abcdefGHIJKLmnopQRST";
+        Files.writeString(mods, "# mine\napis:\n  groq:\n    api-key: " + key + "\n    models:\n      mine: {}\n");
+        prepare(mojo);
+        setVariableValueToObject(mojo, "dryRun", true);
+
+        mojo.execute();
+
+        String text = log.text();
+        assertTrue(text.contains("[INFO] --- a/" + mods), text);
+        assertTrue(text.contains("[INFO]      api-key: ********"), "the context line, masked: " + text);
+        assertFalse(text.contains(key), text);
+        assertFalse(text.contains("gsk_FAKE"), text);
+    }
+
+    @Test
+    @InjectMojo(goal = "update-configs", pom = POM)
     void badParametersFailWithTheirNames(UpdateConfigsMojo mojo) throws Exception {
         prepare(mojo);
         setVariableValueToObject(mojo, "strategy", "squash");
