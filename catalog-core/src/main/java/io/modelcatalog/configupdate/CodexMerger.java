@@ -30,7 +30,8 @@ import org.tomlj.TomlTable;
  * {@code $CODEX_HOME/X.config.toml}). A profile file is only ever overwritten when its first line is the
  * generator's marker: a file this tool did not write is left alone and reported. {@code [profiles.*]} tables in
  * {@code config.toml} (the legacy layout, which makes {@code codex --profile} fail) are reported with their
- * line and left alone. Table and profile contents are what generate-configs writes ({@link CodexConfig}). Under
+ * line and left alone, and so is content of the user's own that the pinned codex refuses to load
+ * ({@link CodexStrictConfig}), each with its line and remedy. Table and profile contents are what generate-configs writes ({@link CodexConfig}). Under
  * {@code prune}, a profile file this tool wrote (listed in the manifest and starting with the header of a provider of
  * the run) whose model the provider no longer lists is removed, with or without include.
  */
@@ -311,6 +312,8 @@ public final class CodexMerger implements ConfigMerger {
             after = insertTables(editedDoc, newTables);
         }
         verify(doc, after, intended, managed);
+        notices.addAll(
+                CodexStrictConfig.refusals(after.equals(text.text()) ? doc : TomlDocument.parse(text.withText(after))));
         return new FileMerge.Write(tool(), file, before, text.encode(after), changes, notices);
     }
 

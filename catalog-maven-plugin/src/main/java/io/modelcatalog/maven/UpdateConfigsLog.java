@@ -6,11 +6,16 @@ import io.modelcatalog.configupdate.FileMerge;
 import io.modelcatalog.configupdate.Notice;
 import io.modelcatalog.configupdate.UpdateConfigsResult;
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
 import org.apache.maven.plugin.logging.Log;
 
 /**
- * The update-configs goal's log: each file's fate and its entries' changes, what the user should know (legacy
+ * The update-configs goal's log: each config file's fate and its entries' changes; for the files of one model
+ * each (codex profiles, thousands in a run over every model) counts per provider, each file's fate at DEBUG; what the user should know (legacy
  * codex profile tables with the command that migrates them, aichat's key variable), the diffs of a dry run, and
  * the backup with the command that undoes the run.
  */
@@ -23,6 +28,8 @@ final class UpdateConfigsLog {
     private final boolean dryRun;
     private final int backupKeep;
     private int legacy;
+    /** Per tool and provider, how many of its model files had each fate. */
+    private final Map<String, Map<String, Integer>> modelFiles = new TreeMap<>();
 
     private UpdateConfigsLog(Log log, boolean dryRun, int backupKeep) {
         this.log = log;
@@ -42,6 +49,7 @@ final class UpdateConfigsLog {
             return;
         }
         result.files().forEach(this::file);
+        modelFileCounts();
         if (legacy > LEGACY_PROFILES_SHOWN) {
             log.warn((legacy - LEGACY_PROFILES_SHOWN) + " more legacy [profiles.*] table(s) (listed with -X)");
         }
@@ -65,6 +73,10 @@ final class UpdateConfigsLog {
     }
 
     private void file(FileMerge f) {
+        if (f.modelOf() != null) {
+            modelFile(f);
+            return;
+        }
         if (f instanceof FileMerge.Remove) {
             log.info(f.file() + (dryRun ? ": would be removed" : ": removed")
                     + " (model-catalog wrote it for a model its provider no longer lists)");
@@ -83,6 +95,17 @@ final class UpdateConfigsLog {
                         + (e.modelsRemoved() > 0 ? ", " + e.modelsRemoved() + " model(s) removed" : ""));
             }
         }
+        List<Notice.CodexRefusal> refusals = f.notices().stream()
+                .filter(Notice.CodexRefusal.class::isInstance)
+                .map(Notice.CodexRefusal.class::cast)
+                .toList();
+        if (!refusals.isEmpty()) {
+            log.warn(f.file() + ": codex " + refusals.get(0).codexVersion() + " will refuse to start with this file ("
+                    + refusals.size() + " problem(s) in your own content, left alone; codex names only the first):");
+            for (Notice.CodexRefusal r : refusals) {
+                log.warn("  line " + r.line() + ": " + r.problem() + ". To fix it, " + r.remedy());
+            }
+        }
         for (Notice n : f.notices()) {
             if (n instanceof Notice.LegacyProfileTable p) {
                 String line = legacyProfile(p);
@@ -98,6 +121,58 @@ final class UpdateConfigsLog {
             }
         }
     }
+
+    /** One model's file: its fate counted for its provider, told at DEBUG. */
+    private void modelFile(FileMerge f) {
+        String fate;
+        if (f instanceof FileMerge.Remove) {
+            fate = dryRun ? "would be removed" : "removed";
+        } else if (f instanceof FileMerge.LeaveAlone) {
+            fate = "not written by model-catalog, left alone";
+        } else if (f.creates()) {
+            fate = dryRun ? "would be created" : "created";
+        } else if (f.changed()) {
+            fate = dryRun ? "would change" : "updated";
+        } else {
+            fate = "unchanged";
+        }
+        log.debug(f.file() + ": " + fate);
+        modelFiles
+                .computeIfAbsent(f.tool() + " profile files of " + f.modelOf(), k -> new LinkedHashMap<>())
+                .merge(fate, 1, Integer::sum);
+    }
+
+    private void modelFileCounts() {
+        modelFiles.forEach((what, fates) -> {
+            StringBuilder line = new StringBuilder(what).append(':');
+            String sep = " ";
+            for (String fate : FATES) {
+                Integer n = fates.get(fate);
+                if (n != null) {
+                    line.append(sep).append(n).append(' ').append(fate);
+                    sep = ", ";
+                }
+            }
+            boolean leftAlone = fates.containsKey(FATES.get(FATES.size() - 1));
+            String text = line + (log.isDebugEnabled() ? "" : " (each file with -X)");
+            if (leftAlone) {
+                log.warn(text);
+            } else {
+                log.info(text);
+            }
+        });
+    }
+
+    /** The fates of a model file, in the order the counts are told. */
+    private static final List<String> FATES = List.of(
+            "created",
+            "would be created",
+            "updated",
+            "would change",
+            "unchanged",
+            "removed",
+            "would be removed",
+            "not written by model-catalog, left alone");
 
     /** A legacy profile table, with the command that writes its replacement profile file. */
     private static String legacyProfile(Notice.LegacyProfileTable p) {

@@ -253,4 +253,53 @@ class UpdateConfigsMojoTest {
         assertTrue(log.text().contains("catalog.update-configs.skip is true"), log::text);
         assertArrayEquals(before, Files.readAllBytes(mods));
     }
+
+    @Test
+    @InjectMojo(goal = "update-configs", pom = POM)
+    void aRunOverEveryModelCountsTheProfileFilesPerProviderAndTellsEachFileAtDebug(UpdateConfigsMojo mojo)
+            throws Exception {
+        prepare(mojo);
+        setVariableValueToObject(mojo, "codexHome", codexHome.toFile());
+        setVariableValueToObject(mojo, "tools", "codex");
+        setVariableValueToObject(mojo, "providerNames", "groq,mistral");
+        setVariableValueToObject(mojo, "include", "*");
+        mojo.execute();
+
+        List<String> counts = log.at("INFO").stream()
+                .filter(l -> l.startsWith("codex profile files of "))
+                .toList();
+        long groq = profiles("groq_");
+        long mistral = profiles("mistral_");
+        assertTrue(groq > 10 && mistral > 10, groq + " and " + mistral + " profiles");
+        assertEquals(
+                List.of(
+                        "codex profile files of groq: " + groq + " created",
+                        "codex profile files of mistral: " + mistral + " created"),
+                counts);
+        assertFalse(log.at("INFO").stream().anyMatch(l -> l.contains(".config.toml")), "no profile file at INFO");
+        assertEquals(
+                groq + mistral,
+                log.at("DEBUG").stream()
+                        .filter(l -> l.endsWith(".config.toml: created"))
+                        .count(),
+                "each profile file at DEBUG");
+        assertTrue(
+                log.text().contains("[INFO] " + codexHome.resolve("config.toml") + " does not exist"),
+                "the" + " config file itself is told at INFO");
+
+        MojoLogRecorder rerun = new MojoLogRecorder();
+        mojo.setLog(rerun);
+        mojo.execute();
+        assertTrue(rerun.at("INFO").contains("codex profile files of groq: " + groq + " unchanged"), rerun.text());
+        assertTrue(
+                rerun.at("INFO").contains("codex profile files of mistral: " + mistral + " unchanged"), rerun.text());
+    }
+
+    private long profiles(String prefix) throws IOException {
+        try (Stream<Path> s = Files.list(codexHome)) {
+            return s.filter(p -> p.getFileName().toString().startsWith(prefix)
+                            && p.getFileName().toString().endsWith(".config.toml"))
+                    .count();
+        }
+    }
 }
