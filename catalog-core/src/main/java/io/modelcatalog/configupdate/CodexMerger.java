@@ -9,6 +9,7 @@ import io.modelcatalog.toolconfigs.CodexConfig;
 import io.modelcatalog.toolconfigs.ProviderModels;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -46,14 +47,24 @@ public final class CodexMerger implements ConfigMerger {
 
     private final Path home;
     private final boolean profiles;
+    private final boolean migrateLegacyProfiles;
 
     /**
      * @param codexHome     codex's home folder ({@code $CODEX_HOME}, by default {@code ~/.codex})
      * @param writeProfiles whether to write a profile file per model (for the models include selects)
      */
     public CodexMerger(Path codexHome, boolean writeProfiles) {
+        this(codexHome, writeProfiles, false);
+    }
+
+    /**
+     * @param migrateLegacyProfiles whether to move the legacy {@code [profiles.*]} tables of config.toml to profile
+     *     files ({@link LegacyProfileMigration})
+     */
+    public CodexMerger(Path codexHome, boolean writeProfiles, boolean migrateLegacyProfiles) {
         this.home = codexHome.toAbsolutePath();
         this.profiles = writeProfiles;
+        this.migrateLegacyProfiles = migrateLegacyProfiles;
     }
 
     @Override
@@ -77,6 +88,9 @@ public final class CodexMerger implements ConfigMerger {
             }
         }
         out.add(CodexManagedProfiles.manifest(home));
+        if (migrateLegacyProfiles) {
+            out.addAll(migrationTargets());
+        }
         try {
             // the profile files this tool wrote, which prune may remove
             for (Path listed : CodexManagedProfiles.read(home)) {
@@ -88,6 +102,16 @@ public final class CodexMerger implements ConfigMerger {
             // merge reports a manifest it cannot trust, with the file's name
         }
         return out;
+    }
+
+    /** The files the legacy tables would move to; none when config.toml cannot be read (merge reports why). */
+    private List<Path> migrationTargets() {
+        try {
+            byte[] bytes = Files.readAllBytes(configFile());
+            return LegacyProfileMigration.targets(TomlDocument.parse(ConfigText.decode(configFile(), bytes)), home);
+        } catch (IOException | ConfigEditException e) {
+            return List.of();
+        }
     }
 
     private Path profileFile(String profile) {
@@ -111,7 +135,19 @@ public final class CodexMerger implements ConfigMerger {
             MergeStrategy strategy,
             Map<Path, byte[]> current) {
         List<FileMerge> out = new ArrayList<>();
-        out.add(mergeConfig(providers, strategy, current.get(configFile())));
+        byte[] configBefore = current.get(configFile());
+        ConfigText base =
+                configBefore == null ? ConfigText.empty(configFile()) : ConfigText.decode(configFile(), configBefore);
+        List<FileMerge> moved = new ArrayList<>();
+        if (migrateLegacyProfiles && configBefore != null) {
+            LegacyProfileMigration.Result m = LegacyProfileMigration.migrate(TomlDocument.parse(base), home, current);
+            base = base.withText(m.config());
+            m.profiles()
+                    .forEach((file, bytes) -> moved.add(new FileMerge.Write(
+                            tool(), file, null, bytes, List.of(), List.of(new Notice.MovedProfileTable(file)))));
+        }
+        out.add(mergeConfig(providers, strategy, configBefore, base));
+        out.addAll(moved);
         boolean prune = strategy == MergeStrategy.PRUNE && !listedModels.isEmpty();
         if (!profiles && !prune) {
             return out;
@@ -225,9 +261,10 @@ public final class CodexMerger implements ConfigMerger {
                 tool(), file, before, generated, List.of(new EntryChange(provider, label, action, 0, 0)), List.of());
     }
 
-    private FileMerge mergeConfig(List<ProviderModels> providers, MergeStrategy strategy, byte[] before) {
+    /** Merges into {@code text} (config.toml's bytes {@code before}, or what the migration left of them). */
+    private FileMerge mergeConfig(
+            List<ProviderModels> providers, MergeStrategy strategy, byte[] before, ConfigText text) {
         Path file = configFile();
-        ConfigText text = before == null ? ConfigText.empty(file) : ConfigText.decode(file, before);
         TomlDocument doc = TomlDocument.parse(text);
         TomlParseResult table = doc.table();
         List<Notice> notices = legacyProfiles(doc);

@@ -37,4 +37,7 @@ public sealed interface Notice {
      * @param codexVersion the codex version that was checked to refuse it
      */
     record CodexRefusal(Path file, int line, String problem, String remedy, String codexVersion) implements Notice {}
+
+    /** A profile file written from a legacy {@code [profiles.*]} table, which left config.toml. */
+    record MovedProfileTable(Path file) implements Notice {}
 }

@@ -21,13 +21,13 @@ import org.apache.maven.plugin.logging.Log;
  */
 final class UpdateConfigsLog {
 
-    /** How many legacy {@code [profiles.*]} tables are listed one by one at WARN; the rest at DEBUG. */
-    static final int LEGACY_PROFILES_SHOWN = 10;
-
     private final Log log;
     private final boolean dryRun;
     private final int backupKeep;
-    private int legacy;
+    /** The legacy {@code [profiles.*]} tables left in place, per config file. */
+    private final Map<Path, Integer> legacy = new TreeMap<>();
+
+    private int moved;
     /** Per tool and provider, how many of its model files had each fate. */
     private final Map<String, Map<String, Integer>> modelFiles = new TreeMap<>();
 
@@ -50,8 +50,14 @@ final class UpdateConfigsLog {
         }
         result.files().forEach(this::file);
         modelFileCounts();
-        if (legacy > LEGACY_PROFILES_SHOWN) {
-            log.warn((legacy - LEGACY_PROFILES_SHOWN) + " more legacy [profiles.*] table(s) (listed with -X)");
+        legacy.forEach((file, tables) -> log.warn(file + ": " + tables + " legacy [profiles.*] table(s), with which"
+                + " codex --profile <name> fails; left alone" + (log.isDebugEnabled() ? "" : " (each with -X)")
+                + ". Move them all to profile files at once (one backup, undone by restore) with mvn"
+                + " io.modelcatalog:catalog-maven-plugin:" + CatalogVersion.get()
+                + ":update-configs -Dcatalog.tools=codex -Dcatalog.codex.migrateProfiles"));
+        if (moved > 0) {
+            log.info((dryRun ? "Would move " : "Moved ") + moved + " legacy [profiles.*] table(s) of config.toml to"
+                    + " their own profile files" + (log.isDebugEnabled() ? "" : " (each with -X)"));
         }
         if (dryRun) {
             for (String diff : result.diffs()) {
@@ -75,6 +81,11 @@ final class UpdateConfigsLog {
     private void file(FileMerge f) {
         if (f.modelOf() != null) {
             modelFile(f);
+            return;
+        }
+        if (f.notices().stream().anyMatch(Notice.MovedProfileTable.class::isInstance)) {
+            moved++;
+            log.debug(f.file() + (dryRun ? ": would be written" : ": written") + " from its legacy [profiles.*] table");
             return;
         }
         if (f instanceof FileMerge.Remove) {
@@ -108,12 +119,8 @@ final class UpdateConfigsLog {
         }
         for (Notice n : f.notices()) {
             if (n instanceof Notice.LegacyProfileTable p) {
-                String line = legacyProfile(p);
-                if (legacy++ < LEGACY_PROFILES_SHOWN) {
-                    log.warn(line);
-                } else {
-                    log.debug(line);
-                }
+                legacy.merge(p.file(), 1, Integer::sum);
+                log.debug(legacyProfile(p));
             } else if (n instanceof Notice.KeyVariable k) {
                 log.info("  aichat reads " + k.provider() + "'s key from " + k.toolVariable() + "; it is in "
                         + k.providerVariable() + ": export " + k.toolVariable() + "=\"$" + k.providerVariable()
