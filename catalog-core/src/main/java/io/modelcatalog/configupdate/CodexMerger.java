@@ -45,6 +45,9 @@ public final class CodexMerger implements ConfigMerger {
     static final String PROVIDERS = "model_providers";
     static final String PROFILES = "profiles";
 
+    /** Whether the legacy {@code [profiles.*]} tables move to profile files when not asked otherwise: no. */
+    public static final boolean DEFAULT_MIGRATE_LEGACY_PROFILES = false;
+
     private final Path home;
     private final boolean profiles;
     private final boolean migrateLegacyProfiles;
@@ -54,7 +57,7 @@ public final class CodexMerger implements ConfigMerger {
      * @param writeProfiles whether to write a profile file per model (for the models include selects)
      */
     public CodexMerger(Path codexHome, boolean writeProfiles) {
-        this(codexHome, writeProfiles, false);
+        this(codexHome, writeProfiles, DEFAULT_MIGRATE_LEGACY_PROFILES);
     }
 
     /**
