@@ -9,6 +9,7 @@ import io.modelcatalog.toolconfigs.CodexConfig;
 import io.modelcatalog.toolconfigs.ProviderModels;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -30,7 +31,8 @@ import org.tomlj.TomlTable;
  * {@code $CODEX_HOME/X.config.toml}). A profile file is only ever overwritten when its first line is the
  * generator's marker: a file this tool did not write is left alone and reported. {@code [profiles.*]} tables in
  * {@code config.toml} (the legacy layout, which makes {@code codex --profile} fail) are reported with their
- * line and left alone. Table and profile contents are what generate-configs writes ({@link CodexConfig}). Under
+ * line and left alone, and so is content of the user's own that the pinned codex refuses to load
+ * ({@link CodexStrictConfig}), each with its line and remedy. Table and profile contents are what generate-configs writes ({@link CodexConfig}). Under
  * {@code prune}, a profile file this tool wrote (listed in the manifest and starting with the header of a provider of
  * the run) whose model the provider no longer lists is removed, with or without include.
  */
@@ -43,16 +45,29 @@ public final class CodexMerger implements ConfigMerger {
     static final String PROVIDERS = "model_providers";
     static final String PROFILES = "profiles";
 
+    /** Whether the legacy {@code [profiles.*]} tables move to profile files when not asked otherwise: no. */
+    public static final boolean DEFAULT_MIGRATE_LEGACY_PROFILES = false;
+
     private final Path home;
     private final boolean profiles;
+    private final boolean migrateLegacyProfiles;
 
     /**
      * @param codexHome     codex's home folder ({@code $CODEX_HOME}, by default {@code ~/.codex})
      * @param writeProfiles whether to write a profile file per model (for the models include selects)
      */
     public CodexMerger(Path codexHome, boolean writeProfiles) {
+        this(codexHome, writeProfiles, DEFAULT_MIGRATE_LEGACY_PROFILES);
+    }
+
+    /**
+     * @param migrateLegacyProfiles whether to move the legacy {@code [profiles.*]} tables of config.toml to profile
+     *     files ({@link LegacyProfileMigration})
+     */
+    public CodexMerger(Path codexHome, boolean writeProfiles, boolean migrateLegacyProfiles) {
         this.home = codexHome.toAbsolutePath();
         this.profiles = writeProfiles;
+        this.migrateLegacyProfiles = migrateLegacyProfiles;
     }
 
     @Override
@@ -76,6 +91,9 @@ public final class CodexMerger implements ConfigMerger {
             }
         }
         out.add(CodexManagedProfiles.manifest(home));
+        if (migrateLegacyProfiles) {
+            out.addAll(migrationTargets());
+        }
         try {
             // the profile files this tool wrote, which prune may remove
             for (Path listed : CodexManagedProfiles.read(home)) {
@@ -87,6 +105,16 @@ public final class CodexMerger implements ConfigMerger {
             // merge reports a manifest it cannot trust, with the file's name
         }
         return out;
+    }
+
+    /** The files the legacy tables would move to; none when config.toml cannot be read (merge reports why). */
+    private List<Path> migrationTargets() {
+        try {
+            byte[] bytes = Files.readAllBytes(configFile());
+            return LegacyProfileMigration.targets(TomlDocument.parse(ConfigText.decode(configFile(), bytes)), home);
+        } catch (IOException | ConfigEditException e) {
+            return List.of();
+        }
     }
 
     private Path profileFile(String profile) {
@@ -110,7 +138,19 @@ public final class CodexMerger implements ConfigMerger {
             MergeStrategy strategy,
             Map<Path, byte[]> current) {
         List<FileMerge> out = new ArrayList<>();
-        out.add(mergeConfig(providers, strategy, current.get(configFile())));
+        byte[] configBefore = current.get(configFile());
+        ConfigText base =
+                configBefore == null ? ConfigText.empty(configFile()) : ConfigText.decode(configFile(), configBefore);
+        List<FileMerge> moved = new ArrayList<>();
+        if (migrateLegacyProfiles && configBefore != null) {
+            LegacyProfileMigration.Result m = LegacyProfileMigration.migrate(TomlDocument.parse(base), home, current);
+            base = base.withText(m.config());
+            m.profiles()
+                    .forEach((file, bytes) -> moved.add(new FileMerge.Write(
+                            tool(), file, null, bytes, List.of(), List.of(new Notice.MovedProfileTable(file)))));
+        }
+        out.add(mergeConfig(providers, strategy, configBefore, base));
+        out.addAll(moved);
         boolean prune = strategy == MergeStrategy.PRUNE && !listedModels.isEmpty();
         if (!profiles && !prune) {
             return out;
@@ -224,9 +264,10 @@ public final class CodexMerger implements ConfigMerger {
                 tool(), file, before, generated, List.of(new EntryChange(provider, label, action, 0, 0)), List.of());
     }
 
-    private FileMerge mergeConfig(List<ProviderModels> providers, MergeStrategy strategy, byte[] before) {
+    /** Merges into {@code text} (config.toml's bytes {@code before}, or what the migration left of them). */
+    private FileMerge mergeConfig(
+            List<ProviderModels> providers, MergeStrategy strategy, byte[] before, ConfigText text) {
         Path file = configFile();
-        ConfigText text = before == null ? ConfigText.empty(file) : ConfigText.decode(file, before);
         TomlDocument doc = TomlDocument.parse(text);
         TomlParseResult table = doc.table();
         List<Notice> notices = legacyProfiles(doc);
@@ -311,6 +352,8 @@ public final class CodexMerger implements ConfigMerger {
             after = insertTables(editedDoc, newTables);
         }
         verify(doc, after, intended, managed);
+        notices.addAll(
+                CodexStrictConfig.refusals(after.equals(text.text()) ? doc : TomlDocument.parse(text.withText(after))));
         return new FileMerge.Write(tool(), file, before, text.encode(after), changes, notices);
     }
 

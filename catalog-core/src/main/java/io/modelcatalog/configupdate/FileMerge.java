@@ -35,6 +35,18 @@ public sealed interface FileMerge {
     }
 
     /**
+     * For a file that holds one model of one provider (a codex profile file, whose one entry is named by the file's
+     * name), that provider; null for a tool's config file, which holds entries of many. A run over every model has
+     * thousands of the former, which the log counts per provider rather than listing them.
+     */
+    default String modelOf() {
+        List<EntryChange> e = entries();
+        return e.size() == 1 && e.get(0).entry().equals(file().getFileName().toString())
+                ? e.get(0).provider()
+                : null;
+    }
+
+    /**
      * A file that gets {@code after}, equal to {@code before} when nothing changes.
      *
      * @param before its current bytes, or null when it does not exist yet

@@ -26,4 +26,18 @@ public sealed interface Notice {
      * @param providerVariable where the key is
      */
     record KeyVariable(String provider, String toolVariable, String providerVariable) implements Notice {}
+
+    /**
+     * Content of the user's own in codex's {@code config.toml} that the pinned codex refuses to load: codex fails
+     * at start until it is fixed. Left alone.
+     *
+     * @param line         1-based line
+     * @param problem      what codex objects to, in its words where it has them
+     * @param remedy       what to do
+     * @param codexVersion the codex version that was checked to refuse it
+     */
+    record CodexRefusal(Path file, int line, String problem, String remedy, String codexVersion) implements Notice {}
+
+    /** A profile file written from a legacy {@code [profiles.*]} table, which left config.toml. */
+    record MovedProfileTable(Path file) implements Notice {}
 }

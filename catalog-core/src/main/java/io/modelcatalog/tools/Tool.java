@@ -64,6 +64,11 @@ public enum Tool {
         }
 
         @Override
+        public ConfigMerger merger(UserConfigLocations locations, boolean profiles, boolean migrateLegacyProfiles) {
+            return new CodexMerger(locations.codexHome(), profiles, migrateLegacyProfiles);
+        }
+
+        @Override
         public boolean givenAsFolder() {
             return true;
         }
@@ -164,6 +169,16 @@ public enum Tool {
      * @param profiles codex: also write a profile file per model (for the models include selects); others ignore it
      */
     public abstract ConfigMerger merger(UserConfigLocations locations, boolean profiles);
+
+    /**
+     * The merger, as {@link #merger(UserConfigLocations, boolean)}.
+     *
+     * @param migrateLegacyProfiles codex: also move the legacy {@code [profiles.*]} tables of config.toml to
+     *     profile files; others ignore it
+     */
+    public ConfigMerger merger(UserConfigLocations locations, boolean profiles, boolean migrateLegacyProfiles) {
+        return merger(locations, profiles);
+    }
 
     /** Whether a path given for this tool names its home folder (codex) rather than its config file. */
     public boolean givenAsFolder() {

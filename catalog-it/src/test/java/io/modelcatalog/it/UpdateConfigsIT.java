@@ -113,7 +113,16 @@ class UpdateConfigsIT {
                                 .substring(0, 200)),
                 "the user's comments stay");
         assertTrue(Files.readString(opencode).contains("    \"mistral\": {\n"));
-        assertTrue(first.logContains("legacy [profiles.or_sonoma_dusk_alpha] table"), first::text);
+        assertTrue(
+                first.logContains(codexConfig + ": 731 legacy [profiles.*] table(s), with which codex --profile <name>"
+                        + " fails; left alone (each with -X). Move them all to profile files at once"),
+                first::text);
+        assertTrue(
+                first.logContains(":update-configs -Dcatalog.tools=codex -Dcatalog.codex.migrateProfiles"),
+                first::text);
+        assertTrue(
+                first.logContains("line 180: `wire_api = \"chat\"` is no longer supported. To fix it, set wire_api"),
+                first::text);
         assertTrue(Files.readString(codexConfig).contains("[model_providers.mistral]"));
         assertTrue(Files.readString(mods)
                 .contains("        aliases: ['llama3.3', 'llama3.3-70b', 'llama3.3-versatile']\n"));

@@ -7,23 +7,30 @@ import io.modelcatalog.configupdate.FileMerge;
 import io.modelcatalog.configupdate.Notice;
 import io.modelcatalog.configupdate.UpdateConfigsResult;
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
 import org.apache.maven.plugin.logging.Log;
 
 /**
- * The update-configs goal's log: each file's fate and its entries' changes, what the user should know (legacy
+ * The update-configs goal's log: each config file's fate and its entries' changes; for the files of one model
+ * each (codex profiles, thousands in a run over every model) counts per provider, each file's fate at DEBUG; what the user should know (legacy
  * codex profile tables with the command that migrates them, aichat's key variable), the diffs of a dry run, and
  * the backup with the command that undoes the run. Every line has secret-looking values masked ({@link SecretMasks}).
  */
 final class UpdateConfigsLog {
 
-    /** How many legacy {@code [profiles.*]} tables are listed one by one at WARN; the rest at DEBUG. */
-    static final int LEGACY_PROFILES_SHOWN = 10;
-
     private final Log log;
     private final boolean dryRun;
     private final int backupKeep;
-    private int legacy;
+    /** The legacy {@code [profiles.*]} tables left in place, per config file. */
+    private final Map<Path, Integer> legacy = new TreeMap<>();
+
+    private int moved;
+    /** Per tool and provider, how many of its model files had each fate. */
+    private final Map<String, Map<String, Integer>> modelFiles = new TreeMap<>();
 
     private UpdateConfigsLog(Log log, boolean dryRun, int backupKeep) {
         this.log = log;
@@ -43,8 +50,15 @@ final class UpdateConfigsLog {
             return;
         }
         result.files().forEach(this::file);
-        if (legacy > LEGACY_PROFILES_SHOWN) {
-            warn((legacy - LEGACY_PROFILES_SHOWN) + " more legacy [profiles.*] table(s) (listed with -X)");
+        modelFileCounts();
+        legacy.forEach((file, tables) -> warn(file + ": " + tables + " legacy [profiles.*] table(s), with which"
+                + " codex --profile <name> fails; left alone" + (log.isDebugEnabled() ? "" : " (each with -X)")
+                + ". Move them all to profile files at once (one backup, undone by restore) with mvn"
+                + " io.modelcatalog:catalog-maven-plugin:" + CatalogVersion.get()
+                + ":update-configs -Dcatalog.tools=codex -Dcatalog.codex.migrateProfiles"));
+        if (moved > 0) {
+            info((dryRun ? "Would move " : "Moved ") + moved + " legacy [profiles.*] table(s) of config.toml to"
+                    + " their own profile files" + (log.isDebugEnabled() ? "" : " (each with -X)"));
         }
         if (dryRun) {
             for (String diff : result.diffs()) {
@@ -78,6 +92,15 @@ final class UpdateConfigsLog {
     }
 
     private void file(FileMerge f) {
+        if (f.modelOf() != null) {
+            modelFile(f);
+            return;
+        }
+        if (f.notices().stream().anyMatch(Notice.MovedProfileTable.class::isInstance)) {
+            moved++;
+            debug(f.file() + (dryRun ? ": would be written" : ": written") + " from its legacy [profiles.*] table");
+            return;
+        }
         if (f instanceof FileMerge.Remove) {
             info(f.file() + (dryRun ? ": would be removed" : ": removed")
                     + " (model-catalog wrote it for a model its provider no longer lists)");
@@ -96,14 +119,21 @@ final class UpdateConfigsLog {
                         + (e.modelsRemoved() > 0 ? ", " + e.modelsRemoved() + " model(s) removed" : ""));
             }
         }
+        List<Notice.CodexRefusal> refusals = f.notices().stream()
+                .filter(Notice.CodexRefusal.class::isInstance)
+                .map(Notice.CodexRefusal.class::cast)
+                .toList();
+        if (!refusals.isEmpty()) {
+            warn(f.file() + ": codex " + refusals.get(0).codexVersion() + " will refuse to start with this file ("
+                    + refusals.size() + " problem(s) in your own content, left alone; codex names only the first):");
+            for (Notice.CodexRefusal r : refusals) {
+                warn("  line " + r.line() + ": " + r.problem() + ". To fix it, " + r.remedy());
+            }
+        }
         for (Notice n : f.notices()) {
             if (n instanceof Notice.LegacyProfileTable p) {
-                String line = legacyProfile(p);
-                if (legacy++ < LEGACY_PROFILES_SHOWN) {
-                    warn(line);
-                } else {
-                    debug(line);
-                }
+                legacy.merge(p.file(), 1, Integer::sum);
+                debug(legacyProfile(p));
             } else if (n instanceof Notice.KeyVariable k) {
                 info("  aichat reads " + k.provider() + "'s key from " + k.toolVariable() + "; it is in "
                         + k.providerVariable() + ": export " + k.toolVariable() + "=\"$" + k.providerVariable()
@@ -111,6 +141,58 @@ final class UpdateConfigsLog {
             }
         }
     }
+
+    /** One model's file: its fate counted for its provider, told at DEBUG. */
+    private void modelFile(FileMerge f) {
+        String fate;
+        if (f instanceof FileMerge.Remove) {
+            fate = dryRun ? "would be removed" : "removed";
+        } else if (f instanceof FileMerge.LeaveAlone) {
+            fate = "not written by model-catalog, left alone";
+        } else if (f.creates()) {
+            fate = dryRun ? "would be created" : "created";
+        } else if (f.changed()) {
+            fate = dryRun ? "would change" : "updated";
+        } else {
+            fate = "unchanged";
+        }
+        debug(f.file() + ": " + fate);
+        modelFiles
+                .computeIfAbsent(f.tool() + " profile files of " + f.modelOf(), k -> new LinkedHashMap<>())
+                .merge(fate, 1, Integer::sum);
+    }
+
+    private void modelFileCounts() {
+        modelFiles.forEach((what, fates) -> {
+            StringBuilder line = new StringBuilder(what).append(':');
+            String sep = " ";
+            for (String fate : FATES) {
+                Integer n = fates.get(fate);
+                if (n != null) {
+                    line.append(sep).append(n).append(' ').append(fate);
+                    sep = ", ";
+                }
+            }
+            boolean leftAlone = fates.containsKey(FATES.get(FATES.size() - 1));
+            String text = line + (log.isDebugEnabled() ? "" : " (each file with -X)");
+            if (leftAlone) {
+                warn(text);
+            } else {
+                info(text);
+            }
+        });
+    }
+
+    /** The fates of a model file, in the order the counts are told. */
+    private static final List<String> FATES = List.of(
+            "created",
+            "would be created",
+            "updated",
+            "would change",
+            "unchanged",
+            "removed",
+            "would be removed",
+            "not written by model-catalog, left alone");
 
     /** A legacy profile table, with the command that writes its replacement profile file. */
     private static String legacyProfile(Notice.LegacyProfileTable p) {

@@ -106,6 +106,17 @@ public class UpdateConfigsMojo extends AbstractUserConfigMojo {
     private boolean dryRun;
 
     /**
+     * Moves the legacy {@code [profiles.*]} tables of codex's {@code config.toml} to the profile files codex reads
+     * now (one per table in the codex home, named after it, ending in {@code .config.toml}), all in this run: the
+     * files are written, the tables leave config.toml, and the run's one backup holds it all, so one restore undoes
+     * it. A table whose file exists is left alone.
+     *
+     * @since 0.1.0
+     */
+    @Parameter(property = "catalog.codex.migrateProfiles", defaultValue = "false")
+    private boolean migrateProfiles;
+
+    /**
      * Skips this goal.
      *
      * @since 0.1.0
@@ -175,7 +186,7 @@ public class UpdateConfigsMojo extends AbstractUserConfigMojo {
         List<ConfigMerger> out = new ArrayList<>();
         for (Tool tool : selected) {
             UserConfigLocations.Location where = locations.locate(tool);
-            out.add(tool.merger(locations, profiles));
+            out.add(tool.merger(locations, profiles, migrateProfiles));
             getLog().info(tool.id() + ": " + where.file() + " (" + foundBy(tool, where) + ")");
         }
         return out;

@@ -7,6 +7,7 @@ import io.modelcatalog.artifact.CatalogInstall;
 import io.modelcatalog.backups.BackupStore;
 import io.modelcatalog.clean.CleanRequest;
 import io.modelcatalog.compat.CompatOptions;
+import io.modelcatalog.configupdate.CodexMerger;
 import io.modelcatalog.configupdate.MergeStrategy;
 import io.modelcatalog.fetching.FetchOptions;
 import io.modelcatalog.fetching.NetworkPolicy;
@@ -55,6 +56,7 @@ class DefaultParityTest {
             Map.entry("catalog.cacheDirectory", "${user.home}/" + ResponseCache.DEFAULT_FOLDER),
             Map.entry("catalog.backupKeep", String.valueOf(BackupStore.DEFAULT_KEEP)),
             Map.entry("catalog.strategy", MergeStrategy.DEFAULT.name().toLowerCase(Locale.ROOT)),
+            Map.entry("catalog.codex.migrateProfiles", String.valueOf(CodexMerger.DEFAULT_MIGRATE_LEGACY_PROFILES)),
             Map.entry("catalog.clean.failures", String.valueOf(CleanRequest.DEFAULT_FAILURES)),
             Map.entry("catalog.clean.cache", String.valueOf(CleanRequest.DEFAULT_CACHE)),
             Map.entry(

@@ -270,4 +270,87 @@ class UpdateConfigsMojoTest {
         assertTrue(log.text().contains("catalog.update-configs.skip is true"), log::text);
         assertArrayEquals(before, Files.readAllBytes(mods));
     }
+
+    @Test
+    @InjectMojo(goal = "update-configs", pom = POM)
+    void aRunOverEveryModelCountsTheProfileFilesPerProviderAndTellsEachFileAtDebug(UpdateConfigsMojo mojo)
+            throws Exception {
+        prepare(mojo);
+        setVariableValueToObject(mojo, "codexHome", codexHome.toFile());
+        setVariableValueToObject(mojo, "tools", "codex");
+        setVariableValueToObject(mojo, "providerNames", "groq,mistral");
+        setVariableValueToObject(mojo, "include", "*");
+        mojo.execute();
+
+        List<String> counts = log.at("INFO").stream()
+                .filter(l -> l.startsWith("codex profile files of "))
+                .toList();
+        long groq = profiles("groq_");
+        long mistral = profiles("mistral_");
+        assertTrue(groq > 10 && mistral > 10, groq + " and " + mistral + " profiles");
+        assertEquals(
+                List.of(
+                        "codex profile files of groq: " + groq + " created",
+                        "codex profile files of mistral: " + mistral + " created"),
+                counts);
+        assertFalse(log.at("INFO").stream().anyMatch(l -> l.contains(".config.toml")), "no profile file at INFO");
+        assertEquals(
+                groq + mistral,
+                log.at("DEBUG").stream()
+                        .filter(l -> l.endsWith(".config.toml: created"))
+                        .count(),
+                "each profile file at DEBUG");
+        assertTrue(
+                log.text().contains("[INFO] " + codexHome.resolve("config.toml") + " does not exist"),
+                "the" + " config file itself is told at INFO");
+
+        MojoLogRecorder rerun = new MojoLogRecorder();
+        mojo.setLog(rerun);
+        mojo.execute();
+        assertTrue(rerun.at("INFO").contains("codex profile files of groq: " + groq + " unchanged"), rerun.text());
+        assertTrue(
+                rerun.at("INFO").contains("codex profile files of mistral: " + mistral + " unchanged"), rerun.text());
+    }
+
+    @Test
+    @InjectMojo(goal = "update-configs", pom = POM)
+    void legacyProfileTablesAreOneWarningWithTheCommandThatMovesThemAll(UpdateConfigsMojo mojo) throws Exception {
+        prepare(mojo);
+        setVariableValueToObject(mojo, "codexHome", codexHome.toFile());
+        setVariableValueToObject(mojo, "tools", "codex");
+        Path config = codexHome.resolve("config.toml");
+        Files.writeString(config, "model = \"m\"\n\n[profiles.a]\nmodel = \"x\"\n\n[profiles.b]\nmodel = \"y\"\n");
+        mojo.execute();
+        List<String> warnings = log.at("WARNING");
+        assertEquals(1, warnings.size(), warnings.toString());
+        assertTrue(
+                warnings.get(0)
+                        .startsWith(config + ": 2 legacy [profiles.*] table(s), with which codex --profile"
+                                + " <name> fails; left alone. Move them all to profile files at once (one backup, undone by"
+                                + " restore) with mvn io.modelcatalog:catalog-maven-plugin:"),
+                warnings.get(0));
+        assertTrue(warnings.get(0).endsWith(":update-configs -Dcatalog.tools=codex -Dcatalog.codex.migrateProfiles"));
+
+        MojoLogRecorder migrating = new MojoLogRecorder();
+        mojo.setLog(migrating);
+        setVariableValueToObject(mojo, "migrateProfiles", true);
+        mojo.execute();
+        assertTrue(
+                migrating
+                        .at("INFO")
+                        .contains(
+                                "Moved 2 legacy [profiles.*] table(s) of config.toml to their own profile" + " files"),
+                migrating.text());
+        assertEquals(List.of(), migrating.at("WARNING"));
+        assertTrue(Files.readString(codexHome.resolve("a.config.toml")).endsWith("model = \"x\"\n"));
+        assertFalse(Files.readString(config).contains("[profiles."));
+    }
+
+    private long profiles(String prefix) throws IOException {
+        try (Stream<Path> s = Files.list(codexHome)) {
+            return s.filter(p -> p.getFileName().toString().startsWith(prefix)
+                            && p.getFileName().toString().endsWith(".config.toml"))
+                    .count();
+        }
+    }
 }
