@@ -53,8 +53,25 @@ final class ReportCharts {
         };
     }
 
+    /** One bar as drawn: its provider, number, and whether it is drawn shortened (with a break). */
+    record Bar(String provider, int models, boolean shortened) {}
+
+    /** The bar chart and its bars, in drawing order. */
+    record Bars(String svg, List<Bar> bars) {
+
+        boolean anyShortened() {
+            return bars.stream().anyMatch(Bar::shortened);
+        }
+    }
+
+    /** One provider's series on the price chart: its marker index, name and number of points. */
+    record Series(int index, String provider, int points) {}
+
+    /** The price chart and its series, in drawing order. */
+    record Scatter(String svg, List<Series> series) {}
+
     /** Bars of model counts, largest first (ties by name); empty when no provider lists models. */
-    static Optional<String> modelsPerProvider(List<ProviderEntry> providers) {
+    static Optional<Bars> modelsPerProvider(List<ProviderEntry> providers) {
         List<ProviderEntry> bars = providers.stream()
                 .filter(p -> !p.dataSource() && p.modelCount().isPresent())
                 .sorted(Comparator.comparingInt(
@@ -77,6 +94,7 @@ final class ReportCharts {
         boolean broken = second > 0 && first > 3 * second;
         double max = Math.max(1, broken ? second * 1.25 : first);
         double scale = (width - label - valueRoom) / max;
+        List<Bar> drawn = new ArrayList<>();
         StringBuilder svg = new StringBuilder();
         svg.append("<svg class=\"mcr-chart mcr-bars\" viewBox=\"0 0 ")
                 .append(width)
@@ -90,6 +108,7 @@ final class ReportCharts {
             double y = top + i * row;
             boolean cut = broken && i == 0;
             double w = cut ? max * scale : Math.max(n == 0 ? 0 : 1.5, n * scale);
+            drawn.add(new Bar(p.name(), n, cut));
             String name = escape(p.name());
             svg.append("<g><title>")
                     .append(name)
@@ -121,7 +140,7 @@ final class ReportCharts {
                     .append("</text></g>");
         }
         svg.append("</svg>");
-        return Optional.of(svg.toString());
+        return Optional.of(new Bars(svg.toString(), List.copyOf(drawn)));
     }
 
     /** Two white slashes across a bar: the bar is shortened. */
@@ -163,7 +182,7 @@ final class ReportCharts {
     }
 
     /** Input price per 1M tokens (log) against context window (log2); free models on a band of their own. */
-    static Optional<String> priceAgainstContext(List<Point> points) {
+    static Optional<Scatter> priceAgainstContext(List<Point> points) {
         if (points.isEmpty()) {
             return Optional.empty();
         }
@@ -273,7 +292,16 @@ final class ReportCharts {
             svg.append(" per 1M</title>").append(marker(p.series(), x, y)).append("</g>");
         }
         svg.append("</g></svg>");
-        return Optional.of(svg.toString());
+        List<Series> series = new ArrayList<>();
+        for (Point p : points) {
+            Series last = series.isEmpty() ? null : series.get(series.size() - 1);
+            if (last != null && last.index() == p.series()) {
+                series.set(series.size() - 1, new Series(last.index(), last.provider(), last.points() + 1));
+            } else {
+                series.add(new Series(p.series(), p.provider(), 1));
+            }
+        }
+        return Optional.of(new Scatter(svg.toString(), List.copyOf(series)));
     }
 
     private static String decade(int e) {

@@ -11,12 +11,10 @@ import freemarker.cache.FileNameGlobMatcher;
 import freemarker.cache.FileTemplateLoader;
 import freemarker.cache.FirstMatchTemplateConfigurationFactory;
 import freemarker.core.ParseException;
-import freemarker.core.TemplateClassResolver;
 import freemarker.core.TemplateConfiguration;
 import freemarker.core.TemplateNumberFormatFactory;
 import freemarker.template.Configuration;
 import freemarker.template.Template;
-import freemarker.template.TemplateExceptionHandler;
 import io.modelcatalog.toolconfigs.ProviderModels;
 import io.modelcatalog.toolconfigs.ToolFile;
 import io.modelcatalog.toolconfigs.ToolWriter;
@@ -26,9 +24,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
-import java.util.TimeZone;
 import java.util.TreeMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -183,20 +179,8 @@ public final class TemplateRenderer {
     }
 
     private static Configuration configuration(Path dir) throws IOException {
-        Configuration cfg = new Configuration(Configuration.VERSION_2_3_34);
+        Configuration cfg = StrictFreemarker.configuration();
         cfg.setTemplateLoader(new FileTemplateLoader(dir.toFile()));
-        cfg.setDefaultEncoding("UTF-8");
-        cfg.setLocale(Locale.ROOT);
-        cfg.setTimeZone(TimeZone.getTimeZone("UTC"));
-        cfg.setLocalizedLookup(false);
-        cfg.setRecognizeStandardFileExtensions(false);
-        cfg.setTemplateExceptionHandler(TemplateExceptionHandler.RETHROW_HANDLER);
-        cfg.setLogTemplateExceptions(false);
-        cfg.setAttemptExceptionReporter((te, env) -> {});
-        cfg.setWrapUncheckedExceptions(true);
-        cfg.setFallbackOnNullLoopVariable(false);
-        cfg.setNewBuiltinClassResolver(TemplateClassResolver.ALLOWS_NOTHING_RESOLVER);
-        cfg.setAPIBuiltinEnabled(false);
         cfg.setCustomNumberFormats(
                 Map.<String, TemplateNumberFormatFactory>of("literal", Literals.NumberLiteralFactory.INSTANCE));
         cfg.setNumberFormat("@literal");

@@ -171,6 +171,7 @@ class CatalogReportTest {
         String bars = svgs.get(0);
         assertTrue(bars.contains("<title>groq: 21 models</title>"), bars);
         assertFalse(bars.contains("mcr-break"), "no list dwarfs the others here");
+        assertFalse(html.contains("The bar with a break is shortened"));
         // largest list first
         assertTrue(bars.indexOf(">groq<") < bars.indexOf(">deepseek<"));
         String scatter = svgs.get(1);
@@ -229,6 +230,16 @@ class CatalogReportTest {
         assertTrue(bars.contains("<title>featherless: 6,504 models</title>"), bars);
         assertEquals(1, count(bars, "mcr-break"));
         assertTrue(bars.contains(">6,504</text>"));
+        // the caption follows what the chart says it drew
+        ReportCharts.Bars drawn =
+                ReportCharts.modelsPerProvider(report.providers()).orElseThrow();
+        assertEquals(
+                List.of("featherless"),
+                drawn.bars().stream()
+                        .filter(ReportCharts.Bar::shortened)
+                        .map(ReportCharts.Bar::provider)
+                        .toList());
+        assertTrue(html.contains("The bar with a break is shortened"));
         // for looking at it in a browser: target/report-preview/
         Path preview = Path.of("target", "report-preview");
         Files.createDirectories(preview);
