@@ -56,6 +56,11 @@ public final class LiteLlmMap {
 
     /** LiteLLM's facts for a provider's model (by its config name), if it has an entry for exactly that provider. */
     public Optional<ModelFacts> lookup(String provider, String modelName) {
+        return entry(provider, modelName).map(e -> ProviderShape.LITELLM.read(e.getKey(), e.getValue()));
+    }
+
+    /** LiteLLM's own entry (key and value) for a provider's model, on the same terms as {@link #lookup}. */
+    public Optional<Map.Entry<String, JsonNode>> entry(String provider, String modelName) {
         Optional<String> lp = liteLlmProvider(provider);
         if (lp.isEmpty()) {
             return Optional.empty();
@@ -63,7 +68,7 @@ public final class LiteLlmMap {
         for (String key : new String[] {lp.get() + "/" + modelName, modelName}) {
             JsonNode entry = entries.get(key);
             if (entry != null && lp.get().equals(entry.path("litellm_provider").asText(null))) {
-                return Optional.of(ProviderShape.LITELLM.read(key, entry));
+                return Optional.of(Map.entry(key, entry));
             }
         }
         return Optional.empty();

@@ -1,7 +1,9 @@
 package io.modelcatalog.identity;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import io.modelcatalog.catalog.CatalogFolder;
 import io.modelcatalog.documents.ModelList;
+import io.modelcatalog.facts.FactValues;
 import io.modelcatalog.facts.LiteLlmMap;
 import io.modelcatalog.facts.ModelFacts;
 import io.modelcatalog.facts.ModelNormalizer;
@@ -9,6 +11,7 @@ import io.modelcatalog.providers.ProviderDefinition;
 import io.modelcatalog.providers.ProviderKind;
 import io.modelcatalog.providers.ProviderRegistry;
 import java.io.IOException;
+import java.math.BigDecimal;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -26,6 +29,33 @@ public final class CatalogListings {
     private static final String LITELLM = "litellm";
 
     private CatalogListings() {}
+
+    /**
+     * The price of cached input tokens: the provider's own ({@code pricing.input_cache_read}, per token, as OpenRouter
+     * and its clones give it), else LiteLLM's {@code cache_read_input_token_cost} from its entry for this provider's
+     * model. Never another provider's.
+     */
+    static Listing.SourcedPrice cachedPrice(
+            String provider, ModelFacts facts, JsonNode entry, Optional<LiteLlmMap> liteLlm) {
+        JsonNode own = entry == null ? null : entry.path("pricing").get("input_cache_read");
+        if (own != null && own.isTextual()) {
+            BigDecimal v = FactValues.perTokenAsPerMillion(own);
+            if (v != null) {
+                return new Listing.SourcedPrice(v, "provider");
+            }
+        }
+        if (liteLlm.isPresent()) {
+            Optional<Map.Entry<String, JsonNode>> e = liteLlm.get().entry(provider, facts.name());
+            if (e.isPresent()) {
+                BigDecimal v =
+                        FactValues.perTokenAsPerMillion(e.get().getValue().get("cache_read_input_token_cost"));
+                if (v != null) {
+                    return new Listing.SourcedPrice(v, "litellm " + e.get().getKey());
+                }
+            }
+        }
+        return null;
+    }
 
     /**
      * Reads the listings.
@@ -52,7 +82,7 @@ public final class CatalogListings {
             list.entries().forEach((id, entry) -> {
                 ModelFacts f = facts.get(id);
                 if (f != null) {
-                    out.add(new Listing(name, id, entry, f));
+                    out.add(new Listing(name, id, entry, f, cachedPrice(name, f, entry, liteLlm)));
                 }
             });
         }

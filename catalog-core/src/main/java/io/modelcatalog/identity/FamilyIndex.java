@@ -48,6 +48,7 @@ public final class FamilyIndex {
     private static final Pattern HF_URL =
             Pattern.compile("^https?://huggingface\\.co/(?:api/models/)?([A-Za-z0-9][\\w.-]*/[\\w.-]+)/?$");
     private static final Pattern REPO = Pattern.compile("^[A-Za-z0-9][\\w.-]*/[\\w.-]+$");
+    private static final Pattern ORG_PIECE = Pattern.compile("[-_.]");
     private static final Pattern MAKER_IN_NAME = Pattern.compile("^([^:]{2,40}):\\s");
 
     private final List<Family> families;
@@ -115,7 +116,7 @@ public final class FamilyIndex {
             own.add(n);
             if (n.org() != null) {
                 orgs.add(ModelName.compact(n.org()));
-                orgs.add(ModelName.compact(n.org().split("[-_.]")[0]));
+                orgs.add(ModelName.compact(ORG_PIECE.split(n.org())[0]));
             }
         }
         MakerWords makers = new MakerWords(orgs);
@@ -403,9 +404,12 @@ public final class FamilyIndex {
     /** A family from its readings: the id and name from its best-backed listing. */
     private static Family family(List<Reading> group) {
         Reading anchor = null;
+        String anchorRank = null;
         for (Reading r : group) {
-            if (anchor == null || rank(r).compareTo(rank(anchor)) < 0) {
+            String rank = rank(r);
+            if (anchor == null || rank.compareTo(anchorRank) < 0) {
                 anchor = r;
+                anchorRank = rank;
             }
         }
         String id;
@@ -435,7 +439,8 @@ public final class FamilyIndex {
                     r.listing().id(),
                     r.name().variant(),
                     why,
-                    r.listing().facts()));
+                    r.listing().facts(),
+                    r.listing().cached()));
         }
         members.sort(Comparator.comparing(Member::provider).thenComparing(Member::id));
         return new Family(id, name, members);
@@ -455,7 +460,8 @@ public final class FamilyIndex {
             tier = 3;
             text = r.listing().provider() + "/" + r.listing().id();
         }
-        return tier + String.format(Locale.ROOT, "%05d", text.length()) + text;
+        String length = Integer.toString(100_000 + text.length());
+        return tier + length + text;
     }
 
     /** The name part of an id: its last path segment other than a quantization. */

@@ -12,8 +12,15 @@ import java.util.Objects;
  * @param variant  how it is served: quantization ({@code fp8}) and tier ({@code free}, {@code turbo}) tags
  * @param joinedBy why it belongs to its family: the metadata field or the rule that decided
  * @param facts    its facts at that provider, or {@code null}
+ * @param cached   its cached-input price at that provider with its source, or {@code null}
  */
-public record Member(String provider, String id, List<String> variant, String joinedBy, ModelFacts facts) {
+public record Member(
+        String provider,
+        String id,
+        List<String> variant,
+        String joinedBy,
+        ModelFacts facts,
+        Listing.SourcedPrice cached) {
 
     public Member {
         Objects.requireNonNull(provider, "provider");

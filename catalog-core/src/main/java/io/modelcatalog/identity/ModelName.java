@@ -55,10 +55,11 @@ public record ModelName(
     private static final Pattern VENDOR_PATH = Pattern.compile("^accounts/[^/]+/models/");
     private static final Pattern DIGIT_P_DIGIT = Pattern.compile("(\\d)p(\\d)");
     private static final Pattern SPACED_QUANT = Pattern.compile("(?<![a-z0-9])(fp|int|bf)[-_](\\d+)(?![a-z0-9])");
+    private static final Pattern SEPARATORS = Pattern.compile("[^a-z0-9]+");
+    private static final Pattern NOT_ALPHANUMERIC = Pattern.compile("[^a-z0-9]");
     private static final Pattern GGML_QUANT =
             Pattern.compile("(?<![a-z0-9])(i?q[2-8])_(k|0|1)(?:_([sml]))?(?![a-z0-9])");
     private static final Pattern GGML_WORD = Pattern.compile("i?q[2-8](k[sml]?|0|1)?");
-    private static final Pattern LETTERS_THEN_DIGIT = Pattern.compile("(?<=[a-z])(?=\\d)");
 
     public ModelName {
         words = List.copyOf(words);
@@ -178,11 +179,17 @@ public record ModelName(
 
     /** Lowercase words of a name: {@code 4p5} is {@code 4.5}, {@code fp-8} is {@code fp8}, every separator splits. */
     static List<String> words(String name) {
-        String s = DIGIT_P_DIGIT.matcher(name).replaceAll("$1.$2");
-        s = SPACED_QUANT.matcher(s).replaceAll("$1$2");
+        String s = name.indexOf('p') >= 0 ? DIGIT_P_DIGIT.matcher(name).replaceAll("$1.$2") : name;
+        if (s.indexOf('-') >= 0 || s.indexOf('_') >= 0) {
+            s = SPACED_QUANT.matcher(s).replaceAll("$1$2");
+        }
         List<String> out = new ArrayList<>();
-        s = GGML_QUANT.matcher(s).replaceAll(m -> m.group(1) + m.group(2) + (m.group(3) == null ? "" : m.group(3)));
-        for (String piece : s.split("[^a-z0-9]+")) {
+        s = s.indexOf('q') < 0 || s.indexOf('_') < 0
+                ? s
+                : GGML_QUANT
+                        .matcher(s)
+                        .replaceAll(m -> m.group(1) + m.group(2) + (m.group(3) == null ? "" : m.group(3)));
+        for (String piece : SEPARATORS.split(s)) {
             if (piece.isEmpty()) {
                 continue;
             }
@@ -190,9 +197,7 @@ public record ModelName(
                 out.add(piece);
                 continue;
             }
-            for (String part : LETTERS_THEN_DIGIT.split(piece)) {
-                out.add(part);
-            }
+            splitLettersThenDigits(piece, out);
         }
         // "v3" and "3" are one version: a lone "v" before a number goes.
         List<String> kept = new ArrayList<>(out.size());
@@ -208,9 +213,23 @@ public record ModelName(
         return kept;
     }
 
+    /** Adds the piece split where a letter is followed by a digit ({@code qwen2} gives {@code qwen}, {@code 2}). */
+    private static void splitLettersThenDigits(String piece, List<String> out) {
+        int start = 0;
+        for (int i = 1; i < piece.length(); i++) {
+            if (Character.isDigit(piece.charAt(i)) && Character.isLetter(piece.charAt(i - 1))) {
+                out.add(piece.substring(start, i));
+                start = i;
+            }
+        }
+        out.add(piece.substring(start));
+    }
+
     /** Whether a word names a numeric format: {@code fp8}, {@code bf16}, GGUF's {@code q4km}, ... */
     static boolean isQuant(String word) {
-        return QUANTS.contains(word) || GGML_WORD.matcher(word).matches();
+        return QUANTS.contains(word)
+                || ((word.startsWith("q") || word.startsWith("iq"))
+                        && GGML_WORD.matcher(word).matches());
     }
 
     private static String normalizeQuant(String segment) {
@@ -220,6 +239,6 @@ public record ModelName(
 
     /** An org without separators, to compare {@code deepseek-ai} with {@code deepseek}. */
     static String compact(String org) {
-        return org == null ? null : org.replaceAll("[^a-z0-9]", "");
+        return org == null ? null : NOT_ALPHANUMERIC.matcher(org).replaceAll("");
     }
 }
