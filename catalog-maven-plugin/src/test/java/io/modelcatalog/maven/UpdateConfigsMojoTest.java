@@ -169,7 +169,7 @@ class UpdateConfigsMojoTest {
         mojo.execute();
         String text = log.text();
         assertTrue(text.contains("[INFO] " + mods + ": would change"), text);
-        assertTrue(text.contains("[INFO] --- a/" + mods), text);
+        assertTrue(text.contains("[INFO] --- " + mods + "\n"), text);
         assertTrue(text.contains("[INFO] Dry run: 2 file(s) would change; nothing was written"), text);
         assertArrayEquals(before, Files.readAllBytes(mods));
         assertEquals("// mine\n{\"provider\": {}}\n", Files.readString(opencode));
@@ -187,7 +187,7 @@ class UpdateConfigsMojoTest {
         mojo.execute();
 
         String text = log.text();
-        assertTrue(text.contains("[INFO] --- a/" + mods), text);
+        assertTrue(text.contains("[INFO] --- " + mods + "\n"), text);
         assertTrue(text.contains("[INFO]      api-key: ********"), "the context line, masked: " + text);
         assertFalse(text.contains(key), text);
         assertFalse(text.contains("gsk_FAKE"), text);
