@@ -1,7 +1,7 @@
 package io.modelcatalog.identity;
 
+import io.modelcatalog.text.ClosestNames;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -102,39 +102,8 @@ public final class ModelLookup {
         return out;
     }
 
-    /**
-     * The nearest names (case-insensitive): those that hold the name ({@code llama-3.3-70b} in
-     * {@code llama-3.3-70b-versatile}) first, then by edit distance, ties by text.
-     */
+    /** The nearest names, as {@link ClosestNames#closest} orders them. */
     static List<String> closest(String name, Iterable<String> candidates) {
-        String q = name.toLowerCase(Locale.ROOT);
-        List<String[]> scored = new ArrayList<>();
-        for (String c : candidates) {
-            String lc = c.toLowerCase(Locale.ROOT);
-            int holds = lc.contains(q) ? 0 : 1;
-            scored.add(new String[] {holds + String.format(Locale.ROOT, "%06d", distance(q, lc)), c});
-        }
-        scored.sort(Comparator.<String[], String>comparing(s -> s[0]).thenComparing(s -> s[1]));
-        return scored.stream().limit(CLOSEST).map(s -> s[1]).toList();
-    }
-
-    /** Levenshtein distance. */
-    static int distance(String a, String b) {
-        int[] prev = new int[b.length() + 1];
-        int[] cur = new int[b.length() + 1];
-        for (int j = 0; j <= b.length(); j++) {
-            prev[j] = j;
-        }
-        for (int i = 1; i <= a.length(); i++) {
-            cur[0] = i;
-            for (int j = 1; j <= b.length(); j++) {
-                int cost = a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1;
-                cur[j] = Math.min(Math.min(cur[j - 1] + 1, prev[j] + 1), prev[j - 1] + cost);
-            }
-            int[] t = prev;
-            prev = cur;
-            cur = t;
-        }
-        return prev[b.length()];
+        return ClosestNames.closest(name, candidates, CLOSEST);
     }
 }

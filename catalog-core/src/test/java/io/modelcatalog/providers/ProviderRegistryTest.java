@@ -53,6 +53,18 @@ class ProviderRegistryTest {
     }
 
     @Test
+    void anUnknownNameCloseToAValidOneSuggestsItWhateverTheCase() {
+        UnknownProviderException e = assertThrows(
+                UnknownProviderException.class,
+                () -> ProviderRegistry.builtIn().select(List.of("Groq", "opnai", "nosuchthing")));
+        assertTrue(
+                e.getMessage()
+                        .startsWith("unknown providers Groq (did you mean groq?), opnai (did you mean openai?),"
+                                + " nosuchthing; valid names: aihorde, "),
+                e.getMessage());
+    }
+
+    @Test
     void selectionKeepsRegistryOrder() {
         List<String> names = new ArrayList<>();
         ProviderRegistry.builtIn().select(List.of("zai", "groq", "anthropic")).forEach(p -> names.add(p.name()));
