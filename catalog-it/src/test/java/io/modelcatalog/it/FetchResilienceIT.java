@@ -205,7 +205,7 @@ class FetchResilienceIT {
         ForkedMaven.Result refused = fetch(models, "openrouter").run();
         assertEquals(0, refused.exitCode(), refused::text);
         assertTrue(
-                refused.logContains("refusing to write 1 models over the 326 of models_openrouter.txt"), refused::text);
+                refused.logContains("refusing to write 1 model over the 326 of models_openrouter.txt"), refused::text);
         assertArrayEquals(before, Files.readAllBytes(models.resolve("models_openrouter.json")));
         Path changes = work.resolve("changes.json");
         ForkedMaven.Result allowed = fetch(models, "openrouter")
