@@ -156,9 +156,17 @@ class CatalogArtifactIT {
 
     /** A consumer's settings: a mirror of every repository on the team repository, and its credentials. */
     private static Path settings(Path folder) throws IOException {
-        return Files.writeString(folder.resolve("settings.xml"), """
+        return settings(folder.resolve("settings.xml"), repository.url(), "");
+    }
+
+    /**
+     * Settings whose mirror of every repository is {@code mirrorUrl}, with the team's credentials for it, and the
+     * given {@code <proxies>} element (empty for none).
+     */
+    private static Path settings(Path file, String mirrorUrl, String proxies) throws IOException {
+        return Files.writeString(file, """
                 <settings>
-                  <mirrors>
+                %s  <mirrors>
                     <mirror>
                       <id>team</id>
                       <mirrorOf>*</mirrorOf>
@@ -173,7 +181,7 @@ class CatalogArtifactIT {
                     </server>
                   </servers>
                 </settings>
-                """.formatted(repository.url(), USER, PASSWORD));
+                """.formatted(proxies, mirrorUrl, USER, PASSWORD));
     }
 
     /**
@@ -391,8 +399,7 @@ class CatalogArtifactIT {
         // the team repository under a name no resolver can look up: only the proxy of settings.xml reaches it (the
         // loopback repository server answers requests in proxy form, as a forward proxy in front of it would)
         String unreachable = "http://team.repository.invalid/";
-        Path settings = Files.writeString(folder.resolve("proxy-settings.xml"), """
-                <settings>
+        String proxy = """
                   <proxies>
                     <proxy>
                       <id>office</id>
@@ -402,23 +409,8 @@ class CatalogArtifactIT {
                       <port>%d</port>
                     </proxy>
                   </proxies>
-                  <mirrors>
-                    <mirror>
-                      <id>team</id>
-                      <mirrorOf>*</mirrorOf>
-                      <url>%s</url>
-                    </mirror>
-                  </mirrors>
-                  <servers>
-                    <server>
-                      <id>team</id>
-                      <username>%s</username>
-                      <password>%s</password>
-                    </server>
-                  </servers>
-                </settings>
-                """.formatted(
-                        URI.create(repository.url()).getPort(), unreachable, USER, PASSWORD));
+                """.formatted(URI.create(repository.url()).getPort());
+        Path settings = settings(folder.resolve("proxy-settings.xml"), unreachable, proxy);
         int before = repository.requests().size();
         ForkedMaven.Result result = consumer(folder, fetchGoal())
                 .settings(settings)
