@@ -49,15 +49,12 @@ public final class AichatMerger extends SingleFileMerger {
         ConfigText text = text(before);
         YamlDocument doc = YamlDocument.parse(text);
         YamlNode root = doc.root();
-        YamlNode clients = root == null || !root.isMapping() ? null : root.get(CLIENTS);
-        if (clients != null && !clients.isSequence() && clients.data() != null) {
-            throw new ConfigEditException(
-                    configFile,
-                    doc.line(clients.start()) + 1,
-                    doc.text().column(clients.start()),
-                    "'clients' is not a list",
-                    "make it a list of clients ('- type: ...'), as aichat expects");
-        }
+        YamlNode clients = rootEntry(
+                doc,
+                CLIENTS,
+                YamlNode::isSequence,
+                "'clients' is not a list",
+                "make it a list of clients ('- type: ...'), as aichat expects");
         List<YamlNode> userItems = clients != null && clients.isSequence() ? clients.items() : List.of();
 
         ManagedLines managed = new ManagedLines();

@@ -1,6 +1,5 @@
 package io.modelcatalog.configupdate;
 
-import io.modelcatalog.configediting.ConfigEditException;
 import io.modelcatalog.configediting.ConfigText;
 import io.modelcatalog.configediting.ManagedLines;
 import io.modelcatalog.configediting.YamlDesired;
@@ -43,15 +42,12 @@ public final class ModsMerger extends SingleFileMerger {
         ConfigText text = text(before);
         YamlDocument doc = YamlDocument.parse(text);
         YamlNode root = doc.root();
-        YamlNode apis = root == null || !root.isMapping() ? null : root.get(APIS);
-        if (apis != null && !apis.isMapping() && apis.data() != null) {
-            throw new ConfigEditException(
-                    configFile,
-                    doc.line(apis.start()) + 1,
-                    doc.text().column(apis.start()),
-                    "'apis' is not a mapping",
-                    "make it a mapping of API names to their settings, as mods expects");
-        }
+        YamlNode apis = rootEntry(
+                doc,
+                APIS,
+                YamlNode::isMapping,
+                "'apis' is not a mapping",
+                "make it a mapping of API names to their settings, as mods expects");
         ManagedLines managed = new ManagedLines();
         List<EntryChange> changes = new ArrayList<>();
         Map<Object, YamlDesired> edited = new LinkedHashMap<>();

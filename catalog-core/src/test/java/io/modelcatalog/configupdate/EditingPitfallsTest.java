@@ -179,6 +179,25 @@ class EditingPitfallsTest {
     }
 
     @Test
+    void aTopLevelEntryOfTheWrongShapeIsAnErrorAtItsPosition() {
+        ConfigEditException clients =
+                assertThrows(ConfigEditException.class, () -> aichat("model: groq:m1\nclients:\n  groq: {}\n"));
+        assertEquals(
+                AICHAT + ", line 3, column 3: 'clients' is not a list: make it a list of clients"
+                        + " ('- type: ...'), as aichat expects",
+                clients.getMessage());
+        byte[] mods = "apis:\n  - groq\n".getBytes(StandardCharsets.UTF_8);
+        ConfigEditException apis = assertThrows(
+                ConfigEditException.class, () -> run(new ModsMerger(MODS), MODS, mods, MergeStrategy.MERGE));
+        assertEquals(
+                MODS + ", line 2, column 3: 'apis' is not a mapping: make it a mapping of API names to their"
+                        + " settings, as mods expects",
+                apis.getMessage());
+        // an empty entry ('clients:' alone) is not of the wrong shape: the clients are added under it
+        assertTrue(aichat("clients:\n").contains("- type: openai-compatible"), aichat("clients:\n"));
+    }
+
+    @Test
     void tabIndentationIsAnErrorNamingTheFix() {
         ConfigEditException e = assertThrows(ConfigEditException.class, () -> aichat("clients:\n\t- type: openai\n"));
         assertEquals(2, e.line());
