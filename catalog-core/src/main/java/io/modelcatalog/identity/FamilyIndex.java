@@ -1,6 +1,8 @@
 package io.modelcatalog.identity;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.modelcatalog.text.ClosestNames;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Comparator;
@@ -54,9 +56,11 @@ public final class FamilyIndex {
     private final List<Family> families;
     private final Map<String, Family> byMember;
     private final Map<String, Family> byId;
+    private final Map<String, String> aliases;
 
-    private FamilyIndex(List<Family> families) {
+    private FamilyIndex(List<Family> families, Map<String, String> aliases) {
         this.families = List.copyOf(families);
+        this.aliases = Map.copyOf(aliases);
         Map<String, Family> members = new HashMap<>();
         Map<String, Family> ids = new HashMap<>();
         for (Family f : families) {
@@ -84,6 +88,11 @@ public final class FamilyIndex {
         return Optional.ofNullable(byId.get(id));
     }
 
+    /** The providers file's aliases, checked against this index: short name to what it names. */
+    public Map<String, String> aliases() {
+        return aliases;
+    }
+
     /** How many listings the index holds. */
     public int listingCount() {
         return byMember.size();
@@ -102,6 +111,18 @@ public final class FamilyIndex {
 
     /** Builds the index; listings are taken in any order, the result does not depend on it. */
     public static FamilyIndex build(List<Listing> listings) {
+        return build(listings, FamilyOverrides.none());
+    }
+
+    /**
+     * Builds the index, then applies a user's corrections: a joined member leaves its family for the one named (its
+     * {@code joinedBy} says {@code override (FILE:LINE)}), a split member becomes a family of its own; families keep
+     * the ids the rules gave them. Aliases are checked against the result.
+     *
+     * @throws FamilyOverrideException naming the file, line and column of an override that names a provider, model
+     *     or family the catalog does not have, or an alias that clashes with a family id or names nothing
+     */
+    public static FamilyIndex build(List<Listing> listings, FamilyOverrides overrides) {
         List<Listing> sorted = new ArrayList<>(listings);
         sorted.sort(Comparator.comparing(Listing::provider).thenComparing(Listing::id));
 
@@ -196,7 +217,120 @@ public final class FamilyIndex {
             out.add(id.equals(f.id()) ? f : new Family(id, f.name(), f.members()));
         }
         out.sort(Comparator.comparing(Family::id));
-        return new FamilyIndex(out);
+        if (overrides.isEmpty()) {
+            return new FamilyIndex(out, Map.of());
+        }
+        Map<String, Reading> byQualified = new HashMap<>();
+        readings.forEach(
+                r -> byQualified.put(r.listing().provider() + "/" + r.listing().id(), r));
+        List<Family> corrected = applied(out, taken, byQualified, overrides);
+        return checkedAliases(new FamilyIndex(corrected, Map.of()), overrides);
+    }
+
+    /** The families with the overrides' joins and splits made, after checking what they name exists. */
+    private static List<Family> applied(
+            List<Family> families, Set<String> taken, Map<String, Reading> readings, FamilyOverrides overrides) {
+        Map<String, List<String>> idsByProvider = new TreeMap<>();
+        readings.values()
+                .forEach(r -> idsByProvider
+                        .computeIfAbsent(r.listing().provider(), k -> new ArrayList<>())
+                        .add(r.listing().id()));
+        Map<String, Family> byId = new HashMap<>();
+        families.forEach(f -> byId.put(f.id(), f));
+        Map<String, String> moved = new HashMap<>();
+        for (FamilyOverrides.Join j : overrides.joins()) {
+            checkMember(j.provider(), j.id(), j.at(), idsByProvider);
+            if (!byId.containsKey(j.family())) {
+                throw new FamilyOverrideException(j.familyAt() + ": no family \"" + j.family() + "\" in the catalog; "
+                        + "the closest: " + String.join(", ", ModelLookup.closest(j.family(), byId.keySet())));
+            }
+            moved.put(j.provider() + "/" + j.id(), "override (" + shortSource(j.at()) + ")");
+        }
+        for (FamilyOverrides.Split s : overrides.splits()) {
+            checkMember(s.provider(), s.id(), s.at(), idsByProvider);
+            moved.put(s.provider() + "/" + s.id(), "split by override (" + shortSource(s.at()) + ")");
+        }
+        Map<String, List<Member>> members = new TreeMap<>();
+        for (Family f : families) {
+            List<Member> kept = new ArrayList<>();
+            f.members().stream()
+                    .filter(m -> !moved.containsKey(m.qualifiedId()))
+                    .forEach(kept::add);
+            members.put(f.id(), kept);
+        }
+        List<Family> splitOut = new ArrayList<>();
+        for (FamilyOverrides.Join j : overrides.joins()) {
+            String q = j.provider() + "/" + j.id();
+            members.get(j.family()).add(relabelled(member(readings.get(q)), moved.get(q)));
+        }
+        for (FamilyOverrides.Split s : overrides.splits()) {
+            String q = s.provider() + "/" + s.id();
+            Family alone = family(List.of(readings.get(q)));
+            String id = alone.id();
+            for (int n = 2; !taken.add(id); n++) {
+                id = alone.id() + "~" + n;
+            }
+            splitOut.add(new Family(
+                    id, alone.name(), List.of(relabelled(alone.members().get(0), moved.get(q)))));
+        }
+        List<Family> out = new ArrayList<>();
+        for (Family f : families) {
+            List<Member> ms = members.get(f.id());
+            if (!ms.isEmpty()) {
+                ms.sort(Comparator.comparing(Member::provider).thenComparing(Member::id));
+                out.add(new Family(f.id(), f.name(), ms));
+            }
+        }
+        out.addAll(splitOut);
+        out.sort(Comparator.comparing(Family::id));
+        return out;
+    }
+
+    private static void checkMember(
+            String provider, String id, FamilyOverrides.At at, Map<String, List<String>> idsByProvider) {
+        List<String> ids = idsByProvider.get(provider);
+        if (ids == null) {
+            throw new FamilyOverrideException(at + ": no provider \"" + provider + "\" in the catalog; the closest: "
+                    + String.join(", ", ClosestNames.closest(provider, idsByProvider.keySet(), 3)));
+        }
+        if (!ids.contains(id)) {
+            throw new FamilyOverrideException(at + ": " + provider + " lists no model \"" + id + "\"; its closest: "
+                    + String.join(", ", ModelLookup.closest(id, ids)));
+        }
+    }
+
+    /** The index with its aliases, each checked: not a family id, naming a family of the index. */
+    private static FamilyIndex checkedAliases(FamilyIndex index, FamilyOverrides overrides) {
+        ModelLookup plain = new ModelLookup(index, Map.of());
+        for (FamilyOverrides.Alias a : overrides.aliases()) {
+            if (index.family(a.name().toLowerCase(Locale.ROOT)).isPresent()) {
+                throw new FamilyOverrideException(a.at() + ": alias \"" + a.name() + "\" is a family id; an alias "
+                        + "is a short name of its own");
+            }
+            ModelLookup.Result r = plain.find(a.target());
+            if (!(r instanceof ModelLookup.Found)) {
+                List<String> closest = r instanceof ModelLookup.NotFound n
+                        ? n.closest()
+                        : ((ModelLookup.UnknownAtProvider) r)
+                                .closest().stream()
+                                        .map(id -> ((ModelLookup.UnknownAtProvider) r).provider() + "/" + id)
+                                        .toList();
+                throw new FamilyOverrideException(a.targetAt() + ": alias \"" + a.name() + "\" names \"" + a.target()
+                        + "\", which is no family id, provider/id or model id of the catalog; the closest: "
+                        + String.join(", ", closest));
+            }
+        }
+        return new FamilyIndex(index.families(), overrides.aliasMap());
+    }
+
+    /** {@code providers.yaml:12}: the file's name and the line, as a member's {@code joinedBy} says it. */
+    private static String shortSource(FamilyOverrides.At at) {
+        Path name = Path.of(at.source()).getFileName();
+        return (name == null ? at.source() : name.toString()) + ":" + at.line();
+    }
+
+    private static Member relabelled(Member m, String joinedBy) {
+        return new Member(m.provider(), m.id(), m.variant(), joinedBy, m.facts(), m.cached());
     }
 
     /**
@@ -434,16 +568,20 @@ public final class FamilyIndex {
             String why = r.ref() != null
                     ? r.refField() + " " + r.ref()
                     : alone ? "only listing" : "name " + r.name().key();
-            members.add(new Member(
-                    r.listing().provider(),
-                    r.listing().id(),
-                    r.name().variant(),
-                    why,
-                    r.listing().facts(),
-                    r.listing().cached()));
+            members.add(relabelled(member(r), why));
         }
         members.sort(Comparator.comparing(Member::provider).thenComparing(Member::id));
         return new Family(id, name, members);
+    }
+
+    private static Member member(Reading r) {
+        return new Member(
+                r.listing().provider(),
+                r.listing().id(),
+                r.name().variant(),
+                "",
+                r.listing().facts(),
+                r.listing().cached());
     }
 
     /** Anchor order: Hugging Face's own listing, then other metadata, then org ids; shorter, then by text. */

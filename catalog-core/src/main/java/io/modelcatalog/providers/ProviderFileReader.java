@@ -58,7 +58,8 @@ final class ProviderFileReader {
 
     /**
      * Reads a providers file ({@code providers:} list of {@code name}, {@code kind}, {@code baseUrl},
-     * {@code baseUrlEnv}, {@code apiKeyEnv}, {@code headers}).
+     * {@code baseUrlEnv}, {@code apiKeyEnv}, {@code headers}). Its {@code families:} and {@code aliases:} are left to
+     * {@code io.modelcatalog.identity.FamilyOverrides}.
      *
      * @throws ProviderFileException naming the file, line and column of the first problem
      */
@@ -141,10 +142,17 @@ final class ProviderFileReader {
                 String field = parser.currentName();
                 JsonLocation fieldAt = parser.currentLocation();
                 JsonToken value = parser.nextToken();
+                if (!builtIn && (field.equals("families") || field.equals("aliases"))) {
+                    // family overrides and aliases: read by the identity package, against the catalog
+                    parser.skipChildren();
+                    seen = true;
+                    continue;
+                }
                 if (!field.equals("providers")) {
                     throw new ProviderFileException(
                             at(source, fieldAt) + ": unknown key \"" + field
-                                    + "\"; a providers file holds one 'providers:' list",
+                                    + "\"; a providers file holds a 'providers:' list and may hold 'families:'"
+                                    + " and 'aliases:'",
                             null);
                 }
                 if (value != JsonToken.START_ARRAY) {

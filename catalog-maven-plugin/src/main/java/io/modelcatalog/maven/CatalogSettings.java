@@ -1,6 +1,8 @@
 package io.modelcatalog.maven;
 
 import io.modelcatalog.catalog.CatalogLayout;
+import io.modelcatalog.identity.FamilyOverrideException;
+import io.modelcatalog.identity.FamilyOverrides;
 import io.modelcatalog.providers.ProviderDefinition;
 import io.modelcatalog.providers.ProviderRegistry;
 import io.modelcatalog.providers.UnknownProviderException;
@@ -95,10 +97,29 @@ final class CatalogSettings {
      * kind, http(s) base URL, variable names), and errors name the file and line or the POM entry.
      */
     ProviderRegistry registry() throws MojoExecutionException {
-        File file = providersFile == null || providersFile.isAbsolute()
+        return ProviderLayers.registry(providersFileResolved(), providers, log);
+    }
+
+    /**
+     * The family overrides and aliases of {@code catalog.providersFile} ({@code families:}, {@code aliases:}); none
+     * without a providers file. Errors name the file, line and column.
+     */
+    FamilyOverrides familyOverrides() throws MojoExecutionException {
+        File file = providersFileResolved();
+        if (file == null || !file.isFile()) {
+            return FamilyOverrides.none();
+        }
+        try {
+            return FamilyOverrides.read(file.toPath());
+        } catch (FamilyOverrideException e) {
+            throw new MojoExecutionException(e.getMessage(), e);
+        }
+    }
+
+    private File providersFileResolved() {
+        return providersFile == null || providersFile.isAbsolute()
                 ? providersFile
                 : new File(baseDir(), providersFile.getPath());
-        return ProviderLayers.registry(file, providers, log);
     }
 
     /** The names {@code catalog.providers} gives, as written; empty for all. */

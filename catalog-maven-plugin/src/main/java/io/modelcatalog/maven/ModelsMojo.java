@@ -4,6 +4,7 @@ import io.modelcatalog.documents.DocumentParseException;
 import io.modelcatalog.identity.CatalogListings;
 import io.modelcatalog.identity.Family;
 import io.modelcatalog.identity.FamilyIndex;
+import io.modelcatalog.identity.FamilyOverrideException;
 import io.modelcatalog.identity.Member;
 import io.modelcatalog.identity.ModelLookup;
 import io.modelcatalog.identity.ModelsIndexJson;
@@ -12,7 +13,6 @@ import java.io.File;
 import java.io.IOException;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
@@ -102,8 +102,12 @@ public class ModelsMojo extends AbstractCatalogMojo {
         }
         long start = System.nanoTime();
         FamilyIndex index;
+        CatalogSettings settings = settings();
         try {
-            index = FamilyIndex.build(CatalogListings.read(folder.toPath(), registry()));
+            index = FamilyIndex.build(
+                    CatalogListings.read(folder.toPath(), settings.registry()), settings.familyOverrides());
+        } catch (FamilyOverrideException e) {
+            throw new MojoExecutionException(e.getMessage(), e);
         } catch (DocumentParseException e) {
             throw new MojoExecutionException(e.getMessage(), e);
         } catch (IOException e) {
@@ -125,7 +129,7 @@ public class ModelsMojo extends AbstractCatalogMojo {
             getLog().info("One family across its providers: -Dcatalog.model=<family, id, provider/id or alias>");
             return;
         }
-        ModelLookup.Result found = new ModelLookup(index, Map.of()).find(model);
+        ModelLookup.Result found = new ModelLookup(index, index.aliases()).find(model);
         if (found instanceof ModelLookup.Found f) {
             Family family = f.family();
             List<Member> rows = ModelsText.rows(family, wanted, minContext);

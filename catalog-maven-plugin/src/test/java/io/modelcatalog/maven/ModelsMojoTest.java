@@ -153,4 +153,55 @@ class ModelsMojoTest {
         configure(mojo, null).execute();
         assertArrayEquals(first, Files.readAllBytes(file));
     }
+
+    @Test
+    @InjectMojo(goal = "models")
+    void theProvidersFilesAliasesAndJoinsAreUsed(ModelsMojo mojo) throws Exception {
+        Path providers = tmp.resolve("providers.yaml");
+        Files.writeString(providers, """
+                families:
+                  join:
+                    "featherless/unsloth/Llama-3.3-70B-Instruct": meta-llama/llama-3.3-70b-instruct
+                aliases:
+                  llama70: meta-llama/llama-3.3-70b-instruct
+                """);
+        setVariableValueToObject(mojo, "providersFile", providers.toFile());
+        Path file = tmp.resolve("index.json");
+        setVariableValueToObject(mojo, "modelsFile", file.toFile());
+        configure(mojo, "llama70").execute();
+        assertTrue(
+                log.text().contains("featherless") && log.text().contains("unsloth/Llama-3.3-70B-Instruct"), log::text);
+        JsonNode root = new ObjectMapper().readTree(file.toFile());
+        String joinedBy = null;
+        for (JsonNode f : root.get("families")) {
+            for (JsonNode m : f.get("members")) {
+                if (m.get("id").asText().equals("unsloth/Llama-3.3-70B-Instruct")) {
+                    assertEquals(
+                            "meta-llama/llama-3.3-70b-instruct", f.get("family").asText());
+                    joinedBy = m.get("joinedBy").asText();
+                }
+            }
+        }
+        assertEquals("override (providers.yaml:3)", joinedBy);
+    }
+
+    @Test
+    @InjectMojo(goal = "models")
+    void anInvalidOverrideFailsWithItsPositionAndWritesNothing(ModelsMojo mojo) throws Exception {
+        Path providers = tmp.resolve("providers.yaml");
+        Files.writeString(providers, """
+                families:
+                  split: [ "groq/llama-3.3-70b" ]
+                """);
+        setVariableValueToObject(mojo, "providersFile", providers.toFile());
+        Path file = tmp.resolve("index.json");
+        setVariableValueToObject(mojo, "modelsFile", file.toFile());
+        MojoExecutionException e = assertThrows(
+                MojoExecutionException.class, () -> configure(mojo, null).execute());
+        assertEquals(
+                providers + ":2:12: groq lists no model \"llama-3.3-70b\"; its closest: llama-3.3-70b-versatile, "
+                        + "allam-2-7b, playai-tts, gemma2-9b-it, llama-3.1-8b-instant",
+                e.getMessage());
+        assertTrue(Files.notExists(file));
+    }
 }
