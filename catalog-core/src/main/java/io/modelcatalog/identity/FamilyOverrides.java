@@ -1,5 +1,7 @@
 package io.modelcatalog.identity;
 
+import io.modelcatalog.providers.ProviderFileException;
+import io.modelcatalog.providers.ProviderFileYaml;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -11,11 +13,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Pattern;
-import org.snakeyaml.engine.v2.api.LoadSettings;
-import org.snakeyaml.engine.v2.api.lowlevel.Compose;
 import org.snakeyaml.engine.v2.exceptions.Mark;
-import org.snakeyaml.engine.v2.exceptions.MarkedYamlEngineException;
-import org.snakeyaml.engine.v2.exceptions.YamlEngineException;
 import org.snakeyaml.engine.v2.nodes.MappingNode;
 import org.snakeyaml.engine.v2.nodes.Node;
 import org.snakeyaml.engine.v2.nodes.NodeTuple;
@@ -110,26 +108,11 @@ public record FamilyOverrides(String source, List<Join> joins, List<Split> split
 
     /** Reads the corrections of a providers document; {@code source} names it in messages. */
     public static FamilyOverrides parse(String text, String source) {
-        if (text.startsWith("\uFEFF")) {
-            text = text.substring(1);
-        }
-        LoadSettings settings = LoadSettings.builder()
-                .setLabel(source)
-                .setCodePointLimit(Integer.MAX_VALUE)
-                .build();
         Optional<Node> root;
         try {
-            root = new Compose(settings).composeString(text);
-        } catch (MarkedYamlEngineException e) {
-            Mark m = e.getProblemMark().orElse(e.getContextMark().orElse(null));
-            throw new FamilyOverrideException(
-                    (m == null ? source : source + ":" + (m.getLine() + 1) + ":" + (m.getColumn() + 1))
-                            + ": "
-                            + (e.getProblem() == null
-                                    ? "not valid YAML"
-                                    : e.getProblem().strip()));
-        } catch (YamlEngineException e) {
-            throw new FamilyOverrideException(source + ": not valid YAML: " + e.getMessage());
+            root = ProviderFileYaml.compose(text, source);
+        } catch (ProviderFileException e) {
+            throw new FamilyOverrideException(e.getMessage());
         }
         List<Join> joins = new ArrayList<>();
         List<Split> splits = new ArrayList<>();

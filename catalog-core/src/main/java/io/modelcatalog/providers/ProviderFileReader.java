@@ -17,11 +17,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import org.snakeyaml.engine.v2.api.LoadSettings;
-import org.snakeyaml.engine.v2.api.lowlevel.Parse;
 import org.snakeyaml.engine.v2.exceptions.Mark;
 import org.snakeyaml.engine.v2.exceptions.MarkedYamlEngineException;
-import org.snakeyaml.engine.v2.exceptions.YamlEngineException;
 
 /**
  * Reads provider definitions: the built-in resource (JSON) and users' providers files (YAML or JSON). Errors name
@@ -80,23 +77,7 @@ final class ProviderFileReader {
      * (an unclosed {@code [} would otherwise read as a list where a single value belongs).
      */
     private static void checkSyntax(byte[] bytes, String source) {
-        String text = new String(bytes, StandardCharsets.UTF_8);
-        if (text.startsWith("\uFEFF")) {
-            text = text.substring(1);
-        }
-        LoadSettings settings = LoadSettings.builder()
-                .setLabel(source)
-                .setCodePointLimit(Integer.MAX_VALUE)
-                .build();
-        try {
-            for (var ignored : new Parse(settings).parseString(text)) {
-                // every event parsed: only the errors matter here
-            }
-        } catch (MarkedYamlEngineException e) {
-            throw new ProviderFileException(syntaxError(source, e), e);
-        } catch (YamlEngineException e) {
-            throw new ProviderFileException(source + ": not valid YAML: " + oneLine(e.getMessage()), e);
-        }
+        ProviderFileYaml.compose(new String(bytes, StandardCharsets.UTF_8), source);
     }
 
     /** {@code file:line:column: <the parser's problem> (<its context> at line L, column C)}, on one line. */
@@ -122,7 +103,7 @@ final class ProviderFileReader {
         return sb.toString();
     }
 
-    private static String oneLine(String text) {
+    static String oneLine(String text) {
         return text == null ? "" : text.strip().replaceAll("\\s*\\R\\s*", " ");
     }
 

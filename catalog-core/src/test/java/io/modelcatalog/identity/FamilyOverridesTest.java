@@ -285,6 +285,15 @@ class FamilyOverridesTest {
     }
 
     @Test
+    void aSyntaxErrorIsTheParsersWithItsPosition() throws IOException {
+        String message = error("""
+                families:
+                  split: [ "poe/Llama-3.3-70B"
+                """);
+        assertTrue(message.startsWith(dir.resolve("providers.yaml") + ":3:1: "), message);
+    }
+
+    @Test
     void aFileWithoutOverridesHasNone() throws IOException {
         assertTrue(FamilyOverrides.read(file("providers: []\n")).isEmpty());
     }
