@@ -9,6 +9,7 @@ import io.modelcatalog.fetching.NetworkPolicy;
 import io.modelcatalog.fetching.ResponseCache;
 import io.modelcatalog.providers.EnvironmentLookup;
 import io.modelcatalog.providers.ProviderDefinition;
+import io.modelcatalog.text.DurationText;
 import java.io.File;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -70,12 +71,13 @@ public class FetchMojo extends AbstractCatalogMojo {
     private boolean failOnError;
 
     /**
-     * Seconds allowed for one request (connect, each read, and the whole exchange).
+     * The time allowed for one request (connect, each read, and the whole exchange): seconds ({@code 30}), a number
+     * with a unit ({@code 30s}, {@code 500ms}, {@code 2m}) or an ISO-8601 duration ({@code PT30S}).
      *
      * @since 0.1.0
      */
     @Parameter(property = "catalog.timeout", defaultValue = "30")
-    private int timeout;
+    private String timeout;
 
     /**
      * Further attempts after a failed one (429, 5xx, connection errors, timeouts).
@@ -260,7 +262,9 @@ public class FetchMojo extends AbstractCatalogMojo {
         try {
             return NetworkPolicy.defaults()
                     .withOffline(offline || (session != null && session.isOffline()))
-                    .withTimeout(Duration.ofSeconds(timeout))
+                    .withTimeout(DurationText.parse(timeout)
+                            .orElseThrow(() -> new MojoExecutionException(
+                                    "catalog.timeout=" + timeout + ": expected " + DurationText.FORMS)))
                     .withRetries(retries)
                     .withRetryAfterCap(Duration.ofSeconds(retryAfterCap))
                     .withMaxResponseBytes(maxResponseBytes)

@@ -328,6 +328,18 @@ class FetchMojoTest {
 
     @Test
     @InjectMojo(goal = "fetch", pom = POM)
+    @MojoParameter(name = "providerNames", value = "docs")
+    @MojoParameter(name = "timeout", value = "abc")
+    void aTimeoutThatIsNoDurationNamesThePropertyAndTheFormsAndSendsNothing(FetchMojo mojo) {
+        MojoExecutionException e = assertThrows(MojoExecutionException.class, mojo::execute);
+        assertEquals(
+                "catalog.timeout=abc: expected a duration such as 30 (seconds), 30s, 500ms, 2m or PT30S",
+                e.getMessage());
+        assertTrue(server.requests().isEmpty());
+    }
+
+    @Test
+    @InjectMojo(goal = "fetch", pom = POM)
     @MojoParameter(name = "providerNames", value = "keyed")
     void withoutAnyKeyTheBuildSaysPlainlyThatNothingWasFetched(FetchMojo mojo) throws Exception {
         MojoLogRecorder log = recordLog(mojo);
