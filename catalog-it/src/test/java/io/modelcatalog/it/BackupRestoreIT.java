@@ -159,6 +159,10 @@ class BackupRestoreIT {
         assertNotEquals(0, unknown.exitCode(), unknown::text);
         assertTrue(unknown.logContains("There is no backup '20000101T000000Z-001' (catalog.backupId)"), unknown::text);
         assertTrue(unknown.logContains(id + " (2 file(s): config.yaml, mods.yml)"), unknown::text);
+        assertEquals(
+                1,
+                unknown.text().split(java.util.regex.Pattern.quote(id), -1).length - 1,
+                "the backups are listed once: " + unknown.text());
     }
 
     @Test

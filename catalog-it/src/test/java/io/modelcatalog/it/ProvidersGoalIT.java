@@ -54,6 +54,23 @@ class ProvidersGoalIT {
     }
 
     @Test
+    void theReportWithoutAPomSaysWhatToRunInstead() throws Exception {
+        ForkedMaven.Result report =
+                new ForkedMaven(work).goals(ForkedMaven.goal("report")).run();
+        assertEquals(1, report.exitCode(), report::text);
+        assertTrue(
+                report.logContains("The report goal renders the catalog as a page of a project"
+                        + " (target/reports/catalog-report.html, or the project's site), and there is no POM in "
+                        + work.toRealPath() + ". Run it in a project that declares the plugin (mvn catalog:report, or"
+                        + " mvn site with the report in <reporting>; the quickstart's examples/quickstart/pom.xml is"
+                        + " one), or, without a POM, list the catalog with mvn " + ForkedMaven.goal("providers")
+                        + " and mvn " + ForkedMaven.goal("models")),
+                report::text);
+        assertFalse(report.logContains("Goal requires a project"), report::text);
+        assertFalse(Files.exists(work.resolve("target")), "nothing written");
+    }
+
+    @Test
     void providersGoalOnAFolderWithAFailureHistory() throws Exception {
         Path models = VerifyCompatIT.writeBak(work.resolve("models"));
         try (InputStream in = ProvidersGoalIT.class

@@ -184,7 +184,8 @@ public class GenerateConfigsMojo extends AbstractCatalogMojo {
                                             .toPath())
                     .generate(new GenerateConfigsRequest(catalog, out.toPath(), writers));
         } catch (CatalogSelectionException e) {
-            throw new MojoExecutionException(MavenWords.of(e) + " (nothing was written)", e);
+            // no cause: Maven would append the core's own wording of the same finding
+            throw new MojoExecutionException(MavenWords.of(e) + " (nothing was written)");
         } catch (GenerateConfigsException e) {
             throw new MojoExecutionException(MavenWords.of(e) + " (nothing was written)", e);
         } catch (TemplateFailure | DocumentParseException e) {

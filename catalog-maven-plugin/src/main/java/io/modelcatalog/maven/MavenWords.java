@@ -1,5 +1,6 @@
 package io.modelcatalog.maven;
 
+import io.modelcatalog.CatalogVersion;
 import io.modelcatalog.artifact.CatalogArtifactException;
 import io.modelcatalog.artifact.CatalogPackageException;
 import io.modelcatalog.compat.CompatReport;
@@ -24,6 +25,16 @@ final class MavenWords {
 
     private MavenWords() {}
 
+    /** The command that runs one of this plugin's goals anywhere, with or without a POM. */
+    static String command(String goal) {
+        return "mvn io.modelcatalog:catalog-maven-plugin:" + CatalogVersion.get() + ":" + goal;
+    }
+
+    /** What to do about a catalog folder with nothing in it to work on. */
+    static String fetchFirst() {
+        return "fetch into it first (" + command("fetch") + "), or point catalog.outputDirectory at " + CATALOG_FOLDER;
+    }
+
     /** A regular file where a folder parameter points: {@code The catalog folder X is a regular file, ...}. */
     static String notAFolder(String what, File folder, String parameter, String remedy) {
         return "The " + what + " " + folder + " is a regular file, not a folder: point " + parameter + " at " + remedy;
@@ -40,9 +51,7 @@ final class MavenWords {
         return switch (e.reason()) {
             case CATALOG_IS_A_FILE ->
                 notAFolder("catalog folder", e.path().toFile(), "catalog.outputDirectory", CATALOG_FOLDER);
-            case NO_CATALOG ->
-                "catalog folder " + e.path() + " does not exist: run the fetch goal first, or point "
-                        + "catalog.outputDirectory at a catalog folder";
+            case NO_CATALOG -> "catalog folder " + e.path() + " does not exist: " + fetchFirst();
             case NOT_IN_CATALOG ->
                 "provider " + e.provider() + ": the catalog has no " + e.path() + ": fetch it first (catalog.providers="
                         + e.provider() + ") or leave it out of catalog.providers";

@@ -15,6 +15,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import org.apache.maven.doxia.sink.Sink;
+import org.apache.maven.execution.MavenSession;
 import org.apache.maven.plugin.AbstractMojo;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugins.annotations.LifecyclePhase;
@@ -46,10 +47,13 @@ import org.apache.maven.reporting.MavenReportException;
  * reject a site descriptor of the SITE 2.0.0 schema, and 3.3 leaves this page out with a {@code LinkageError}
  * warning (its report API passes a Doxia 1 sink).
  *
+ * <p>It needs a project: run without a POM, it fails saying what to run instead (Maven's own refusal of a goal
+ * that requires a project names neither). So it is declared to run without one, and checks for one itself.
+ *
  * <p>In a POM, name the catalog folder with the element {@code catalogDirectory} (or the property
  * {@code catalog.outputDirectory}): the element {@code outputDirectory} of a report is where its page goes.
  */
-@Mojo(name = "report", defaultPhase = LifecyclePhase.SITE, threadSafe = true)
+@Mojo(name = "report", defaultPhase = LifecyclePhase.SITE, requiresProject = false, threadSafe = true)
 public class ReportMojo extends AbstractMojo implements MavenReport {
 
     /** The page's file name, without {@code .html}. */
@@ -70,6 +74,14 @@ public class ReportMojo extends AbstractMojo implements MavenReport {
      */
     @Parameter(defaultValue = "${project}", readonly = true, required = true)
     private MavenProject project;
+
+    /**
+     * The build session: whether there is a POM at all.
+     *
+     * @since 0.1.0
+     */
+    @Parameter(defaultValue = "${session}", readonly = true)
+    private MavenSession session;
 
     /**
      * Where {@code mvn catalog:report} writes its page. In a site, the site plugin sets the folder (the site's
@@ -126,6 +138,9 @@ public class ReportMojo extends AbstractMojo implements MavenReport {
         if (!canGenerateReport()) {
             return;
         }
+        if (session != null && !session.getRequest().isProjectPresent()) {
+            throw new MojoExecutionException(withoutAPom(session.getRequest().getBaseDirectory()));
+        }
         CatalogSettings settings = settings();
         // a folder given relative, or none (a report built by hand), is the project's
         File folder = settings.resolvePath(outputDirectory, "target/reports");
@@ -142,6 +157,15 @@ public class ReportMojo extends AbstractMojo implements MavenReport {
                             + " (the report's outputDirectory)",
                     e);
         }
+    }
+
+    /** Why the report needs a POM, and what to run instead. */
+    static String withoutAPom(String folder) {
+        return "The report goal renders the catalog as a page of a project (target/reports/catalog-report.html, or"
+                + " the project's site), and there is no POM in " + folder + ". Run it in a project that declares"
+                + " the plugin (mvn catalog:report, or mvn site with the report in <reporting>; the quickstart's"
+                + " examples/quickstart/pom.xml is one), or, without a POM, list the catalog with "
+                + MavenWords.command("providers") + " and " + MavenWords.command("models");
     }
 
     /** The site plugin's call: the page's content through the site's sink, in the site's skin. */

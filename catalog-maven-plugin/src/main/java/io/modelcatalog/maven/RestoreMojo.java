@@ -89,7 +89,8 @@ public class RestoreMojo extends AbstractUserConfigMojo {
             warnUnreadable(store);
             result = store.restore(id, locations::isConfigFile, include, configLocks());
         } catch (BackupNotFoundException e) {
-            throw new MojoExecutionException(BackupLog.notFound(store, e), e);
+            // no cause: Maven would append the core's own listing of the backups to this one
+            throw new MojoExecutionException(BackupLog.notFound(store, e));
         } catch (DamagedBackupException e) {
             throw new MojoExecutionException(
                     e.getMessage() + ". Restore another backup with -Dcatalog.backupId=<id>"

@@ -6,6 +6,7 @@ import io.modelcatalog.configupdate.EntryChange;
 import io.modelcatalog.configupdate.FileMerge;
 import io.modelcatalog.configupdate.Notice;
 import io.modelcatalog.configupdate.UpdateConfigsResult;
+import java.io.File;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -23,6 +24,7 @@ import org.apache.maven.plugin.logging.Log;
 final class UpdateConfigsLog {
 
     private final Log log;
+    private final File catalogFolder;
     private final boolean dryRun;
     private final int backupKeep;
     /** The legacy {@code [profiles.*]} tables left in place, per config file. */
@@ -32,21 +34,24 @@ final class UpdateConfigsLog {
     /** Per tool and provider, how many of its model files had each fate. */
     private final Map<String, Map<String, Integer>> modelFiles = new TreeMap<>();
 
-    private UpdateConfigsLog(Log log, boolean dryRun, int backupKeep) {
+    private UpdateConfigsLog(Log log, File catalogFolder, boolean dryRun, int backupKeep) {
         this.log = log;
+        this.catalogFolder = catalogFolder;
         this.dryRun = dryRun;
         this.backupKeep = backupKeep;
     }
 
-    /** Logs a run's result. */
-    static void write(UpdateConfigsResult result, Log log, boolean dryRun, int backupKeep) {
-        new UpdateConfigsLog(log, dryRun, backupKeep).write(result);
+    /** Logs a run's result on the catalog in {@code catalogFolder}. */
+    static void write(UpdateConfigsResult result, File catalogFolder, Log log, boolean dryRun, int backupKeep) {
+        new UpdateConfigsLog(log, catalogFolder, dryRun, backupKeep).write(result);
     }
 
     private void write(UpdateConfigsResult result) {
         result.skipped().forEach(s -> info("skipped " + s));
         if (result.providers().isEmpty()) {
-            warn("No provider of the catalog was selected: nothing to merge");
+            warn("The catalog folder " + catalogFolder + " holds no provider's model list"
+                    + (result.skipped().isEmpty() ? "" : " to merge (see the skipped files above)")
+                    + ": nothing was changed. " + capitalized(MavenWords.fetchFirst()));
             return;
         }
         result.files().forEach(this::file);
@@ -76,6 +81,10 @@ final class UpdateConfigsLog {
         result.pruned().forEach(b -> info("Removed old backup " + b.id() + " (catalog.backupKeep=" + backupKeep + ")"));
         info(result.changed().size() + " file(s) written, "
                 + (result.files().size() - result.changed().size()) + " unchanged");
+    }
+
+    private static String capitalized(String s) {
+        return Character.toUpperCase(s.charAt(0)) + s.substring(1);
     }
 
     // every line through the masks: a path, a profile or an entry name a user chose may hold a key by mistake

@@ -163,7 +163,8 @@ public class UpdateConfigsMojo extends AbstractUserConfigMojo {
         } catch (ConfigEditException e) {
             throw new MojoFailureException(e.getMessage() + " (nothing was written)", e);
         } catch (CatalogSelectionException e) {
-            throw new MojoExecutionException(MavenWords.of(e) + " (nothing was written)", e);
+            // no cause: Maven would append the core's own wording of the same finding
+            throw new MojoExecutionException(MavenWords.of(e) + " (nothing was written)");
         } catch (UpdateConfigsException | DocumentParseException e) {
             throw new MojoExecutionException(e.getMessage() + " (nothing was written)", e);
         } catch (UpdateStoppedException e) {
@@ -177,7 +178,7 @@ public class UpdateConfigsMojo extends AbstractUserConfigMojo {
             throw new MojoExecutionException(
                     "Updating the tool configs failed: " + FileErrors.explain(e) + " (nothing was written)", e);
         }
-        UpdateConfigsLog.write(result, getLog(), dryRun, backupKeep);
+        UpdateConfigsLog.write(result, catalogFolder(), getLog(), dryRun, backupKeep);
     }
 
     /** One merger per selected tool, each with its file as given or found, logged with how it was found. */

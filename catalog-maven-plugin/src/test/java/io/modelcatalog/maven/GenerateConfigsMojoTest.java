@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
+import io.modelcatalog.CatalogVersion;
 import io.modelcatalog.testing.UnwritableFolders;
 import java.io.File;
 import java.io.IOException;
@@ -138,8 +139,9 @@ class GenerateConfigsMojoTest {
         String expected = new File(System.getProperty("user.dir"), "models").getPath();
         assertTrue(
                 e.getMessage()
-                        .contains("catalog folder " + expected + " does not exist: run the fetch goal first, or point "
-                                + "catalog.outputDirectory at a catalog folder"),
+                        .contains("catalog folder " + expected + " does not exist: fetch into it first (mvn "
+                                + "io.modelcatalog:catalog-maven-plugin:" + CatalogVersion.get() + ":fetch), or point "
+                                + "catalog.outputDirectory at the folder the fetch goal writes"),
                 e.getMessage());
     }
 

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.modelcatalog.CatalogVersion;
 import io.modelcatalog.providers.EnvironmentLookup;
 import java.io.IOException;
 import java.io.InputStream;
@@ -242,9 +243,29 @@ class UpdateConfigsMojoTest {
         setVariableValueToObject(mojo, "outputDirectory", absent.toFile());
         MojoExecutionException noCatalog = assertThrows(MojoExecutionException.class, mojo::execute);
         assertEquals(
-                "catalog folder " + absent + " does not exist: run the fetch goal first, or point "
-                        + "catalog.outputDirectory at a catalog folder (nothing was written)",
+                "catalog folder " + absent + " does not exist: fetch into it first (mvn "
+                        + "io.modelcatalog:catalog-maven-plugin:" + CatalogVersion.get() + ":fetch), or point "
+                        + "catalog.outputDirectory at the folder the fetch goal writes (nothing was written)",
                 noCatalog.getMessage());
+        assertEquals(List.of(), backups());
+    }
+
+    @Test
+    @InjectMojo(goal = "update-configs", pom = POM)
+    void anEmptyCatalogFolderNamesTheFolderTheSettingAndTheFetchCommand(UpdateConfigsMojo mojo) throws Exception {
+        prepare(mojo);
+        Path empty = Files.createDirectories(home.resolve("empty-catalog"));
+        setVariableValueToObject(mojo, "outputDirectory", empty.toFile());
+        setVariableValueToObject(mojo, "providerNames", null);
+        byte[] modsBefore = Files.readAllBytes(mods);
+        mojo.execute();
+        assertEquals(
+                List.of("The catalog folder " + empty + " holds no provider's model list: nothing was"
+                        + " changed. Fetch into it first (mvn io.modelcatalog:catalog-maven-plugin:"
+                        + CatalogVersion.get() + ":fetch), or point catalog.outputDirectory at the folder the fetch"
+                        + " goal writes"),
+                log.at("WARNING"));
+        assertArrayEquals(modsBefore, Files.readAllBytes(mods));
         assertEquals(List.of(), backups());
     }
 
