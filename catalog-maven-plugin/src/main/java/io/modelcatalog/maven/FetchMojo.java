@@ -218,6 +218,7 @@ public class FetchMojo extends AbstractCatalogMojo {
                             folder,
                             cache.toPath().resolve("locks"))
                     .run(artifacts, session, project, getLog());
+            getLog().info("Catalog: " + folder.toPath().normalize());
             return;
         }
         EnvironmentLookup env = EnvironmentLookup.system();
@@ -253,6 +254,8 @@ public class FetchMojo extends AbstractCatalogMojo {
         FetchReportLog.write(report, selected, getLog());
         LayoutWarning.check(folder, getLog());
         FetchReportLog.writeChanges(report, changesFile, getLog());
+        // where it is, aligned with generate-configs' Configs: and the report's Report: lines
+        getLog().info("Catalog: " + folder.toPath().normalize());
         if (failOnError && !report.failures().isEmpty()) {
             throw new MojoFailureException(FetchReportLog.failures(report, folder));
         }

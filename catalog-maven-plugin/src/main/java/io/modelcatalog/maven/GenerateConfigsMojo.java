@@ -226,5 +226,6 @@ public class GenerateConfigsMojo extends AbstractCatalogMojo {
                         ? ""
                         : ", " + result.removed().size()
                                 + " codex profile(s) removed whose model is gone or left out"));
+        getLog().info("Configs: " + out.toPath().normalize());
     }
 }

@@ -148,7 +148,7 @@ public class ReportMojo extends AbstractMojo implements MavenReport {
             CatalogReport report = read(settings);
             Path page = folder.toPath().resolve(OUTPUT_NAME + ".html");
             AtomicFiles.write(page, ReportHtml.document(report).getBytes(StandardCharsets.UTF_8));
-            getLog().info("Catalog report written to " + page);
+            getLog().info("Report:  " + page.normalize());
         } catch (MavenReportException e) {
             throw new MojoExecutionException(e.getMessage(), e);
         } catch (IOException e) {

@@ -283,6 +283,8 @@ class FetchMojoTest {
 
         assertTrue(log.at("INFO").contains("  first fetch of 2 providers: 3 models added (docs, docs2)"), log::text);
         assertTrue(log.at("INFO").stream().noneMatch(l -> l.startsWith("  docs")), log::text);
+        List<String> info = log.at("INFO");
+        assertEquals("Catalog: " + OUT.toAbsolutePath().normalize(), info.get(info.size() - 1), "where it wrote, last");
     }
 
     @Test

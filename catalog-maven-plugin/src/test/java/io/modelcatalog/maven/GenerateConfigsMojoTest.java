@@ -15,6 +15,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.stream.Stream;
 import org.apache.maven.api.plugin.testing.InjectMojo;
 import org.apache.maven.api.plugin.testing.MojoParameter;
@@ -72,7 +73,11 @@ class GenerateConfigsMojoTest {
         setVariableValueToObject(mojo, "outputDirectory", corpusCatalog());
         setVariableValueToObject(
                 mojo, "configsDirectory", dir.resolve("configs").toFile());
+        MojoLogRecorder log = new MojoLogRecorder();
+        mojo.setLog(log);
         mojo.execute();
+        List<String> info = log.at("INFO");
+        assertEquals("Configs: " + dir.resolve("configs"), info.get(info.size() - 1), "where it wrote, last");
 
         assertTrue(Files.isRegularFile(dir.resolve("configs/aichat/models_openai.yaml")));
         assertTrue(Files.isRegularFile(dir.resolve("configs/aichat/models_anthropic.yaml")));

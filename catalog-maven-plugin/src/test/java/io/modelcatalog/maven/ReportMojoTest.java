@@ -98,7 +98,11 @@ class ReportMojoTest {
         ReportMojo mojo = report(null);
         Path pages = project.resolve("target/reports");
         set(mojo, ReportMojo.class, "outputDirectory", pages.toFile());
+        MojoLogRecorder log = new MojoLogRecorder();
+        mojo.setLog(log);
         mojo.execute();
+        List<String> info = log.at("INFO");
+        assertEquals("Report:  " + pages.resolve("catalog-report.html"), info.get(info.size() - 1));
         String page = Files.readString(pages.resolve("catalog-report.html"));
         assertTrue(page.startsWith("<!DOCTYPE html>\n<html lang=\"en\">"), page);
         assertTrue(page.contains("<section class=\"mcr-provider\" id=\"mcr-p-sambanova\">"), page);
