@@ -95,6 +95,32 @@ public record FileStamp(String sha256, long size, long mtime, long ctime, String
         return attributes(file, sha256).filter(a -> a.size() == size);
     }
 
+    /**
+     * The file's attributes as they are now, without its digest ({@code sha256} null): for a folder, whose stamp is
+     * its attributes alone, or for a file about to be read, whose attributes must not move while it is.
+     *
+     * @return the attributes; empty when nothing exists there
+     */
+    public static Optional<FileStamp> attributesNow(Path file) throws IOException {
+        return attributes(file, null);
+    }
+
+    /** Whether the attributes (size, times, identity) are those of {@code other}, and can vouch for a file. */
+    public boolean sameAttributes(FileStamp other) {
+        return other != null
+                && size == other.size
+                && mtime == other.mtime
+                && ctime == other.ctime
+                && ctime != -1
+                && key != null
+                && key.equals(other.key);
+    }
+
+    /** This stamp with a digest, for attributes taken before the bytes were read and unchanged after. */
+    public FileStamp withSha256(String digest) {
+        return withDigest(digest);
+    }
+
     private FileStamp withDigest(String digest) {
         return new FileStamp(digest, size, mtime, ctime, key);
     }

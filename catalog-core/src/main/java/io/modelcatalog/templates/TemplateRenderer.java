@@ -15,6 +15,7 @@ import freemarker.core.TemplateConfiguration;
 import freemarker.core.TemplateNumberFormatFactory;
 import freemarker.template.Configuration;
 import freemarker.template.Template;
+import io.modelcatalog.files.Sha256;
 import io.modelcatalog.toolconfigs.ProviderModels;
 import io.modelcatalog.toolconfigs.ToolFile;
 import io.modelcatalog.toolconfigs.ToolWriter;
@@ -80,6 +81,7 @@ public final class TemplateRenderer {
                     templatesDir, 0, 0, "the templates folder does not exist: create it or point the setting at one");
         }
         Configuration cfg = configuration(templatesDir);
+        String folder = folderDigest(templatesDir);
         List<ToolWriter> writers = new ArrayList<>();
         for (Found f : find(templatesDir)) {
             Template template = load(cfg, f);
@@ -93,7 +95,13 @@ public final class TemplateRenderer {
                         "attribute render is \"" + render
                                 + "\": use \"once\" (one file for all providers) or \"per-provider\" (the default)");
             }
-            writers.add(new TemplateWriter(f.file(), f.name(), f.ext(), template, once));
+            writers.add(new TemplateWriter(
+                    f.file(),
+                    f.name(),
+                    f.ext(),
+                    template,
+                    once,
+                    "template " + f.file().getFileName() + " " + once + " folder " + folder));
         }
         return List.copyOf(writers);
     }
@@ -118,6 +126,22 @@ public final class TemplateRenderer {
             }
         }
         return out;
+    }
+
+    /**
+     * The SHA-256 of every file under the templates folder (its path inside and its bytes, in path order): what a
+     * template's output depends on besides the models, since it may include any of them.
+     */
+    private static String folderDigest(Path dir) throws IOException {
+        List<Path> files;
+        try (Stream<Path> s = Files.walk(dir)) {
+            files = s.filter(Files::isRegularFile).sorted().toList();
+        }
+        StringBuilder d = new StringBuilder();
+        for (Path f : files) {
+            d.append(dir.relativize(f)).append(' ').append(Sha256.of(f)).append('\n');
+        }
+        return Sha256.of(d.toString());
     }
 
     private static List<Found> find(Path dir) throws IOException {

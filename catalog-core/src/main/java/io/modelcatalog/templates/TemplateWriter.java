@@ -18,6 +18,7 @@ import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * One user template as a {@link ToolWriter}: its folder is the template's name, its files
@@ -38,13 +39,21 @@ final class TemplateWriter implements ToolWriter {
     private final String ext;
     private final Template template;
     private final boolean once;
+    private final String fingerprint;
 
-    TemplateWriter(Path file, String name, String ext, Template template, boolean once) {
+    /** @param fingerprint what the output depends on besides the models: the template and every file it may include */
+    TemplateWriter(Path file, String name, String ext, Template template, boolean once, String fingerprint) {
         this.file = file;
         this.name = name;
         this.ext = ext;
         this.template = template;
         this.once = once;
+        this.fingerprint = fingerprint;
+    }
+
+    @Override
+    public Optional<String> fingerprint() {
+        return Optional.of(fingerprint);
     }
 
     @Override

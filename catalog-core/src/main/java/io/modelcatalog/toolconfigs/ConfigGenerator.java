@@ -3,8 +3,10 @@ package io.modelcatalog.toolconfigs;
 import io.modelcatalog.CatalogVersion;
 import io.modelcatalog.catalog.CatalogFolder;
 import io.modelcatalog.files.AtomicFiles;
+import io.modelcatalog.files.FileStamp;
 import io.modelcatalog.files.LeftoverFiles;
 import io.modelcatalog.files.Sha256;
+import io.modelcatalog.files.UpToDateRecord;
 import io.modelcatalog.files.WritableFolders;
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -34,7 +36,8 @@ import java.util.TreeMap;
  * their bytes changed, and the profiles an earlier run wrote for a model that is gone are removed. Every file of the
  * run is recorded in the configs folder's manifest ({@link GeneratedFiles}), which is how {@code clean} knows it.
  * Temporary files that a killed run left in the configs folder ({@link LeftoverFiles}) are removed first.
- * With a state folder, a rerun renders only the providers whose inputs or files changed ({@link ConfigsManifest}).
+ * With a state folder, a rerun in which nothing changed reads nothing but file attributes ({@link ConfigsRunRecord}),
+ * and any other rerun renders only the providers whose inputs or files changed ({@link ConfigsManifest}).
  * Stateless: one instance may serve parallel builds.
  */
 public final class ConfigGenerator {
@@ -58,14 +61,24 @@ public final class ConfigGenerator {
     }
 
     public GenerateConfigsResult generate(GenerateConfigsRequest request) throws IOException {
+        Path catalogDir = request.catalog().catalogDir();
+        ConfigsRunRecord runRecord = null;
+        UpToDateRecord.Builder record = null;
+        if (stateDir != null && Files.isDirectory(catalogDir)) {
+            CatalogFolder catalog = catalogFolder(request);
+            runRecord = ConfigsRunRecord.of(stateDir, request, catalog);
+            Optional<GenerateConfigsResult> unchanged = request.force() ? Optional.empty() : runRecord.unchanged();
+            if (unchanged.isPresent()) {
+                return unchanged.get(); // nothing read, rendered or written
+            }
+            record = runRecord.start(catalog); // the catalog files stamped before they are read
+        }
         CatalogProviders.Selection selection = CatalogProviders.read(request.catalog());
         List<Path> leftovers = LeftoverFiles.remove(request.outputDir(), CONFIGS_DEPTH, name -> true, Instant.now());
-        Path catalogDir = request.catalog().catalogDir();
-        CatalogFolder catalog = request.catalog().layout() == null
-                ? CatalogFolder.detect(catalogDir)
-                : new CatalogFolder(catalogDir, request.catalog().layout());
-        ConfigsManifest manifest =
-                stateDir == null ? null : ConfigsManifest.load(stateDir, catalogDir, request.outputDir());
+        CatalogFolder catalog = catalogFolder(request);
+        ConfigsManifest manifest = stateDir == null
+                ? null
+                : ConfigsManifest.load(stateDir, catalogDir, request.outputDir(), request.force());
         Rendering rendering = render(request, selection, catalog, manifest);
         Writes writes = write(request.outputDir(), rendering);
         if (manifest != null) {
@@ -75,15 +88,27 @@ public final class ConfigGenerator {
             manifest.save();
         }
         List<Path> removed = removeStale(request, rendering);
-        // kept files keep their entries: the record keeps every listed file that still exists
-        GeneratedFiles.record(request.outputDir(), rendering.files, removed);
-        return new GenerateConfigsResult(
+        Map<Path, String> keptDigests = new TreeMap<>();
+        rendering.kept.forEach((path, stamp) -> keptDigests.put(path, stamp.sha256()));
+        GeneratedFiles.record(request.outputDir(), rendering.files, keptDigests, removed);
+        GenerateConfigsResult result = new GenerateConfigsResult(
                 List.copyOf(rendering.summaries),
                 selection.skipped(),
                 writes.written(),
                 writes.unchanged(),
                 removed,
                 leftovers);
+        if (record != null) {
+            runRecord.record(record, request, result, rendering.files, rendering.kept);
+        }
+        return result;
+    }
+
+    private static CatalogFolder catalogFolder(GenerateConfigsRequest request) throws IOException {
+        Path catalogDir = request.catalog().catalogDir();
+        return request.catalog().layout() == null
+                ? CatalogFolder.detect(catalogDir)
+                : new CatalogFolder(catalogDir, request.catalog().layout());
     }
 
     /**
@@ -94,7 +119,7 @@ public final class ConfigGenerator {
     private static final class Rendering {
         final Map<Path, byte[]> files = new TreeMap<>();
         final Map<Path, String> owners = new HashMap<>();
-        final Set<Path> kept = new HashSet<>();
+        final Map<Path, FileStamp> kept = new TreeMap<>();
         final Set<String> headers = new HashSet<>();
         final List<GenerateConfigsResult.ProviderSummary> summaries = new ArrayList<>();
         final List<Built> built = new ArrayList<>();
@@ -141,9 +166,9 @@ public final class ConfigGenerator {
                     inputs == null ? Optional.empty() : manifest.unchanged(models.provider(), inputs);
             if (unchanged.isPresent()) {
                 // built from these very inputs, and its files hold what was written: not rendered again
-                for (Path path : unchanged.get().files()) {
-                    rendering.claim(path, models.provider());
-                    rendering.kept.add(path);
+                for (Map.Entry<Path, FileStamp> f : unchanged.get().files().entrySet()) {
+                    rendering.claim(f.getKey(), models.provider());
+                    rendering.kept.put(f.getKey(), f.getValue());
                 }
                 continue;
             }
@@ -177,7 +202,7 @@ public final class ConfigGenerator {
         for (Map.Entry<Path, byte[]> f : rendering.files.entrySet()) {
             (AtomicFiles.writeIfChanged(f.getKey(), f.getValue()) ? written : unchanged).add(f.getKey());
         }
-        unchanged.addAll(rendering.kept);
+        unchanged.addAll(rendering.kept.keySet());
         unchanged.sort(null);
         return new Writes(List.copyOf(written), List.copyOf(unchanged));
     }
@@ -185,7 +210,7 @@ public final class ConfigGenerator {
     /** Removes, for every writer's per-model patterns, the files an earlier run wrote that this run has not. */
     private static List<Path> removeStale(GenerateConfigsRequest request, Rendering rendering) throws IOException {
         Set<Path> current = new HashSet<>(rendering.files.keySet());
-        current.addAll(rendering.kept);
+        current.addAll(rendering.kept.keySet());
         List<Path> removed = new ArrayList<>();
         for (ToolWriter writer : request.writers()) {
             for (String pattern : writer.perModelFiles()) {
@@ -203,25 +228,13 @@ public final class ConfigGenerator {
      */
     private static String sharedInputs(GenerateConfigsRequest request, CatalogFolder catalog, ConfigsManifest manifest)
             throws IOException {
+        String writers = ConfigsRunRecord.writers(request.writers());
+        if (writers == null) {
+            return null;
+        }
         StringBuilder s = new StringBuilder();
         s.append("code ").append(CatalogVersion.build()).append('\n');
-        for (ToolWriter w : request.writers()) {
-            Optional<String> fingerprint = w.fingerprint();
-            if (fingerprint.isEmpty()) {
-                return null;
-            }
-            s.append("writer ")
-                    .append(w.getClass().getName())
-                    .append(' ')
-                    .append(w.id())
-                    .append(' ')
-                    .append(w.folder())
-                    .append(' ')
-                    .append(w.perModelFiles())
-                    .append(' ')
-                    .append(fingerprint.get())
-                    .append('\n');
-        }
+        s.append(writers);
         s.append("filter ").append(request.catalog().filter().fingerprint()).append('\n');
         s.append("layout ").append(catalog.layout()).append('\n');
         s.append("litellm ")

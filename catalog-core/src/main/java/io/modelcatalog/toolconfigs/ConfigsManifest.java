@@ -14,9 +14,9 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Iterator;
-import java.util.List;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 
@@ -44,14 +44,18 @@ final class ConfigsManifest {
 
     /** The manifest of runs from {@code catalogDir} into {@code outputDir}, kept under {@code stateDir}. */
     static ConfigsManifest load(Path stateDir, Path catalogDir, Path outputDir) throws IOException {
-        String key = Sha256.of((catalogDir.toAbsolutePath().normalize() + "\n"
-                                + outputDir.toAbsolutePath().normalize())
-                        .getBytes(StandardCharsets.UTF_8))
-                .substring(0, 24);
-        Path file = stateDir.resolve("generate-configs").resolve(key + ".json");
+        return load(stateDir, catalogDir, outputDir, false);
+    }
+
+    /**
+     * As {@link #load(Path, Path, Path)}; {@code fresh} ignores what earlier runs recorded (every provider is
+     * rendered again), and the run records anew.
+     */
+    static ConfigsManifest load(Path stateDir, Path catalogDir, Path outputDir, boolean fresh) throws IOException {
+        Path file = stateFile(stateDir, catalogDir, outputDir, ".json");
         JsonNode m = null;
         try {
-            m = JsonDocuments.parse(Files.readAllBytes(file), file.toString());
+            m = fresh ? null : JsonDocuments.parse(Files.readAllBytes(file), file.toString());
         } catch (NoSuchFileException | DocumentParseException e) {
             // none yet, or damaged: a full run writes a new one
         }
@@ -62,6 +66,18 @@ final class ConfigsManifest {
                 file,
                 usable ? (ObjectNode) m.get("inputs") : f.objectNode(),
                 usable ? (ObjectNode) m.get("providers") : f.objectNode());
+    }
+
+    /**
+     * A file of the state kept for runs from {@code catalogDir} into {@code outputDir}:
+     * {@code <state>/generate-configs/<key><suffix>}, the key a digest of both folders.
+     */
+    static Path stateFile(Path stateDir, Path catalogDir, Path outputDir, String suffix) {
+        String key = Sha256.of((catalogDir.toAbsolutePath().normalize() + "\n"
+                                + outputDir.toAbsolutePath().normalize())
+                        .getBytes(StandardCharsets.UTF_8))
+                .substring(0, 24);
+        return stateDir.resolve("generate-configs").resolve(key + suffix);
     }
 
     /**
@@ -83,8 +99,8 @@ final class ConfigsManifest {
         return Sha256.of(bytes);
     }
 
-    /** What a kept provider's run gave: its summary line and its files. */
-    record Kept(GenerateConfigsResult.ProviderSummary summary, List<Path> files) {}
+    /** What a kept provider's run gave: its summary line and its files, each with its stamp as just checked. */
+    record Kept(GenerateConfigsResult.ProviderSummary summary, Map<Path, FileStamp> files) {}
 
     /**
      * The provider's earlier result, when it was built from these inputs and every one of its files still holds the
@@ -97,7 +113,7 @@ final class ConfigsManifest {
                 || !p.path("files").isObject()) {
             return Optional.empty();
         }
-        List<Path> files = new ArrayList<>();
+        Map<Path, FileStamp> files = new LinkedHashMap<>();
         ObjectNode refreshed = JsonNodeFactory.instance.objectNode();
         for (Iterator<Map.Entry<String, JsonNode>> it = p.get("files").fields(); it.hasNext(); ) {
             Map.Entry<String, JsonNode> e = it.next();
@@ -106,18 +122,19 @@ final class ConfigsManifest {
             if (stamp == null) {
                 return Optional.empty();
             }
+            FileStamp now = stamp;
             switch (stamp.check(path)) {
                 case SAME -> refreshed.set(e.getKey(), e.getValue());
                 case SAME_BYTES -> {
-                    refreshed.set(
-                            e.getKey(), stamp.refreshed(path).orElse(stamp).toJson());
+                    now = stamp.refreshed(path).orElse(stamp);
+                    refreshed.set(e.getKey(), now.toJson());
                     dirty = true;
                 }
                 case CHANGED -> {
                     return Optional.empty();
                 }
             }
-            files.add(path);
+            files.put(path, now);
         }
         ((ObjectNode) p).set("files", refreshed);
         return Optional.of(new Kept(
@@ -126,7 +143,7 @@ final class ConfigsManifest {
                         p.path("models").asInt(),
                         p.path("filtered").asInt(),
                         p.path("fromLiteLlm").asInt()),
-                List.copyOf(files)));
+                Collections.unmodifiableMap(files)));
     }
 
     /** Records a provider's files, just written (or found holding these bytes), for these inputs. */

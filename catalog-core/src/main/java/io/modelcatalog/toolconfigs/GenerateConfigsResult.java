@@ -12,6 +12,8 @@ import java.util.List;
  * @param unchanged files whose content was already current (not rewritten)
  * @param removed   codex profiles of an earlier run whose model is gone or now left out
  * @param leftovers temporary files that an interrupted earlier run left in the configs folder, removed first
+ * @param upToDate  whether the run found the catalog files, its settings and the files of the last run as that run
+ *                  left them, and so read, rendered and wrote nothing (the summaries are the last run's)
  */
 public record GenerateConfigsResult(
         List<ProviderSummary> generated,
@@ -19,7 +21,19 @@ public record GenerateConfigsResult(
         List<Path> written,
         List<Path> unchanged,
         List<Path> removed,
-        List<Path> leftovers) {
+        List<Path> leftovers,
+        boolean upToDate) {
+
+    /** The result of a run that read the catalog. */
+    public GenerateConfigsResult(
+            List<ProviderSummary> generated,
+            List<String> skipped,
+            List<Path> written,
+            List<Path> unchanged,
+            List<Path> removed,
+            List<Path> leftovers) {
+        this(generated, skipped, written, unchanged, removed, leftovers, false);
+    }
 
     /**
      * @param provider   the provider

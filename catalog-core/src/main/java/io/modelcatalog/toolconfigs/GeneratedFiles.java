@@ -70,6 +70,17 @@ public final class GeneratedFiles {
      * only when it changed.
      */
     public static void record(Path configsDir, Map<Path, byte[]> current, Collection<Path> removed) throws IOException {
+        record(configsDir, current, Map.of(), removed);
+    }
+
+    /**
+     * As {@link #record(Path, Map, Collection)}, with files of the run that were not rendered again ({@code kept},
+     * with the SHA-256 of the bytes they hold): their entries are made anew, so a manifest edited by hand is
+     * repaired even when no file was rendered.
+     */
+    public static void record(
+            Path configsDir, Map<Path, byte[]> current, Map<Path, String> kept, Collection<Path> removed)
+            throws IOException {
         GeneratedFiles manifest = read(configsDir);
         Set<Path> gone = new HashSet<>();
         removed.forEach(r -> gone.add(r.toAbsolutePath().normalize()));
@@ -83,6 +94,7 @@ public final class GeneratedFiles {
         for (Map.Entry<Path, byte[]> e : current.entrySet()) {
             next.put(relative(configsDir, e.getKey()), Sha256.of(e.getValue()));
         }
+        kept.forEach((f, digest) -> next.put(relative(configsDir, f), digest));
         if (next.equals(manifest.digests) && Files.isRegularFile(configsDir.resolve(MANIFEST))) {
             return;
         }

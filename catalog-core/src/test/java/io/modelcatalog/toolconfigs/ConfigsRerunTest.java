@@ -106,6 +106,12 @@ class ConfigsRerunTest {
     }
 
     private GenerateConfigsResult run(ModelIdFilter filter, boolean fingerprints) throws IOException {
+        return run(filter, fingerprints, Map.of(), out, false);
+    }
+
+    private GenerateConfigsResult run(
+            ModelIdFilter filter, boolean fingerprints, Map<String, String> env, Path out, boolean force)
+            throws IOException {
         List<ToolWriter> writers = new ArrayList<>();
         for (ToolWriter w : Tool.writers(Set.of(Tool.values()))) {
             writers.add(new Counting(w, fingerprints ? w.fingerprint() : Optional.empty()));
@@ -116,10 +122,11 @@ class ConfigsRerunTest {
                         CatalogQuery.builder(catalog)
                                 .filter(filter)
                                 .registry(ProviderRegistry.builtIn())
-                                .env(EnvironmentLookup.of(Map.of()))
+                                .env(EnvironmentLookup.of(env))
                                 .build(),
                         out,
-                        writers));
+                        writers,
+                        force));
     }
 
     private GenerateConfigsResult run() throws IOException {
@@ -225,5 +232,189 @@ class ConfigsRerunTest {
         GenerateConfigsResult again = run();
         assertEquals(List.of(), rendered);
         assertTrue(again.written().isEmpty());
+    }
+
+    // the whole-run check: nothing changed means nothing read
+
+    /** The record of the whole run, beside the per-provider manifest in the state folder. */
+    private Path runRecord() throws IOException {
+        try (Stream<Path> s = Files.list(state.resolve("generate-configs"))) {
+            return s.filter(f -> f.getFileName().toString().endsWith(".run"))
+                    .findFirst()
+                    .orElseThrow();
+        }
+    }
+
+    @Test
+    void aRerunWithNothingChangedIsUpToDateWithoutReadingTheCatalog() throws IOException {
+        GenerateConfigsResult first = run();
+        assertFalse(first.upToDate());
+        // the per-provider manifest is what a catalog-reading rerun consults: gone, such a rerun would render all
+        Files.delete(
+                runRecord().resolveSibling(runRecord().getFileName().toString().replace(".run", ".json")));
+
+        GenerateConfigsResult again = run();
+        assertTrue(again.upToDate(), "decided from the record alone");
+        assertEquals(List.of(), rendered);
+        assertEquals(first.generated(), again.generated(), "the same summary lines");
+        assertEquals(first.skipped(), again.skipped());
+        assertEquals(List.of(), again.written());
+        assertEquals(first.written().stream().sorted().toList(), again.unchanged(), "every file the first run wrote");
+        assertTrue(run().upToDate(), "and again");
+    }
+
+    @Test
+    void aChangedCatalogFileIsNoticedAndRendersOnlyItsProvider() throws IOException {
+        run();
+        Map<Path, byte[]> before = files();
+        Path groq = catalog.resolve("models_groq.json");
+        Files.writeString(groq, Files.readString(groq).replaceFirst("\n", "\n "));
+
+        GenerateConfigsResult again = run();
+        assertFalse(again.upToDate());
+        assertEquals(renders("groq"), rendered);
+        assertFiles(before);
+        assertTrue(run().upToDate(), "recorded again");
+    }
+
+    @Test
+    void aTouchedCatalogFileWithTheSameBytesIsStillUpToDate() throws IOException {
+        run();
+        Files.setLastModifiedTime(catalog.resolve("models_openai.json"), FileTime.fromMillis(0));
+        assertTrue(run().upToDate(), "hashed, same bytes");
+        assertEquals(List.of(), rendered);
+        assertTrue(run().upToDate());
+    }
+
+    @Test
+    void anAddedOrDeletedCatalogFileIsNoticed() throws IOException {
+        run();
+        Files.copy(CorpusEntries.catalogDir().resolve("models_mistral.json"), catalog.resolve("models_mistral.json"));
+        GenerateConfigsResult added = run();
+        assertFalse(added.upToDate());
+        assertEquals(renders("mistral"), rendered, "only the new provider");
+        assertTrue(run().upToDate());
+
+        Files.delete(catalog.resolve("models_mistral.json"));
+        GenerateConfigsResult deleted = run();
+        assertFalse(deleted.upToDate());
+        assertFalse(deleted.generated().stream().anyMatch(g -> g.provider().equals("mistral")));
+    }
+
+    @Test
+    void aChangedSettingIsNoticed() throws IOException {
+        run();
+        GenerateConfigsResult filtered = run(ModelIdFilter.of(List.of(), List.of("*mini*")), true);
+        assertFalse(filtered.upToDate(), "another filter");
+        assertEquals(EVERYTHING, rendered.size());
+        assertTrue(run(ModelIdFilter.of(List.of(), List.of("*mini*")), true).upToDate());
+
+        GenerateConfigsResult otherUrl = run(
+                ModelIdFilter.of(List.of(), List.of("*mini*")),
+                true,
+                Map.of("GROQ_API_OPENAI", "http://127.0.0.1:9/v1"),
+                out,
+                false);
+        assertFalse(otherUrl.upToDate(), "a base URL from the environment");
+        assertEquals(renders("groq"), rendered);
+        assertTrue(Files.readString(out.resolve("aichat/models_groq.yaml")).contains("http://127.0.0.1:9/v1"));
+    }
+
+    @Test
+    void anotherConfigsFolderOrForceRunsInFull() throws IOException {
+        run();
+        Path elsewhere = out.resolve("elsewhere");
+        assertFalse(run(ModelIdFilter.all(), true, Map.of(), elsewhere, false).upToDate());
+        assertEquals(EVERYTHING, rendered.size());
+
+        GenerateConfigsResult forced = run(ModelIdFilter.all(), true, Map.of(), out, true);
+        assertFalse(forced.upToDate());
+        assertEquals(EVERYTHING, rendered.size(), "force renders everything");
+        assertEquals(List.of(), forced.written(), "and rewrites nothing current");
+        assertTrue(run().upToDate(), "recorded by the forced run");
+    }
+
+    @Test
+    void anEditedDeletedOrAddedGeneratedFileIsNoticed() throws IOException {
+        run();
+        Map<Path, byte[]> files = files();
+        Path profile = someProfile(out, "groq");
+        Files.delete(profile);
+        GenerateConfigsResult deleted = run();
+        assertFalse(deleted.upToDate());
+        assertEquals(renders("groq"), rendered);
+        assertEquals(List.of(profile), deleted.written(), "rewritten");
+        assertFiles(files);
+
+        Files.writeString(out.resolve(GeneratedFiles.MANIFEST), "{}");
+        assertFalse(run().upToDate(), "the configs folder's manifest edited");
+        assertEquals(List.of(), rendered);
+        assertFiles(files);
+
+        // an earlier run's profile of a model now gone, put back: the full run removes it
+        Path stale = out.resolve("codex/profiles/groq-gone.config.toml");
+        Files.write(stale, files.get(out.relativize(profile)));
+        GenerateConfigsResult added = run();
+        assertFalse(added.upToDate(), "a file added to the profiles folder");
+        assertEquals(List.of(stale), added.removed());
+        assertTrue(run().upToDate());
+    }
+
+    @Test
+    void aDamagedOrForeignRecordMeansAFullRunNeverAnError() throws IOException {
+        run();
+        Path record = runRecord();
+        String text = Files.readString(record);
+        for (String damaged : List.of(
+                "",
+                "garbage\n",
+                text.replace("model-catalog up-to-date record 1", "model-catalog up-to-date record 99"),
+                text.substring(0, text.length() / 2),
+                text.replaceFirst(" \\d+ ", " x "),
+                text + "unknown line\n")) {
+            Files.writeString(record, damaged);
+            GenerateConfigsResult again = run();
+            assertFalse(again.upToDate(), damaged.length() > 80 ? damaged.substring(0, 80) : damaged);
+            assertEquals(List.of(), again.written());
+            assertTrue(run().upToDate(), "recorded again");
+        }
+    }
+
+    @Test
+    void aWriterThatCannotTellIsNeverUpToDate() throws IOException {
+        run(ModelIdFilter.all(), false);
+        assertFalse(run(ModelIdFilter.all(), false).upToDate());
+        assertEquals(EVERYTHING, rendered.size());
+    }
+
+    @Test
+    void aTemplateRunIsUpToDateUntilAFileOfTheTemplatesFolderChanges() throws IOException {
+        Path templates = Files.createDirectories(state.resolve("templates"));
+        Files.copy(
+                CorpusEntries.catalogDir().resolve("../../templates/examples/litellm.yaml.ftl"),
+                templates.resolve("litellm.yaml.ftl"));
+        GenerateConfigsRequest request = new GenerateConfigsRequest(
+                CatalogQuery.builder(catalog)
+                        .registry(ProviderRegistry.builtIn())
+                        .env(EnvironmentLookup.of(Map.of()))
+                        .build(),
+                out,
+                new io.modelcatalog.templates.TemplateRenderer().writers(templates));
+        assertFalse(new ConfigGenerator(state).generate(request).upToDate());
+        assertTrue(new ConfigGenerator(state).generate(request).upToDate());
+
+        Files.writeString(
+                Files.createDirectories(templates.resolve("lib")).resolve("included.ftl"),
+                "<#-- a file a template may include -->");
+        GenerateConfigsRequest again = new GenerateConfigsRequest(
+                request.catalog(), out, new io.modelcatalog.templates.TemplateRenderer().writers(templates));
+        assertFalse(new ConfigGenerator(state).generate(again).upToDate(), "any file of the templates folder");
+        Path template = templates.resolve("litellm.yaml.ftl");
+        Files.writeString(template, Files.readString(template) + "# edited\n");
+        GenerateConfigsRequest edited = new GenerateConfigsRequest(
+                request.catalog(), out, new io.modelcatalog.templates.TemplateRenderer().writers(templates));
+        GenerateConfigsResult result = new ConfigGenerator(state).generate(edited);
+        assertFalse(result.upToDate());
+        assertTrue(Files.readString(out.resolve("litellm/models.yaml")).endsWith("# edited\n"), "rendered anew");
     }
 }

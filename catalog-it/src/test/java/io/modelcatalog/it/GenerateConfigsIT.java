@@ -74,6 +74,9 @@ class GenerateConfigsIT {
                 .run();
         assertEquals(0, again.exitCode(), again::text);
         assertTrue(again.logContains("0 file(s) written"), again::text);
+        assertTrue(
+                again.logContains("Unchanged since the last run: the catalog files, the settings and the "),
+                again::text);
 
         // clean, also without a POM: a dry run lists, a real run removes the configs and keeps the catalog
         Files.writeString(configs.resolve("aichat/mine.yaml"), "clients: []\n");

@@ -137,6 +137,16 @@ public class GenerateConfigsMojo extends AbstractCatalogMojo {
     private File templates;
 
     /**
+     * Ignores what earlier runs recorded: reads the whole catalog and renders every provider again (files whose
+     * bytes are current are still not rewritten). Without it a rerun in which the catalog files, the settings and
+     * the generated files are as the last run left them reads nothing and says so.
+     *
+     * @since 0.1.0
+     */
+    @Parameter(property = "catalog.force", defaultValue = "false")
+    private boolean force;
+
+    /**
      * Skips this goal.
      *
      * @since 0.1.0
@@ -182,7 +192,7 @@ public class GenerateConfigsMojo extends AbstractCatalogMojo {
                                     ? null
                                     : resolvePath(cacheDirectory, ResponseCache.DEFAULT_FOLDER)
                                             .toPath())
-                    .generate(new GenerateConfigsRequest(catalog, out.toPath(), writers));
+                    .generate(new GenerateConfigsRequest(catalog, out.toPath(), writers, force));
         } catch (CatalogSelectionException e) {
             // no cause: Maven would append the core's own wording of the same finding
             throw new MojoExecutionException(MavenWords.of(e) + " (nothing was written)");
@@ -220,6 +230,11 @@ public class GenerateConfigsMojo extends AbstractCatalogMojo {
                     s.fromLiteLlm() > 0 ? ", " + s.fromLiteLlm() + " completed from LiteLLM's map" : ""));
         }
         result.skipped().forEach(s -> getLog().info("skipped " + s));
+        if (result.upToDate()) {
+            getLog().info("Unchanged since the last run: the catalog files, the settings and the "
+                    + result.unchanged().size() + " generated file(s) are as it left them, so nothing was read or"
+                    + " written (-Dcatalog.force=true reads and renders everything again)");
+        }
         getLog().info(result.written().size() + " file(s) written, "
                 + result.unchanged().size() + " unchanged"
                 + (result.removed().isEmpty()

@@ -12,6 +12,7 @@ import io.modelcatalog.configupdate.MergeStrategy;
 import io.modelcatalog.fetching.FetchOptions;
 import io.modelcatalog.fetching.NetworkPolicy;
 import io.modelcatalog.fetching.ResponseCache;
+import io.modelcatalog.toolconfigs.GenerateConfigsRequest;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -57,6 +58,7 @@ class DefaultParityTest {
             Map.entry("catalog.backupKeep", String.valueOf(BackupStore.DEFAULT_KEEP)),
             Map.entry("catalog.strategy", MergeStrategy.DEFAULT.name().toLowerCase(Locale.ROOT)),
             Map.entry("catalog.codex.migrateProfiles", String.valueOf(CodexMerger.DEFAULT_MIGRATE_LEGACY_PROFILES)),
+            Map.entry("catalog.force", String.valueOf(GenerateConfigsRequest.DEFAULT_FORCE)),
             Map.entry("catalog.clean.failures", String.valueOf(CleanRequest.DEFAULT_FAILURES)),
             Map.entry("catalog.clean.cache", String.valueOf(CleanRequest.DEFAULT_CACHE)),
             Map.entry(

@@ -256,6 +256,48 @@ class GenerateConfigsMojoTest {
                 log::text);
     }
 
+    @Test
+    @InjectMojo(goal = "generate-configs", pom = POM)
+    void aRerunWithNothingChangedSaysUnchangedAndAnEditedCatalogFileIsRenderedAgain(GenerateConfigsMojo mojo)
+            throws Exception {
+        File catalog = corpusCatalog();
+        setVariableValueToObject(mojo, "outputDirectory", catalog);
+        setVariableValueToObject(
+                mojo, "configsDirectory", dir.resolve("configs").toFile());
+        setVariableValueToObject(mojo, "cacheDirectory", dir.resolve("cache").toFile());
+        mojo.setLog(new MojoLogRecorder());
+        mojo.execute();
+
+        MojoLogRecorder again = new MojoLogRecorder();
+        mojo.setLog(again);
+        mojo.execute();
+        String unchanged = again.at("INFO").stream()
+                .filter(l -> l.startsWith("Unchanged since the last run"))
+                .findFirst()
+                .orElseThrow(() -> new AssertionError(again.text()));
+        assertTrue(
+                unchanged.endsWith(" generated file(s) are as it left them, so nothing was read or written"
+                        + " (-Dcatalog.force=true reads and renders everything again)"),
+                unchanged);
+        assertTrue(again.at("INFO").stream().anyMatch(l -> l.startsWith("openai ")), "the summary lines stay");
+
+        Path openai = catalog.toPath().resolve("models_openai.json");
+        Files.writeString(openai, Files.readString(openai).replaceFirst("\n", "\n "));
+        MojoLogRecorder edited = new MojoLogRecorder();
+        mojo.setLog(edited);
+        mojo.execute();
+        assertFalse(edited.text().contains("Unchanged since the last run"), edited::text);
+        assertTrue(
+                edited.at("INFO").stream().anyMatch(l -> l.matches("0 file\\(s\\) written, \\d+ unchanged")),
+                edited::text);
+
+        setVariableValueToObject(mojo, "force", true);
+        MojoLogRecorder forced = new MojoLogRecorder();
+        mojo.setLog(forced);
+        mojo.execute();
+        assertFalse(forced.text().contains("Unchanged since the last run"), forced::text);
+    }
+
     /* 13.7: the condition and the remedy, not a bare path */
 
     @Test
