@@ -174,9 +174,20 @@ public class ReportMojo extends AbstractMojo implements MavenReport {
         ReportPage.render(sink, getName(locale), read(settings()));
     }
 
+    /**
+     * The page's path in the site without {@code .html}: maven-reporting-api 4's name for what
+     * {@link #getOutputName()} said (the API's default would call the deprecated method).
+     */
     @Override
-    public String getOutputName() {
+    public String getOutputPath() {
         return OUTPUT_NAME;
+    }
+
+    /** The same as {@link #getOutputPath()}, for a site plugin that still asks the deprecated method. */
+    @Override
+    @Deprecated
+    public String getOutputName() {
+        return getOutputPath();
     }
 
     @Override

@@ -60,7 +60,17 @@ class ReportMojoTest {
         assertTrue(page.contains("2 providers and 32 models in <code>target/models</code>"), page);
         assertTrue(page.contains("<section class=\"mcr-provider\" id=\"mcr-p-groq\">"));
         assertTrue(page.contains("<script>"), "the fragment goes through raw, script included");
-        assertEquals("catalog-report", report(null).getOutputName());
+    }
+
+    @Test
+    @SuppressWarnings("deprecation")
+    void thePagePathIsTheReportApi4sOwnMethod() throws Exception {
+        ReportMojo mojo = report(null);
+        assertEquals("catalog-report", mojo.getOutputPath());
+        assertEquals("catalog-report", mojo.getOutputName(), "a site plugin asking the old name gets the same");
+        // the interface's default would delegate to the deprecated method: the mojo answers itself
+        assertEquals(
+                ReportMojo.class, ReportMojo.class.getMethod("getOutputPath").getDeclaringClass());
     }
 
     @Test
