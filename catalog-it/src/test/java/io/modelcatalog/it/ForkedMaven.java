@@ -36,6 +36,7 @@ public final class ForkedMaven {
     private File settings;
     private boolean offline;
     private boolean debug;
+    private boolean showVersion;
     private Path mavenHome;
     private Path localRepository;
 
@@ -102,6 +103,12 @@ public final class ForkedMaven {
         return this;
     }
 
+    /** Has Maven print its version first ({@code -V}). */
+    public ForkedMaven showVersion(boolean value) {
+        this.showVersion = value;
+        return this;
+    }
+
     /** The outcome of a forked build: exit code and every line it printed. */
     public record Result(int exitCode, List<String> log) {
         public String text() {
@@ -123,6 +130,7 @@ public final class ForkedMaven {
         request.setNoTransferProgress(true);
         request.setOffline(offline);
         request.setDebug(debug);
+        request.setShowVersion(showVersion);
         if (localRepository != null) {
             Files.createDirectories(localRepository);
         }

@@ -284,7 +284,7 @@ class QuickstartIT {
     }
 
     /** Copies a folder as a user would, leaving out build output. */
-    private static void copy(Path from, Path to) throws IOException {
+    static void copy(Path from, Path to) throws IOException {
         try (Stream<Path> files = Files.walk(from)) {
             for (Path f : (Iterable<Path>) files::iterator) {
                 Path rel = from.relativize(f);
