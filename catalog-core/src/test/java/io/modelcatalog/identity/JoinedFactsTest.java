@@ -1,6 +1,7 @@
 package io.modelcatalog.identity;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -55,5 +56,39 @@ class JoinedFactsTest {
                 haiku, index.familyOf("atlascloud", "claude-3-5-haiku-20241022").orElseThrow());
         assertNull(atlas.cached());
         assertTrue(atlas.facts().fromLiteLlm().isEmpty());
+    }
+
+    @Test
+    void groqsPricesComeFromLiteLlmsGroqKeysItsOwnMaxOutputStays() {
+        Member versatile = member("groq", "llama-3.3-70b-versatile");
+        assertEquals(0, new BigDecimal("0.59").compareTo(versatile.facts().inputPrice()));
+        assertTrue(versatile.facts().fromLiteLlm().contains(Fact.INPUT_PRICE));
+        assertTrue(versatile.facts().fromLiteLlm().contains(Fact.OUTPUT_PRICE));
+        // groq lists max_completion_tokens itself: LiteLLM's 32768 does not replace it
+        assertEquals(
+                CorpusEntries.entry("groq", "llama-3.3-70b-versatile")
+                        .get("max_completion_tokens")
+                        .asLong(),
+                versatile.facts().maxOutputTokens());
+        assertFalse(versatile.facts().fromLiteLlm().contains(Fact.MAX_OUTPUT_TOKENS));
+    }
+
+    @Test
+    void aModelLiteLlmHasNoEntryForAtItsProviderGetsNothingFromTheOthers() {
+        // LiteLLM knows groq/moonshotai/kimi-k2-instruct, not the -0905 release: no price is borrowed from it
+        Member k2 = member("groq", "moonshotai/kimi-k2-instruct-0905");
+        assertNull(k2.facts().inputPrice());
+        assertTrue(k2.facts().fromLiteLlm().isEmpty());
+        // 16 other providers serve gpt-oss-120b, most with a price; cerebras lists none and LiteLLM has no
+        // cerebras entry for it, so it has none
+        Family oss = index.familyOf("cerebras", "gpt-oss-120b").orElseThrow();
+        assertTrue(oss.members().stream()
+                        .filter(m -> m.facts().inputPrice() != null)
+                        .count()
+                >= 10);
+        Member cerebras = member("cerebras", "gpt-oss-120b");
+        assertNull(cerebras.facts().inputPrice());
+        assertNull(cerebras.cached());
+        assertTrue(cerebras.facts().fromLiteLlm().isEmpty());
     }
 }

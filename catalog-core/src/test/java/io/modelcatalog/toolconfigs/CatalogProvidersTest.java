@@ -1,12 +1,17 @@
 package io.modelcatalog.toolconfigs;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import io.modelcatalog.facts.CorpusEntries;
 import io.modelcatalog.providers.EnvironmentLookup;
 import io.modelcatalog.providers.ProviderRegistry;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -64,5 +69,30 @@ class CatalogProvidersTest {
         assertEquals(CatalogSelectionException.Reason.NOT_IN_CATALOG, notInCatalog.reason());
         assertEquals("groq", notInCatalog.provider());
         assertEquals(dir.resolve("models_groq.json"), notInCatalog.path());
+    }
+
+    /**
+     * Anthropic requires max_tokens and lists no max output: on the corpus, LiteLLM's entries for Anthropic's own ids
+     * give every model one, and the config says where it came from instead of asking the user to set it.
+     */
+    @Test
+    void aichatsAnthropicModelsGetMaxOutputTokensFromLiteLlmsAnthropicEntries() throws IOException {
+        ProviderModels anthropic = read(CorpusEntries.catalogDir(), List.of("anthropic"), ModelIdFilter.all())
+                .models()
+                .get(0);
+        String text = new String(AichatConfig.toBytes(anthropic), StandardCharsets.UTF_8);
+        assertFalse(text.contains("max_output_tokens unknown"), text);
+        JsonNode models = new YAMLMapper().readTree(text).get("clients").get(0).get("models");
+        assertEquals(9, models.size());
+        for (JsonNode m : models) {
+            assertTrue(m.get("max_output_tokens").asLong() > 0, m::toString);
+        }
+        assertTrue(
+                text.contains("      - name: \"claude-opus-4-1-20250805\"\n"
+                        + "        max_input_tokens: 200000\n"
+                        + "        max_output_tokens: 32000\n"
+                        + "        require_max_tokens: true\n"),
+                text);
+        assertTrue(text.contains("# from LiteLLM's map: max_input_tokens, max_output_tokens, "), text);
     }
 }
