@@ -75,17 +75,30 @@ public final class CatalogListings {
                 continue;
             }
             ModelList list = catalog.read(name).orElseThrow();
-            Map<String, ModelFacts> facts = new HashMap<>();
-            for (ModelFacts f : normalizer.normalize(def.get(), list)) {
-                facts.put(f.id(), f);
-            }
-            list.entries().forEach((id, entry) -> {
-                ModelFacts f = facts.get(id);
-                if (f != null) {
-                    out.add(new Listing(name, id, entry, f, cachedPrice(name, f, entry, liteLlm)));
-                }
-            });
+            out.addAll(of(name, list, normalizer.normalize(def.get(), list), liteLlm));
         }
+        return out;
+    }
+
+    /**
+     * One provider's listings from its model list and the facts a {@link ModelNormalizer} made of it (an entry the
+     * normalizer left out, a second id of one config name, gives none).
+     *
+     * @param liteLlm LiteLLM's map when the catalog holds it, for cached-input prices of this provider's models
+     */
+    public static List<Listing> of(
+            String provider, ModelList list, List<ModelFacts> normalized, Optional<LiteLlmMap> liteLlm) {
+        Map<String, ModelFacts> facts = new HashMap<>();
+        for (ModelFacts f : normalized) {
+            facts.put(f.id(), f);
+        }
+        List<Listing> out = new ArrayList<>();
+        list.entries().forEach((id, entry) -> {
+            ModelFacts f = facts.get(id);
+            if (f != null) {
+                out.add(new Listing(provider, id, entry, f, cachedPrice(provider, f, entry, liteLlm)));
+            }
+        });
         return out;
     }
 }

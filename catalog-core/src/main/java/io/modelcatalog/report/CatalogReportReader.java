@@ -10,6 +10,10 @@ import io.modelcatalog.documents.ModelList;
 import io.modelcatalog.facts.LiteLlmMap;
 import io.modelcatalog.facts.ModelFacts;
 import io.modelcatalog.facts.ModelNormalizer;
+import io.modelcatalog.identity.CatalogListings;
+import io.modelcatalog.identity.FamilyIndex;
+import io.modelcatalog.identity.FamilyOverrides;
+import io.modelcatalog.identity.Listing;
 import io.modelcatalog.providers.ProviderDefinition;
 import io.modelcatalog.providers.ProviderKind;
 import io.modelcatalog.providers.ProviderRegistry;
@@ -46,6 +50,18 @@ public final class CatalogReportReader {
      * @throws IOException when the folder cannot be listed or a file cannot be read
      */
     public static CatalogReport read(ProviderRegistry registry, Path folder, List<String> selected, String source)
+            throws IOException {
+        return read(registry, folder, selected, source, FamilyOverrides.none());
+    }
+
+    /**
+     * Reads the report, its families corrected by a providers file's overrides.
+     *
+     * @throws io.modelcatalog.identity.FamilyOverrideException for an override that names what the catalog lacks
+     * @see #read(ProviderRegistry, Path, List, String)
+     */
+    public static CatalogReport read(
+            ProviderRegistry registry, Path folder, List<String> selected, String source, FamilyOverrides overrides)
             throws IOException {
         List<ProviderDefinition> chosen = selected.isEmpty() ? List.of() : registry.select(selected);
         CatalogFolder catalog = CatalogFolder.detect(folder);
@@ -106,6 +122,7 @@ public final class CatalogReportReader {
         ModelNormalizer normalizer = new ModelNormalizer(liteLlm);
 
         List<ProviderEntry> entries = new ArrayList<>();
+        List<Listing> listings = new ArrayList<>();
         for (ProviderDefinition p : shown.values()) {
             RunRecord run = history.entry(p.name()).map(RunRecord::of).orElse(RunRecord.none());
             boolean dataSource = p.kind() == ProviderKind.URL;
@@ -118,6 +135,7 @@ public final class CatalogReportReader {
                     count = OptionalInt.of(list.get().ids().size());
                     if (!dataSource) {
                         models = normalizer.normalize(p, list.get());
+                        listings.addAll(CatalogListings.of(p.name(), list.get(), models, liteLlm));
                     }
                 }
             } catch (DocumentParseException e) {
@@ -125,6 +143,6 @@ public final class CatalogReportReader {
             }
             entries.add(new ProviderEntry(p.name(), p.kind().id(), count, run, models, dataSource, problem));
         }
-        return new CatalogReport(source, catalog.layout(), entries, notes);
+        return new CatalogReport(source, catalog.layout(), entries, notes, FamilyIndex.build(listings, overrides));
     }
 }

@@ -3,6 +3,7 @@ package io.modelcatalog.report;
 import io.modelcatalog.facts.Fact;
 import io.modelcatalog.facts.ModelFacts;
 import io.modelcatalog.facts.ModelKind;
+import io.modelcatalog.identity.FamilyIndex;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -53,11 +54,12 @@ public final class ReportHtml {
                         data.put("bars", Map.of("svg", HtmlFormat.markup(bars.svg()), "broken", bars.anyShortened())));
         ReportCharts.priceAgainstContext(ReportCharts.pricePoints(report.providers()))
                 .ifPresent(scatter -> data.put("scatter", scatter(scatter)));
+        data.put("families", ReportFamilies.shared(report.families()));
         data.put(
                 "listed",
                 report.providers().stream()
                         .filter(p -> !p.models().isEmpty())
-                        .map(ReportHtml::modelTable)
+                        .map(p -> modelTable(p, report.families()))
                         .toList());
         return data;
     }
@@ -118,15 +120,19 @@ public final class ReportHtml {
         return Map.of("svg", HtmlFormat.markup(scatter.svg()), "legend", legend);
     }
 
-    private static Map<String, Object> modelTable(ProviderEntry p) {
+    private static Map<String, Object> modelTable(ProviderEntry p, FamilyIndex families) {
         return Map.of(
                 "name", p.name(),
                 "count", plural(p.models().size(), "model"),
-                "rows", p.models().stream().map(ReportHtml::modelRow).toList());
+                "rows",
+                        p.models().stream()
+                                .map(m -> modelRow(m, ReportFamilies.elsewhere(families, p.name(), m.id())))
+                                .toList());
     }
 
-    private static Map<String, Object> modelRow(ModelFacts m) {
+    private static Map<String, Object> modelRow(ModelFacts m, Map<String, Object> elsewhere) {
         Map<String, Object> row = new LinkedHashMap<>();
+        row.put("elsewhere", elsewhere);
         row.put("id", m.id());
         boolean showName = m.displayName() != null
                 && !m.displayName().equals(m.id())
@@ -165,7 +171,7 @@ public final class ReportHtml {
         }
     }
 
-    private static String plural(long n, String word) {
+    static String plural(long n, String word) {
         return ReportNumbers.tokens(n) + " " + word + (n == 1 ? "" : "s");
     }
 }

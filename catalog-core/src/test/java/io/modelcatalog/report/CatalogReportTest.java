@@ -158,6 +158,47 @@ class CatalogReportTest {
     }
 
     @Test
+    void theFamiliesViewListsModelsServedByTwoProvidersOrMoreAndEachRowSaysWhereElse() throws IOException {
+        String html = ReportHtml.fragment(read(List.of()));
+        // served by groq and sambanova: both list the same Qwen3-32B
+        assertTrue(
+                html.contains("<tr id=\"mcr-f-qwen/qwen3-32b\"><td><code>qwen/qwen3-32b</code><br>"
+                        + "<span class=\"mcr-dn\">2 listings</span></td><td class=\"n\">2</td>"
+                        + "<td class=\"n\">0.4 <span class=\"mcr-dn\">sambanova</span></td>"
+                        + "<td class=\"n\">131,072 <span class=\"mcr-dn\">groq</span></td></tr>"),
+                html);
+        // a free tier is named apart; the cheapest paid price is what the column compares
+        assertTrue(html.contains("<td class=\"n\">0 <span class=\"mcr-dn\">sambanova</span><br>"
+                + "<span class=\"mcr-dn\">free at sambanova</span></td>"));
+        // ties in provider count by id
+        assertEquals(
+                List.of(
+                        "groq/deepseek-r1-distill-llama-70b",
+                        "groq/whisper-large-v3",
+                        "meta-llama/llama-4-maverick-17b-128e-instruct",
+                        "qwen/qwen3-32b"),
+                familyRows(html));
+        // each model row: how many other providers serve it, linked to its family's row; — for one
+        assertTrue(html.contains("<td><code>Qwen3-32B</code></td>"));
+        assertTrue(html.contains("<td class=\"n\"><a href=\"#mcr-f-qwen/qwen3-32b\" title=\"qwen/qwen3-32b\">"
+                + "+1 provider</a></td></tr>"));
+        assertTrue(html.contains("<th data-sort=\"num\" class=\"n\">Also served by</th>"));
+        assertTrue(html.contains("<td><code>claude-opus-4-1-20250805</code>"));
+        String opus = html.substring(html.indexOf("<td><code>claude-opus-4-1-20250805</code>"));
+        assertTrue(opus.substring(0, opus.indexOf("</tr>")).endsWith("<td class=\"n\">—</td>"), opus);
+    }
+
+    /** The family ids of the families view, in the order it shows them. */
+    private static List<String> familyRows(String html) {
+        List<String> ids = new ArrayList<>();
+        Matcher m = Pattern.compile("<tr id=\"mcr-f-([^\"]+)\">").matcher(html);
+        while (m.find()) {
+            ids.add(m.group(1));
+        }
+        return ids;
+    }
+
+    @Test
     void picturesCarryTheirNumbersAndAreWellFormedSvg() throws Exception {
         String html = ReportHtml.fragment(read(List.of()));
         List<String> svgs = svgs(html);
@@ -240,6 +281,30 @@ class CatalogReportTest {
                         .map(ReportCharts.Bar::provider)
                         .toList());
         assertTrue(html.contains("The bar with a break is shortened"));
+        // families: the corpus's 335 served by two providers or more, most providers first, ties by id
+        List<String> families = familyRows(html);
+        assertEquals(335, families.size());
+        assertEquals(List.of("deepseek-ai/deepseek-r1-0528", "openai/gpt-oss-120b"), families.subList(0, 2));
+        List<Integer> counts = families.stream()
+                .map(id -> report.families().family(id).orElseThrow().providerCount())
+                .toList();
+        for (int i = 1; i < counts.size(); i++) {
+            assertTrue(counts.get(i - 1) > counts.get(i)
+                    || (counts.get(i - 1).equals(counts.get(i))
+                            && families.get(i - 1).compareTo(families.get(i)) < 0));
+        }
+        assertTrue(html.contains("<tr id=\"mcr-f-openai/gpt-oss-120b\"><td><code>openai/gpt-oss-120b</code><br>"
+                + "<span class=\"mcr-dn\">19 listings</span></td><td class=\"n\">17</td>"
+                + "<td class=\"n\">0.072 <span class=\"mcr-dn\">openrouter</span><br>"
+                + "<span class=\"mcr-dn\">free at openrouter</span></td>"
+                + "<td class=\"n\">131,072 <span class=\"mcr-dn\">atlascloud</span></td></tr>"));
+        // a cheapest price LiteLLM's map gave (for hyperbolic's own model) carries its mark
+        assertTrue(html.contains("<td class=\"n\">0.12<sup title=\"from LiteLLM's map\">*</sup> "
+                + "<span class=\"mcr-dn\">hyperbolic</span><br><span class=\"mcr-dn\">free at openrouter</span>"
+                + "</td>"));
+        // groq's Llama 3.3 70B row: served by 14 other providers
+        assertTrue(html.contains("<a href=\"#mcr-f-meta-llama/llama-3.3-70b-instruct\" "
+                + "title=\"meta-llama/llama-3.3-70b-instruct\">+14 providers</a>"));
         // for looking at it in a browser: target/report-preview/
         Path preview = Path.of("target", "report-preview");
         Files.createDirectories(preview);

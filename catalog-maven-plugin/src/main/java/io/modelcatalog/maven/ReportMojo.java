@@ -2,6 +2,7 @@ package io.modelcatalog.maven;
 
 import io.modelcatalog.files.AtomicFiles;
 import io.modelcatalog.files.FileErrors;
+import io.modelcatalog.identity.FamilyOverrideException;
 import io.modelcatalog.providers.ProviderRegistry;
 import io.modelcatalog.providers.UnknownProviderException;
 import io.modelcatalog.report.CatalogReport;
@@ -249,7 +250,11 @@ public class ReportMojo extends AbstractMojo implements MavenReport {
                         + "catalog.outputDirectory");
             }
             CatalogReport report = CatalogReportReader.read(
-                    registry, folder.toPath(), settings.providerNames(), ReportPage.label(project, folder.toPath()));
+                    registry,
+                    folder.toPath(),
+                    settings.providerNames(),
+                    ReportPage.label(project, folder.toPath()),
+                    settings.familyOverrides());
             getLog().info("Catalog report: " + Plural.of(report.providers().size(), "provider") + ", "
                     + Plural.of(report.modelCount(), "model") + " from " + folder);
             return report;
@@ -257,6 +262,8 @@ public class ReportMojo extends AbstractMojo implements MavenReport {
             throw new MavenReportException(e.getMessage(), e);
         } catch (UnknownProviderException e) {
             throw new MavenReportException(MavenWords.of(e), e);
+        } catch (FamilyOverrideException e) {
+            throw new MavenReportException(e.getMessage(), e);
         } catch (IOException e) {
             throw new MavenReportException(MavenWords.cannotRead(settings.catalogFolder(), e), e);
         }

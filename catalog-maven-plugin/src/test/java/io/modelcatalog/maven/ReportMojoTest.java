@@ -143,6 +143,37 @@ class ReportMojoTest {
         assertFalse(Files.exists(pages), "a failed report writes no page");
     }
 
+    @Test
+    void theProvidersFilesOverridesShapeTheFamiliesAndABadOneWritesNothing() throws Exception {
+        Path providers = project.resolve("providers.yaml");
+        Files.writeString(providers, """
+                families:
+                  join:
+                    groq/llama-3.3-70b-versatile: meta/meta-llama-3.3-70b-instruct
+                """);
+        ReportMojo mojo = report(null);
+        set(mojo, ReportMojo.class, "providersFile", providers.toFile());
+        String page = render(mojo);
+        assertTrue(page.contains("<tr id=\"mcr-f-meta/meta-llama-3.3-70b-instruct\">"), page);
+
+        Files.writeString(providers, """
+                families:
+                  join:
+                    groq/llama-3.3-70b: meta/meta-llama-3.3-70b-instruct
+                """);
+        Path pages = project.resolve("target/reports");
+        ReportMojo bad = report(null);
+        set(bad, ReportMojo.class, "providersFile", providers.toFile());
+        set(bad, ReportMojo.class, "outputDirectory", pages.toFile());
+        MojoExecutionException e = assertThrows(MojoExecutionException.class, bad::execute);
+        assertTrue(
+                e.getMessage()
+                        .startsWith(providers + ":3:5: groq lists no model \"llama-3.3-70b\"; its closest: "
+                                + "llama-3.3-70b-versatile"),
+                e.getMessage());
+        assertFalse(Files.exists(pages), "a failed report writes no page");
+    }
+
     private static void set(Object target, Class<?> owner, String field, Object value) throws Exception {
         Field f = owner.getDeclaredField(field);
         f.setAccessible(true);
