@@ -36,18 +36,10 @@ public final class ResponseCache {
     /** The model-list entry. */
     public static final String MODELS = "models";
 
-    /** The default cache folder, relative to the user's home folder. */
-    public static final String DEFAULT_FOLDER = ".cache/model-catalog";
-
     private final Path dir;
 
     public ResponseCache(Path dir) {
         this.dir = dir;
-    }
-
-    /** The default cache folder in the given home folder. */
-    public static Path defaultDirectory(Path home) {
-        return home.resolve(DEFAULT_FOLDER);
     }
 
     public Path directory() {

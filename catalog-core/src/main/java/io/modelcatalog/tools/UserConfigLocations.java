@@ -1,5 +1,6 @@
 package io.modelcatalog.tools;
 
+import io.modelcatalog.home.PluginFolders;
 import io.modelcatalog.providers.EnvironmentLookup;
 import java.io.IOException;
 import java.nio.file.InvalidPathException;
@@ -74,16 +75,12 @@ public final class UserConfigLocations {
     }
 
     /**
-     * The home folder as the tools see it: {@code $HOME}, else the JVM's {@code user.home} (which comes from the
-     * password database, not from {@code $HOME}).
+     * The home folder as the tools see it: {@code $HOME} when absolute, else the JVM's {@code user.home} (which comes
+     * from the password database, not from {@code $HOME}); the same home as the plugin's own files
+     * ({@link PluginFolders#home()}).
      */
     public static Path homeFolder(EnvironmentLookup environment) {
-        return environment
-                .get("HOME")
-                .flatMap(UserConfigLocations::path)
-                .orElseGet(() -> Path.of(System.getProperty("user.home")))
-                .toAbsolutePath()
-                .normalize();
+        return PluginFolders.of(environment).home();
     }
 
     /**
@@ -104,11 +101,6 @@ public final class UserConfigLocations {
 
     public Path home() {
         return home;
-    }
-
-    /** The default backup directory, {@code ~/.cache/model-catalog/backups}. */
-    public Path defaultBackupDirectory() {
-        return home.resolve(".cache/model-catalog/backups");
     }
 
     /** aichat's {@code config.yaml}. */

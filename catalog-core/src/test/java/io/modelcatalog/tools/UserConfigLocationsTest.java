@@ -34,7 +34,6 @@ class UserConfigLocationsTest {
         assertEquals(home.resolve(".codex"), l.codexHome());
         assertEquals(home.resolve(".codex/config.toml"), l.codexConfig());
         assertEquals(home.resolve(".config/opencode/opencode.json"), l.opencodeConfig());
-        assertEquals(home.resolve(".cache/model-catalog/backups"), l.defaultBackupDirectory());
         for (Tool tool : Tool.values()) {
             assertEquals(UserConfigLocations.FoundBy.DEFAULT, l.locate(tool).foundBy(), tool.id());
         }

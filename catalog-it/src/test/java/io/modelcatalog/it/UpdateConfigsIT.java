@@ -91,7 +91,8 @@ class UpdateConfigsIT {
     }
 
     private List<Path> backups() throws IOException {
-        Path dir = home.resolve(".cache/model-catalog/backups");
+        // $XDG_CACHE_HOME/model-catalog: the one folder of the plugin's own files
+        Path dir = home.resolve("cache/model-catalog/backups");
         if (!Files.isDirectory(dir)) {
             return List.of();
         }

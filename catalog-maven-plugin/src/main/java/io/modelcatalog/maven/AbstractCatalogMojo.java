@@ -1,6 +1,8 @@
 package io.modelcatalog.maven;
 
 import io.modelcatalog.catalog.CatalogLayout;
+import io.modelcatalog.home.PluginFolders;
+import io.modelcatalog.providers.EnvironmentLookup;
 import io.modelcatalog.providers.ProviderDefinition;
 import io.modelcatalog.providers.ProviderRegistry;
 import io.modelcatalog.toolconfigs.CatalogQuery;
@@ -81,6 +83,9 @@ public abstract class AbstractCatalogMojo extends AbstractMojo {
     @Parameter(property = "catalog.providersFile")
     protected File providersFile;
 
+    /** Where environment variables come from; tests replace it, the goal reads the process environment. */
+    EnvironmentLookup environment = EnvironmentLookup.system();
+
     @Override
     public final void execute() throws MojoExecutionException, MojoFailureException {
         if (skip || goalSkipped()) {
@@ -142,6 +147,18 @@ public abstract class AbstractCatalogMojo extends AbstractMojo {
     /** See {@link CatalogSettings#resolvePath(File, String)}. */
     protected File resolvePath(File configured, String whenUnresolved) {
         return settings().resolvePath(configured, whenUnresolved);
+    }
+
+    /** Where the plugin's own files go by default (cache, backups, locks), by the one rule of {@link PluginFolders}. */
+    protected PluginFolders folders() {
+        return PluginFolders.of(environment);
+    }
+
+    /** The response cache folder: {@code catalog.cacheDirectory} when set (relative to the base folder), else the rule's. */
+    protected File cacheFolder(File configured) {
+        return configured == null || configured.getPath().isBlank()
+                ? folders().responseCache().toFile()
+                : resolvePath(configured, configured.getPath());
     }
 
     /** See {@link CatalogSettings#layout(String)}. */

@@ -4,7 +4,6 @@ import io.modelcatalog.backups.BackupStore;
 import io.modelcatalog.backups.UnreadableBackup;
 import io.modelcatalog.configupdate.ConfigFileLocks;
 import io.modelcatalog.configupdate.ConfigUpdater;
-import io.modelcatalog.providers.EnvironmentLookup;
 import io.modelcatalog.tools.Tool;
 import io.modelcatalog.tools.UserConfigLocations;
 import java.io.File;
@@ -58,7 +57,9 @@ public abstract class AbstractUserConfigMojo extends AbstractCatalogMojo {
 
     /**
      * Where backups go, one folder per backup named by its UTC time ({@code 20250614T093012Z-001}) holding the
-     * copies and {@code manifest.json}. Default: {@code ~/.cache/model-catalog/backups}.
+     * copies and {@code manifest.json}. Default: {@code backups} in the plugin's own folder,
+     * {@code $XDG_CACHE_HOME/model-catalog/backups} when that variable is an absolute path, else
+     * {@code ~/.cache/model-catalog/backups}; see <a href="../files.html">Files the plugin writes</a>.
      *
      * @since 0.1.0
      */
@@ -73,12 +74,9 @@ public abstract class AbstractUserConfigMojo extends AbstractCatalogMojo {
     @Parameter(property = "catalog.backupKeep", defaultValue = "10")
     protected int backupKeep = 10;
 
-    /** Where environment variables come from; tests replace it, the goal reads the process environment. */
-    EnvironmentLookup environment = EnvironmentLookup.system();
-
-    /** The home folder the tools see: {@code $HOME}, else {@code user.home}. */
+    /** The home folder the tools see, and the plugin's files follow: {@code $HOME} when absolute, else {@code user.home}. */
     protected Path home() {
-        return UserConfigLocations.homeFolder(environment);
+        return folders().home();
     }
 
     /** Each tool's config as given by the parameters, or as the tool finds it. */
@@ -96,15 +94,13 @@ public abstract class AbstractUserConfigMojo extends AbstractCatalogMojo {
             throw new MojoExecutionException(
                     "catalog.backupKeep is " + backupKeep + ": keep at least 1 backup (the default is 10)");
         }
-        Path directory = backupDirectory == null
-                ? new UserConfigLocations(environment, home()).defaultBackupDirectory()
-                : given(backupDirectory);
+        Path directory = backupDirectory == null ? folders().backups() : given(backupDirectory);
         return new BackupStore(directory, Clock.systemUTC());
     }
 
     /** Where the lock files of users' config files are: update-configs and restore take the same ones. */
     protected Path lockDirectory() {
-        return home().resolve(".cache/model-catalog/locks");
+        return folders().locks();
     }
 
     /** The locks that keep update-configs and restore runs on the same config files apart. */

@@ -3,7 +3,6 @@ package io.modelcatalog.maven;
 import io.modelcatalog.clean.CatalogCleaner;
 import io.modelcatalog.clean.CleanRequest;
 import io.modelcatalog.clean.CleanResult;
-import io.modelcatalog.fetching.ResponseCache;
 import java.io.File;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -37,11 +36,13 @@ public class CleanMojo extends AbstractCatalogMojo {
     private File configsDirectory;
 
     /**
-     * The response cache of the fetch goal, removed only with {@code catalog.clean.cache}.
+     * The response cache of the fetch goal, removed only with {@code catalog.clean.cache}. Default: the plugin's own folder, {@code $XDG_CACHE_HOME/model-catalog} when that
+     * variable is an absolute path, else {@code ~/.cache/model-catalog} ({@code ~} is {@code $HOME}, else
+     * {@code user.home}); see <a href="../files.html">Files the plugin writes</a>.
      *
      * @since 0.1.0
      */
-    @Parameter(property = "catalog.cacheDirectory", defaultValue = "${user.home}/.cache/model-catalog")
+    @Parameter(property = "catalog.cacheDirectory")
     private File cacheDirectory;
 
     /**
@@ -90,9 +91,7 @@ public class CleanMojo extends AbstractCatalogMojo {
     protected void run() throws MojoExecutionException {
         File catalogDir = catalogFolder();
         File configs = configsFolder(configsDirectory);
-        File cacheDir = cacheDirectory != null
-                ? resolvePath(cacheDirectory, ResponseCache.DEFAULT_FOLDER)
-                : new File(System.getProperty("user.home"), ResponseCache.DEFAULT_FOLDER);
+        File cacheDir = cacheFolder(cacheDirectory);
         CleanResult result;
         try {
             result = new CatalogCleaner()

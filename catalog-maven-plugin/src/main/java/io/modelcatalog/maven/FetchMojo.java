@@ -12,7 +12,6 @@ import io.modelcatalog.providers.ProviderDefinition;
 import io.modelcatalog.text.DurationText;
 import java.io.File;
 import java.io.IOException;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import javax.inject.Inject;
@@ -113,11 +112,13 @@ public class FetchMojo extends AbstractCatalogMojo {
 
     /**
      * Where raw responses are kept for conditional requests (ETag/Last-Modified) and offline runs. A folder of
-     * recorded responses doubles as a replay source.
+     * recorded responses doubles as a replay source. Default: the plugin's own folder, {@code $XDG_CACHE_HOME/model-catalog} when that
+     * variable is an absolute path, else {@code ~/.cache/model-catalog} ({@code ~} is {@code $HOME}, else
+     * {@code user.home}); see <a href="../files.html">Files the plugin writes</a>.
      *
      * @since 0.1.0
      */
-    @Parameter(property = "catalog.cacheDirectory", defaultValue = "${user.home}/.cache/model-catalog")
+    @Parameter(property = "catalog.cacheDirectory")
     private File cacheDirectory;
 
     /**
@@ -206,10 +207,7 @@ public class FetchMojo extends AbstractCatalogMojo {
     @Override
     protected void run() throws MojoExecutionException, MojoFailureException {
         File folder = catalogFolder();
-        File cache = cacheDirectory != null
-                ? resolvePath(cacheDirectory, ResponseCache.DEFAULT_FOLDER)
-                : ResponseCache.defaultDirectory(Path.of(System.getProperty("user.home")))
-                        .toFile();
+        File cache = cacheFolder(cacheDirectory);
         if (from != null && !from.isBlank()) {
             new ArtifactFetch(
                             from,
@@ -221,7 +219,7 @@ public class FetchMojo extends AbstractCatalogMojo {
             getLog().info("Catalog: " + folder.toPath().normalize());
             return;
         }
-        EnvironmentLookup env = EnvironmentLookup.system();
+        EnvironmentLookup env = environment;
         List<ProviderDefinition> selected = selectedProviders(registry());
         FetchOptions options = FetchOptions.builder(folder.toPath())
                 .layout(layout(layout))

@@ -1,8 +1,6 @@
 package io.modelcatalog.maven;
 
 import io.modelcatalog.documents.DocumentParseException;
-import io.modelcatalog.fetching.ResponseCache;
-import io.modelcatalog.providers.EnvironmentLookup;
 import io.modelcatalog.providers.ProviderRegistry;
 import io.modelcatalog.templates.TemplateFailure;
 import io.modelcatalog.templates.TemplateRenderer;
@@ -116,11 +114,13 @@ public class GenerateConfigsMojo extends AbstractCatalogMojo {
 
     /**
      * Where the goal remembers what each provider's files were built from (as {@code fetch} keeps its responses), so
-     * that a rerun renders only the providers whose catalog file, settings or generated files changed.
+     * that a rerun renders only the providers whose catalog file, settings or generated files changed. Default: the plugin's own folder, {@code $XDG_CACHE_HOME/model-catalog} when that
+     * variable is an absolute path, else {@code ~/.cache/model-catalog} ({@code ~} is {@code $HOME}, else
+     * {@code user.home}); see <a href="../files.html">Files the plugin writes</a>.
      *
      * @since 0.1.0
      */
-    @Parameter(property = "catalog.cacheDirectory", defaultValue = "${user.home}/.cache/model-catalog")
+    @Parameter(property = "catalog.cacheDirectory")
     private File cacheDirectory;
 
     /**
@@ -185,13 +185,9 @@ public class GenerateConfigsMojo extends AbstractCatalogMojo {
             CatalogQuery catalog = catalogQuery(registry)
                     .layout(layout(layout))
                     .filter(ModelIdFilter.of(commaList(include), commaList(exclude)))
-                    .env(EnvironmentLookup.system())
+                    .env(environment)
                     .build();
-            result = new ConfigGenerator(
-                            cacheDirectory == null
-                                    ? null
-                                    : resolvePath(cacheDirectory, ResponseCache.DEFAULT_FOLDER)
-                                            .toPath())
+            result = new ConfigGenerator(cacheFolder(cacheDirectory).toPath())
                     .generate(new GenerateConfigsRequest(catalog, out.toPath(), writers, force));
         } catch (CatalogSelectionException e) {
             // no cause: Maven would append the core's own wording of the same finding

@@ -11,7 +11,6 @@ import io.modelcatalog.configupdate.CodexMerger;
 import io.modelcatalog.configupdate.MergeStrategy;
 import io.modelcatalog.fetching.FetchOptions;
 import io.modelcatalog.fetching.NetworkPolicy;
-import io.modelcatalog.fetching.ResponseCache;
 import io.modelcatalog.toolconfigs.GenerateConfigsRequest;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -54,7 +53,6 @@ class DefaultParityTest {
             Map.entry("catalog.skipExisting", String.valueOf(FETCH.skipExisting())),
             Map.entry("catalog.failedRescan", String.valueOf(FETCH.failedRescan())),
             Map.entry("catalog.allowShrink", String.valueOf(FETCH.allowShrink())),
-            Map.entry("catalog.cacheDirectory", "${user.home}/" + ResponseCache.DEFAULT_FOLDER),
             Map.entry("catalog.backupKeep", String.valueOf(BackupStore.DEFAULT_KEEP)),
             Map.entry("catalog.strategy", MergeStrategy.DEFAULT.name().toLowerCase(Locale.ROOT)),
             Map.entry("catalog.codex.migrateProfiles", String.valueOf(CodexMerger.DEFAULT_MIGRATE_LEGACY_PROFILES)),

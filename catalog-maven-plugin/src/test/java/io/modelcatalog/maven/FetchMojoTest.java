@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.mockito.Mockito.when;
 
+import io.modelcatalog.providers.EnvironmentLookup;
 import io.modelcatalog.testing.LoopbackProviderServer;
 import io.modelcatalog.testing.LoopbackProviderServer.Response;
 import io.modelcatalog.testing.UnwritableFolders;
@@ -19,6 +20,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import javax.inject.Inject;
 import org.apache.maven.api.plugin.testing.InjectMojo;
@@ -96,6 +98,22 @@ class FetchMojoTest {
         assertEquals("a\nb", Files.readString(OUT.resolve("models_docs.txt")));
         assertFalse(Files.exists(OUT.resolve("models_broken.json")));
         assertTrue(Files.readString(OUT.resolve("failed_models.json")).contains("\"broken\": {\n    \"failed\": true"));
+    }
+
+    @Test
+    @InjectMojo(goal = "fetch", pom = POM)
+    @MojoParameter(name = "providerNames", value = "docs")
+    void withoutCacheDirectoryTheCacheFollowsHomeThenXdgCacheHome(FetchMojo mojo) throws Exception {
+        Path home = OUT.resolve("home").toAbsolutePath();
+        setVariableValueToObject(mojo, "cacheDirectory", null);
+        mojo.environment = EnvironmentLookup.of(Map.of("HOME", home.toString()));
+        mojo.execute();
+        assertTrue(Files.isRegularFile(home.resolve(".cache/model-catalog/docs/models.body")));
+
+        Path xdg = OUT.resolve("xdg-cache").toAbsolutePath();
+        mojo.environment = EnvironmentLookup.of(Map.of("HOME", home.toString(), "XDG_CACHE_HOME", xdg.toString()));
+        mojo.execute();
+        assertTrue(Files.isRegularFile(xdg.resolve("model-catalog/docs/models.body")));
     }
 
     @Test

@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import io.modelcatalog.CatalogVersion;
+import io.modelcatalog.providers.EnvironmentLookup;
 import io.modelcatalog.testing.UnwritableFolders;
 import java.io.File;
 import java.io.IOException;
@@ -16,6 +17,7 @@ import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Stream;
 import org.apache.maven.api.plugin.testing.InjectMojo;
 import org.apache.maven.api.plugin.testing.MojoParameter;
@@ -96,6 +98,23 @@ class GenerateConfigsMojoTest {
             assertFalse(name.contains("audio") || name.contains("realtime"), name + ": catalog.exclude");
         }
         assertEquals(models.size() + 9, count(dir.resolve("configs/codex/profiles")), "one profile per model kept");
+    }
+
+    @Test
+    @InjectMojo(goal = "generate-configs", pom = POM)
+    void withoutCacheDirectoryItsRecordGoesUnderHome(GenerateConfigsMojo mojo) throws Exception {
+        setVariableValueToObject(mojo, "outputDirectory", corpusCatalog());
+        setVariableValueToObject(
+                mojo, "configsDirectory", dir.resolve("configs").toFile());
+        setVariableValueToObject(mojo, "cacheDirectory", null);
+        Path home = dir.resolve("home");
+        mojo.environment = EnvironmentLookup.of(Map.of("HOME", home.toString()));
+        mojo.execute();
+        try (Stream<Path> files = Files.walk(home)) {
+            assertTrue(
+                    files.anyMatch(f -> Files.isRegularFile(f) && f.startsWith(home.resolve(".cache/model-catalog"))),
+                    "generate-configs' record under $HOME/.cache/model-catalog");
+        }
     }
 
     @Test

@@ -252,6 +252,21 @@ class UpdateConfigsMojoTest {
 
     @Test
     @InjectMojo(goal = "update-configs", pom = POM)
+    void backupsAndLocksFollowXdgCacheHomeWhenItIsSet(UpdateConfigsMojo mojo) throws Exception {
+        prepare(mojo);
+        Path xdg = home.resolve("xdg-cache");
+        mojo.environment = EnvironmentLookup.of(
+                Map.of("HOME", home.toString(), "CODEX_HOME", codexHome.toString(), "XDG_CACHE_HOME", xdg.toString()));
+        mojo.execute();
+        try (Stream<Path> made = Files.list(xdg.resolve("model-catalog/backups"))) {
+            assertEquals(1, made.count(), "the backup");
+        }
+        assertTrue(Files.isDirectory(xdg.resolve("model-catalog/locks")), "the locks");
+        assertFalse(Files.exists(home.resolve(".cache")), "nothing in ~/.cache");
+    }
+
+    @Test
+    @InjectMojo(goal = "update-configs", pom = POM)
     void anEmptyCatalogFolderNamesTheFolderTheSettingAndTheFetchCommand(UpdateConfigsMojo mojo) throws Exception {
         prepare(mojo);
         Path empty = Files.createDirectories(home.resolve("empty-catalog"));
