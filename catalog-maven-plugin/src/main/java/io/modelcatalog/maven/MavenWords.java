@@ -13,6 +13,8 @@ import io.modelcatalog.toolconfigs.CatalogSelectionException;
 import io.modelcatalog.toolconfigs.GenerateConfigsException;
 import java.io.File;
 import java.io.IOException;
+import org.apache.maven.execution.MavenSession;
+import org.apache.maven.plugin.MojoExecutionException;
 
 /**
  * The Maven words of the core's findings: the core says what went wrong as data and in plain words; this class
@@ -28,6 +30,21 @@ final class MavenWords {
     /** The command that runs one of this plugin's goals anywhere, with or without a POM. */
     static String command(String goal) {
         return "mvn io.modelcatalog:catalog-maven-plugin:" + CatalogVersion.get() + ":" + goal;
+    }
+
+    /**
+     * Fails a report run without a POM saying what to run instead (Maven's own refusal of a goal that requires a
+     * project names nothing to do).
+     */
+    static void reportNeedsAPom(MavenSession session) throws MojoExecutionException {
+        if (session != null && !session.getRequest().isProjectPresent()) {
+            throw new MojoExecutionException("The report goal renders the catalog as a page of a project"
+                    + " (target/reports/catalog-report.html, or the project's site), and there is no POM in "
+                    + session.getRequest().getBaseDirectory() + ". Run it in a project that declares the plugin (mvn"
+                    + " catalog:report, or mvn site with the report in <reporting>; the quickstart's"
+                    + " examples/quickstart/pom.xml is one), or, without a POM, list the catalog with "
+                    + command("providers") + " and " + command("models"));
+        }
     }
 
     /** What to do about a catalog folder with nothing in it to work on. */

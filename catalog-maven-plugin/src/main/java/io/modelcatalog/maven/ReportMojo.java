@@ -139,9 +139,7 @@ public class ReportMojo extends AbstractMojo implements MavenReport {
         if (!canGenerateReport()) {
             return;
         }
-        if (session != null && !session.getRequest().isProjectPresent()) {
-            throw new MojoExecutionException(withoutAPom(session.getRequest().getBaseDirectory()));
-        }
+        MavenWords.reportNeedsAPom(session);
         CatalogSettings settings = settings();
         // a folder given relative, or none (a report built by hand), is the project's
         File folder = settings.resolvePath(outputDirectory, "target/reports");
@@ -158,15 +156,6 @@ public class ReportMojo extends AbstractMojo implements MavenReport {
                             + " (the report's outputDirectory)",
                     e);
         }
-    }
-
-    /** Why the report needs a POM, and what to run instead. */
-    static String withoutAPom(String folder) {
-        return "The report goal renders the catalog as a page of a project (target/reports/catalog-report.html, or"
-                + " the project's site), and there is no POM in " + folder + ". Run it in a project that declares"
-                + " the plugin (mvn catalog:report, or mvn site with the report in <reporting>; the quickstart's"
-                + " examples/quickstart/pom.xml is one), or, without a POM, list the catalog with "
-                + MavenWords.command("providers") + " and " + MavenWords.command("models");
     }
 
     /** The site plugin's call: the page's content through the site's sink, in the site's skin. */
