@@ -3,6 +3,7 @@ package io.modelcatalog.tools;
 import io.modelcatalog.home.PluginFolders;
 import io.modelcatalog.providers.EnvironmentLookup;
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.util.Arrays;
@@ -35,7 +36,13 @@ import java.util.Optional;
 public final class UserConfigLocations {
 
     /** A tool's config file and how it was found, for log lines such as "from AICHAT_CONFIG_DIR". */
-    public record Location(Path file, FoundBy foundBy) {}
+    public record Location(Path file, FoundBy foundBy) {
+
+        /** Whether the file is there (through its links): a user who has none does not use the tool here. */
+        public boolean exists() {
+            return Files.exists(file);
+        }
+    }
 
     /** How a tool's config was found. */
     public sealed interface FoundBy {

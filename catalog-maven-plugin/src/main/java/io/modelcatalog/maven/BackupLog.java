@@ -8,6 +8,7 @@ import io.modelcatalog.backups.RestoreResult;
 import io.modelcatalog.tools.Tool;
 import java.io.IOException;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -60,7 +61,11 @@ final class BackupLog {
             switch (f.action()) {
                 case RESTORED -> log.info("  restored  " + f.path() + (f.mode() == null ? "" : " (" + f.mode() + ")"));
                 case DELETED -> log.info("  deleted   " + f.path() + " (it did not exist at backup time)");
-                case UNCHANGED -> log.info("  unchanged " + f.path());
+                case UNCHANGED ->
+                    log.info(
+                            Files.exists(f.path(), LinkOption.NOFOLLOW_LINKS)
+                                    ? "  unchanged " + f.path()
+                                    : "  absent    " + f.path() + " (at backup time and now)");
             }
         }
         Backup previous = result.previousState();

@@ -21,6 +21,7 @@ import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import java.util.stream.Collectors;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugins.annotations.Mojo;
@@ -45,8 +46,10 @@ import org.apache.maven.plugins.annotations.Parameter;
  * compared with the original before anything is written; before any change the files are backed up (one backup
  * per run, in {@code catalog.backupDirectory}; the {@code restore} goal puts it back) and each file is replaced
  * atomically, keeping its mode; a second run with the same catalog changes no byte. A file that does not parse,
- * repeats a key or is indented with tabs fails the build naming file, line and column, and nothing is written. A
- * missing config file is created. Two builds updating the same file at once take turns (a lock per file).
+ * repeats a key or is indented with tabs fails the build naming file, line and column, and nothing is written.
+ * Without {@code catalog.tools}, a tool whose config file does not exist is skipped, with a line saying how to create
+ * it; a tool named in {@code catalog.tools} gets a missing config created (its backup records it as absent, so
+ * {@code restore} removes it again). Two builds updating the same file at once take turns (a lock per file).
  * {@code catalog.dryRun} prints a unified diff per file and writes nothing.
  *
  * <p>No default phase: it edits files outside the project, so it runs where it is called or bound. Runs without a
@@ -64,8 +67,8 @@ public class UpdateConfigsMojo extends AbstractUserConfigMojo {
     private String layout;
 
     /**
-     * Comma list of tools whose configs are updated: {@code aichat}, {@code codex}, {@code mods}, {@code opencode};
-     * all when empty.
+     * Comma list of tools whose configs are updated: {@code aichat}, {@code codex}, {@code mods}, {@code opencode}.
+     * When empty, every tool whose config file exists; a tool named here gets its config created when it has none.
      *
      * @since 0.1.0
      */
@@ -152,7 +155,7 @@ public class UpdateConfigsMojo extends AbstractUserConfigMojo {
                 .env(environment)
                 .build();
         UpdateConfigsRequest request = UpdateConfigsRequest.builder(catalog, backupStore(), lockDirectory())
-                .mergers(mergers(parseTools(tools), !includes.isEmpty()))
+                .mergers(mergers(parseTools(tools), tools != null && !tools.isBlank(), !includes.isEmpty()))
                 .strategy(mergeStrategy)
                 .dryRun(dryRun)
                 .backupKeep(backupKeep)
@@ -181,14 +184,28 @@ public class UpdateConfigsMojo extends AbstractUserConfigMojo {
         UpdateConfigsLog.write(result, catalogFolder(), getLog(), dryRun, backupKeep);
     }
 
-    /** One merger per selected tool, each with its file as given or found, logged with how it was found. */
-    private List<ConfigMerger> mergers(Set<Tool> selected, boolean profiles) {
+    /**
+     * One merger per selected tool, each with its file as given or found, logged with how it was found; unless the
+     * tools were named, a tool without a config file is skipped, saying how to create it.
+     */
+    private List<ConfigMerger> mergers(Set<Tool> selected, boolean named, boolean profiles) {
         UserConfigLocations locations = locations();
         List<ConfigMerger> out = new ArrayList<>();
         for (Tool tool : selected) {
             UserConfigLocations.Location where = locations.locate(tool);
+            String found = tool.id() + ": " + where.file() + " (" + foundBy(tool, where) + ")";
+            if (!named && !where.exists()) {
+                getLog().info(found + " does not exist: skipped (to create it, name the tool: -Dcatalog.tools="
+                        + tool.id() + ")");
+                continue;
+            }
             out.add(tool.merger(locations, profiles, migrateProfiles));
-            getLog().info(tool.id() + ": " + where.file() + " (" + foundBy(tool, where) + ")");
+            getLog().info(found);
+        }
+        if (out.isEmpty()) {
+            getLog().warn("None of " + selected.stream().map(Tool::id).collect(Collectors.joining(", "))
+                    + " has a config file here, so there is nothing to update; to create configs, name the tools:"
+                    + " -Dcatalog.tools=" + selected.stream().map(Tool::id).collect(Collectors.joining(",")));
         }
         return out;
     }

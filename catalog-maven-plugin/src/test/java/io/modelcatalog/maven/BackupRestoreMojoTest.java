@@ -216,6 +216,10 @@ class BackupRestoreMojoTest {
         String text = log.text();
         assertTrue(text.contains("  restored  " + aichat + " (rw-------)"), text);
         assertTrue(text.contains("  deleted   " + home.resolve(".config/mods/mods.yml")), text);
+        assertTrue(
+                text.contains(
+                        "  absent    " + home.resolve(".config/opencode/opencode.json") + " (at backup time and now)"),
+                "absent, not unchanged: " + text);
         assertTrue(text.contains("to undo this restore, run the restore goal with -Dcatalog.backupId="), text);
         assertEquals(2, backupFolders().size());
     }

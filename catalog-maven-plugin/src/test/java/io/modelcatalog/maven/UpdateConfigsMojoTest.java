@@ -250,6 +250,106 @@ class UpdateConfigsMojoTest {
         assertEquals(List.of(), backups());
     }
 
+    /** A home that has only aichat's config, and the mojo set to use it with every tool by default. */
+    private Path onlyAichat(UpdateConfigsMojo mojo) throws Exception {
+        Path only = home.resolve("only-aichat");
+        Path aichat = write(only.resolve(".config/aichat/config.yaml"), "# mine\nclients: []\n");
+        mojo.environment = EnvironmentLookup.of(Map.of("HOME", only.toString()));
+        setVariableValueToObject(mojo, "outputDirectory", catalog.toFile());
+        setVariableValueToObject(mojo, "providerNames", "groq");
+        mojo.setLog(log);
+        return aichat;
+    }
+
+    private static Path write(Path file, String text) throws IOException {
+        Files.createDirectories(file.getParent());
+        return Files.writeString(file, text);
+    }
+
+    private static List<Path> filesUnder(Path folder) throws IOException {
+        try (Stream<Path> files = Files.walk(folder)) {
+            return files.filter(Files::isRegularFile).sorted().toList();
+        }
+    }
+
+    private static final List<String> SKIPPED_BUT_AICHAT = List.of(
+            "codex: %s/.codex/config.toml (default) does not exist: skipped (to create it, name the tool:"
+                    + " -Dcatalog.tools=codex)",
+            "mods: %s/.config/mods/mods.yml (default) does not exist: skipped (to create it, name the tool:"
+                    + " -Dcatalog.tools=mods)",
+            "opencode: %s/.config/opencode/opencode.json (default) does not exist: skipped (to create it, name the"
+                    + " tool: -Dcatalog.tools=opencode)");
+
+    @Test
+    @InjectMojo(goal = "update-configs", pom = POM)
+    void withDefaultToolsOnlyTheConfigsThatExistAreTouched(UpdateConfigsMojo mojo) throws Exception {
+        Path aichat = onlyAichat(mojo);
+        Path only = aichat.getParent().getParent().getParent();
+        mojo.execute();
+
+        List<String> skipped = log.at("INFO").stream()
+                .filter(l -> l.contains("does not exist: skipped"))
+                .toList();
+        assertEquals(
+                SKIPPED_BUT_AICHAT.stream().map(l -> String.format(l, only)).toList(), skipped, log::text);
+        assertTrue(log.at("INFO").contains("aichat: " + aichat + " (default)"), log::text);
+        assertTrue(log.at("INFO").contains(aichat + ": updated"), log::text);
+        assertTrue(log.at("INFO").contains("1 file(s) written, 0 unchanged"), log::text);
+        assertFalse(Files.exists(only.resolve(".codex")), "no codex home made");
+        assertFalse(Files.exists(only.resolve(".config/mods")));
+        assertFalse(Files.exists(only.resolve(".config/opencode")));
+        List<Path> backedUp = filesUnder(only.resolve(".cache/model-catalog/backups"));
+        assertEquals(2, backedUp.size(), "aichat's copy and the manifest: " + backedUp);
+    }
+
+    @Test
+    @InjectMojo(goal = "update-configs", pom = POM)
+    void aDryRunSkipsTheSameToolsAndShowsOnlyTheExistingFilesDiff(UpdateConfigsMojo mojo) throws Exception {
+        Path aichat = onlyAichat(mojo);
+        Path only = aichat.getParent().getParent().getParent();
+        setVariableValueToObject(mojo, "dryRun", true);
+        mojo.execute();
+        assertEquals(
+                SKIPPED_BUT_AICHAT.stream().map(l -> String.format(l, only)).toList(),
+                log.at("INFO").stream()
+                        .filter(l -> l.contains("does not exist: skipped"))
+                        .toList(),
+                log::text);
+        assertTrue(log.at("INFO").contains(aichat + ": would change"), log::text);
+        assertTrue(log.at("INFO").contains("--- " + aichat), log::text);
+        assertTrue(
+                log.at("INFO").stream().noneMatch(l -> l.startsWith("--- ") && !l.equals("--- " + aichat)),
+                "only aichat's diff: " + log.text());
+        assertEquals(
+                List.of(aichat),
+                filesUnder(only).stream()
+                        .filter(f -> !f.startsWith(only.resolve(".cache/model-catalog/locks")))
+                        .toList(),
+                "a dry run writes nothing but its lock files");
+    }
+
+    @Test
+    @InjectMojo(goal = "update-configs", pom = POM)
+    void aToolNamedInCatalogToolsIsCreatedAndItsBackupRecordsItAbsent(UpdateConfigsMojo mojo) throws Exception {
+        Path aichat = onlyAichat(mojo);
+        Path only = aichat.getParent().getParent().getParent();
+        setVariableValueToObject(mojo, "tools", "aichat,mods");
+        mojo.execute();
+        Path mods = only.resolve(".config/mods/mods.yml");
+        assertTrue(Files.isRegularFile(mods), "named: created");
+        assertTrue(log.at("INFO").contains(mods + " does not exist: created from the generated entries"), log::text);
+        assertTrue(log.at("INFO").stream().noneMatch(l -> l.contains("skipped")), log::text);
+        assertTrue(log.at("INFO").contains("2 file(s) written, 0 unchanged"), log::text);
+        Path manifest = filesUnder(only.resolve(".cache/model-catalog/backups")).stream()
+                .filter(f -> f.getFileName().toString().equals("manifest.json"))
+                .findFirst()
+                .orElseThrow();
+        String text = Files.readString(manifest);
+        assertTrue(
+                text.contains("\"path\" : \"" + mods + "\",\n    \"absent\" : true\n"),
+                "created, so recorded absent (restore removes it): " + text);
+    }
+
     @Test
     @InjectMojo(goal = "update-configs", pom = POM)
     void backupsAndLocksFollowXdgCacheHomeWhenItIsSet(UpdateConfigsMojo mojo) throws Exception {
