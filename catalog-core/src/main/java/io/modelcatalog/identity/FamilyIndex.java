@@ -205,7 +205,7 @@ public final class FamilyIndex {
         Set<String> taken = new HashSet<>();
         List<Family> built = new ArrayList<>();
         for (List<Reading> g : groups) {
-            built.add(family(g));
+            built.add(family(g, hostPrefixes));
         }
         built.sort(Comparator.comparing(Family::id)
                 .thenComparing(f -> f.members().get(0).qualifiedId()));
@@ -223,13 +223,17 @@ public final class FamilyIndex {
         Map<String, Reading> byQualified = new HashMap<>();
         readings.forEach(
                 r -> byQualified.put(r.listing().provider() + "/" + r.listing().id(), r));
-        List<Family> corrected = applied(out, taken, byQualified, overrides);
+        List<Family> corrected = applied(out, taken, byQualified, hostPrefixes, overrides);
         return checkedAliases(new FamilyIndex(corrected, Map.of()), overrides);
     }
 
     /** The families with the overrides' joins and splits made, after checking what they name exists. */
     private static List<Family> applied(
-            List<Family> families, Set<String> taken, Map<String, Reading> readings, FamilyOverrides overrides) {
+            List<Family> families,
+            Set<String> taken,
+            Map<String, Reading> readings,
+            Map<String, String> hostPrefixes,
+            FamilyOverrides overrides) {
         Map<String, List<String>> idsByProvider = new TreeMap<>();
         readings.values()
                 .forEach(r -> idsByProvider
@@ -265,7 +269,7 @@ public final class FamilyIndex {
         }
         for (FamilyOverrides.Split s : overrides.splits()) {
             String q = s.provider() + "/" + s.id();
-            Family alone = family(List.of(readings.get(q)));
+            Family alone = family(List.of(readings.get(q)), hostPrefixes);
             String id = alone.id();
             for (int n = 2; !taken.add(id); n++) {
                 id = alone.id() + "~" + n;
@@ -536,7 +540,7 @@ public final class FamilyIndex {
     }
 
     /** A family from its readings: the id and name from its best-backed listing. */
-    private static Family family(List<Reading> group) {
+    private static Family family(List<Reading> group, Map<String, String> hostPrefixes) {
         Reading anchor = null;
         String anchorRank = null;
         for (Reading r : group) {
@@ -553,7 +557,8 @@ public final class FamilyIndex {
             id = repo.toLowerCase(Locale.ROOT);
             name = repo.substring(repo.indexOf('/') + 1);
         } else {
-            String listed = stripVariantSuffix(nameSegment(anchor.listing()));
+            String listed = stripVariantSuffix(nameSegment(
+                    anchor.listing(), hostPrefixes.get(anchor.listing().provider())));
             String maker = anchor.name().org() != null
                     ? anchor.name().org()
                     : anchor.name().makerWord() != null
@@ -602,8 +607,8 @@ public final class FamilyIndex {
         return tier + length + text;
     }
 
-    /** The name part of an id: its last path segment other than a quantization. */
-    private static String nameSegment(Listing l) {
+    /** The name part of an id: its last path segment other than a quantization, without the provider's host prefix. */
+    private static String nameSegment(Listing l, String hostPrefix) {
         String s = l.id();
         String lower = s.toLowerCase(Locale.ROOT);
         if (lower.startsWith("accounts/") && lower.contains("/models/")) {
@@ -617,9 +622,10 @@ public final class FamilyIndex {
             last--;
         }
         String seg = parts[last];
-        String p = l.provider().toLowerCase(Locale.ROOT) + "-";
-        if (seg.toLowerCase(Locale.ROOT).startsWith(p) && seg.length() > p.length()) {
-            seg = seg.substring(p.length());
+        if (hostPrefix != null
+                && seg.toLowerCase(Locale.ROOT).startsWith(hostPrefix)
+                && seg.length() > hostPrefix.length()) {
+            seg = seg.substring(hostPrefix.length());
         }
         return seg;
     }

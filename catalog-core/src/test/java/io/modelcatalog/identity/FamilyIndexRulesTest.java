@@ -163,4 +163,70 @@ class FamilyIndexRulesTest {
         Collections.reverse(listings);
         assertEquals(first, FamilyIndex.build(listings).families());
     }
+
+    @Test
+    void aProvidersNameInFrontOfMostOfItsIdsIsAHostPrefix() {
+        FamilyIndex index = FamilyIndex.build(List.of(
+                listing("huggingface", "openai/gpt-oss-120b"),
+                listing("huggingface", "Qwen/Qwen3-32B"),
+                listing("parasail", "parasail-gpt-oss-120b"),
+                listing("parasail", "parasail-qwen3-32b"),
+                listing("parasail", "parasail-kimi-k2"),
+                listing("mistral", "mistral-large-2411"),
+                listing("mistral", "codestral-2501"),
+                listing("mistral", "pixtral-12b"),
+                listing("mistral", "ministral-8b")));
+        assertEquals("openai/gpt-oss-120b", family(index, "parasail", "parasail-gpt-oss-120b"));
+        assertEquals("qwen/qwen3-32b", family(index, "parasail", "parasail-qwen3-32b"));
+        // on one id of four the name is the model's own: mistral-large is not "large"
+        assertEquals("mistral/mistral-large-2411", family(index, "mistral", "mistral-large-2411"));
+    }
+
+    @Test
+    void anIdWithoutAnOrgJoinsNoneOfTwoOrgsServedAsWidely() {
+        FamilyIndex index = FamilyIndex.build(List.of(
+                listing("huggingface", "acme/Writer-70B-Instruct"),
+                listing("featherless", "other/Writer-70B-Instruct"),
+                listing("cerebras", "writer-70b-instruct")));
+        String lone = family(index, "cerebras", "writer-70b-instruct");
+        assertNotEquals(family(index, "huggingface", "acme/Writer-70B-Instruct"), lone);
+        assertNotEquals(family(index, "featherless", "other/Writer-70B-Instruct"), lone);
+    }
+
+    @Test
+    void aQuantizationPathSegmentOrSuffixIsAVariantOfTheSameFamily() {
+        FamilyIndex index = FamilyIndex.build(List.of(
+                listing("huggingface", "meta-llama/Llama-3.3-70B-Instruct"),
+                listing("inference", "meta-llama/llama-3.3-70b-instruct/fp-8"),
+                listing("infermatic", "meta-llama/Llama-3.3-70B-Instruct-FP8-Dynamic")));
+        assertEquals(
+                "meta-llama/llama-3.3-70b-instruct",
+                family(index, "inference", "meta-llama/llama-3.3-70b-instruct/fp-8"));
+        Member fp8 =
+                index.familyOf("inference", "meta-llama/llama-3.3-70b-instruct/fp-8").orElseThrow().members().stream()
+                        .filter(m -> m.provider().equals("inference"))
+                        .findFirst()
+                        .orElseThrow();
+        assertEquals(List.of("fp8"), fp8.variant());
+    }
+
+    @Test
+    void freeIsATierEvenOfClosedWeights() {
+        FamilyIndex index = FamilyIndex.build(
+                List.of(listing("openrouter", "acme/writer-70b"), listing("openrouter", "acme/writer-70b:free")));
+        assertEquals(
+                family(index, "openrouter", "acme/writer-70b"), family(index, "openrouter", "acme/writer-70b:free"));
+    }
+
+    @Test
+    void aLeadingWordIsTheMakersOnlyWhenSomeOrgIsThatWord() {
+        FamilyIndex index = FamilyIndex.build(List.of(
+                listing("huggingface", "meta-llama/Llama-3.3-70B-Instruct"),
+                listing("sambanova", "Meta-Llama-3.3-70B-Instruct"),
+                listing("featherless", "SentientAGI/Dobby-Unhinged-Llama-3.3-70B"),
+                listing("poe", "Dobby-Llama-3.3-70B-Instruct")));
+        assertEquals("meta-llama/llama-3.3-70b-instruct", family(index, "sambanova", "Meta-Llama-3.3-70B-Instruct"));
+        // no org is "dobby": the word stays and the listing is not Meta's
+        assertNotEquals("meta-llama/llama-3.3-70b-instruct", family(index, "poe", "Dobby-Llama-3.3-70B-Instruct"));
+    }
 }
