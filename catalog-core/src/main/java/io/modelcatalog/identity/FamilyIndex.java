@@ -1,6 +1,7 @@
 package io.modelcatalog.identity;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.modelcatalog.facts.ModelKind;
 import io.modelcatalog.text.ClosestNames;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -37,6 +38,9 @@ import java.util.regex.Pattern;
  *       always a tier.</li>
  *   <li>Among several orgs with the same name (a re-upload), an id without an org joins the one served by the most
  *       providers, and none when two tie.</li>
+ *   <li>A tier word right after a version number ({@code DeepSeek-R1-Turbo}) is a tier only of a chat model, or of
+ *       a model of unknown kind whose provider ends {@value #TIER_USE} or more other ids with that word as a tier,
+ *       and only when the weights without it are open and those with it are not known to be.</li>
  * </ol>
  */
 public final class FamilyIndex {
@@ -151,6 +155,13 @@ public final class FamilyIndex {
                 openWeights.add(r.name().key());
             }
         }
+        // How often each provider ends an id with each tier word where the parse reads it as one (-70b-fast).
+        Map<String, Integer> tierUse = new HashMap<>();
+        for (Reading r : readings) {
+            for (String t : r.name().tiers()) {
+                tierUse.merge(r.listing().provider() + " " + t, 1, Integer::sum);
+            }
+        }
         // Tier words name other weights unless the weights they would join are known to be open.
         for (int i = 0; i < readings.size(); i++) {
             Reading r = readings.get(i);
@@ -159,6 +170,13 @@ public final class FamilyIndex {
                     && !openWeights.contains(r.name().key())
                     && !tiers.stream().allMatch("free"::equals)) {
                 readings.set(i, new Reading(r.listing(), r.name().withTiersAsWords(), r.ref(), r.refField()));
+            } else if (r.ref() == null && tierAfterVersion(r, tierUse)) {
+                ModelName tiered = r.name().withLastWordAsTier();
+                if (tiered != null
+                        && openWeights.contains(tiered.key())
+                        && !openWeights.contains(r.name().key())) {
+                    readings.set(i, new Reading(r.listing(), tiered, null, null));
+                }
             }
         }
 
@@ -335,6 +353,35 @@ public final class FamilyIndex {
 
     private static Member relabelled(Member m, String joinedBy) {
         return new Member(m.provider(), m.id(), m.variant(), joinedBy, m.facts(), m.cached());
+    }
+
+    /** How many of its other ids a provider must end with a tier word for it to be a tier after a version too. */
+    static final int TIER_USE = 3;
+
+    /**
+     * Whether a tier word the parse kept as a word, right after a version number ({@code DeepSeek-R1-Turbo},
+     * {@code deepseek-v3-turbo}, {@code DeepSeek-R1-fast}), may be a serving tier: the listing is a chat model, or
+     * its kind is unknown and its provider uses that word as a tier on at least {@link #TIER_USE} other ids. A model
+     * of another kind keeps it as a name ({@code whisper-large-v3-turbo}); the caller then also asks the weights
+     * without it to be open and the weights with it not to be ({@code gpt-4-turbo} is closed).
+     */
+    private static boolean tierAfterVersion(Reading r, Map<String, Integer> tierUse) {
+        List<String> w = r.name().words();
+        if (w.size() < 2 || !ModelName.TIERS.contains(w.get(w.size() - 1))) {
+            return false;
+        }
+        String before = w.get(w.size() - 2);
+        if (before.isEmpty()
+                || !Character.isDigit(before.charAt(0))
+                || !before.chars().allMatch(Character::isDigit)) {
+            return false;
+        }
+        ModelKind kind =
+                r.listing().facts() == null ? null : r.listing().facts().kind();
+        if (kind == ModelKind.CHAT) {
+            return true;
+        }
+        return kind == null && tierUse.getOrDefault(r.listing().provider() + " " + w.get(w.size() - 1), 0) >= TIER_USE;
     }
 
     /**

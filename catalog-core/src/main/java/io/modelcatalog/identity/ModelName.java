@@ -172,6 +172,19 @@ public record ModelName(
                 || isQuant(previous);
     }
 
+    /**
+     * This name with its last word, a serving-tier word the parse kept as a word (after a version, {@code R1-Turbo}),
+     * set aside as a tier; {@code null} when the last word is no tier word or the only word.
+     */
+    ModelName withLastWordAsTier() {
+        if (words.size() < 2 || !TIERS.contains(words.get(words.size() - 1))) {
+            return null;
+        }
+        List<String> t = new ArrayList<>(tiers);
+        t.add(0, words.get(words.size() - 1));
+        return new ModelName(org, words.subList(0, words.size() - 1), kind, t, quants, makerWord);
+    }
+
     /** The same name with a leading maker word taken out (and kept as the maker when there is no org). */
     ModelName withoutMakerWord() {
         return new ModelName(org, words.subList(1, words.size()), kind, tiers, quants, words.get(0));

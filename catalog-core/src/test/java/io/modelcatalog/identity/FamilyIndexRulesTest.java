@@ -5,6 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.modelcatalog.facts.ModelFacts;
+import io.modelcatalog.facts.ModelKind;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -228,5 +230,40 @@ class FamilyIndexRulesTest {
         assertEquals("meta-llama/llama-3.3-70b-instruct", family(index, "sambanova", "Meta-Llama-3.3-70B-Instruct"));
         // no org is "dobby": the word stays and the listing is not Meta's
         assertNotEquals("meta-llama/llama-3.3-70b-instruct", family(index, "poe", "Dobby-Llama-3.3-70B-Instruct"));
+    }
+
+    private static Listing listing(String provider, String id, ModelKind kind) {
+        ObjectNode e = JSON.createObjectNode();
+        e.put("id", id);
+        return new Listing(provider, id, e, ModelFacts.builder(id).kind(kind).build());
+    }
+
+    @Test
+    void aTierWordAfterAVersionIsATierOfAChatModelOrWhereTheProviderUsesItAsOne() {
+        FamilyIndex index = FamilyIndex.build(List.of(
+                listing("huggingface", "deepseek-ai/DeepSeek-R1"),
+                listing("novita", "deepseek/deepseek-r1-turbo", ModelKind.CHAT),
+                listing("huggingface", "openai/whisper-large-v3"),
+                listing("groq", "whisper-large-v3-turbo", ModelKind.OTHER),
+                listing("huggingface", "Qwen/Qwen3-32B"),
+                listing("huggingface", "Qwen/Qwen3-4B"),
+                listing("huggingface", "google/gemma-3-27b-it"),
+                listing("nebius", "Qwen/Qwen3-32B-fast"),
+                listing("nebius", "Qwen/Qwen3-4B-fast"),
+                listing("nebius", "google/gemma-3-27b-it-fast"),
+                listing("nebius", "deepseek-ai/DeepSeek-R1-fast"),
+                listing("other", "deepseek-ai/DeepSeek-R1-fast")));
+        assertEquals("deepseek-ai/deepseek-r1", family(index, "novita", "deepseek/deepseek-r1-turbo"));
+        Member turbo = index.familyOf("novita", "deepseek/deepseek-r1-turbo").orElseThrow().members().stream()
+                .filter(m -> m.provider().equals("novita"))
+                .findFirst()
+                .orElseThrow();
+        assertEquals(List.of("turbo"), turbo.variant());
+        // a speech model's "turbo" is another model
+        assertNotEquals("openai/whisper-large-v3", family(index, "groq", "whisper-large-v3-turbo"));
+        // kind unknown: nebius ends three other ids with -fast as a tier, so it is one here too; a provider that
+        // does not keeps it a word
+        assertEquals("deepseek-ai/deepseek-r1", family(index, "nebius", "deepseek-ai/DeepSeek-R1-fast"));
+        assertNotEquals("deepseek-ai/deepseek-r1", family(index, "other", "deepseek-ai/DeepSeek-R1-fast"));
     }
 }
