@@ -178,6 +178,16 @@ public record ModelFacts(
             return id;
         }
 
+        /** The kind read so far; null while no reader has said. */
+        ModelKind kind() {
+            return kind;
+        }
+
+        /** Whether tool calls are taken, as read so far; null while no reader has said. */
+        Boolean toolCalling() {
+            return toolCalling;
+        }
+
         public Builder name(String v) {
             if (v != null) name = v;
             return this;

@@ -32,7 +32,8 @@ public enum ProviderShape {
      * Targon); capability flags and lists ({@code supports_*}, {@code supported_features},
      * {@code supported_parameters}, {@code functionality.tool_call}); modality lists (top-level
      * {@code input_modalities}/{@code output_modalities}, the same under {@code architecture}, and
-     * {@code modalities.input}/{@code output}), which also give vision and the kind.
+     * {@code modalities.input}/{@code output}), which also give vision and the kind. The kind also from
+     * {@code supports_chat} and from what the prices bill ({@link #kindFromPricing}).
      */
     GENERIC {
         @Override
@@ -84,6 +85,9 @@ public enum ProviderShape {
             Boolean chat = bool(e.get("supports_chat"));
             if (chat != null) {
                 b.kind(chat ? ModelKind.CHAT : ModelKind.OTHER);
+            }
+            if (b.kind() == null) {
+                b.kind(kindFromPricing(pricing));
             }
         }
     },
@@ -250,7 +254,67 @@ public enum ProviderShape {
             GENERIC.readOwn(e, b);
         }
         readOwn(e, b);
+        if (b.kind() == null && speaksChat(e, b)) {
+            b.kind(ModelKind.CHAT);
+        }
         return b.build();
+    }
+
+    /**
+     * The kind that a price list says, in the per-token string convention ({@code pricing.prompt} and
+     * {@code completion}): a price per hour ({@code duration_per_hour}, SambaNova's Whisper) bills audio by its
+     * length, a speech model (other); input tokens billed and output exactly free (SambaNova's E5) is a model
+     * that reads tokens and writes none, an embedding model. Null where the prices say nothing of the kind. Read
+     * only where no field names the kind.
+     */
+    static ModelKind kindFromPricing(JsonNode pricing) {
+        if (pricing.hasNonNull("duration_per_hour")) {
+            return ModelKind.OTHER;
+        }
+        if (pricing.path("prompt").isTextual() && pricing.path("completion").isTextual()) {
+            BigDecimal in = FactValues.decimal(pricing.get("prompt"));
+            BigDecimal out = FactValues.decimal(pricing.get("completion"));
+            if (in != null && out != null && in.signum() > 0 && out.signum() == 0) {
+                return ModelKind.EMBEDDING;
+            }
+        }
+        return null;
+    }
+
+    /**
+     * Whether an entry that names no kind describes features of a chat endpoint: tool calls (as every shape reads
+     * them: {@code supports_tools}, {@code functionality.tool_call}, {@code features.tool_use}, {@code tools} in a
+     * feature or parameter list, ...), structured output ({@code json_mode}, {@code structured_outputs},
+     * {@code response_format}, {@code functionality.structured_output}), stop sequences among the sampling
+     * parameters, the chat template it is prompted with ({@code instruct_format}), or, at Hugging Face's router,
+     * tools or structured output at one of the providers serving it. Only a model that writes text answers with
+     * these.
+     */
+    private static boolean speaksChat(JsonNode e, ModelFacts.Builder b) {
+        if (Boolean.TRUE.equals(b.toolCalling())
+                || e.path("functionality").path("structured_output").asBoolean(false)
+                || anyListed(e.get("supported_features"), "json_mode", "structured_outputs")
+                || anyListed(e.get("supported_parameters"), "response_format", "structured_outputs")
+                || anyListed(e.get("supported_sampling_parameters"), "stop")
+                || text(e.get("instruct_format")) != null) {
+            return true;
+        }
+        for (JsonNode serving : e.path("providers")) {
+            if (serving.path("supports_tools").asBoolean(false)
+                    || serving.path("supports_structured_output").asBoolean(false)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean anyListed(JsonNode array, String... values) {
+        for (String v : values) {
+            if (Boolean.TRUE.equals(listed(array, v))) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /**

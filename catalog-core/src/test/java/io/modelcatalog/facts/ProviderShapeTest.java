@@ -11,6 +11,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.Map;
+import java.util.TreeMap;
 import org.junit.jupiter.api.Test;
 
 /** One test per provider shape, against real corpus entries. */
@@ -232,5 +233,59 @@ class ProviderShapeTest {
         ModelFacts m = ProviderShape.GENERIC.read("Kling-2.1-Pro", kling);
         assertEquals(Instant.ofEpochMilli(1748544740987L), m.created());
         assertEquals(ModelKind.OTHER, m.kind(), "video output");
+    }
+
+    @Test
+    void sambaNovaPricesSayWhichModelsAreNotChatModels() {
+        assertEquals(
+                ModelKind.OTHER,
+                read("sambanova", "Whisper-Large-v3").kind(),
+                "pricing.duration_per_hour: audio billed by the hour");
+        assertEquals(
+                ModelKind.EMBEDDING,
+                read("sambanova", "E5-Mistral-7B-Instruct").kind(),
+                "input tokens billed, output free: reads tokens and writes none");
+        assertNull(read("sambanova", "Meta-Llama-3.3-70B-Instruct").kind(), "priced both ways: the prices say nothing");
+        assertNull(read("atlascloud", "openai/gpt-oss-20b").kind(), "free both ways says nothing either");
+    }
+
+    @Test
+    void chatEndpointFeaturesMakeAChatModelWhereNoFieldNamesTheKind() {
+        assertEquals(
+                ModelKind.CHAT, read("baseten", "deepseek-ai/DeepSeek-V3.1").kind(), "supported_features tools");
+        ModelFacts maverick = read("friendli", "meta-llama/Llama-4-Maverick-17B-128E-Instruct");
+        assertEquals(false, maverick.toolCalling());
+        assertEquals(ModelKind.CHAT, maverick.kind(), "functionality.structured_output");
+        assertEquals(ModelKind.CHAT, read("mancer", "magnum-72b-v4").kind(), "instruct_format ChatML");
+        assertEquals(
+                ModelKind.CHAT, read("huggingface", "HuggingFaceTB/SmolLM3-3B").kind(), "tools at hf-inference");
+        assertNull(read("huggingface", "Qwen/QwQ-32B-Preview").kind(), "providers that say only their status");
+        assertNull(read("groq", "moonshotai/kimi-k2-instruct-0905").kind(), "ids and limits say nothing");
+        // a kind the provider names is never replaced
+        assertEquals(ModelKind.OTHER, read("hyperbolic", "FLUX.1-dev").kind(), "supports_chat: false");
+        assertEquals(
+                ModelKind.EMBEDDING, read("togetherai", "BAAI/bge-base-en-v1.5").kind(), "type embedding");
+    }
+
+    @Test
+    void theKindRulesOverTheWholeCorpus() {
+        // per provider, the models each rule gives a kind to, from their own metadata only (no LiteLLM)
+        Map<String, String> expected = Map.of(
+                "baseten", "{CHAT=11}",
+                "friendli", "{CHAT=10}",
+                "mancer", "{CHAT=11}",
+                "sambanova", "{EMBEDDING=1, OTHER=1, null=9}",
+                "huggingface", "{CHAT=46, null=59}",
+                "featherless", "{CHAT=71, null=6432}",
+                "nebius", "{null=65}");
+        expected.forEach((provider, counts) -> {
+            Map<String, Integer> byKind = new TreeMap<>();
+            ProviderShape shape = ProviderShape.forProvider(provider, false);
+            CorpusEntries.list(provider)
+                    .entries()
+                    .forEach((id, e) ->
+                            byKind.merge(String.valueOf(shape.read(id, e).kind()), 1, Integer::sum));
+            assertEquals(counts, byKind.toString(), provider);
+        });
     }
 }

@@ -225,6 +225,26 @@ class CatalogReportTest {
     }
 
     @Test
+    void modelsThatAreNotChatModelsStayOffThePriceChartAndShowTheirKind() throws IOException {
+        CatalogReport report = read(List.of());
+        List<String> plotted = ReportCharts.pricePoints(report.providers()).stream()
+                .filter(point -> point.provider().equals("sambanova"))
+                .map(point -> point.model().id())
+                .toList();
+        assertFalse(plotted.contains("Whisper-Large-v3"), "speech to text, priced by the hour: " + plotted);
+        assertFalse(plotted.contains("E5-Mistral-7B-Instruct"), "embeddings: " + plotted);
+        assertTrue(plotted.contains("Meta-Llama-3.3-70B-Instruct"), plotted.toString());
+        String html = ReportHtml.fragment(report);
+        assertTrue(html.contains("<tr><td><code>Whisper-Large-v3</code></td><td>other</td>"), html);
+        assertTrue(html.contains("<tr><td><code>E5-Mistral-7B-Instruct</code></td><td>embedding</td>"), html);
+        // mancer's entries name their chat template, and nothing else says a kind
+        assertTrue(
+                html.contains("<tr><td><code>magnum-72b-v4</code><br><span class=\"mcr-dn\">Magnum 72B v4</span></td>"
+                        + "<td>chat</td>"),
+                html);
+    }
+
+    @Test
     void everyCatalogTextIsEscaped() throws IOException {
         Path folder = dir.resolve("evil");
         Files.createDirectories(folder);
