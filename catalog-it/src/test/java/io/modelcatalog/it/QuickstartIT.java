@@ -20,6 +20,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.function.BooleanSupplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
@@ -27,6 +28,9 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
@@ -141,9 +145,8 @@ class QuickstartIT {
         assertTrue(index.contains("href=\"catalog-report.html\""), "the site menu links the report");
     }
 
-    @Test
-    void sortsByContextWindowAndFiltersByNameInChromium() throws Exception {
-        assertEquals(0, build.exitCode(), build.text());
+    /** Headless Chromium at a window size; in CI it must be there, on a laptop without it the test is skipped. */
+    private static WebDriver chromium(Path profile, int width, int height) {
         Path chromium = Path.of(System.getProperty("it.chromium", "/usr/bin/chromium"));
         Path driverBinary = Path.of(System.getProperty("it.chromedriver", "/usr/bin/chromedriver"));
         List<String> absent = Stream.of(chromium, driverBinary)
@@ -155,10 +158,6 @@ class QuickstartIT {
                 absent.isEmpty() ? Optional.empty() : Optional.of(String.join(" and ", absent) + " not found"),
                 ".ci/install-browser (as root: Debian's chromium and chromium-driver; .ci/install-tools runs it), or"
                         + " pass -Dit.chromium=<path> and -Dit.chromedriver=<path>");
-
-        CatalogReport report = CatalogReportReader.read(
-                ProviderRegistry.builtIn(), project.resolve("target/models"), List.of(), "target/models");
-        Path profile = Files.createTempDirectory("catalog-chromium-");
         ChromeOptions options = new ChromeOptions();
         options.setBinary(chromium.toFile());
         options.addArguments(
@@ -170,13 +169,28 @@ class QuickstartIT {
                 "--disable-background-networking",
                 "--disable-component-update",
                 "--disable-sync",
-                "--window-size=1280,1000",
+                "--window-size=" + width + "," + height,
                 "--user-data-dir=" + profile);
         ChromeDriverService service = new ChromeDriverService.Builder()
                 .usingDriverExecutable(driverBinary.toFile())
                 .usingAnyFreePort()
                 .build();
-        WebDriver browser = new ChromeDriver(service, options);
+        return new ChromeDriver(service, options);
+    }
+
+    private static void delete(Path folder) throws IOException {
+        try (Stream<Path> files = Files.walk(folder)) {
+            files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        }
+    }
+
+    @Test
+    void sortsByContextWindowAndFiltersByNameInChromium() throws Exception {
+        assertEquals(0, build.exitCode(), build.text());
+        CatalogReport report = CatalogReportReader.read(
+                ProviderRegistry.builtIn(), project.resolve("target/models"), List.of(), "target/models");
+        Path profile = Files.createTempDirectory("catalog-chromium-");
+        WebDriver browser = chromium(profile, 1280, 1000);
         try {
             browser.get(
                     project.resolve("target/site/catalog-report.html").toUri().toString());
@@ -233,11 +247,66 @@ class QuickstartIT {
             assertEquals(
                     expected.size() + " of " + report.modelCount() + " models",
                     browser.findElement(By.id("mcr-count")).getText());
+            // each provider's heading counts what the filter shows of its list, and its whole list again after
+            for (String name : providersWithMatches) {
+                long matches =
+                        expected.stream().filter(e -> e.startsWith(name + "/")).count();
+                int all = entry(report, name).models().size();
+                assertEquals(
+                        matches + " of " + all + " models",
+                        browser.findElement(By.cssSelector("#mcr-p-" + name + " h3 small"))
+                                .getText(),
+                        name);
+            }
+            filter.sendKeys(Keys.chord(Keys.CONTROL, "a"), Keys.BACK_SPACE);
+            assertEquals("", browser.findElement(By.id("mcr-count")).getText());
+            assertEquals(
+                    entry(report, "groq").models().size() + " models",
+                    browser.findElement(By.cssSelector("#mcr-p-groq h3 small")).getText());
         } finally {
             browser.quit();
-            try (Stream<Path> files = Files.walk(profile)) {
-                files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-            }
+            delete(profile);
+        }
+    }
+
+    @Test
+    void onAPhoneATableThatScrollsShowsAShadowAtTheEdgeWithMore() throws Exception {
+        assertEquals(0, build.exitCode(), build.text());
+        Path profile = Files.createTempDirectory("catalog-chromium-");
+        WebDriver browser = chromium(profile, 390, 844);
+        try {
+            browser.get(project.resolve("target/reports/catalog-report.html")
+                    .toUri()
+                    .toString());
+            JavascriptExecutor js = (JavascriptExecutor) browser;
+            WebElement box = browser.findElement(By.cssSelector("#mcr-p-groq .mcr-scroll"));
+            assertTrue(
+                    (Boolean) js.executeScript("return arguments[0].scrollWidth > arguments[0].clientWidth;", box),
+                    "groq's table is wider than a phone");
+            assertEquals("mcr-scroll mcr-more-right", box.getAttribute("class"), "more to the right only");
+            assertTrue(box.getCssValue("box-shadow").contains("inset"), box.getCssValue("box-shadow"));
+
+            js.executeScript("arguments[0].scrollLeft = arguments[0].scrollWidth;", box);
+            waitFor(() -> box.getAttribute("class").equals("mcr-scroll mcr-more-left"), "scrolled to the end");
+            js.executeScript("arguments[0].scrollLeft = 40;", box);
+            waitFor(() -> box.getAttribute("class").equals("mcr-scroll mcr-more-left mcr-more-right"), "midway");
+
+            // on a wide screen the same table fits: no cue
+            browser.manage().window().setSize(new Dimension(1400, 1000));
+            waitFor(() -> box.getAttribute("class").equals("mcr-scroll"), "fits at 1400 px");
+            assertEquals("none", box.getCssValue("box-shadow"));
+        } finally {
+            browser.quit();
+            delete(profile);
+        }
+    }
+
+    /** Waits up to 5 s for what the page's script does on an event. */
+    private static void waitFor(BooleanSupplier done, String what) throws InterruptedException {
+        long end = System.nanoTime() + 5_000_000_000L;
+        while (!done.getAsBoolean()) {
+            assertTrue(System.nanoTime() < end, "timed out waiting: " + what);
+            Thread.sleep(50);
         }
     }
 
