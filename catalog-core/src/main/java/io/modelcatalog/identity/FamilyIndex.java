@@ -41,6 +41,8 @@ import java.util.regex.Pattern;
  *   <li>A tier word right after a version number ({@code DeepSeek-R1-Turbo}) is a tier only of a chat model, or of
  *       a model of unknown kind whose provider ends {@value #TIER_USE} or more other ids with that word as a tier,
  *       and only when the weights without it are open and those with it are not known to be.</li>
+ *   <li>A version written as two digits run together ({@code llama-33}, {@code glm-45}) is read as the version it
+ *       abbreviates when weights of that version are known to be open.</li>
  * </ol>
  */
 public final class FamilyIndex {
@@ -176,6 +178,17 @@ public final class FamilyIndex {
                         && openWeights.contains(tiered.key())
                         && !openWeights.contains(r.name().key())) {
                     readings.set(i, new Reading(r.listing(), tiered, null, null));
+                }
+            }
+        }
+
+        // Versions run together ("llama-33", "glm-45", "qwen25"): read as X.Y where those weights are open.
+        for (int i = 0; i < readings.size(); i++) {
+            Reading r = readings.get(i);
+            if (r.ref() == null && !openWeights.contains(r.name().key())) {
+                ModelName split = splitVersion(r.name(), openWeights);
+                if (split != null) {
+                    readings.set(i, new Reading(r.listing(), split, null, null));
                 }
             }
         }
@@ -382,6 +395,32 @@ public final class FamilyIndex {
             return true;
         }
         return kind == null && tierUse.getOrDefault(r.listing().provider() + " " + w.get(w.size() - 1), 0) >= TIER_USE;
+    }
+
+    private static final Pattern RUN_TOGETHER = Pattern.compile("(\\d)(\\d[a-z]*)");
+
+    /**
+     * The name with one version written as two digits run together ({@code 33}, {@code 45v}) read as two
+     * ({@code 3 3}, {@code 4 5v}), when the result names weights known to be open; else {@code null}. Sizes
+     * ({@code 70b}) and dates (four digits or more) are no such version.
+     */
+    static ModelName splitVersion(ModelName n, Set<String> openWeights) {
+        List<String> w = n.words();
+        for (int i = 0; i < w.size(); i++) {
+            Matcher m = RUN_TOGETHER.matcher(w.get(i));
+            if (!m.matches() || ModelName.isSize(w.get(i))) {
+                continue;
+            }
+            List<String> split = new ArrayList<>(w.subList(0, i));
+            split.add(m.group(1));
+            split.add(m.group(2));
+            split.addAll(w.subList(i + 1, w.size()));
+            ModelName candidate = new ModelName(n.org(), split, n.kind(), n.tiers(), n.quants(), n.makerWord());
+            if (openWeights.contains(candidate.key())) {
+                return candidate;
+            }
+        }
+        return null;
     }
 
     /**

@@ -162,6 +162,11 @@ public record ModelName(
 
     private static final Pattern SIZE = Pattern.compile("\\d+(?:x\\d+)?[bmk]|\\d+e|\\d{4,8}");
 
+    /** Whether a word is a parameter size ({@code 70b}, {@code 8x7b}, {@code 22m}) or an expert count ({@code 128e}). */
+    static boolean isSize(String word) {
+        return SIZE.matcher(word).matches() && !Character.isDigit(word.charAt(word.length() - 1));
+    }
+
     /** Whether a tier word may follow this word: a size, a date stamp, a kind word or another tag. */
     private static boolean tierMayFollow(String previous) {
         return SIZE.matcher(previous).matches()

@@ -266,4 +266,30 @@ class FamilyIndexRulesTest {
         assertEquals("deepseek-ai/deepseek-r1", family(index, "nebius", "deepseek-ai/DeepSeek-R1-fast"));
         assertNotEquals("deepseek-ai/deepseek-r1", family(index, "other", "deepseek-ai/DeepSeek-R1-fast"));
     }
+
+    @Test
+    void aVersionWrittenAsTwoDigitsRunTogetherIsReadAsTheOpenWeightsOfThatVersion() {
+        FamilyIndex index = FamilyIndex.build(List.of(
+                listing("huggingface", "meta-llama/Llama-3.3-70B-Instruct"),
+                listing("huggingface", "zai-org/GLM-4.5"),
+                listing("huggingface", "Qwen/Qwen2.5-VL-72B-Instruct"),
+                listing("parasail", "parasail-llama-33-70b-fp8"),
+                listing("parasail", "parasail-glm-45"),
+                listing("parasail", "parasail-qwen25-vl-72b-instruct"),
+                listing("parasail", "parasail-mistral-small-32-24b"),
+                listing("acme", "acme/writer-45")));
+        assertEquals("meta-llama/llama-3.3-70b-instruct", family(index, "parasail", "parasail-llama-33-70b-fp8"));
+        assertEquals("zai-org/glm-4.5", family(index, "parasail", "parasail-glm-45"));
+        assertEquals("qwen/qwen2.5-vl-72b-instruct", family(index, "parasail", "parasail-qwen25-vl-72b-instruct"));
+        // no open weights of that version: the digits stay as written
+        assertEquals("parasail/mistral-small-32-24b", family(index, "parasail", "parasail-mistral-small-32-24b"));
+        assertEquals("acme/writer-45", family(index, "acme", "acme/writer-45"));
+    }
+
+    @Test
+    void sizesAndDatesAreNotVersionsRunTogether() {
+        java.util.Set<String> open = java.util.Set.of("llama 3 3 7 0b", "kimi k 2 0 905");
+        assertEquals(null, FamilyIndex.splitVersion(ModelName.parse("llama-3.3-70b", null), open));
+        assertEquals(null, FamilyIndex.splitVersion(ModelName.parse("kimi-k2-0905", null), open));
+    }
 }

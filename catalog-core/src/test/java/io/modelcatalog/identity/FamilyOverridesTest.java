@@ -59,7 +59,7 @@ class FamilyOverridesTest {
     @Test
     void aJoinMovesAMemberIntoTheNamedFamilyAndSaysWhere() throws IOException {
         FamilyIndex plain = FamilyIndex.build(listings);
-        assertEquals(15, plain.family(LLAMA).orElseThrow().providerCount());
+        assertEquals(16, plain.family(LLAMA).orElseThrow().providerCount());
         assertEquals(
                 "unsloth/llama-3.3-70b-instruct",
                 plain.familyOf("featherless", "unsloth/Llama-3.3-70B-Instruct")
@@ -74,7 +74,7 @@ class FamilyOverridesTest {
         Family llama =
                 index.familyOf("featherless", "unsloth/Llama-3.3-70B-Instruct").orElseThrow();
         assertEquals(LLAMA, llama.id());
-        assertEquals(16, llama.providerCount());
+        assertEquals(17, llama.providerCount());
         assertEquals(
                 "override (providers.yaml:3)",
                 member(index, "featherless", "unsloth/Llama-3.3-70B-Instruct").joinedBy());
@@ -89,7 +89,7 @@ class FamilyOverridesTest {
                   split: [ "poe/Llama-3.3-70B" ]
                 """);
         Family llama = index.family(LLAMA).orElseThrow();
-        assertEquals(14, llama.providerCount());
+        assertEquals(15, llama.providerCount());
         assertFalse(llama.members().stream().anyMatch(m -> m.provider().equals("poe")));
         Family alone = index.familyOf("poe", "Llama-3.3-70B").orElseThrow();
         assertEquals(1, alone.members().size());

@@ -61,11 +61,11 @@ class ModelsMojoTest {
         configure(mojo, "llama-3.3-70b-versatile").execute();
         List<String> info = log.at("INFO");
         assertTrue(
-                info.get(0).startsWith("meta-llama/llama-3.3-70b-instruct (Llama-3.3-70B-Instruct): 15 providers"),
+                info.get(0).startsWith("meta-llama/llama-3.3-70b-instruct (Llama-3.3-70B-Instruct): 16 providers"),
                 info.get(0));
         assertTrue(info.get(1).startsWith("provider  "), info.get(1));
         List<String> rows = info.subList(2, info.size() - 1);
-        assertEquals(20, rows.size(), log::text);
+        assertEquals(21, rows.size(), log::text);
         // free routes first (price 0), then by price; providers that give no price last, their facts as "–"
         assertTrue(rows.get(0).contains(" 0 "), rows.get(0));
         String poe = rows.stream().filter(r -> r.startsWith("poe ")).findFirst().orElseThrow();
