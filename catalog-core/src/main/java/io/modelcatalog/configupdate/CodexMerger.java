@@ -18,6 +18,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import org.tomlj.MutableTomlTable;
@@ -68,6 +69,13 @@ public final class CodexMerger implements ConfigMerger {
         this.home = codexHome.toAbsolutePath();
         this.profiles = writeProfiles;
         this.migrateLegacyProfiles = migrateLegacyProfiles;
+    }
+
+    /** Its class, its home and its two options. */
+    @Override
+    public Optional<String> fingerprint() {
+        return Optional.of(
+                getClass().getName() + " " + home + " profiles " + profiles + " migrate " + migrateLegacyProfiles);
     }
 
     @Override

@@ -4,6 +4,7 @@ import io.modelcatalog.toolconfigs.ProviderModels;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -44,6 +45,15 @@ public interface ConfigMerger {
      *     of the result failed); nothing may be written then
      */
     List<FileMerge> merge(List<ProviderModels> providers, MergeStrategy strategy, Map<Path, byte[]> current);
+
+    /**
+     * What this merger's results depend on besides the providers, the strategy and its files' bytes (its class, its
+     * paths, its options), as text that changes whenever they do. A rerun may decide "nothing to change" without
+     * merging only when every merger gives one; empty (the default) means it cannot tell, and its runs always merge.
+     */
+    default Optional<String> fingerprint() {
+        return Optional.empty();
+    }
 
     /**
      * As {@link #merge(List, MergeStrategy, Map)}, knowing the names of every model each provider lists before

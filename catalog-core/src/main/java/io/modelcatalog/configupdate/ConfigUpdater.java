@@ -4,9 +4,11 @@ import io.modelcatalog.backups.Backup;
 import io.modelcatalog.configediting.SecretMasks;
 import io.modelcatalog.configediting.UnifiedDiffs;
 import io.modelcatalog.files.AtomicFiles;
+import io.modelcatalog.files.FileStamp;
 import io.modelcatalog.files.LeftoverFiles;
 import io.modelcatalog.files.RealFiles;
 import io.modelcatalog.files.UnwritableFolderException;
+import io.modelcatalog.files.UpToDateRecord;
 import io.modelcatalog.files.WritableFolders;
 import io.modelcatalog.toolconfigs.CatalogProviders;
 import io.modelcatalog.toolconfigs.ProviderModels;
@@ -26,6 +28,7 @@ import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -42,6 +45,16 @@ public final class ConfigUpdater {
 
     public UpdateConfigsResult update(UpdateConfigsRequest request) throws IOException {
         Instant runStart = Instant.now();
+        UpdateConfigsRunRecord runRecord = UpdateConfigsRunRecord.of(request);
+        UpToDateRecord.Builder record = null;
+        if (runRecord != null) {
+            Optional<UpdateConfigsResult> unchanged = request.force() ? Optional.empty() : runRecord.unchanged();
+            if (unchanged.isPresent()) {
+                return unchanged.get(); // nothing read, merged, locked or written
+            }
+            record = runRecord.start(request); // the catalog files stamped before they are read
+        }
+        UpToDateRecord.Builder recording = record;
         CatalogProviders.Selection read = CatalogProviders.read(request.catalog());
         List<ProviderModels> providers = read.models();
         List<String> names = providers.stream().map(ProviderModels::provider).toList();
@@ -61,7 +74,12 @@ public final class ConfigUpdater {
                 removeLeftovers(files, runStart);
             }
             Map<Path, byte[]> current = new HashMap<>();
+            Map<Path, FileStamp> attributes = new HashMap<>();
             for (Path f : files) {
+                if (recording != null) {
+                    // taken before the read: a file that moves while it is read cannot be recorded as unchanged
+                    FileStamp.attributesNow(f).ifPresent(a -> attributes.put(f, a));
+                }
                 byte[] bytes = read(f);
                 if (bytes != null) {
                     current.put(f, bytes);
@@ -84,6 +102,9 @@ public final class ConfigUpdater {
                 return new UpdateConfigsResult(names, read.skipped(), merges, diffs, null, List.of());
             }
             if (changed.isEmpty()) {
+                if (recording != null) {
+                    runRecord.record(recording, names, read.skipped(), files, merges, current, attributes);
+                }
                 return new UpdateConfigsResult(names, read.skipped(), merges, List.of(), null, List.of());
             }
             checkWritable(changed);
@@ -113,6 +134,10 @@ public final class ConfigUpdater {
                 pruned = request.backups().prune(request.backupKeep());
             } catch (IOException e) {
                 throw new UpdateStoppedException(backup, written, changed.size(), null, e);
+            }
+            if (recording != null) {
+                // relies on a merge of a merge's result changing nothing (tested per tool): the next run is a no-op
+                runRecord.record(recording, names, read.skipped(), files, merges, current, attributes);
             }
             return new UpdateConfigsResult(names, read.skipped(), merges, List.of(), backup, pruned);
         });
@@ -203,15 +228,34 @@ public final class ConfigUpdater {
      * keys included), older than this run: another run's live one is never touched. Each folder is listed once.
      */
     private static void removeLeftovers(Iterable<Path> files, Instant runStart) throws IOException {
+        for (Map.Entry<Path, Set<String>> e : realNames(files).entrySet()) {
+            LeftoverFiles.remove(e.getKey(), 1, e.getValue()::contains, runStart);
+        }
+    }
+
+    /**
+     * Whether a temporary file of ours lies beside one of these files (a killed run's, possibly a full copy of a
+     * config with keys; or a live run's): a rerun then does not decide "nothing to change" unlocked, and the full
+     * run removes what is left over.
+     */
+    static boolean anyLeftover(Iterable<Path> files) throws IOException {
+        for (Map.Entry<Path, Set<String>> e : realNames(files).entrySet()) {
+            if (LeftoverFiles.any(e.getKey(), e.getValue()::contains)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** The files' names by the real folder they lie in (links followed as the kernel does), each folder once. */
+    private static Map<Path, Set<String>> realNames(Iterable<Path> files) throws IOException {
         Map<Path, Set<String>> names = new HashMap<>();
         for (Path f : files) {
             Path real = RealFiles.of(f);
             names.computeIfAbsent(real.getParent(), d -> new HashSet<>())
                     .add(real.getFileName().toString());
         }
-        for (Map.Entry<Path, Set<String>> e : names.entrySet()) {
-            LeftoverFiles.remove(e.getKey(), 1, e.getValue()::contains, runStart);
-        }
+        return names;
     }
 
     private static Path realTarget(Path link) {

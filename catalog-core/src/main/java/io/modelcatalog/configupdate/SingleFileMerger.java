@@ -7,6 +7,7 @@ import io.modelcatalog.configediting.YamlNode;
 import io.modelcatalog.toolconfigs.ProviderModels;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Optional;
 import java.util.function.Predicate;
 
 /**
@@ -20,6 +21,12 @@ abstract class SingleFileMerger implements ConfigMerger {
 
     SingleFileMerger(Path configFile) {
         this.configFile = configFile.toAbsolutePath();
+    }
+
+    /** Nothing but its class and its file. */
+    @Override
+    public final Optional<String> fingerprint() {
+        return Optional.of(getClass().getName() + " " + configFile);
     }
 
     @Override

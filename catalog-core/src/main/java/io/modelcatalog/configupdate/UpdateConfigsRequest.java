@@ -16,6 +16,9 @@ import java.util.Objects;
  * @param backups       where the backup before any change goes
  * @param backupKeep    how many backups to keep after a new one (at least 1); default {@link BackupStore#DEFAULT_KEEP}
  * @param lockDirectory where the lock files that keep two runs apart live
+ * @param stateDirectory where a run records what it found and left, so that a rerun with nothing to change can tell
+ *                      without reading or merging ({@code <state>/update-configs/}); default null: every run merges
+ * @param force         ignore that record and merge; default false
  */
 public record UpdateConfigsRequest(
         CatalogQuery catalog,
@@ -24,7 +27,9 @@ public record UpdateConfigsRequest(
         boolean dryRun,
         BackupStore backups,
         int backupKeep,
-        Path lockDirectory) {
+        Path lockDirectory,
+        Path stateDirectory,
+        boolean force) {
 
     public UpdateConfigsRequest {
         Objects.requireNonNull(catalog, "catalog");
@@ -51,6 +56,8 @@ public record UpdateConfigsRequest(
         private MergeStrategy strategy = MergeStrategy.DEFAULT;
         private boolean dryRun;
         private int backupKeep = BackupStore.DEFAULT_KEEP;
+        private Path stateDirectory;
+        private boolean force;
 
         private Builder(CatalogQuery catalog, BackupStore backups, Path lockDirectory) {
             this.catalog = catalog;
@@ -78,8 +85,19 @@ public record UpdateConfigsRequest(
             return this;
         }
 
+        public Builder stateDirectory(Path value) {
+            this.stateDirectory = value;
+            return this;
+        }
+
+        public Builder force(boolean value) {
+            this.force = value;
+            return this;
+        }
+
         public UpdateConfigsRequest build() {
-            return new UpdateConfigsRequest(catalog, mergers, strategy, dryRun, backups, backupKeep, lockDirectory);
+            return new UpdateConfigsRequest(
+                    catalog, mergers, strategy, dryRun, backups, backupKeep, lockDirectory, stateDirectory, force);
         }
     }
 }

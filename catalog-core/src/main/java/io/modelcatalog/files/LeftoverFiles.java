@@ -62,6 +62,20 @@ public final class LeftoverFiles {
         return removed;
     }
 
+    /**
+     * Whether {@code dir} itself holds a temporary file of one of these targets, of any age (a killed run's, or a
+     * live run's): read only, for a caller that must not decide anything while one is there.
+     */
+    public static boolean any(Path dir, Predicate<String> targetNames) throws IOException {
+        if (!Files.isDirectory(dir)) {
+            return false;
+        }
+        try (Stream<Path> files = Files.list(dir)) {
+            return files.map(f -> f.getFileName().toString())
+                    .anyMatch(name -> AtomicFiles.isLeftoverName(name) && targetNames.test(targetName(name)));
+        }
+    }
+
     /** The target name of a temporary file's name ({@code .models_x.json.123.tmp} gives {@code models_x.json}). */
     static String targetName(String leftoverName) {
         String withoutTmp = leftoverName.substring(1, leftoverName.length() - ".tmp".length());

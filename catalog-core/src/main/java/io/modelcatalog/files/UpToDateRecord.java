@@ -151,9 +151,19 @@ public final class UpToDateRecord {
         return Optional.of(new Match(data, files));
     }
 
-    /** Removes a record: the next check runs in full. */
-    public static void forget(Path record) throws IOException {
-        Files.deleteIfExists(record);
+    /**
+     * Removes a record: the next check runs in full.
+     *
+     * @return whether it is gone (false when it could not be removed; it still describes what a successful run
+     *     left, so it is never wrong, only stale)
+     */
+    public static boolean forget(Path record) {
+        try {
+            Files.deleteIfExists(record);
+            return true;
+        } catch (IOException e) {
+            return false;
+        }
     }
 
     /** A record for a run with these settings, to fill as the run goes and {@link Builder#write} once it succeeded. */
@@ -171,6 +181,8 @@ public final class UpToDateRecord {
         private record Output(String tag, Path path, byte[] bytes, FileStamp stamp) implements Entry {}
 
         private record Absent(String tag, Path path) implements Entry {}
+
+        private record Unchanged(String tag, Path path, FileStamp before, byte[] bytes) implements Entry {}
 
         private record Folder(Path path) implements Entry {}
 
@@ -208,6 +220,16 @@ public final class UpToDateRecord {
             return this;
         }
 
+        /**
+         * A file the run read and left as it was: {@code before} its attributes taken before it was read, {@code
+         * bytes} what it held. At {@link #write} it must still have those attributes (else no record is written).
+         */
+        public Builder unchanged(String tag, Path file, FileStamp before, byte[] bytes) {
+            checkTag(tag);
+            entries.add(new Unchanged(tag, file.toAbsolutePath(), before, bytes));
+            return this;
+        }
+
         /** A file the run left absent: a later one that finds it is not up to date. */
         public Builder absent(String tag, Path file) {
             checkTag(tag);
@@ -230,18 +252,24 @@ public final class UpToDateRecord {
         /**
          * Stamps what the run left and writes the record atomically. When anything cannot be vouched for (an input
          * that moved since it was read, an output another writer replaced meanwhile, a path or line with a line
-         * break), the record is removed instead, so the next run is a full one.
+         * break), the record is removed instead, so the next run is a full one. Never fails: a record that
+         * cannot be written is none.
          *
          * @return whether the record was written
          */
-        public boolean write(Path record) throws IOException {
-            List<String> lines = lines();
-            if (lines == null) {
+        public boolean write(Path record) {
+            try {
+                List<String> lines = lines();
+                if (lines != null) {
+                    AtomicFiles.write(record, text(lines));
+                    return true;
+                }
                 forget(record);
-                return false;
+            } catch (IOException e) {
+                // a record that cannot be written (a full disk, a read-only cache) only makes the next run a full one
+                forget(record);
             }
-            AtomicFiles.write(record, text(lines));
-            return true;
+            return false;
         }
 
         private List<String> lines() {
@@ -289,6 +317,15 @@ public final class UpToDateRecord {
                         o.stamp() != null ? Optional.of(o.stamp()) : FileStamp.ofWritten(o.path(), o.bytes());
                 return stamp.map(s -> fileLine(o.tag(), s, o.path())).orElse(null);
             }
+            if (e instanceof Unchanged u) {
+                Optional<FileStamp> now = FileStamp.attributesNow(u.path());
+                return u.before() != null
+                                && now.isPresent()
+                                && u.before().sameAttributes(now.get())
+                                && now.get().size() == u.bytes().length
+                        ? fileLine(u.tag(), now.get().withSha256(Sha256.of(u.bytes())), u.path())
+                        : null;
+            }
             if (e instanceof Absent a) {
                 return Files.exists(a.path(), LinkOption.NOFOLLOW_LINKS) ? null : "absent " + a.tag() + " " + a.path();
             }
@@ -310,6 +347,9 @@ public final class UpToDateRecord {
             }
             if (e instanceof Absent a) {
                 return a.path();
+            }
+            if (e instanceof Unchanged u) {
+                return u.path();
             }
             return ((Folder) e).path();
         }

@@ -1,5 +1,6 @@
 package io.modelcatalog.toolconfigs;
 
+import io.modelcatalog.CatalogVersion;
 import io.modelcatalog.catalog.CatalogFolder;
 import io.modelcatalog.catalog.CatalogLayout;
 import io.modelcatalog.documents.ModelList;
@@ -76,6 +77,57 @@ public final class CatalogProviders {
     }
 
     private CatalogProviders() {}
+
+    /**
+     * Every setting that decides what {@link #read} gives for this query, as text that changes whenever one of them
+     * does: the code, the catalog folder with its layout (asked and found) and the names of its files, the named
+     * providers, include/exclude, and every definition of the registry with the base URL in force (from the
+     * environment or its default). Header values are never part of it (a config never holds them). The catalog
+     * files' contents are not: stamp {@link #files} for those.
+     */
+    public static String fingerprint(CatalogQuery query, CatalogFolder catalog) throws IOException {
+        StringBuilder s = new StringBuilder();
+        s.append("code ").append(CatalogVersion.build()).append('\n');
+        s.append("catalog ")
+                .append(catalog.root().toAbsolutePath())
+                .append(' ')
+                .append(query.layout())
+                .append(' ')
+                .append(catalog.layout())
+                .append('\n');
+        s.append("files ").append(catalog.providers()).append('\n');
+        s.append("providers ").append(query.providers()).append('\n');
+        s.append("filter ").append(query.filter().fingerprint()).append('\n');
+        for (ProviderDefinition def : query.registry().all()) {
+            s.append("registry ")
+                    .append(def.name())
+                    .append(' ')
+                    .append(def.kind())
+                    .append(' ')
+                    .append(def.apiKeyEnv())
+                    .append(' ')
+                    .append(def.baseUrlEnv())
+                    .append(' ')
+                    .append(def.baseUrl())
+                    .append(' ')
+                    .append(ProviderEndpoint.resolve(def, query.env()).baseUrl())
+                    .append(' ')
+                    .append(def.enrichment())
+                    .append(' ')
+                    .append(def.headers().keySet())
+                    .append('\n');
+        }
+        return s.toString();
+    }
+
+    /** The catalog files {@link #read} may read: every provider's json file the folder holds, LiteLLM's map included. */
+    public static List<Path> files(CatalogFolder catalog) throws IOException {
+        List<Path> out = new ArrayList<>();
+        for (String provider : catalog.providers()) {
+            out.add(catalog.layout().json(catalog.root(), provider));
+        }
+        return out;
+    }
 
     /**
      * Reads the catalog.

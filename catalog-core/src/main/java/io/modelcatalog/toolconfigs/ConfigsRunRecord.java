@@ -1,12 +1,9 @@
 package io.modelcatalog.toolconfigs;
 
-import io.modelcatalog.CatalogVersion;
 import io.modelcatalog.catalog.CatalogFolder;
 import io.modelcatalog.files.FileStamp;
 import io.modelcatalog.files.Sha256;
 import io.modelcatalog.files.UpToDateRecord;
-import io.modelcatalog.providers.ProviderDefinition;
-import io.modelcatalog.providers.ProviderEndpoint;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -101,8 +98,8 @@ final class ConfigsRunRecord {
             return null;
         }
         UpToDateRecord.Builder b = UpToDateRecord.builder(settings);
-        for (String provider : catalog.providers()) {
-            b.input(CATALOG, catalog.layout().json(catalog.root(), provider));
+        for (Path f : CatalogProviders.files(catalog)) {
+            b.input(CATALOG, f);
         }
         return b;
     }
@@ -117,8 +114,7 @@ final class ConfigsRunRecord {
             GenerateConfigsRequest request,
             GenerateConfigsResult result,
             Map<Path, byte[]> files,
-            Map<Path, FileStamp> kept)
-            throws IOException {
+            Map<Path, FileStamp> kept) {
         for (GenerateConfigsResult.ProviderSummary s : result.generated()) {
             b.data("provider " + s.provider() + " " + s.models() + " " + s.filtered() + " " + s.fromLiteLlm());
         }
@@ -135,7 +131,11 @@ final class ConfigsRunRecord {
         });
         Path manifest = request.outputDir().resolve(GeneratedFiles.MANIFEST);
         if (Files.isRegularFile(manifest)) {
-            b.output(MANIFEST, manifest, Files.readAllBytes(manifest));
+            try {
+                b.output(MANIFEST, manifest, Files.readAllBytes(manifest));
+            } catch (IOException e) {
+                return; // the record was dropped when the run started: the next run is a full one
+            }
         } else {
             b.absent(MANIFEST, manifest);
         }
@@ -163,39 +163,7 @@ final class ConfigsRunRecord {
         if (writers == null) {
             return null;
         }
-        CatalogQuery q = request.catalog();
-        StringBuilder s = new StringBuilder();
-        s.append("code ").append(CatalogVersion.build()).append('\n');
-        s.append("catalog ")
-                .append(catalog.root().toAbsolutePath())
-                .append(' ')
-                .append(q.layout())
-                .append(' ')
-                .append(catalog.layout())
-                .append('\n');
-        s.append("files ").append(catalog.providers()).append('\n');
-        s.append("providers ").append(q.providers()).append('\n');
-        s.append("filter ").append(q.filter().fingerprint()).append('\n');
-        for (ProviderDefinition def : q.registry().all()) {
-            // the values a config spells out or the selection depends on; header values are never part of a config
-            s.append("registry ")
-                    .append(def.name())
-                    .append(' ')
-                    .append(def.kind())
-                    .append(' ')
-                    .append(def.apiKeyEnv())
-                    .append(' ')
-                    .append(def.baseUrlEnv())
-                    .append(' ')
-                    .append(def.baseUrl())
-                    .append(' ')
-                    .append(ProviderEndpoint.resolve(def, q.env()).baseUrl())
-                    .append(' ')
-                    .append(def.enrichment())
-                    .append(' ')
-                    .append(def.headers().keySet())
-                    .append('\n');
-        }
+        StringBuilder s = new StringBuilder(CatalogProviders.fingerprint(request.catalog(), catalog));
         s.append("out ").append(request.outputDir().toAbsolutePath()).append('\n');
         s.append(writers);
         return Sha256.of(s.toString().getBytes(StandardCharsets.UTF_8));

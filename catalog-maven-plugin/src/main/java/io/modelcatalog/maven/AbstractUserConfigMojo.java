@@ -103,6 +103,11 @@ public abstract class AbstractUserConfigMojo extends AbstractCatalogMojo {
         return folders().locks();
     }
 
+    /** Where update-configs records what its last run found and left (beside the locks, never beside a config). */
+    protected Path stateDirectory() {
+        return home().resolve(".cache/model-catalog");
+    }
+
     /** The locks that keep update-configs and restore runs on the same config files apart. */
     protected ConfigFileLocks configLocks() {
         return new ConfigFileLocks(lockDirectory(), ConfigUpdater.LOCK_TIMEOUT_MILLIS);

@@ -54,13 +54,13 @@ final class UpdateConfigsLog {
                     + ": nothing was changed. " + capitalized(MavenWords.fetchFirst()));
             return;
         }
+        if (result.upToDate() != null) {
+            upToDate(result.upToDate());
+            return;
+        }
         result.files().forEach(this::file);
         modelFileCounts();
-        legacy.forEach((file, tables) -> warn(file + ": " + tables + " legacy [profiles.*] table(s), with which"
-                + " codex --profile <name> fails; left alone" + (log.isDebugEnabled() ? "" : " (each with -X)")
-                + ". Move them all to profile files at once (one backup, undone by restore) with mvn"
-                + " io.modelcatalog:catalog-maven-plugin:" + CatalogVersion.get()
-                + ":update-configs -Dcatalog.tools=codex -Dcatalog.codex.migrateProfiles"));
+        legacyCounts();
         if (moved > 0) {
             info((dryRun ? "Would move " : "Moved ") + moved + " legacy [profiles.*] table(s) of config.toml to"
                     + " their own profile files" + (log.isDebugEnabled() ? "" : " (each with -X)"));
@@ -128,18 +128,45 @@ final class UpdateConfigsLog {
                         + (e.modelsRemoved() > 0 ? ", " + e.modelsRemoved() + " model(s) removed" : ""));
             }
         }
-        List<Notice.CodexRefusal> refusals = f.notices().stream()
+        notices(f.file(), f.notices());
+    }
+
+    /** One warning per config file with legacy tables, with the one command that moves them all. */
+    private void legacyCounts() {
+        legacy.forEach((file, tables) -> warn(file + ": " + tables + " legacy [profiles.*] table(s), with which"
+                + " codex --profile <name> fails; left alone" + (log.isDebugEnabled() ? "" : " (each with -X)")
+                + ". Move them all to profile files at once (one backup, undone by restore) with mvn"
+                + " io.modelcatalog:catalog-maven-plugin:" + CatalogVersion.get()
+                + ":update-configs -Dcatalog.tools=codex -Dcatalog.codex.migrateProfiles"));
+    }
+
+    /** A rerun with nothing to change: what the last run noticed, told again, and the count. */
+    private void upToDate(UpdateConfigsResult.UpToDate u) {
+        info("Nothing to change since the last run: the catalog files, the settings and the " + u.files()
+                + " config file(s) are as it left them, so nothing was read or merged (-Dcatalog.force=true merges"
+                + " them again)");
+        u.modelFiles()
+                .forEach((tool, counts) -> counts.forEach(
+                        (provider, n) -> info(tool + " profile files of " + provider + ": " + n + " unchanged")));
+        u.notices().forEach(this::notices);
+        legacyCounts();
+        info("0 file(s) written, " + u.files() + " unchanged");
+    }
+
+    /** What the user should know about one file: what codex will refuse, legacy tables, key variables. */
+    private void notices(Path file, List<Notice> notices) {
+        List<Notice.CodexRefusal> refusals = notices.stream()
                 .filter(Notice.CodexRefusal.class::isInstance)
                 .map(Notice.CodexRefusal.class::cast)
                 .toList();
         if (!refusals.isEmpty()) {
-            warn(f.file() + ": codex " + refusals.get(0).codexVersion() + " will refuse to start with this file ("
+            warn(file + ": codex " + refusals.get(0).codexVersion() + " will refuse to start with this file ("
                     + refusals.size() + " problem(s) in your own content, left alone; codex names only the first):");
             for (Notice.CodexRefusal r : refusals) {
                 warn("  line " + r.line() + ": " + r.problem() + ". To fix it, " + r.remedy());
             }
         }
-        for (Notice n : f.notices()) {
+        for (Notice n : notices) {
             if (n instanceof Notice.LegacyProfileTable p) {
                 legacy.merge(p.file(), 1, Integer::sum);
                 debug(legacyProfile(p));

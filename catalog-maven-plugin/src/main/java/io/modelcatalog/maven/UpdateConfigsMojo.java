@@ -120,6 +120,15 @@ public class UpdateConfigsMojo extends AbstractUserConfigMojo {
     private boolean migrateProfiles;
 
     /**
+     * Ignores what the last run recorded and merges every file again. Without it a rerun in which the catalog files,
+     * the settings and every config file are as the last run left them reads and merges nothing and says so.
+     *
+     * @since 0.1.0
+     */
+    @Parameter(property = "catalog.force", defaultValue = "false")
+    private boolean force;
+
+    /**
      * Skips this goal.
      *
      * @since 0.1.0
@@ -159,6 +168,8 @@ public class UpdateConfigsMojo extends AbstractUserConfigMojo {
                 .strategy(mergeStrategy)
                 .dryRun(dryRun)
                 .backupKeep(backupKeep)
+                .stateDirectory(stateDirectory())
+                .force(force)
                 .build();
         UpdateConfigsResult result;
         try {

@@ -446,6 +446,30 @@ class UpdateConfigsMojoTest {
         assertTrue(rerun.at("INFO").contains("codex profile files of groq: " + groq + " unchanged"), rerun.text());
         assertTrue(
                 rerun.at("INFO").contains("codex profile files of mistral: " + mistral + " unchanged"), rerun.text());
+        assertTrue(
+                rerun.at("INFO")
+                        .contains("Nothing to change since the last run: the catalog files, the settings and the "
+                                + (groq + mistral + 2) + " config file(s) are as it left them, so nothing was read or"
+                                + " merged (-Dcatalog.force=true merges them again)"),
+                rerun.text());
+        assertTrue(
+                rerun.at("INFO").contains("0 file(s) written, " + (groq + mistral + 2) + " unchanged"), rerun.text());
+
+        // the user edits their config.toml: noticed, merged again, not a byte of theirs lost
+        Path config = codexHome.resolve("config.toml");
+        Files.writeString(config, Files.readString(config) + "\n# mine\n");
+        MojoLogRecorder edited = new MojoLogRecorder();
+        mojo.setLog(edited);
+        mojo.execute();
+        assertFalse(edited.text().contains("Nothing to change since the last run"), edited.text());
+        assertTrue(edited.text().contains("[INFO] " + config + ": unchanged"), edited.text());
+        assertTrue(Files.readString(config).endsWith("\n# mine\n"), "not a byte of theirs lost");
+
+        setVariableValueToObject(mojo, "force", true);
+        MojoLogRecorder forced = new MojoLogRecorder();
+        mojo.setLog(forced);
+        mojo.execute();
+        assertFalse(forced.text().contains("Nothing to change since the last run"), forced.text());
     }
 
     @Test
