@@ -34,6 +34,11 @@ class CodexCatalogScaleTest {
     Path home;
 
     UpdateConfigsResult update(Path codex) throws Exception {
+        return update(codex, null);
+    }
+
+    /** With {@code state}, the run records what it left and a rerun may find nothing to change from that alone. */
+    UpdateConfigsResult update(Path codex, Path state) throws Exception {
         return onSmallStack(() -> new ConfigUpdater()
                 .update(UpdateConfigsRequest.builder(
                                 CatalogQuery.builder(CorpusEntries.catalogDir())
@@ -44,6 +49,7 @@ class CodexCatalogScaleTest {
                                 new BackupStore(home.resolve("backups"), Clock.systemUTC()),
                                 home.resolve("locks"))
                         .mergers(List.of(new CodexMerger(codex, true)))
+                        .stateDirectory(state)
                         .build()));
     }
 
@@ -51,7 +57,8 @@ class CodexCatalogScaleTest {
     void everyProfileOfTheCorpusIsWrittenInOneRunAndASecondRunChangesNothing() throws Exception {
         Path codex = Files.createDirectories(home.resolve(".codex"));
 
-        UpdateConfigsResult first = update(codex);
+        Path state = home.resolve("state");
+        UpdateConfigsResult first = update(codex, state);
 
         int profiles = CodexManagedProfiles.read(codex).size();
         assertEquals(8_508, profiles, "one profile per corpus model");
@@ -68,6 +75,17 @@ class CodexCatalogScaleTest {
 
         assertEquals(List.of(), second.changed(), "nothing to change");
         assertNull(second.backup(), "and no backup");
+
+        // what the first run recorded says so without reading or merging: the second (full) run proved it right
+        UpdateConfigsResult third = update(codex, state);
+        assertNotNull(third.upToDate(), "the rerun's fast path");
+        assertEquals(first.files().size(), third.upToDate().files());
+        assertEquals(
+                profiles,
+                third.upToDate().modelFiles().get("codex").values().stream()
+                        .mapToInt(Integer::intValue)
+                        .sum(),
+                "every profile counted");
     }
 
     static <T> T onSmallStack(Callable<T> work) throws Exception {

@@ -2,6 +2,7 @@ package io.modelcatalog.it;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.modelcatalog.it.toolconfigs.CorpusCatalog;
@@ -136,6 +137,20 @@ class UpdateConfigsIT {
         assertTrue(second.logContains("0 file(s) written, 4 unchanged"), second::text);
         assertArrayEquals(aichatBytes, Files.readAllBytes(aichat));
         assertEquals(1, backups().size());
+        assertTrue(
+                second.logContains("Nothing to change since the last run: the catalog files, the settings and the 4"
+                        + " config file(s) are as it left them"),
+                second::text);
+        assertTrue(
+                second.logContains(codexConfig + ": 731 legacy [profiles.*] table(s)"), "told again: " + second.text());
+
+        // the user edits their aichat config between runs: merged again, their bytes kept
+        Files.writeString(aichat, Files.readString(aichat) + "# mine\n");
+        ForkedMaven.Result third = update("groq,mistral").run();
+        assertEquals(0, third.exitCode(), third::text);
+        assertFalse(third.logContains("Nothing to change since the last run"), third::text);
+        assertTrue(third.logContains("0 file(s) written, 4 unchanged"), third::text);
+        assertTrue(Files.readString(aichat).endsWith("# mine\n"));
     }
 
     @Test

@@ -105,7 +105,7 @@ public abstract class AbstractUserConfigMojo extends AbstractCatalogMojo {
 
     /** Where update-configs records what its last run found and left (beside the locks, never beside a config). */
     protected Path stateDirectory() {
-        return home().resolve(".cache/model-catalog");
+        return folders().root();
     }
 
     /** The locks that keep update-configs and restore runs on the same config files apart. */

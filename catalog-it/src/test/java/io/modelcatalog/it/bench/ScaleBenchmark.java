@@ -48,8 +48,11 @@ import java.util.stream.Stream;
  *       after {@code -Dscale.latency} (300) ms each, fetched in this JVM with each of {@code -Dscale.concurrency}
  *       (default 64,16): the run's length in latencies against ⌈providers / concurrency⌉, and the most connections
  *       the server saw open at once.
- *   <li>{@code configs}: a forked {@code mvn …:generate-configs} of the whole corpus catalog, cold (fresh configs
- *       and cache folders) and warm (again, nothing changed).
+ *   <li>{@code configs}: the whole corpus catalog in forked Maven: {@code generate-configs} cold (fresh configs and
+ *       cache folders) and again with nothing changed; {@code update-configs -Dcatalog.tools=codex
+ *       -Dcatalog.include=*} into a fresh home (8,508 profile files) and again with nothing to change. Each run is
+ *       paired with the same command and {@code -Dcatalog.skip=true} (Maven's own start, the goal skipped), run
+ *       right after it, and the table gives both medians and the median of the pairs' ratios.
  * </ul>
  *
  * <p>{@code -Dscale.runs} (3) timed runs after {@code -Dscale.warmups} (1). Results are printed and written to
@@ -59,7 +62,6 @@ import java.util.stream.Stream;
 public final class ScaleBenchmark {
 
     private static final Pattern SUMMARY = Pattern.compile("providers: .* in (\\d+) ms");
-    private static final Pattern MAVEN_TOTAL = Pattern.compile("Total time: +([0-9.]+) s");
 
     private final int runs = Integer.getInteger("scale.runs", 3);
     private final int warmups = Integer.getInteger("scale.warmups", 1);
@@ -333,50 +335,102 @@ public final class ScaleBenchmark {
 
     // ------------------------------------------------------------------------------------------------- configs
 
+    /** The config scenarios, in the order each timed round runs them. */
+    private static final List<String> CONFIG_SCENARIOS = List.of(
+            "generate-configs, first run",
+            "generate-configs, rerun, nothing changed",
+            "update-configs codex include=*, first run",
+            "update-configs codex include=*, rerun, nothing to change");
+
     private void configs() throws Exception {
-        result("-- configs: forked generate-configs of the whole corpus catalog; load %s", loadAverage());
+        result(
+                "-- configs: the whole corpus catalog in forked Maven, each run paired with the same command and"
+                        + " -Dcatalog.skip=true (Maven's own start), interleaved; load %s",
+                loadAverage());
         Path catalog = CorpusCatalog.copyTo(work.resolve("scale-configs-catalog-" + (++forks)));
-        List<Double> cold = new ArrayList<>();
-        List<Double> coldTotal = new ArrayList<>();
-        List<Double> warm = new ArrayList<>();
-        List<Double> warmTotal = new ArrayList<>();
-        String coldLine = null;
-        String warmLine = null;
+        Map<String, List<Double>> goal = new LinkedHashMap<>();
+        Map<String, List<Double>> skip = new LinkedHashMap<>();
+        Map<String, List<Double>> ratio = new LinkedHashMap<>();
+        Map<String, String> last = new LinkedHashMap<>();
         long profiles = 0;
+        long userProfiles = 0;
         for (int i = -warmups; i < runs; i++) {
             Path dir = work.resolve("scale-configs-" + (++forks));
-            long t0 = System.nanoTime();
-            ForkedMaven.Result first = generate(dir, catalog);
-            double coldMs = (System.nanoTime() - t0) / 1e6;
-            t0 = System.nanoTime();
-            ForkedMaven.Result again = generate(dir, catalog);
-            double warmMs = (System.nanoTime() - t0) / 1e6;
+            Path home = dir.resolve("home");
+            Files.createDirectories(home.resolve(".codex"));
+            for (String scenario : CONFIG_SCENARIOS) {
+                boolean update = scenario.startsWith("update");
+                long t0 = System.nanoTime();
+                ForkedMaven.Result r = update ? update(dir, catalog, home, false) : generate(dir, catalog, false);
+                double goalMs = (System.nanoTime() - t0) / 1e6;
+                t0 = System.nanoTime();
+                ForkedMaven.Result skipped = update ? update(dir, catalog, home, true) : generate(dir, catalog, true);
+                double skipMs = (System.nanoTime() - t0) / 1e6;
+                if (scenario.contains("rerun")
+                        && r.log().stream()
+                                .noneMatch(l -> l.contains("Unchanged since the last run")
+                                        || l.contains("Nothing to change since the last run"))) {
+                    throw new IllegalStateException(scenario + " did not take the rerun's fast path:\n" + r.text());
+                }
+                if (skipped.log().stream().anyMatch(l -> l.contains("file(s) written"))) {
+                    throw new IllegalStateException("-Dcatalog.skip=true ran the goal:\n" + skipped.text());
+                }
+                if (i >= 0) {
+                    goal.computeIfAbsent(scenario, k -> new ArrayList<>()).add(goalMs);
+                    skip.computeIfAbsent(scenario, k -> new ArrayList<>()).add(skipMs);
+                    ratio.computeIfAbsent(scenario, k -> new ArrayList<>()).add(goalMs / skipMs);
+                }
+                last.put(scenario, summaryLine(r));
+            }
             try (Stream<Path> s = Files.list(dir.resolve("configs/codex/profiles"))) {
                 profiles = s.count();
             }
-            if (i >= 0) {
-                cold.add(coldMs);
-                coldTotal.add(mavenTotal(first));
-                warm.add(warmMs);
-                warmTotal.add(mavenTotal(again));
+            try (Stream<Path> s = Files.list(home.resolve(".codex"))) {
+                userProfiles = s.filter(f -> f.getFileName().toString().endsWith(".config.toml"))
+                        .count();
             }
-            coldLine = summaryLine(first);
-            warmLine = summaryLine(again);
             deleteRecursively(dir);
         }
-        result("%-8s | %10s %16s | %s", "run", "wall ms", "Maven total ms", "the goal's last line");
-        result("%-8s | %10.0f %16.0f | %s", "cold", median(cold), median(coldTotal), coldLine);
-        result("%-8s | %10.0f %16.0f | %s", "warm", median(warm), median(warmTotal), warmLine);
-        result("   (%d codex profiles; load %s)", profiles, loadAverage());
+        result("%-56s | %8s %8s %9s | %s", "scenario", "goal ms", "skip ms", "goal/skip", "the goal's last line");
+        for (String scenario : CONFIG_SCENARIOS) {
+            result(
+                    "%-56s | %8.0f %8.0f %9.2f | %s",
+                    scenario,
+                    median(goal.get(scenario)),
+                    median(skip.get(scenario)),
+                    median(ratio.get(scenario)),
+                    last.get(scenario));
+        }
+        result(
+                "   (goal/skip: the median of the pairs' ratios; %d generated codex profiles, %d written into the"
+                        + " home; load %s)",
+                profiles, userProfiles, loadAverage());
     }
 
-    private ForkedMaven.Result generate(Path dir, Path catalog) throws Exception {
-        ForkedMaven.Result r = new ForkedMaven(dir)
+    private ForkedMaven.Result generate(Path dir, Path catalog, boolean skip) throws Exception {
+        ForkedMaven m = new ForkedMaven(dir)
                 .goals(ForkedMaven.goal("generate-configs"))
                 .property("catalog.outputDirectory", catalog)
                 .property("catalog.configsDirectory", dir.resolve("configs"))
-                .env("MAVEN_OPTS", "-Xmx1g")
-                .run();
+                .env("MAVEN_OPTS", "-Xmx1g");
+        return fork(dir, skip ? m.property("catalog.skip", true) : m);
+    }
+
+    /** update-configs of codex with a profile file per model, in a home of its own (never the real one). */
+    private ForkedMaven.Result update(Path dir, Path catalog, Path home, boolean skip) throws Exception {
+        ForkedMaven m = new ForkedMaven(dir)
+                .goals(ForkedMaven.goal("update-configs"))
+                .property("catalog.outputDirectory", catalog)
+                .property("catalog.tools", "codex")
+                .property("catalog.include", "*")
+                .env("HOME", home.toString())
+                .env("CODEX_HOME", home.resolve(".codex").toString())
+                .env("MAVEN_OPTS", "-Xmx1g");
+        return fork(dir, skip ? m.property("catalog.skip", true) : m);
+    }
+
+    private ForkedMaven.Result fork(Path dir, ForkedMaven m) throws Exception {
+        ForkedMaven.Result r = m.run();
         Files.write(dir.resolve("build-" + (++forks) + ".log"), r.log(), StandardCharsets.UTF_8);
         expectOk(r);
         return r;
@@ -388,16 +442,6 @@ public final class ScaleBenchmark {
                 .findFirst()
                 .orElse("?")
                 .replace("[INFO] ", "");
-    }
-
-    private static double mavenTotal(ForkedMaven.Result r) {
-        for (String l : r.log()) {
-            Matcher m = MAVEN_TOTAL.matcher(l);
-            if (m.find()) {
-                return Double.parseDouble(m.group(1)) * 1000;
-            }
-        }
-        return Double.NaN;
     }
 
     // ---------------------------------------------------------------------------------------------------- misc
