@@ -79,13 +79,43 @@ class CiScriptsIT {
         assertEquals(List.of(), calls(), "no build ran");
     }
 
+    /** README's commands for a fresh clone: its indented code lines in batch mode ({@code mvn -B ...}), in order. */
+    static List<String> readmeBatchCommands() throws IOException {
+        return Files.readAllLines(PROJECT.resolve("README.md")).stream()
+                .filter(l -> l.startsWith("    mvn -B "))
+                .map(String::trim)
+                .toList();
+    }
+
     @Test
     void ciRunBuildsOnceTheToolsAreInstalled() throws Exception {
         Run run = ciRun("exit 0");
         assertEquals(0, run.exitCode(), run.output());
         List<String> calls = calls();
-        assertEquals("mvn -B -ntp verify", calls.get(0), calls::toString);
+        assertEquals(
+                readmeBatchCommands(),
+                calls.subList(0, calls.size() - 1),
+                "README's batch commands, as README writes them, in its order");
         assertEquals("check-site", calls.get(calls.size() - 1), calls::toString);
+    }
+
+    @Test
+    void ciRunRunsExactlyReadmesCommandsAndReadmeNamesEveryOne() throws IOException {
+        List<String> readme = readmeBatchCommands();
+        // the quickstart, the tests, the install and the site
+        assertEquals(4, readme.size(), readme::toString);
+        assertTrue(readme.contains("mvn -B -ntp verify"), "the test command: " + readme);
+        assertTrue(readme.stream().anyMatch(c -> c.contains(" install ")), "the install: " + readme);
+        assertTrue(readme.stream().anyMatch(c -> c.endsWith(" site site:stage")), "the site: " + readme);
+        List<String> ci = Files.readAllLines(PROJECT.resolve(".ci/run")).stream()
+                .map(String::trim)
+                .filter(l -> l.matches("mvn( .*)?"))
+                .toList();
+        assertEquals(readme, ci, "every mvn command of .ci/run is README's, and the other way round");
+        String text = Files.readString(PROJECT.resolve("README.md"));
+        for (String c : ci) {
+            assertTrue(text.contains("\n    " + c + "\n"), c + " stands in README as a command of its own");
+        }
     }
 
     @Test

@@ -39,6 +39,7 @@ public final class ForkedMaven {
     private boolean showVersion;
     private Path mavenHome;
     private Path localRepository;
+    private int timeoutSeconds = 300;
 
     public ForkedMaven(Path workDir) {
         this.workDir = workDir;
@@ -98,6 +99,12 @@ public final class ForkedMaven {
         return this;
     }
 
+    /** How long the build may take (300 s unless set: a build of the whole project needs more on a loaded machine). */
+    public ForkedMaven timeoutSeconds(int seconds) {
+        this.timeoutSeconds = seconds;
+        return this;
+    }
+
     public ForkedMaven debug(boolean value) {
         this.debug = value;
         return this;
@@ -136,7 +143,7 @@ public final class ForkedMaven {
         }
         request.setLocalRepositoryDirectory(
                 localRepository != null ? localRepository.toFile() : new File(required("it.localRepo")));
-        request.setTimeoutInSeconds(300);
+        request.setTimeoutInSeconds(timeoutSeconds);
         if (settings != null) {
             request.setUserSettingsFile(settings);
         } else {

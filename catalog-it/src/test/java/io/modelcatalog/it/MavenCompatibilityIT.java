@@ -149,7 +149,7 @@ class MavenCompatibilityIT {
         for (Map.Entry<String, Path> maven : mavens().entrySet()) {
             Path project = work.resolve("quickstart-" + maven.getKey());
             Files.createDirectories(project);
-            QuickstartIT.copy(source, project);
+            ProjectCopy.sources(source, project);
             boolean reference = maven.getKey().equals("build");
             // the build's own Maven renders the site in QuickstartIT; here it gives the reference bytes
             ForkedMaven.Result run = new ForkedMaven(project)

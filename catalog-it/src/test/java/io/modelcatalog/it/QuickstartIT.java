@@ -57,7 +57,7 @@ class QuickstartIT {
     static void runTheQuickstart() throws Exception {
         Path source = Path.of(System.getProperty("it.quickstartDir", "../examples/quickstart"));
         project = Files.createTempDirectory("catalog-quickstart-");
-        copy(source, project);
+        ProjectCopy.sources(source, project);
         build = new ForkedMaven(project)
                 .unsetProperty("catalog.cacheDirectory")
                 .goals("verify", "site")
@@ -350,23 +350,5 @@ class QuickstartIT {
             names.add(row.group(1));
         }
         return names;
-    }
-
-    /** Copies a folder as a user would, leaving out build output. */
-    static void copy(Path from, Path to) throws IOException {
-        try (Stream<Path> files = Files.walk(from)) {
-            for (Path f : (Iterable<Path>) files::iterator) {
-                Path rel = from.relativize(f);
-                if (rel.startsWith("target")) {
-                    continue;
-                }
-                Path dest = to.resolve(rel.toString());
-                if (Files.isDirectory(f)) {
-                    Files.createDirectories(dest);
-                } else {
-                    Files.copy(f, dest);
-                }
-            }
-        }
     }
 }
