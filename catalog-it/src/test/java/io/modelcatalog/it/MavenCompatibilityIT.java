@@ -163,6 +163,7 @@ class MavenCompatibilityIT {
             assertEquals(0, run.exitCode(), name + ": " + run.text());
             assertTrue(isVersion(run, maven.getKey()), name + " is the Maven it says: " + run.text());
             assertEquals(List.of(), warnings(run), name + " warns: " + run.text());
+            assertFalse(run.logContains("Unable to find the root directory"), name + ": .mvn/ marks the root");
             assertTrue(run.logContains("18 files compared: 18 identical"), name + ": " + run.text());
             Map<String, byte[]> files = files(project.resolve("target/models"));
             files.put(
