@@ -250,12 +250,26 @@ public final class ConfigUpdater {
     /** The files' names by the real folder they lie in (links followed as the kernel does), each folder once. */
     private static Map<Path, Set<String>> realNames(Iterable<Path> files) throws IOException {
         Map<Path, Set<String>> names = new HashMap<>();
+        Map<Path, Path> realFolders = new HashMap<>(); // a codex home holds thousands: its real path once
         for (Path f : files) {
-            Path real = RealFiles.of(f);
+            Path folder = f.toAbsolutePath().getParent();
+            Path real = Files.isSymbolicLink(f) || folder == null
+                    ? RealFiles.of(f)
+                    : realFolder(realFolders, folder).resolve(f.getFileName());
             names.computeIfAbsent(real.getParent(), d -> new HashSet<>())
                     .add(real.getFileName().toString());
         }
         return names;
+    }
+
+    /** The real path of a folder, as {@link RealFiles} resolves it, each folder once. */
+    private static Path realFolder(Map<Path, Path> known, Path folder) throws IOException {
+        Path real = known.get(folder);
+        if (real == null) {
+            real = RealFiles.of(folder);
+            known.put(folder, real);
+        }
+        return real;
     }
 
     private static Path realTarget(Path link) {

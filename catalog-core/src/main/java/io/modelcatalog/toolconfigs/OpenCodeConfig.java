@@ -61,7 +61,10 @@ public final class OpenCodeConfig implements ToolWriter {
 
     public static final String NPM_OPENAI_COMPATIBLE = "@ai-sdk/openai-compatible";
 
-    private static final ObjectWriter WRITER = writer();
+    /** Made when a file is first rendered: a rerun that renders nothing (its record says so) never pays for it. */
+    private static final class Json {
+        static final ObjectWriter WRITER = writer();
+    }
 
     @Override
     public String id() {
@@ -89,7 +92,7 @@ public final class OpenCodeConfig implements ToolWriter {
     /** A JSON value as this writer prints it: two-space indent, {@code "key": value}, ASCII only, final newline. */
     public static byte[] toJson(ObjectNode node) {
         try {
-            return (WRITER.writeValueAsString(node) + "\n").getBytes(StandardCharsets.UTF_8);
+            return (Json.WRITER.writeValueAsString(node) + "\n").getBytes(StandardCharsets.UTF_8);
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
             throw new IllegalStateException("a tree of plain values always serializes", e);
         }

@@ -50,7 +50,9 @@ import org.apache.maven.plugins.annotations.Parameter;
  * catalog holds LiteLLM's map ({@code models_litellm.json}), which then fills the gaps and is named in a comment.
  * Codex profiles that an earlier run wrote for a model that is gone, or now left out, are removed; files
  * the goal did not write are never touched. The run generates everything in memory first: a catalog file that does not parse fails the build with its
- * file, line and column, and nothing is written. A file whose content is unchanged is not rewritten. A catalog
+ * file, line and column, and nothing is written. A file whose content is unchanged is not rewritten, and a
+ * rerun in which the catalog files, the settings and the generated files are as the last run left them (their
+ * stamps, recorded in the cache folder) reads and writes nothing; {@code catalog.force} renders everything again. A catalog
  * folder without any API provider's file generates nothing and says so in a warning (usually the fetch had no key).
  *
  * <p>Using the files: aichat and mods each read one config file ({@code config.yaml}, {@code mods.yml}), so a

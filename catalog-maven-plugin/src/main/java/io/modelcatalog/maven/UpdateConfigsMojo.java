@@ -45,7 +45,9 @@ import org.apache.maven.plugins.annotations.Parameter;
  * flow lists, anchors and line endings outside the managed entries stay; the edited text is parsed again and
  * compared with the original before anything is written; before any change the files are backed up (one backup
  * per run, in {@code catalog.backupDirectory}; the {@code restore} goal puts it back) and each file is replaced
- * atomically, keeping its mode; a second run with the same catalog changes no byte. A file that does not parse,
+ * atomically, keeping its mode; a second run with the same catalog changes no byte, and when the catalog files, the settings and every config
+ * file are as the last run left them (their stamps, recorded in the plugin's folder) it reads and merges nothing;
+ * {@code catalog.force} merges again. A file that does not parse,
  * repeats a key or is indented with tabs fails the build naming file, line and column, and nothing is written.
  * Without {@code catalog.tools}, a tool whose config file does not exist is skipped, with a line saying how to create
  * it; a tool named in {@code catalog.tools} gets a missing config created (its backup records it as absent, so
