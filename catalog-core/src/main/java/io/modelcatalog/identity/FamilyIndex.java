@@ -89,6 +89,14 @@ public final class FamilyIndex {
         return Optional.ofNullable(byMember.get(provider + "/" + id));
     }
 
+    /** A provider's listing as a member of its family. */
+    public Optional<Member> member(String provider, String id) {
+        return familyOf(provider, id)
+                .flatMap(f -> f.members().stream()
+                        .filter(m -> m.provider().equals(provider) && m.id().equals(id))
+                        .findFirst());
+    }
+
     /** The family with this canonical id. */
     public Optional<Family> family(String id) {
         return Optional.ofNullable(byId.get(id));

@@ -26,6 +26,10 @@ class FamilyIndexRulesTest {
         return new Listing(provider, id, e, null);
     }
 
+    private static Member member(FamilyIndex index, String provider, String id) {
+        return index.member(provider, id).orElseThrow();
+    }
+
     private static String family(FamilyIndex index, String provider, String id) {
         return index.familyOf(provider, id).orElseThrow().id();
     }
@@ -38,10 +42,7 @@ class FamilyIndexRulesTest {
                 listing("groq", "moonshotai/kimi-k2-instruct")));
         assertEquals("moonshotai/kimi-k2-instruct", family(index, "openrouter", "moonshotai/kimi-k2"));
         assertEquals("moonshotai/kimi-k2-instruct", family(index, "groq", "moonshotai/kimi-k2-instruct"));
-        Member m = index.familyOf("openrouter", "moonshotai/kimi-k2").orElseThrow().members().stream()
-                .filter(x -> x.provider().equals("openrouter"))
-                .findFirst()
-                .orElseThrow();
+        Member m = member(index, "openrouter", "moonshotai/kimi-k2");
         assertEquals("hugging_face_id moonshotai/Kimi-K2-Instruct", m.joinedBy());
     }
 
@@ -204,11 +205,7 @@ class FamilyIndexRulesTest {
         assertEquals(
                 "meta-llama/llama-3.3-70b-instruct",
                 family(index, "inference", "meta-llama/llama-3.3-70b-instruct/fp-8"));
-        Member fp8 =
-                index.familyOf("inference", "meta-llama/llama-3.3-70b-instruct/fp-8").orElseThrow().members().stream()
-                        .filter(m -> m.provider().equals("inference"))
-                        .findFirst()
-                        .orElseThrow();
+        Member fp8 = member(index, "inference", "meta-llama/llama-3.3-70b-instruct/fp-8");
         assertEquals(List.of("fp8"), fp8.variant());
     }
 
@@ -254,10 +251,7 @@ class FamilyIndexRulesTest {
                 listing("nebius", "deepseek-ai/DeepSeek-R1-fast"),
                 listing("other", "deepseek-ai/DeepSeek-R1-fast")));
         assertEquals("deepseek-ai/deepseek-r1", family(index, "novita", "deepseek/deepseek-r1-turbo"));
-        Member turbo = index.familyOf("novita", "deepseek/deepseek-r1-turbo").orElseThrow().members().stream()
-                .filter(m -> m.provider().equals("novita"))
-                .findFirst()
-                .orElseThrow();
+        Member turbo = member(index, "novita", "deepseek/deepseek-r1-turbo");
         assertEquals(List.of("turbo"), turbo.variant());
         // a speech model's "turbo" is another model
         assertNotEquals("openai/whisper-large-v3", family(index, "groq", "whisper-large-v3-turbo"));

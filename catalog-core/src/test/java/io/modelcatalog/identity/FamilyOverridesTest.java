@@ -50,10 +50,7 @@ class FamilyOverridesTest {
     }
 
     private static Member member(FamilyIndex index, String provider, String id) {
-        return index.familyOf(provider, id).orElseThrow().members().stream()
-                .filter(m -> m.provider().equals(provider) && m.id().equals(id))
-                .findFirst()
-                .orElseThrow();
+        return index.member(provider, id).orElseThrow();
     }
 
     @Test

@@ -26,10 +26,7 @@ class JoinedFactsTest {
     }
 
     private static Member member(String provider, String id) {
-        return index.familyOf(provider, id).orElseThrow().members().stream()
-                .filter(m -> m.provider().equals(provider) && m.id().equals(id))
-                .findFirst()
-                .orElseThrow();
+        return index.member(provider, id).orElseThrow();
     }
 
     @Test
