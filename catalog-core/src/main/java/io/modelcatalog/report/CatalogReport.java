@@ -14,7 +14,8 @@ import java.util.Objects;
  * @param providers the providers shown, sorted by name
  * @param notes     things a reader should know that belong to no provider (an unreadable history file, history
  *                  entries of providers that are not registered)
- * @param families  the shown providers' models in families (the same weights wherever they are served)
+ * @param families  the catalog's models in families (the same weights wherever they are served), every API
+ *                  provider of the catalog included, shown or not
  */
 public record CatalogReport(
         String source, CatalogLayout layout, List<ProviderEntry> providers, List<String> notes, FamilyIndex families) {

@@ -143,6 +143,21 @@ public final class CatalogReportReader {
             }
             entries.add(new ProviderEntry(p.name(), p.kind().id(), count, run, models, dataSource, problem));
         }
+        // Families from every API provider of the catalog, shown or not: a selection shows where else its models
+        // are served, and overrides naming the others stay valid.
+        for (ProviderDefinition p : registry.all()) {
+            if (!shown.containsKey(p.name()) && p.kind() != ProviderKind.URL && inCatalog.contains(p.name())) {
+                try {
+                    Optional<ModelList> list = catalog.read(p.name());
+                    if (list.isPresent()) {
+                        listings.addAll(
+                                CatalogListings.of(p.name(), list.get(), normalizer.normalize(p, list.get()), liteLlm));
+                    }
+                } catch (DocumentParseException e) {
+                    // not shown, so not reported here: its models are in no family of the report
+                }
+            }
+        }
         return new CatalogReport(source, catalog.layout(), entries, notes, FamilyIndex.build(listings, overrides));
     }
 }

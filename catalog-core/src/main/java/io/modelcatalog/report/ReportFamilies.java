@@ -11,6 +11,7 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeSet;
 
 /**
@@ -22,13 +23,14 @@ final class ReportFamilies {
     private ReportFamilies() {}
 
     /**
-     * Families served by two providers or more, most providers first, then by id: each with its provider count, the
-     * providers with a free tier of it, its cheapest paid input price and its longest context (with the provider giving it, and whether the value came from
-     * LiteLLM's map).
+     * Families served by two providers or more, one of them shown, most providers first, then by id: each with its
+     * provider count, the providers with a free tier of it, its cheapest paid input price and its longest context
+     * (with the provider giving it, and whether the value came from LiteLLM's map for that provider's model).
      */
-    static List<Map<String, Object>> shared(FamilyIndex index) {
-        List<Family> shared = new ArrayList<>(
-                index.families().stream().filter(f -> f.providerCount() >= 2).toList());
+    static List<Map<String, Object>> shared(FamilyIndex index, Set<String> shown) {
+        List<Family> shared = new ArrayList<>(index.families().stream()
+                .filter(f -> f.providerCount() >= 2 && f.members().stream().anyMatch(m -> shown.contains(m.provider())))
+                .toList());
         shared.sort(Comparator.comparingInt(Family::providerCount).reversed().thenComparing(Family::id));
         List<Map<String, Object>> rows = new ArrayList<>();
         for (Family f : shared) {

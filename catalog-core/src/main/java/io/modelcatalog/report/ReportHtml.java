@@ -11,6 +11,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
+import java.util.stream.Collectors;
 
 /**
  * The catalog report as HTML: a fragment to embed in a page (a site skin's, say) and a whole document. The
@@ -54,7 +55,11 @@ public final class ReportHtml {
                         data.put("bars", Map.of("svg", HtmlFormat.markup(bars.svg()), "broken", bars.anyShortened())));
         ReportCharts.priceAgainstContext(ReportCharts.pricePoints(report.providers()))
                 .ifPresent(scatter -> data.put("scatter", scatter(scatter)));
-        data.put("families", ReportFamilies.shared(report.families()));
+        data.put(
+                "families",
+                ReportFamilies.shared(
+                        report.families(),
+                        report.providers().stream().map(ProviderEntry::name).collect(Collectors.toSet())));
         data.put(
                 "listed",
                 report.providers().stream()

@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.modelcatalog.catalog.CatalogLayout;
 import io.modelcatalog.facts.ModelFacts;
+import io.modelcatalog.identity.FamilyOverrides;
 import io.modelcatalog.providers.ProviderRegistry;
 import io.modelcatalog.providers.UnknownProviderException;
 import io.modelcatalog.testing.LegacyCorpus;
@@ -186,6 +187,23 @@ class CatalogReportTest {
         assertTrue(html.contains("<td><code>claude-opus-4-1-20250805</code>"));
         String opus = html.substring(html.indexOf("<td><code>claude-opus-4-1-20250805</code>"));
         assertTrue(opus.substring(0, opus.indexOf("</tr>")).endsWith("<td class=\"n\">—</td>"), opus);
+    }
+
+    @Test
+    void aSelectionShowsWhereElseTheCatalogServesItsModelsAndOverridesNamingOthersHold() throws IOException {
+        Path folder = writeCatalog(dir.resolve("models"), PROVIDERS, HISTORY);
+        Path providers = Files.writeString(dir.resolve("providers.yaml"), """
+                families:
+                  split: [ "sambanova/Qwen3-32B" ]
+                """);
+        String plain = ReportHtml.fragment(
+                CatalogReportReader.read(ProviderRegistry.builtIn(), folder, List.of("groq"), "models"));
+        // sambanova is not shown, but its Qwen3-32B is the same model as groq's
+        assertTrue(plain.contains("<tr id=\"mcr-f-qwen/qwen3-32b\">"), plain);
+        assertTrue(plain.contains("title=\"qwen/qwen3-32b\">+1 provider</a>"));
+        String split = ReportHtml.fragment(CatalogReportReader.read(
+                ProviderRegistry.builtIn(), folder, List.of("groq"), "models", FamilyOverrides.read(providers)));
+        assertFalse(split.contains("<tr id=\"mcr-f-qwen/qwen3-32b\">"), split);
     }
 
     /** The family ids of the families view, in the order it shows them. */
