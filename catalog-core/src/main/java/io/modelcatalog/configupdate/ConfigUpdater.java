@@ -52,7 +52,7 @@ public final class ConfigUpdater {
             if (unchanged.isPresent()) {
                 return unchanged.get(); // nothing read, merged, locked or written
             }
-            record = runRecord.start(request); // the catalog files stamped before they are read
+            record = runRecord.start(); // the catalog files stamped before they are read
         }
         UpToDateRecord.Builder recording = record;
         CatalogProviders.Selection read = CatalogProviders.read(request.catalog());

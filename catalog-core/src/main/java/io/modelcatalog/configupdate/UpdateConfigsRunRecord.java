@@ -1,7 +1,10 @@
 package io.modelcatalog.configupdate;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.modelcatalog.catalog.CatalogFolder;
 import io.modelcatalog.documents.JsonDocuments;
@@ -10,7 +13,6 @@ import io.modelcatalog.files.Sha256;
 import io.modelcatalog.files.UpToDateRecord;
 import io.modelcatalog.toolconfigs.CatalogProviders;
 import java.io.IOException;
-import java.lang.reflect.RecordComponent;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -43,12 +45,20 @@ final class UpdateConfigsRunRecord {
     private static final String CATALOG = "catalog";
     private static final String CONFIG = "config";
 
+    /** Notices to and from JSON; configured once here, never changed after (thread-safe). */
+    private static final ObjectMapper NOTICES = JsonMapper.builder()
+            .enable(DeserializationFeature.FAIL_ON_MISSING_CREATOR_PROPERTIES)
+            .build();
+
     private final Path file;
     private final String settings;
+    /** The catalog as detected for the settings' digest; a full run stamps the same files. */
+    private final CatalogFolder catalog;
 
-    private UpdateConfigsRunRecord(Path file, String settings) {
+    private UpdateConfigsRunRecord(Path file, String settings, CatalogFolder catalog) {
         this.file = file;
         this.settings = settings;
+        this.catalog = catalog;
     }
 
     /** The record of this request's runs; null when it has no state folder, is a dry run, or a merger cannot tell. */
@@ -76,7 +86,8 @@ final class UpdateConfigsRunRecord {
                 .substring(0, 24);
         return new UpdateConfigsRunRecord(
                 request.stateDirectory().resolve("update-configs").resolve(key + ".run"),
-                Sha256.of(settings.getBytes(StandardCharsets.UTF_8)));
+                Sha256.of(settings.getBytes(StandardCharsets.UTF_8)),
+                catalog);
     }
 
     private static CatalogFolder catalogFolder(UpdateConfigsRequest request) throws IOException {
@@ -120,7 +131,7 @@ final class UpdateConfigsRunRecord {
                     return Optional.empty();
                 }
             }
-        } catch (RuntimeException | ReflectiveOperationException e) {
+        } catch (RuntimeException | JsonProcessingException e) {
             return Optional.empty(); // a record this code cannot read: merge
         }
         if (files < 0 || providers.isEmpty()) {
@@ -144,10 +155,10 @@ final class UpdateConfigsRunRecord {
     }
 
     /** Starts the record of a full run: drops the old one, stamps the catalog files before they are read. */
-    UpToDateRecord.Builder start(UpdateConfigsRequest request) throws IOException {
+    UpToDateRecord.Builder start() throws IOException {
         UpToDateRecord.forget(file);
         UpToDateRecord.Builder b = UpToDateRecord.builder(settings);
-        for (Path f : CatalogProviders.files(catalogFolder(request))) {
+        for (Path f : CatalogProviders.files(catalog)) {
             b.input(CATALOG, f);
         }
         return b;
@@ -213,48 +224,21 @@ final class UpdateConfigsRunRecord {
         b.write(file);
     }
 
-    /** A notice as one line of JSON: the file it is about, its kind, its fields. */
+    /** A notice as one line of JSON: the file it is about, its kind, its fields (Jackson writes records as is). */
     private static String encode(Path in, Notice n) {
-        ObjectNode o = JsonNodeFactory.instance.objectNode();
+        ObjectNode o = NOTICES.createObjectNode();
         o.put("in", in.toString());
         o.put("kind", n.getClass().getSimpleName());
-        try {
-            for (RecordComponent c : n.getClass().getRecordComponents()) {
-                Object v = c.getAccessor().invoke(n);
-                if (v == null) {
-                    o.putNull(c.getName());
-                } else if (v instanceof Integer i) {
-                    o.put(c.getName(), i);
-                } else {
-                    o.put(c.getName(), v.toString());
-                }
-            }
-        } catch (ReflectiveOperationException e) {
-            throw new IllegalStateException("a notice is a record of plain values", e);
-        }
+        o.setAll((ObjectNode) NOTICES.valueToTree(n));
         return o.toString();
     }
 
-    private static Notice decode(JsonNode o) throws ReflectiveOperationException {
+    private static Notice decode(JsonNode o) throws JsonProcessingException {
         String kind = o.path("kind").asText();
         for (Class<?> type : Notice.class.getPermittedSubclasses()) {
-            if (!type.getSimpleName().equals(kind)) {
-                continue;
+            if (type.getSimpleName().equals(kind)) {
+                return (Notice) NOTICES.treeToValue(((ObjectNode) o.deepCopy()).without(List.of("in", "kind")), type);
             }
-            RecordComponent[] cs = type.getRecordComponents();
-            Class<?>[] types = new Class<?>[cs.length];
-            Object[] args = new Object[cs.length];
-            for (int i = 0; i < cs.length; i++) {
-                types[i] = cs[i].getType();
-                JsonNode v = o.get(cs[i].getName());
-                if (v == null) {
-                    throw new IllegalArgumentException("no " + cs[i].getName());
-                }
-                args[i] = v.isNull()
-                        ? null
-                        : types[i] == int.class ? v.asInt() : types[i] == Path.class ? Path.of(v.asText()) : v.asText();
-            }
-            return (Notice) type.getDeclaredConstructor(types).newInstance(args);
         }
         throw new IllegalArgumentException("unknown notice " + kind);
     }
