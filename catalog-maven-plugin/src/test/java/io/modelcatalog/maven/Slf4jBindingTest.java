@@ -1,29 +1,4 @@
 package io.modelcatalog.maven;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertNotNull;
-
-import java.io.IOException;
-import java.io.InputStream;
-import java.util.Properties;
-import org.junit.jupiter.api.Test;
-
-/**
- * The tests' classpath has an SLF4J binding, set silent: without one, SLF4J 1.7 prints its "Defaulting to
- * no-operation (NOP) logger implementation" warning into the test output the first time a library logs. SLF4J 1.7
- * looks for exactly the class checked here.
- */
-class Slf4jBindingTest {
-
-    @Test
-    void anSlf4jBindingIsOnTheTestClasspathAndSilent() throws IOException {
-        ClassLoader loader = getClass().getClassLoader();
-        assertNotNull(loader.getResource("org/slf4j/impl/StaticLoggerBinder.class"), "no SLF4J 1.7 binding");
-        Properties settings = new Properties();
-        try (InputStream in = loader.getResourceAsStream("simplelogger.properties")) {
-            assertNotNull(in, "simplelogger.properties");
-            settings.load(in);
-        }
-        assertEquals("off", settings.getProperty("org.slf4j.simpleLogger.defaultLogLevel"));
-    }
-}
+/** The plugin's harness tests bind SLF4J too, silent: the same check on this module's test classpath. */
+class Slf4jBindingTest extends io.modelcatalog.Slf4jBindingTest {}
